@@ -1,0 +1,178 @@
+"""The typed records passed between pipeline stages and handed to users.
+
+Field names follow ``SPEC.md`` section 2 exactly; extra fields are allowed,
+renaming or dropping a SPEC field is not.  Every record is a frozen
+dataclass; JSON and pandas conversions live at the edges (``to_dict`` here,
+``extractor.store`` for tables).
+
+Spans are ``(start, end)`` character offsets, half-open.  Inside the
+pipeline, stages work on the normalised copy of the text and their spans
+point into that copy; ``pipeline.py`` maps every span back to the source text
+before a record leaves the package, so a user only ever sees source spans.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
+from typing import Any, Optional, Tuple
+
+Span = Tuple[int, int]
+
+DOCUMENT_SCHEMA = "extractor.document/1"
+ERROR_SCHEMA = "extractor.error/1"
+
+DOC_TYPES = ("summary", "report", "plan", "other")
+PERIOD_PARTS = ("year", "H1", "H2", "Q1", "Q2", "Q3", "Q4", "month", "multi_year")
+CATEGORIES = ("achievements", "plans", "problems", "other")
+KINDS = ("count", "money", "percent", "fraction", "measure", "other")
+STATUSES = ("actual", "target")
+SEVERITIES = ("info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """What a reader produced from one file (or one archive member)."""
+
+    source: str  # path as given; archive members as "archive.zip!member/path.txt"
+    text: str  # decoded text; every span in the output points into this
+    encoding: Optional[str]  # detected encoding, e.g. "gb18030"; None for docx/html parsed from bytes
+    format: str  # "txt", "html", "docx"
+    sha256: str = ""  # hash of the raw bytes, used as the file's key in stores
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number with everything written around it (issue 3's recogniser output)."""
+
+    span: Span  # the whole expression: markers, numeral(s), unit
+    text: str  # text[span[0]:span[1]] of the text that was searched
+    value: Optional[float]  # base units (元 for money); None when masked or vague
+    unit: Optional[str]  # simplified, "元" for yuan, "fraction", "%", "个百分点"...
+    kind: str  # one of KINDS, or "ratio"
+    approx: Optional[str] = None  # 余 多 近 约 左右 上下 ...
+    bound: Optional[str] = None  # "lower" / "upper"
+    range: Optional[Tuple[float, float]] = None
+    per: Optional[str] = None  # 亩 in 每亩补助400元
+    masked: bool = False
+    number_span: Optional[Span] = None  # just the numeral
+    change: Optional[str] = None  # "from" / "to" in 从700元提高到900元
+    implicit_unit: bool = False  # unit supplied by context, not written (374职工)
+
+
+@dataclass(frozen=True)
+class Period:
+    year: Optional[int] = None
+    year_text: Optional[str] = None
+    year_masked: bool = False
+    part: Optional[str] = None
+    year_inferred: Optional[int] = None
+    year_evidence: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    parent: Optional[str]
+    level: int
+    number: Optional[str]  # as written: "一", "(一)", "1", "(1)", "①"; None for unnumbered
+    heading: str  # simplified, half-width
+    span: Span  # heading start to the end of the section's body
+    heading_span: Span
+    category: Optional[str] = None
+    confidence: Optional[float] = None
+    style: Optional[str] = None  # numbering style key from data/numbering.toml
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    section: Optional[str]
+    span: Span
+    sentence_span: Span
+    text: str  # source text exactly as written
+    predicate: Optional[str]
+    object: Optional[str]
+    concept: Optional[str]
+    value: Optional[float]
+    unit: Optional[str]
+    kind: str
+    approx: Optional[str] = None
+    bound: Optional[str] = None
+    range: Optional[Tuple[float, float]] = None
+    per: Optional[str] = None
+    status: str = "actual"
+    masked: bool = False
+    part_of: Optional[str] = None
+    confidence: float = 0.5
+    change: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str  # dotted id, e.g. "breakdown.sum_mismatch"
+    severity: str  # one of SEVERITIES
+    message: str
+    span: Optional[Span] = None
+    indicators: Tuple[str, ...] = ()
+    source: Optional[str] = None  # set for cross-document findings
+    doc_index: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Document:
+    source: str
+    doc_index: int
+    span: Span
+    title: Optional[str]
+    org: Optional[str]
+    doc_type: str
+    period: Period
+    sections: Tuple[Section, ...] = ()
+    indicators: Tuple[Indicator, ...] = ()
+    findings: Tuple[Finding, ...] = ()
+    title_span: Optional[Span] = None
+    encoding: Optional[str] = None
+    format: Optional[str] = None
+    sha256: str = ""
+    schema: str = DOCUMENT_SCHEMA
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be parsed: it still ends as a record."""
+
+    source: str
+    error: str  # one line a person understands
+    code: str = "E000"  # from extractor.errors
+    sha256: str = ""
+    schema: str = ERROR_SCHEMA
+
+
+def to_dict(record: Any) -> Any:
+    """JSON-ready dict of a record (tuples become lists, nested records dicts)."""
+    if is_dataclass(record):
+        return {f.name: to_dict(getattr(record, f.name)) for f in fields(record)}
+    if isinstance(record, (list, tuple)):
+        return [to_dict(x) for x in record]
+    if isinstance(record, float) and record.is_integer():
+        return int(record)
+    return record
+
+
+SPAN_FIELDS = ("span", "heading_span", "sentence_span", "title_span", "number_span")
+
+
+def map_spans(record: Any, mapper) -> Any:
+    """Copy of ``record`` with every span field passed through ``mapper``."""
+    changes = {}
+    for f in fields(record):
+        if f.name in SPAN_FIELDS:
+            value = getattr(record, f.name)
+            if value is not None:
+                changes[f.name] = mapper(value)
+    return replace(record, **changes) if changes else record
+
+
+__all__ = [
+    "Span", "SourceText", "Quantity", "Period", "Section", "Indicator", "Finding",
+    "Document", "FileError", "to_dict", "map_spans", "asdict", "field",
+]
