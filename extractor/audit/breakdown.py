@@ -1,0 +1,180 @@
+"""Totals and their parts: ``breakdown.exceeds_total``, ``breakdown.sum_mismatch``.
+
+A breakdown is found two ways:
+
+* by ``part_of`` links (``发展会员5005人,其中农牧民工3500人``);
+* by a trailing total: a figure whose clause starts with a total word
+  (合计/总计/共计/共...) after two or more figures of the same unit family in
+  the same sentence (``A10万元、B17.22万元,合计27.22万元``).
+
+When do the parts have to add up?  ``其中`` usually names a few notable parts,
+so a ``part_of`` group is only held to its total when it looks exhaustive:
+it has a remainder item (其余/其他...) or the parts are introduced by 分别
+(then any difference is reported), or its items are parallel categories
+sharing a head noun (企业工会/机关工会; then only a sum *above* the total is
+reported, as parts may be left out but cannot add up to more).  A trailing
+total is exhaustive by its wording; when figures of other units sit among
+its items (goods counted in 箱 beside money), a sum below the total is
+allowed since those items may make up the rest.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable, Optional, Sequence
+
+from ..records import Document, Finding, Indicator
+from .common import (
+    by_id, clause_before, contains_any, cover, fmt, has_value, is_exact, pattern,
+    quote, rules, same_family, shares_run, written_step,
+)
+
+_NOT_ADDITIVE = ("percent", "fraction")
+
+
+def _additive(ind: Indicator) -> bool:
+    return has_value(ind) and ind.kind not in _NOT_ADDITIVE and ind.per is None
+
+
+def _tolerance(total: Indicator, parts: Sequence[Indicator]) -> float:
+    """Rounding of the written digits, or a slack when a figure is approximate."""
+    rounding = 0.5 * written_step(total) + sum(0.5 * written_step(p) for p in parts)
+    if not all(is_exact(ind) for ind in (total, *parts)):
+        rounding += rules("breakdown")["approx_slack"] * abs(total.value)
+    return rounding + 1e-9 * abs(total.value)
+
+
+def check_exceeds_total(doc: Document) -> list[Finding]:
+    indicators = by_id(doc)
+    findings = []
+    for part in doc.indicators:
+        total = indicators.get(part.part_of) if part.part_of else None
+        if total is None or not (_additive(part) and _additive(total)):
+            continue
+        if not same_family(part, total) or part.status != total.status:
+            continue
+        if part.value > total.value + _tolerance(total, [part]):
+            findings.append(Finding(
+                check="breakdown.exceeds_total", severity="error",
+                message=(f"part {quote(part)} ({fmt(part.value)} {part.unit}) is larger than "
+                         f"its total {quote(total)} ({fmt(total.value)} {total.unit})"),
+                span=cover([part.span, total.span]), indicators=(total.id, part.id)))
+    return findings
+
+
+def _common_suffix(words: Sequence[str]) -> str:
+    suffix = words[0]
+    for word in words[1:]:
+        while suffix and not word.endswith(suffix):
+            suffix = suffix[1:]
+    return suffix
+
+
+def _linked_mode(total: Indicator, parts: Sequence[Indicator], text: Optional[str]) -> Optional[str]:
+    """"exhaustive", "parallel" or None for a ``part_of`` group."""
+    table = rules("breakdown")
+    objects = [p.object or "" for p in parts]
+    if any(obj.startswith(tuple(table["remainder_objects"])) for obj in objects):
+        return "exhaustive"
+    lead = clause_before(parts[0], text)
+    if text is not None and total.span[1] <= parts[0].span[0]:
+        lead += text[total.span[1]:parts[0].span[0]]
+    if contains_any(lead, table["exhaustive_cues"]):
+        return "exhaustive"
+    if all(objects) and len(set(objects)) == len(objects) and len(_common_suffix(objects)) >= 2:
+        return "parallel"
+    return None
+
+
+def _mismatch(total: Indicator, parts: Sequence[Indicator], how: str) -> Finding:
+    listed = " + ".join(fmt(p.value) for p in parts)
+    return Finding(
+        check="breakdown.sum_mismatch", severity="warning",
+        message=(f"{how}: {' '.join(quote(p) for p in parts)} add up to "
+                 f"{fmt(sum(p.value for p in parts))} {total.unit} ({listed}), "
+                 f"but the total {quote(total)} says {fmt(total.value)}"),
+        span=cover([total.span, *(p.span for p in parts)]),
+        indicators=(total.id, *(p.id for p in parts)))
+
+
+def _linked_groups(doc: Document) -> dict[str, list[Indicator]]:
+    groups: dict[str, list[Indicator]] = defaultdict(list)
+    for ind in doc.indicators:
+        if ind.part_of:
+            groups[ind.part_of].append(ind)
+    return groups
+
+
+def _check_linked(doc: Document, text: Optional[str]) -> Iterable[Finding]:
+    indicators = by_id(doc)
+    for total_id, members in _linked_groups(doc).items():
+        total = indicators.get(total_id)
+        if total is None or not _additive(total):
+            continue
+        parts = sorted((p for p in members if _additive(p) and same_family(p, total)
+                        and p.status == total.status), key=lambda p: p.span)
+        if len(parts) < 2 or len(parts) != len(members):
+            continue
+        mode = _linked_mode(total, parts, text)
+        if mode is None:
+            continue
+        difference = sum(p.value for p in parts) - total.value
+        tolerance = _tolerance(total, parts)
+        if difference > tolerance or (mode == "exhaustive" and -difference > tolerance):
+            how = "listed parts" if mode == "exhaustive" else "parallel parts"
+            yield _mismatch(total, parts, how)
+
+
+def _trailing_items(total: Indicator, before: Sequence[Indicator]) -> tuple[list[Indicator], bool]:
+    """Same-family figures listed before a total in its sentence, and whether
+    figures of other units sit among them."""
+    items, others = [], False
+    for ind in reversed(before):
+        if ind.part_of and ind.part_of != total.id:
+            break
+        if same_family(ind, total) and _additive(ind):
+            items.append(ind)
+        elif ind.kind not in _NOT_ADDITIVE or same_family(ind, total):
+            others = True
+    return list(reversed(items)), others
+
+
+def _total_residue(total: Indicator, text: Optional[str]) -> Optional[str]:
+    """None when the clause has no total word; else what it names besides
+    the sum ("" for 合计27.22万元, "表彰先进个人" for 共表彰先进个人20人)."""
+    clause = clause_before(total, text)
+    words = list(pattern("breakdown", "total_pattern").finditer(clause))
+    if not words:
+        return None
+    return pattern("breakdown", "total_filler").sub("", clause[words[-1].end():])
+
+
+def _names_items(residue: str, items: Sequence[Indicator]) -> bool:
+    return all(shares_run(residue, item.object) or shares_run(residue, item.predicate)
+               for item in items)
+
+
+def _check_trailing(doc: Document, text: Optional[str]) -> Iterable[Finding]:
+    linked = _linked_groups(doc)
+    by_sentence: dict = defaultdict(list)
+    for ind in sorted(doc.indicators, key=lambda i: i.span):
+        by_sentence[ind.sentence_span].append(ind)
+    for sentence in by_sentence.values():
+        start = 0
+        for index, total in enumerate(sentence):
+            residue = _total_residue(total, text) if _additive(total) else None
+            if residue is None:
+                continue
+            items, others = _trailing_items(total, sentence[start:index])
+            start = index + 1
+            if len(items) < 2 or total.id in linked or total.status != items[0].status:
+                continue
+            if residue and not _names_items(residue, items):
+                continue
+            difference = sum(p.value for p in items) - total.value
+            tolerance = _tolerance(total, items)
+            if difference > tolerance or (not others and -difference > tolerance):
+                yield _mismatch(total, items, "items listed before a total")
+
+
+def check_sum_mismatch(doc: Document, text: Optional[str] = None) -> list[Finding]:
+    return [*_check_linked(doc, text), *_check_trailing(doc, text)]

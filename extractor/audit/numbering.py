@@ -1,0 +1,97 @@
+"""Heading numbers that repeat or skip: ``numbering.duplicate``, ``numbering.gap``.
+
+Siblings (same parent) written in the same numbering style are read in
+document order; each number should be one more than the one before.  The
+style is told from the number as written (一 / (一) / 1 / (1) / ①), not
+from ``Section.style``, so ``1.`` and ``1、`` count as one style.  A run
+that starts again at 1 is a new list, not a duplicate.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from typing import Optional
+
+from ..records import Document, Finding, Section
+
+# an optional opening bracket, the numeral, an optional closing bracket
+_NUMBER = re.compile(r"^\s*([(（〔\[]?)\s*([0-9]+|[零〇一二三四五六七八九十百两]+)\s*([)）〕\]]?)\s*[、.．,，]?\s*$")
+_CJK_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def chinese_to_int(numeral: str) -> Optional[int]:
+    """一 -> 1, 十二 -> 12, 二十 -> 20, 一百零五 -> 105; None if not a numeral."""
+    total, current = 0, 0
+    for char in numeral:
+        if char in _CJK_DIGITS:
+            current = _CJK_DIGITS[char]
+        elif char in "十百":
+            scale = 10 if char == "十" else 100
+            total += (current or 1) * scale
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def parse_number(number: Optional[str]) -> Optional[tuple[str, int]]:
+    """(style, value) of a heading number as written, or None.
+
+    Styles: ``cjk`` 一, ``paren_cjk`` (一), ``arabic`` 1, ``paren_arabic`` (1),
+    ``circled`` ①.
+    """
+    if not number:
+        return None
+    text = number.strip()
+    if len(text) == 1 and unicodedata.name(text, "").startswith(("CIRCLED DIGIT", "CIRCLED NUMBER")):
+        return "circled", unicodedata.numeric(text)
+    match = _NUMBER.match(unicodedata.normalize("NFKC", text))
+    if not match:
+        return None
+    opening, numeral, closing = match.groups()
+    bracketed = bool(opening or closing)
+    if numeral.isdigit():
+        return ("paren_arabic" if bracketed else "arabic"), int(numeral)
+    value = chinese_to_int(numeral)
+    if value is None:
+        return None
+    return ("paren_cjk" if bracketed else "cjk"), value
+
+
+def _finding(check: str, section: Section, message: str) -> Finding:
+    return Finding(check=check, severity="warning", message=message, span=section.heading_span)
+
+
+def _missing(after: int, value: int) -> str:
+    return f"{after + 1}" if value - 1 == after + 1 else f"{after + 1}–{value - 1}"
+
+
+def _check_run(siblings: list[tuple[int, Section]]) -> list[Finding]:
+    findings, seen, highest = [], set(), 0
+    for value, section in siblings:
+        shown, level = section.number.strip(), f"level {section.level}"
+        if value == 1 and highest >= 2:  # a second list under the same parent
+            seen, highest = set(), 0
+        if value in seen:
+            findings.append(_finding("numbering.duplicate", section,
+                                     f"heading number “{shown}” is used twice among its siblings at {level}"))
+        elif value > highest + 1:
+            findings.append(_finding("numbering.gap", section,
+                                     f"heading number “{shown}” skips number {_missing(highest, value)} at {level}"))
+        seen.add(value)
+        highest = max(highest, value)
+    return findings
+
+
+def check_numbering(doc: Document) -> list[Finding]:
+    groups: dict[tuple, list[tuple[int, Section]]] = defaultdict(list)
+    for section in sorted(doc.sections, key=lambda s: s.heading_span):
+        parsed = parse_number(section.number)
+        if parsed is not None:
+            style, value = parsed
+            groups[(section.parent, style)].append((int(value), section))
+    findings = []
+    for siblings in groups.values():
+        findings.extend(_check_run(siblings))
+    return findings

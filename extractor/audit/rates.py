@@ -1,0 +1,113 @@
+"""Stated rates against their own figures: ``rate.inconsistent``.
+
+A percent is a stated rate when its clause holds a rate word (率, 比例, 占...)
+or the completion pattern (完成任务的112%).  Its figures are looked for in
+the same sentence and the one before, before the percent.  A pair of figures
+(numerator, denominator) of one unit family qualifies when
+
+* completion: the denominator is the plan (a target, or its clause says
+  计划/任务/目标) and the numerator is not;
+* share: the two are linked (``part_of``, or their objects overlap:
+  有效问卷 / 问卷), and the rate names one of them (有效问卷回收率) or is a
+  bare 占 right after the numerator.
+
+The rate is consistent when any qualifying pair gives it within the
+tolerance: ``tolerance_points`` percentage points, or half a unit of the
+last written digit when that is larger, doubled for an approximate rate;
+a bound (90%以上) is honoured.  Figures written approximately (余/多) are
+not used.  No qualifying pair, no finding: we never guess the denominator.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from ..records import Document, Finding, Indicator
+from .common import (
+    clause_before, contains_any, cover, fmt, has_value, is_exact, pattern, quote,
+    rules, same_family, sentence_windows, shares_run, written_step,
+)
+
+
+def _is_rate(rate: Indicator, clause: str) -> bool:
+    table = rules("rate")
+    if rate.kind != "percent" or not has_value(rate) or rate.status != "actual":
+        return False
+    if contains_any(clause, table["change_words"]):
+        return False
+    return contains_any(clause, table["cues"]) or bool(pattern("rate", "completion_pattern").search(clause))
+
+
+def _figures(rate: Indicator, doc: Document, window: Sequence) -> list[Indicator]:
+    return [ind for ind in doc.indicators
+            if ind.sentence_span in window and ind.span[1] <= rate.span[0]
+            and has_value(ind) and is_exact(ind) and ind.per is None
+            and ind.kind not in ("percent", "fraction")]
+
+
+def _target_like(ind: Indicator, text: Optional[str]) -> bool:
+    return ind.status == "target" or contains_any(clause_before(ind, text), rules("rate")["target_cues"])
+
+
+def _linked(num: Indicator, den: Indicator) -> bool:
+    if num.part_of == den.id:
+        return True
+    a, b = num.object, den.object
+    return bool(a and b and (a in b or b in a or shares_run(a, b)))
+
+
+def _pairs(rate: Indicator, clause: str, figures: Sequence[Indicator], text: Optional[str]):
+    completion = bool(pattern("rate", "completion_pattern").search(clause))
+    nearest = figures[-1] if figures else None
+    bare_share = clause.lstrip().startswith("占")
+    for num in figures:
+        for den in figures:
+            if num is den or not same_family(num, den) or den.value <= 0:
+                continue
+            if completion:
+                if _target_like(den, text) and not _target_like(num, text):
+                    yield num, den
+                continue
+            names_one = shares_run(clause, num.object) or shares_run(clause, den.object)
+            if _linked(num, den) and (names_one or (bare_share and num is nearest)):
+                yield num, den
+
+
+def _tolerance(rate: Indicator) -> float:
+    tolerance = max(rules("rate")["tolerance_points"], 0.5 * written_step(rate))
+    return tolerance * 2 if rate.approx else tolerance
+
+
+def _agrees(rate: Indicator, computed: float) -> bool:
+    tolerance = _tolerance(rate)
+    if rate.bound == "lower":
+        return computed >= rate.value - tolerance
+    if rate.bound == "upper":
+        return computed <= rate.value + tolerance
+    return abs(computed - rate.value) <= tolerance
+
+
+def _finding(rate: Indicator, num: Indicator, den: Indicator) -> Finding:
+    computed = 100.0 * num.value / den.value
+    return Finding(
+        check="rate.inconsistent", severity="warning",
+        message=(f"stated rate {quote(rate)} ({fmt(rate.value)}%) does not match its figures: "
+                 f"{quote(num)} / {quote(den)} = {fmt(num.value)} / {fmt(den.value)} "
+                 f"= {computed:.1f}% (tolerance {fmt(_tolerance(rate))} points)"),
+        span=cover([den.span, num.span, rate.span]), indicators=(rate.id, num.id, den.id))
+
+
+def check_rates(doc: Document, text: Optional[str] = None) -> list[Finding]:
+    previous = sentence_windows(doc.indicators)
+    findings = []
+    for rate in doc.indicators:
+        clause = clause_before(rate, text)
+        if not _is_rate(rate, clause):
+            continue
+        window = {rate.sentence_span, previous[rate.sentence_span]}
+        pairs = list(_pairs(rate, clause, _figures(rate, doc, window), text))
+        if not pairs or any(_agrees(rate, 100.0 * n.value / d.value) for n, d in pairs):
+            continue
+        num, den = min(pairs, key=lambda p: abs(100.0 * p[0].value / p[1].value - rate.value))
+        findings.append(_finding(rate, num, den))
+    return findings
+

@@ -1,0 +1,157 @@
+"""Checks inside one document, and :func:`audit_document` that runs them all.
+
+Here: ``value.conflict`` (one thing reported with two values),
+``value.masked`` (a number the site hid) and ``text.corrupted`` (a number a
+site mangled).  Breakdowns, rates and heading numbers have modules of their
+own.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+from typing import Iterable, Optional
+
+from ..records import Document, Finding, Indicator
+from .breakdown import check_exceeds_total, check_sum_mismatch
+from .common import (
+    cover, fmt, has_value, is_exact, pattern, patterns, quote, rules, section_chain, sentence_text,
+    simplify, to_half_width, unit_family, written_step,
+)
+from .numbering import check_numbering
+from .rates import check_rates
+
+# --- value.conflict --------------------------------------------------------
+#
+# Two figures conflict when they have the same concept (or, without a
+# concept, the same predicate and object), the same status and unit family,
+# different values beyond rounding, and nothing that tells them apart: they
+# sit in different sentences, neither is part of the other (or of the same
+# total), neither is approximate, a bound, a range, a change or per-unit,
+# and their sentences and headings name the same time phrases (上半年,
+# 春节, 5月...).  Figures with a concept may sit anywhere in the same
+# top-level section (or outside any); figures matched only by predicate and
+# object must share their section, as the same verb recurs for separate
+# events.
+
+
+def _conflict_key(ind: Indicator) -> Optional[tuple]:
+    if ind.concept:
+        return ("concept", ind.concept)
+    if ind.predicate and ind.object:
+        return ("object", ind.predicate, ind.object)
+    return None
+
+
+def _time_phrases(ind: Indicator, text: Optional[str], sections: dict) -> frozenset:
+    where = [sentence_text(ind, text)] + [simplify(s.heading) for s in section_chain(ind.section, sections)]
+    return frozenset(m.group(0) for p in patterns("conflict", "time_patterns")
+                     for chunk in where for m in p.finditer(chunk))
+
+
+def _related(a: Indicator, b: Indicator) -> bool:
+    return a.part_of == b.id or b.part_of == a.id or (a.part_of is not None and a.part_of == b.part_of)
+
+
+def _same_branch(a: Indicator, b: Indicator, sections: dict, by_concept: bool) -> bool:
+    if not by_concept:
+        return a.section == b.section
+    roots = [section_chain(x.section, sections)[-1].id if section_chain(x.section, sections) else None
+             for x in (a, b)]
+    return None in roots or roots[0] == roots[1]
+
+
+def _differ(a: Indicator, b: Indicator) -> bool:
+    return abs(a.value - b.value) > 0.5 * (written_step(a) + written_step(b))
+
+
+def _conflict_groups(doc: Document) -> dict[tuple, list[Indicator]]:
+    kinds = rules("conflict")["kinds"]
+    groups: dict[tuple, list[Indicator]] = defaultdict(list)
+    for ind in doc.indicators:
+        key = _conflict_key(ind)
+        if key and has_value(ind) and is_exact(ind) and ind.per is None and ind.kind in kinds:
+            groups[(key, ind.status, unit_family(ind.unit))].append(ind)
+    return groups
+
+
+def check_conflicts(doc: Document, text: Optional[str] = None) -> list[Finding]:
+    sections = {s.id: s for s in doc.sections}
+    findings, reported, times = [], set(), {}
+
+    def time_of(ind: Indicator) -> frozenset:
+        if ind.id not in times:
+            times[ind.id] = _time_phrases(ind, text, sections)
+        return times[ind.id]
+
+    for (key, status, _), members in _conflict_groups(doc).items():
+        for a, b in combinations(sorted(members, key=lambda i: i.span), 2):
+            values = frozenset((key, a.value, b.value))
+            if (values in reported or a.sentence_span == b.sentence_span or not _differ(a, b)
+                    or _related(a, b) or not _same_branch(a, b, sections, key[0] == "concept")
+                    or time_of(a) != time_of(b)):
+                continue
+            reported.add(values)
+            what = key[1] if key[0] == "concept" else f"{key[1]}{key[2]}"
+            findings.append(Finding(
+                check="value.conflict", severity="warning",
+                message=(f"“{what}” ({status}) is reported with two values in one document: "
+                         f"{quote(a)} gives {fmt(a.value)} {a.unit}, {quote(b)} gives {fmt(b.value)} {b.unit}"),
+                span=cover([a.span, b.span]), indicators=(a.id, b.id)))
+    return findings
+
+
+# --- value.masked ----------------------------------------------------------
+
+def check_masked(doc: Document) -> list[Finding]:
+    return [Finding(check="value.masked", severity="info",
+                    message=f"the number in {quote(ind)} is masked by the site; its value is unknown",
+                    span=ind.span, indicators=(ind.id,))
+            for ind in doc.indicators if ind.masked]
+
+
+# --- text.corrupted --------------------------------------------------------
+
+def _overlapping(doc: Document, start: int, end: int) -> tuple[str, ...]:
+    return tuple(ind.id for ind in doc.indicators if ind.span[0] < end and start < ind.span[1])
+
+
+def _corruptions(scan: str, offset: int) -> Iterable[tuple[int, int, str]]:
+    table = rules("corrupted")
+    for match in pattern("corrupted", "decimal_comma").finditer(scan):
+        yield (offset + match.start(), offset + match.end(),
+               f"looks like {match.group(1)}.{match.group(2)} with its decimal point turned into “、”")
+    for match in pattern("corrupted", "year_approx").finditer(scan):
+        year = int(match.group(1))
+        if table["year_min"] <= year <= table["year_max"] and year % 100:
+            yield (offset + match.start(), offset + match.end(),
+                   f"looks like a year ({year}) pasted over a number: a count written “{year}{match.group(3)}” is implausible")
+
+
+def check_corrupted(doc: Document, text: Optional[str]) -> list[Finding]:
+    if not text:
+        return []
+    start, end = doc.span if doc.span and doc.span[1] > doc.span[0] else (0, len(text))
+    return [Finding(check="text.corrupted", severity="warning",
+                    message=f"“{text[s:e]}” {why}", span=(s, e), indicators=_overlapping(doc, s, e))
+            for s, e, why in _corruptions(to_half_width(text[start:end]), start)]
+
+
+# --- all of them -----------------------------------------------------------
+
+def audit_document(doc: Document, text: Optional[str] = None) -> tuple[Finding, ...]:
+    """Every single-document finding, in the order of their spans.
+
+    ``text`` is the source text the document's spans point into; without it
+    the checks work from the indicator records alone and ``text.corrupted``
+    is skipped.
+    """
+    findings = [
+        *check_exceeds_total(doc),
+        *check_sum_mismatch(doc, text),
+        *check_rates(doc, text),
+        *check_conflicts(doc, text),
+        *check_numbering(doc),
+        *check_masked(doc),
+        *check_corrupted(doc, text),
+    ]
+    return tuple(sorted(findings, key=lambda f: (f.span or (-1, -1), f.check)))

@@ -1,0 +1,151 @@
+"""Linear section classifier stored as plain JSON.
+
+Training uses scikit-learn's LogisticRegression (imported inside ``fit``);
+prediction needs only numpy: the JSON file holds feature names,
+coefficients, intercepts and classes, and loading it runs no code.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from ..errors import ModelError, UsageError
+from .features import FEATURE_VERSION, sample_features
+from .samples import SectionSample
+
+MODEL_FORMAT = "extractor.section_classifier/1"
+_REQUIRED_KEYS = ("format", "feature_version", "classes", "features", "coef", "intercept")
+
+
+class ModelSectionClassifier:
+    """Logistic regression over ``features.sample_features``."""
+
+    def __init__(self, C: float = 4.0, min_df: int = 2, max_iter: int = 3000):
+        self.C = C
+        self.min_df = min_df
+        self.max_iter = max_iter
+
+    # ------------------------------------------------------------ training
+    def fit(self, samples: Sequence[SectionSample], labels: Sequence[str]) -> "ModelSectionClassifier":
+        from scipy.sparse import csr_matrix
+        from sklearn.linear_model import LogisticRegression
+
+        if len(samples) != len(labels) or not samples:
+            raise UsageError(f"fit needs as many labels as samples (got {len(samples)} and {len(labels)})")
+        rows = [sample_features(s) for s in samples]
+        df = Counter(name for row in rows for name in row)
+        names = sorted(name for name, n in df.items() if n >= self.min_df)
+        index = {name: i for i, name in enumerate(names)}
+        data, cols, indptr = [], [], [0]
+        for row in rows:
+            for name, value in row.items():
+                if name in index:
+                    cols.append(index[name])
+                    data.append(value)
+            indptr.append(len(cols))
+        matrix = csr_matrix((data, cols, indptr), shape=(len(rows), len(names)))
+        estimator = LogisticRegression(C=self.C, max_iter=self.max_iter)
+        estimator.fit(matrix, list(labels))
+        self._set_weights(estimator.classes_, names, estimator.coef_, estimator.intercept_)
+        return self
+
+    def _set_weights(self, classes, names, coef, intercept) -> None:
+        classes = np.asarray(classes)
+        coef = np.asarray(coef, dtype=float)
+        if len(classes) == 2:  # binary sklearn models keep one row; expand to two
+            coef = np.vstack([-coef[0] / 2, coef[0] / 2])
+            intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
+        self.classes_ = classes
+        self.feature_names_ = list(names)
+        self.vocabulary_ = {name: i for i, name in enumerate(self.feature_names_)}
+        self.coef_ = coef
+        self.intercept_ = np.asarray(intercept, dtype=float)
+
+    # ------------------------------------------------------------ prediction
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "coef_"):
+            raise UsageError("ModelSectionClassifier is not fitted; call fit() or ModelSectionClassifier.load(path)")
+
+    def decision_function(self, samples: Sequence[SectionSample]) -> np.ndarray:
+        self._check_fitted()
+        out = np.tile(self.intercept_, (len(samples), 1))
+        for row, sample in enumerate(samples):
+            pairs = [(self.vocabulary_[n], v) for n, v in sample_features(sample).items() if n in self.vocabulary_]
+            if pairs:
+                cols, values = zip(*pairs)
+                out[row] += self.coef_[:, list(cols)] @ np.asarray(values)
+        return out
+
+    def predict_proba(self, samples: Sequence[SectionSample]) -> np.ndarray:
+        scores = self.decision_function(samples)
+        shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return shifted / shifted.sum(axis=1, keepdims=True)
+
+    def predict(self, samples: Sequence[SectionSample]) -> np.ndarray:
+        return self.classes_[self.predict_proba(samples).argmax(axis=1)]
+
+    # ------------------------------------------------------------ storage
+    def to_json(self, prune: float = 1e-5, meta: dict | None = None) -> dict:
+        """JSON-ready weights; features whose every coefficient is below ``prune`` are dropped."""
+        self._check_fitted()
+        keep = np.flatnonzero(np.abs(self.coef_).max(axis=0) >= prune)
+        return {
+            "format": MODEL_FORMAT,
+            "feature_version": FEATURE_VERSION,
+            "trained": date.today().isoformat(),
+            "params": {"C": self.C, "min_df": self.min_df, "max_iter": self.max_iter},
+            "meta": meta or {},
+            "classes": [str(c) for c in self.classes_],
+            "intercept": [round(float(v), 6) for v in self.intercept_],
+            "features": [self.feature_names_[i] for i in keep],
+            "coef": [[round(float(v), 6) for v in row[keep]] for row in self.coef_],
+        }
+
+    def save(self, path: str | Path, meta: dict | None = None) -> None:
+        Path(path).write_text(json.dumps(self.to_json(meta=meta), ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> "ModelSectionClassifier":
+        """Read weights written by ``save``; a missing or broken file raises ModelError naming it."""
+        path = Path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise ModelError(f"{path}: section model file not found; retrain with scripts/train_sections.py or use use_model=False") from exc
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ModelError(f"{path}: section model file is not valid JSON ({exc}); retrain with scripts/train_sections.py") from exc
+        return cls._from_json(data, path)
+
+    @classmethod
+    def _from_json(cls, data, path: Path) -> "ModelSectionClassifier":
+        if not isinstance(data, dict) or any(key not in data for key in _REQUIRED_KEYS):
+            raise ModelError(f"{path}: not a section model (needs keys {', '.join(_REQUIRED_KEYS)})")
+        if data["format"] != MODEL_FORMAT or data["feature_version"] != FEATURE_VERSION:
+            raise ModelError(f"{path}: model format {data['format']!r} v{data['feature_version']} does not match "
+                             f"{MODEL_FORMAT!r} v{FEATURE_VERSION}; retrain with scripts/train_sections.py")
+        try:
+            coef = np.asarray(data["coef"], dtype=float)
+            intercept = np.asarray(data["intercept"], dtype=float)
+        except (TypeError, ValueError) as exc:
+            raise ModelError(f"{path}: coefficients are not numbers ({exc})") from exc
+        n_classes, n_features = len(data["classes"]), len(data["features"])
+        if coef.shape != (n_classes, n_features) or intercept.shape != (n_classes,) or n_classes < 2:
+            raise ModelError(f"{path}: weight shapes {coef.shape}/{intercept.shape} do not match "
+                             f"{n_classes} classes and {n_features} features")
+        if not all(math.isfinite(v) for v in coef.ravel()) or not np.isfinite(intercept).all():
+            raise ModelError(f"{path}: weights contain NaN or infinity")
+        params = data.get("params", {})
+        model = cls(**{k: params[k] for k in ("C", "min_df", "max_iter") if k in params})
+        model._set_weights(data["classes"], data["features"], coef, intercept)
+        model.trained_ = data.get("trained")
+        model.meta_ = data.get("meta", {})
+        return model
+
+
+__all__ = ["ModelSectionClassifier", "MODEL_FORMAT"]

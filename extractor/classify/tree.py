@@ -1,0 +1,105 @@
+"""Classify a document's sections top-down, blending model and rules.
+
+Blend (log-linear pooling): for every section
+``p ∝ p_model ** w * p_rules ** (1 - w)`` with ``w`` = ``[blend]
+model_weight`` in ``data/category_cues.toml``.  The model has seen what the
+rules see (the same cue counts are features) but learns their weights from
+a small corpus; pooling lets the more confident source win, so decisive
+rule evidence (a heading that says "存在的问题", a child of 其他工作) holds
+against a hesitant model, and the model settles what the rules leave open.
+With ``use_model=False`` the rules decide alone.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional, Sequence
+
+import numpy as np
+
+from ..errors import UsageError
+from .cues import cue_tables
+from .model import ModelSectionClassifier
+from .rules import RuleSectionClassifier
+from .samples import SectionSample
+
+# The trained weights live in the project's models/ folder, beside the package.
+DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "section_classifier.json"
+
+
+@lru_cache(maxsize=None)
+def load_model(path: str | Path = DEFAULT_MODEL_PATH) -> ModelSectionClassifier:
+    """The trained model, read on first use and cached per path."""
+    return ModelSectionClassifier.load(path)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> RuleSectionClassifier:
+    return RuleSectionClassifier().fit()
+
+
+def _proba(samples: Sequence[SectionSample], model: Optional[ModelSectionClassifier]) -> tuple[np.ndarray, np.ndarray]:
+    """(classes, probability rows) of the blend, or of the rules alone."""
+    rules = _rules()
+    rule_p = rules.predict_proba(samples)
+    if model is None:
+        return rules.classes_, rule_p
+    model_p = model.predict_proba(samples)
+    # Align the model's columns to the rules' class order.
+    order = [list(model.classes_).index(c) if c in model.classes_ else None for c in rules.classes_]
+    aligned = np.column_stack([model_p[:, i] if i is not None else np.zeros(len(samples)) for i in order])
+    weight = cue_tables().model_weight
+    floor = 1e-6  # keeps log() finite when a source gives a class zero
+    pooled = np.exp(weight * np.log(aligned + floor) + (1 - weight) * np.log(rule_p + floor))
+    return rules.classes_, pooled / pooled.sum(axis=1, keepdims=True)
+
+
+def _pick_model(use_model: bool, model: Optional[ModelSectionClassifier]) -> Optional[ModelSectionClassifier]:
+    if not use_model:
+        return None
+    return model if model is not None else load_model()
+
+
+def classify_sections(samples: Sequence[SectionSample], use_model: bool = True,
+                      model: Optional[ModelSectionClassifier] = None) -> list[tuple[str, float]]:
+    """(category, confidence) per sample, taking each sample's context as given."""
+    if not samples:
+        return []
+    classes, proba = _proba(samples, _pick_model(use_model, model))
+    best = proba.argmax(axis=1)
+    return [(str(classes[i]), round(float(row[i]), 4)) for i, row in zip(best, proba)]
+
+
+def _check_parents(samples: Sequence[SectionSample], parents: Sequence[Optional[int]]) -> None:
+    if len(parents) != len(samples):
+        raise UsageError(f"classify_tree got {len(samples)} samples but {len(parents)} parents")
+    for index, parent in enumerate(parents):
+        if parent is not None and not 0 <= parent < index:
+            raise UsageError(f"section {index} has parent {parent}; parents must come before their children")
+
+
+def classify_tree(samples: Sequence[SectionSample], parents: Sequence[Optional[int]], use_model: bool = True,
+                  model: Optional[ModelSectionClassifier] = None) -> list[tuple[str, float]]:
+    """Classify sections in document order, parents first.
+
+    ``parents[i]`` is the index of sample i's parent (None at the top).  The
+    walk fills ``parent_category``, ``parent_heading`` and
+    ``prev_sibling_category`` from its own predictions, so the values in the
+    given samples are ignored.
+    """
+    _check_parents(samples, parents)
+    chosen = _pick_model(use_model, model)
+    results: list[tuple[str, float]] = []
+    last_child: dict[Optional[int], int] = {}
+    for index, (sample, parent) in enumerate(zip(samples, parents)):
+        prev = last_child.get(parent)
+        filled = replace(
+            sample,
+            parent_category=results[parent][0] if parent is not None else None,
+            parent_heading=samples[parent].heading if parent is not None else None,
+            prev_sibling_category=results[prev][0] if prev is not None else None,
+        )
+        results.append(classify_sections([filled], use_model=chosen is not None, model=chosen)[0])
+        last_child[parent] = index
+    return results

@@ -1,0 +1,125 @@
+"""The spine: read → clean → documents → sections → classify → indicators → audit.
+
+Every stage works on the normalised copy of the text; the last step maps
+every span back to the source text, so a record's ``span`` always points at
+what the user's file says.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Sequence, Union
+
+from .clean import NormalizedText, normalize
+from .documents import DocumentBlock, find_documents
+from .errors import InputError
+from .indicators import find_indicators
+from .records import Document, FileError, Section, SourceText, map_spans
+from .sections import build_sections
+
+ParseResult = Union[Document, FileError]
+
+
+def parse_text(text: str, source: str = "<text>", *, use_model: bool = True) -> list[Document]:
+    """Documents in a string (spans point into ``text``)."""
+    return parse_source(SourceText(source=source, text=text, encoding=None, format="txt"), use_model=use_model)
+
+
+def parse_source(src: SourceText, *, use_model: bool = True, audit: bool = True) -> list[Document]:
+    """Documents in one file's text."""
+    norm = normalize(src.text)
+    documents = []
+    for index, block in enumerate(find_documents(norm.text)):
+        documents.append(_document(src, norm, index, block, use_model=use_model, audit=audit))
+    return documents
+
+
+def _document(src: SourceText, norm: NormalizedText, index: int, block: DocumentBlock,
+              *, use_model: bool, audit: bool) -> Document:
+    sections = build_sections(norm.text, block)
+    sections = _classified(norm.text, block, sections, use_model)
+    indicators = find_indicators(norm.text, block.span, sections, block.doc_type)
+    document = Document(
+        source=src.source, doc_index=index, span=block.span, title=block.title, org=block.org,
+        doc_type=block.doc_type, period=block.period, sections=tuple(sections),
+        indicators=tuple(indicators), title_span=block.title_span, encoding=src.encoding,
+        format=src.format, sha256=src.sha256,
+    )
+    document = _to_source(document, norm, src.text)
+    if audit:
+        from .audit import audit_document
+
+        document = replace(document, findings=tuple(audit_document(document, src.text)))
+    return document
+
+
+def _classified(text: str, block: DocumentBlock, sections: Sequence[Section], use_model: bool) -> list[Section]:
+    from .classify import SectionSample, classify_tree
+
+    index_of = {s.id: i for i, s in enumerate(sections)}
+    siblings: dict[Optional[str], list[str]] = {}
+    for s in sections:
+        siblings.setdefault(s.parent, []).append(s.id)
+    samples = []
+    for s in sections:
+        group = siblings[s.parent]
+        position = group.index(s.id)
+        body_end = min(s.span[1], s.heading_span[1] + 300)
+        samples.append(SectionSample(
+            heading=s.heading, number=s.number, level=s.level,
+            body=text[s.heading_span[1]:body_end].lstrip("。:;. "),
+            doc_type=block.doc_type, doc_title=block.title,
+            position=position / max(1, len(group)), sibling_index=position,
+        ))
+    parents = [index_of.get(s.parent) if s.parent else None for s in sections]
+    results = classify_tree(samples, parents, use_model=use_model) if samples else []
+    return [replace(s, category=cat, confidence=round(float(conf), 4)) for s, (cat, conf) in zip(sections, results)]
+
+
+def _to_source(document: Document, norm: NormalizedText, source_text: str) -> Document:
+    """Map every span of a document from the normalised copy back to the source."""
+    mapper = norm.to_source
+    sections = tuple(map_spans(s, mapper) for s in document.sections)
+    indicators = []
+    for ind in document.indicators:
+        mapped = map_spans(ind, mapper)
+        indicators.append(replace(mapped, text=source_text[mapped.span[0]:mapped.span[1]]))
+    return replace(map_spans(document, mapper), sections=sections, indicators=tuple(indicators))
+
+
+def parse_paths(paths: Iterable[Union[str, Path]], *, use_model: bool = True) -> Iterator[ParseResult]:
+    """Documents of every file under ``paths``; a file that fails yields a FileError."""
+    from .read import iter_sources
+
+    for item in iter_sources(paths):
+        if isinstance(item, FileError):
+            yield item
+            continue
+        yield from parse_source_safely(item, use_model=use_model)
+
+
+def parse_source_safely(src: SourceText, *, use_model: bool = True) -> list[ParseResult]:
+    """Like ``parse_source`` but a failure becomes a FileError record."""
+    try:
+        documents = parse_source(src, use_model=use_model)
+    except InputError as exc:
+        return [FileError(source=src.source, error=exc.reason, code=exc.code, sha256=src.sha256)]
+    except Exception as exc:  # a bug must not stop a batch; the record names it
+        return [FileError(source=src.source, error=f"internal error while parsing: {type(exc).__name__}: {exc}",
+                          code="E900", sha256=src.sha256)]
+    if not documents:
+        return [FileError(source=src.source, error="no document text found (only site chrome or blank lines)",
+                          code="E107", sha256=src.sha256)]
+    return list(documents)
+
+
+def parse_file(path: Union[str, Path], *, use_model: bool = True) -> list[Document]:
+    """Documents of one file; raises ``InputError`` when it cannot be read."""
+    from .read import read_bytes
+
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot open: {exc.strerror or exc}") from exc
+    return parse_source(read_bytes(data, str(path)), use_model=use_model)

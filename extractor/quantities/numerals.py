@@ -1,0 +1,198 @@
+"""Read the value of one numeral: Arabic, Chinese, 大写, or a mix of them.
+
+``parse_number`` accepts every way Chinese documents write a cardinal number:
+
+- Arabic with thousands separators and decimals, half- or full-width:
+  ``1,234`` ``1，234`` ``１２３`` ``3.14``;
+- Chinese numerals with powers of ten: ``一百零五`` ``两千`` ``十四``
+  ``一千零一万零一``; the spoken abbreviation of a last digit ``三万五``
+  (35000), ``两千六`` (2600); ``廿二``;
+- digit-by-digit readings (years, codes): ``二〇一九`` ``二00七`` ``幺八九``;
+- 大写 financial numerals: ``壹万贰仟``;
+- mixed forms: ``3.5万`` ``1.2亿`` ``3万4000`` ``25万6千`` ``1.94亿``;
+- decimals written with 点: ``三点五`` ``一百点一二``; a leading 负 or ``-``;
+  ``半`` (0.5) and SI-style suffixes ``100K`` ``1.2M``.
+
+It returns ``None`` for anything that is not one numeral, and never raises.
+Values are ``int`` when whole, else ``float``.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple, Optional, Union
+
+import regex
+
+from ..resources import load_toml
+
+Number = Union[int, float]
+
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20  # ideographic space
+
+# 1,234,567.8 — a comma only counts as a thousands separator in groups of three
+_GROUPED = regex.compile(r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?")
+_ARABIC = regex.compile(r"\d+(?:\.\d+)?|\.\d+")  # 12  12.5  .77
+
+
+class _Tables(NamedTuple):
+    digits: dict
+    small: dict
+    large: dict
+    tens: dict
+    points: frozenset
+    negatives: tuple
+    suffixes: dict
+    half: frozenset
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    data = load_toml("quantity_markers.toml")["numerals"]
+    return _Tables(
+        digits=dict(data["digits"]), small=dict(data["small_units"]),
+        large=dict(data["large_units"]), tens=dict(data["tens"]),
+        points=frozenset(data["points"]), negatives=tuple(data["negatives"]),
+        suffixes=dict(data["suffixes"]), half=frozenset(data["half"]),
+    )
+
+
+def numeral_characters() -> str:
+    """Every Chinese character that can be part of a numeral (for patterns)."""
+    t = _tables()
+    return "".join(sorted({*t.digits, *t.small, *t.large, *t.tens}))
+
+
+def _tidy(value: float) -> Number:
+    value = round(value, 10)
+    return int(value) if float(value).is_integer() and abs(value) < 1e18 else value
+
+
+def parse_number(text: str) -> Optional[Number]:
+    """Value of the numeral ``text`` (``"3.5万"`` -> 35000), or None."""
+    if not isinstance(text, str):
+        return None
+    try:
+        return _parse_cached(text.translate(_FULLWIDTH).strip())
+    except (ValueError, OverflowError, ArithmeticError, RecursionError):
+        return None
+
+
+@lru_cache(maxsize=8192)
+def _parse_cached(text: str) -> Optional[Number]:
+    tables = _tables()
+    sign = 1
+    for negative in tables.negatives:
+        if text.startswith(negative) and len(text) > len(negative):
+            sign, text = -1, text[len(negative):].lstrip()
+            break
+    value = _parse_unsigned(text, tables)
+    return None if value is None else _tidy(sign * value)
+
+
+def _parse_unsigned(text: str, tables: _Tables) -> Optional[float]:
+    if not text or len(text) > 64:
+        return None
+    if _GROUPED.fullmatch(text):
+        text = text.replace(",", "").replace("，", "")
+    if _ARABIC.fullmatch(text):
+        return float(text)
+    if text[-1] in tables.suffixes and _ARABIC.fullmatch(text[:-1]):
+        return float(text[:-1]) * tables.suffixes[text[-1]]
+    if text in tables.half or (len(text) == 2 and text[1] in tables.half and text[0] in "一1"):
+        return 0.5
+    tokens = _tokenise(text, tables)
+    if tokens is None:
+        return None
+    if not any(kind in ("small", "large", "tens") for kind, _ in tokens):
+        return _read_digit_string(tokens)
+    return _read_positional(tokens)
+
+
+def _tokenise(text: str, tables: _Tables) -> Optional[list]:
+    """Split into (kind, value) tokens: digit, arabic, small, large, tens, point."""
+    tokens, i = [], 0
+    while i < len(text):
+        ch = text[i]
+        if ch.isdigit() and ch.isascii():
+            j = i
+            while j < len(text) and text[j].isascii() and (text[j].isdigit() or text[j] == "." and j + 1 < len(text) and text[j + 1].isdigit()):
+                j += 1
+            tokens.append(("arabic", text[i:j]))
+            i = j
+            continue
+        for kind, table in (("digit", tables.digits), ("small", tables.small), ("large", tables.large), ("tens", tables.tens)):
+            if ch in table:
+                tokens.append((kind, table[ch]))
+                break
+        else:
+            if ch not in tables.points:
+                return None
+            tokens.append(("point", ch))
+        i += 1
+    return tokens
+
+
+def _read_digit_string(tokens: list) -> Optional[float]:
+    """二〇一九 -> 2019, 一二点三 -> 12.3: every symbol is one digit."""
+    written = "".join(str(value) if kind == "digit" else value if kind == "arabic" else "." for kind, value in tokens)
+    if written.count(".") > 1 or not _ARABIC.fullmatch(written) or written.startswith("."):
+        return None
+    return float(written)
+
+
+def _fraction_digits(tokens: list) -> Optional[float]:
+    written = "".join(str(value) if kind == "digit" else value if kind == "arabic" else "?" for kind, value in tokens)
+    if not written or not written.isdigit():
+        return None
+    return float("0." + written)
+
+
+def _read_positional(tokens: list) -> Optional[float]:
+    """一千零一万零一 -> 10010001; 3.5万 -> 35000; 三万五 -> 35000."""
+    high = mid = section = 0.0
+    current: Optional[float] = None
+    last_small = None  # power of the last 十/百/千 or 万/亿, for 三万五
+    section_power = float("inf")  # powers inside one section must fall (十一十二 is not a numeral)
+    zero_seen = False
+    i = 0
+    while i < len(tokens):
+        kind, value = tokens[i]
+        if kind == "point":
+            end = next((j for j in range(i + 1, len(tokens)) if tokens[j][0] in ("small", "large", "tens", "point")), len(tokens))
+            fraction = _fraction_digits(tokens[i + 1:end])
+            if fraction is None or (current is None and section == 0 and mid == 0 and high == 0 and not zero_seen):
+                return None
+            current = (current or 0.0) + fraction
+            i = end
+            last_small = None
+            continue
+        if kind in ("digit", "arabic"):
+            number = float(value) if kind == "arabic" else float(value)
+            if current is not None and kind == "digit" and tokens[i - 1][0] == "digit":
+                return None  # 十一五: two bare digits in a row inside a positional numeral
+            if kind == "digit" and value == 0:
+                zero_seen, current = True, None
+            else:
+                abbreviated = kind == "digit" and last_small and not zero_seen and i == len(tokens) - 1
+                current = number * last_small / 10 if abbreviated else number
+                if kind == "arabic" and value.startswith("0") and len(value) > 1:
+                    zero_seen = True
+        elif kind == "tens":
+            section += value
+            current, last_small, section_power = None, None, 10.0
+        elif kind == "small":
+            if value >= section_power:
+                return None
+            section += (current if current is not None else 1.0) * value
+            current, last_small, zero_seen, section_power = None, float(value), False, float(value)
+        else:  # large: 万 亿; a bare leading 万 means one 万
+            below = section + (current or 0.0)
+            if value >= 1e8:
+                high = ((high + mid + below) or 1.0) * value
+                mid = 0.0
+            else:
+                mid = ((mid + below) or 1.0) * value
+            section, current, last_small, zero_seen, section_power = 0.0, None, float(value), False, float("inf")
+        i += 1
+    return high + mid + section + (current or 0.0)

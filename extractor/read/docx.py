@@ -1,0 +1,82 @@
+"""Word ``.docx`` files: body paragraphs and table cells, in document order.
+
+Paragraphs are joined with "\n".  A table row becomes one line with its
+cells separated by a tab (a cell holding several paragraphs keeps them on
+separate lines); cells merged across columns are read once.  Page headers,
+footers, footnotes and text boxes are not read.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from ..errors import CorruptArchive, EmptyInput
+
+
+def docx_to_text(data: bytes, source: str) -> str:
+    body = _open_document(data, source).element.body
+    lines = list(_block_lines(body))
+    text = "\n".join(lines)
+    if not text.strip():
+        raise EmptyInput(source, "Word document has no text")
+    return text
+
+
+def _open_document(data: bytes, source: str):
+    import docx  # python-docx; imported on use
+    from lxml.etree import LxmlError
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, LxmlError, EOFError) as exc:
+        raise CorruptArchive(source, f"corrupt .docx file ({_reason(exc)})") from exc
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, zipfile.BadZipFile):
+        return "not a zip container"
+    if isinstance(exc, KeyError):
+        return "a required part is missing"
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def _block_lines(container):
+    """Lines of the paragraphs and tables directly inside ``container``."""
+    from docx.oxml.ns import qn
+
+    for child in container.iterchildren():
+        if child.tag == qn("w:p"):
+            yield _paragraph_text(child)
+        elif child.tag == qn("w:tbl"):
+            yield from _table_lines(child)
+        elif child.tag == qn("w:sdt"):  # content controls wrap ordinary blocks
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _block_lines(content)
+
+
+def _table_lines(table):
+    from docx.oxml.ns import qn
+
+    for row in table.iterchildren(qn("w:tr")):
+        cells = []
+        for cell in row.iterchildren(qn("w:tc")):
+            if _continues_vertical_merge(cell):
+                continue  # the merged cell's text was read in the row above
+            cells.append("\n".join(_block_lines(cell)))
+        if any(cells):
+            yield "\t".join(cells)
+
+
+def _continues_vertical_merge(cell) -> bool:
+    from docx.oxml.ns import qn
+
+    merge = cell.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+    return merge is not None and merge.get(qn("w:val")) in (None, "continue")
+
+
+def _paragraph_text(paragraph) -> str:
+    """Text of a ``w:p`` element, with tabs and line breaks as written."""
+    from docx.text.paragraph import Paragraph
+
+    return Paragraph(paragraph, None).text

@@ -1,0 +1,125 @@
+"""HTML pages saved from document sites: bytes -> the page's running text.
+
+Block elements become line breaks so paragraphs stay paragraphs; scripts,
+styles, navigation, footers and comments are dropped (data/read_html.toml).
+Whitespace inside running text collapses the way a browser shows it.  The
+returned text is what every span of an HTML source points into.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..errors import EmptyInput, UndecodableInput
+from ..resources import load_toml
+from .text import decode_text
+
+# charset named in a <meta> tag or an XML declaration near the top
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)"""  # <meta charset=...> or content="...; charset=..."
+    rb"""|<\?xml[^>]+encoding\s*=\s*["']([-\w.:]+)""",  # <?xml ... encoding="..."?>
+    re.IGNORECASE,
+)
+# lxml refuses str input that still carries an XML encoding declaration
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# HTML's collapsible whitespace (NBSP and the ideographic space are kept)
+_HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
+
+# declared names -> the codec used and the name reported
+_CHARSET_ALIASES = {
+    "utf-8": "utf-8", "utf8": "utf-8",
+    "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030",
+    "cp936": "gb18030", "euc-cn": "gb18030",
+    "big5": "big5", "big5-hkscs": "big5hkscs", "cp950": "cp950", "x-x-big5": "big5",
+    "utf-16": "utf-16", "utf-16le": "utf-16-le", "utf-16be": "utf-16-be",
+}
+
+
+def html_to_text(data: bytes, source: str) -> tuple[str, str]:
+    """``(text, encoding)`` of an HTML page's visible running text."""
+    markup, encoding = decode_markup(data, source)
+    root = _parse(markup, source)
+    text = _visible_text(root)
+    if not text.strip():
+        raise EmptyInput(source, "HTML page has no visible text")
+    return text, encoding
+
+
+def decode_markup(data: bytes, source: str) -> tuple[str, str]:
+    """Decode by BOM, then the declared charset, then the plain-text detector.
+
+    Sites often declare a wrong charset; a declaration is only trusted when
+    the bytes decode under it without error.
+    """
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        declared = _declared_codec(data)
+        if declared is not None:
+            try:
+                return data.decode(declared), declared
+            except UnicodeDecodeError:
+                pass
+    return decode_text(data, source)
+
+
+def _declared_codec(data: bytes) -> str | None:
+    found = _DECLARED_CHARSET.search(data[:4096])
+    if found is None:
+        return None
+    name = (found.group(1) or found.group(2)).decode("ascii", "replace").lower()
+    return _CHARSET_ALIASES.get(name)
+
+
+def _parse(markup: str, source: str):
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+    try:
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", markup, count=1), parser=parser)
+    except lxml.etree.ParserError as exc:
+        raise EmptyInput(source, "HTML page has no content") from exc
+    except (ValueError, lxml.etree.LxmlError) as exc:
+        raise UndecodableInput(source, f"cannot parse HTML: {exc}") from exc
+
+
+def _visible_text(root) -> str:
+    from lxml import etree
+
+    tags = _tag_sets()
+    pieces: list[str] = []
+    in_pre = 0
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = tag.lower()
+        if event == "start":
+            if not tag or tag in tags["drop"]:
+                walker.skip_subtree()
+                continue
+            in_pre += tag == "pre"
+            pieces.append("\n" if tag in tags["block"] else "\t" if tag in tags["cell"] else "")
+            pieces.append(_running(element.text, in_pre))
+        else:
+            if tag in tags["block"]:
+                pieces.append("\n")
+            in_pre -= tag == "pre"
+            pieces.append(_running(element.tail, in_pre))
+    return _tidy_lines("".join(pieces))
+
+
+def _running(text: str | None, in_pre: int) -> str:
+    if not text:
+        return ""
+    return text if in_pre else _HTML_SPACE.sub(" ", text)
+
+
+def _tidy_lines(text: str) -> str:
+    """One line per block: outer spaces and tabs stripped, empty lines dropped."""
+    lines = (line.strip(" \t") for line in text.replace("\r\n", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+@lru_cache(maxsize=1)
+def _tag_sets() -> dict[str, frozenset[str]]:
+    rules = load_toml("read_html.toml")
+    return {key: frozenset(rules[key]) for key in ("drop", "block", "cell")}

@@ -1,0 +1,203 @@
+"""Work units of a batch run and the per-unit function every engine runs.
+
+A unit is one file, or one member of a ``.zip`` archive.  Units carry paths,
+never bytes, so a worker (a local process or a Dask worker on another machine
+sharing the files) reads its own input.  The worker hashes the raw bytes
+first and skips the unit when the store already holds that hash, so an
+unchanged file is read and hashed but never parsed again.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+import zipfile
+import zlib
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, FrozenSet, Iterable, Iterator, Optional, Tuple
+
+from ..errors import CorruptArchive, ExtractorError, InputError, UnsupportedFormat
+from ..read import base as read_base
+# The archive rules are the reader's own, so a batch run and iter_sources
+# name, refuse and skip exactly the same members.
+from ..read.archive import _check_member as check_member
+from ..read.archive import _hidden as member_hidden
+from ..read.archive import _member_name as member_name
+from ..read.formats import read_bytes, read_file_bytes
+from ..records import Document, FileError
+from .frames import file_key_of
+
+
+@dataclass(frozen=True)
+class WorkUnit:
+    source: str  # name in the output: the path as given, or "archive.zip!member"
+    path: str  # absolute path of the file (of the archive, for a member)
+    member: Optional[str] = None  # the member's raw name inside the archive
+    index: int = 0  # position in the run's listing; decides which of two copies is kept
+
+
+@dataclass(frozen=True)
+class SkipSet:
+    """What the store already holds: parsed content hashes and failed (hash, source)."""
+
+    parsed: FrozenSet[str] = frozenset()
+    failed: FrozenSet[Tuple[str, str]] = frozenset()
+
+    def __contains__(self, key: Tuple[str, str]) -> bool:
+        sha, source = key
+        return sha in self.parsed or (sha, source) in self.failed
+
+    def __len__(self) -> int:
+        return len(self.parsed) + len(self.failed)
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    source: str
+    file_key: str
+    documents: Tuple[Document, ...] = ()
+    error: Optional[FileError] = None
+    skipped: bool = False
+    chars: int = 0
+    seconds: float = 0.0
+    max_rss_mb: Optional[float] = None  # peak RSS of the process that parsed it
+    index: int = 0  # the unit's position in the listing
+    worker: str = field(default_factory=lambda: f"pid{os.getpid()}")
+
+
+def iter_units(paths: Iterable[str | os.PathLike]) -> Iterator[WorkUnit | FileError]:
+    """Units under ``paths``, listed by the rules of ``extractor.read.iter_sources``.
+
+    Directories recursively in sorted order, hidden files and the toolkit's
+    own outputs skipped; a ``.zip`` gives one unit per member, named
+    ``archive.zip!member``.  Nothing is read here but zip directories.
+    """
+    for given in paths:
+        yield from _path_units(Path(given), str(given))
+
+
+def _path_units(path: Path, source: str) -> Iterator[WorkUnit | FileError]:
+    if path.is_dir():
+        yield from _directory_units(path, source)
+    elif read_base.suffix_of(source) == "zip":
+        yield from _zip_units(path, source)
+    else:
+        yield WorkUnit(source, os.path.abspath(path))
+
+
+def _directory_units(directory: Path, source: str) -> Iterator[WorkUnit | FileError]:
+    problems: list[OSError] = []
+    found: list[tuple[str, ...]] = []
+    for root, dirs, files in os.walk(directory, onerror=problems.append):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        relative = Path(root).relative_to(directory).parts
+        found.extend(relative + (name,) for name in files if not read_base.is_skipped(name))
+    for problem in problems:
+        yield FileError(str(problem.filename or source), f"cannot read folder: {problem.strerror}",
+                        InputError.code)
+    for parts in sorted(found):
+        yield from _path_units(directory.joinpath(*parts), str(Path(source).joinpath(*parts)))
+
+
+def _zip_units(path: Path, source: str) -> Iterator[WorkUnit | FileError]:
+    absolute = os.path.abspath(path)
+    try:
+        with zipfile.ZipFile(absolute) as archive:
+            infos = [info for info in archive.infolist() if not info.is_dir()]
+    except (zipfile.BadZipFile, OSError, EOFError):
+        yield FileError(source, "corrupt zip archive", CorruptArchive.code, _hash_file(absolute))
+        return
+    named = sorted((member_name(info), info.filename) for info in infos)
+    for name, raw_name in named:
+        if not member_hidden(name):
+            yield WorkUnit(f"{source}!{name}", absolute, raw_name)
+
+
+def _hash_file(path: str) -> str:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return ""
+
+
+@lru_cache(maxsize=4)
+def _open_archive(path: str, mtime_ns: int) -> zipfile.ZipFile:
+    # Kept open per process: reopening re-reads the central directory per member.
+    return zipfile.ZipFile(path)
+
+
+def read_unit_bytes(unit: WorkUnit) -> bytes:
+    """The raw bytes of a unit; ``InputError`` subclasses for what cannot be read."""
+    if unit.member is None:
+        return read_file_bytes(Path(unit.path), unit.source)
+    name = unit.source.split("!", 1)[1]
+    try:
+        archive = _open_archive(unit.path, os.stat(unit.path).st_mtime_ns)
+        info = archive.getinfo(unit.member)
+        check_member(info, name, unit.source)
+        with archive.open(info) as handle:
+            data = handle.read(read_base.MAX_INPUT_BYTES + 1)
+    except (zipfile.BadZipFile, zlib.error, KeyError, EOFError, OSError) as exc:
+        raise CorruptArchive(unit.source, f"corrupt zip member ({exc})") from exc
+    except NotImplementedError as exc:
+        raise UnsupportedFormat(unit.source, f"zip member uses an unsupported compression "
+                                f"method ({exc})") from exc
+    read_base.check_size(len(data), unit.source)  # the header may understate the size
+    return data
+
+
+def process_unit(unit: WorkUnit, skip: Optional[SkipSet] = None,
+                 parse: Optional[Callable] = None) -> UnitResult:
+    """Read, hash, and (unless ``skip`` holds the hash) parse one unit.
+
+    Never raises for a bad input: unreadable, undecodable or unparsable files
+    come back as a ``FileError`` so a batch always goes on.
+    """
+    started = time.perf_counter()
+    try:
+        data = read_unit_bytes(unit)
+    except InputError as exc:
+        return _failed(unit, "", exc.code, exc.reason, started)
+    sha = hashlib.sha256(data).hexdigest()
+    if skip is not None and (sha, unit.source) in skip:
+        return UnitResult(unit.source, sha, skipped=True, index=unit.index,
+                          seconds=time.perf_counter() - started)
+    try:
+        documents, chars = _parse_bytes(data, unit.source, sha, parse)
+    except InputError as exc:
+        return _failed(unit, sha, exc.code, exc.reason, started)
+    except Exception as exc:  # a parser bug on one file must not stop the batch
+        return _failed(unit, sha, ExtractorError.code,
+                       f"internal error {type(exc).__name__}: {exc}", started)
+    return UnitResult(unit.source, sha, tuple(documents), chars=chars, index=unit.index,
+                      seconds=time.perf_counter() - started, max_rss_mb=peak_rss_mb())
+
+
+def _parse_bytes(data: bytes, source: str, sha: str, parse: Optional[Callable]):
+    if parse is None:  # imported on first use: the pipeline loads its lexicons then
+        from ..pipeline import parse_source as parse
+    text = read_bytes(data, source)
+    if text.sha256 != sha:
+        text = replace(text, sha256=sha)
+    documents = [doc if doc.sha256 == sha else replace(doc, sha256=sha) for doc in parse(text)]
+    return documents, len(text.text)
+
+
+def _failed(unit: WorkUnit, sha: str, code: str, reason: str, started: float) -> UnitResult:
+    error = FileError(unit.source, reason, code, sha)
+    return UnitResult(unit.source, file_key_of(error), error=error, index=unit.index,
+                      seconds=time.perf_counter() - started, max_rss_mb=peak_rss_mb())
+
+
+def peak_rss_mb() -> Optional[float]:
+    """Peak resident memory of this process, in MB (None where unsupported)."""
+    try:
+        import resource
+    except ImportError:
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024

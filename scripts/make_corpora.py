@@ -1,0 +1,81 @@
+"""Write the encoded and binary sample files of ``corpora/`` from their UTF-8 sources.
+
+The team writes every sample document as UTF-8 text; the ones that must reach
+the toolkit as GBK, UTF-16, Big5 or ``.docx`` keep their source under
+``corpora/src/`` and this script produces the committed file next to the
+others.  Gold quotes (``corpora/NAME.gold.json``) quote the decoded text, which
+equals the source text (the docx joins its paragraphs with ``\\n``).
+
+Run from the project root after editing a source:
+
+    .venv/bin/python scripts/make_corpora.py
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+
+# source under corpora/src  ->  (file written in corpora/, how it is written)
+ENCODED_FILES = {
+    "tongjiang_2016_report.txt": ("tongjiang_2016_report_gbk.txt", "gbk"),
+    "jiangbei_2017_plan.txt": ("jiangbei_2017_plan_utf16.txt", "utf-16-bom-crlf"),
+    "hexi_school_2018.txt": ("hexi_school_2018_big5.txt", "big5"),
+}
+DOCX_FILES = {
+    "huaxin_chairman_report.txt": "huaxin_chairman_report.docx",
+}
+
+
+def encode_text(text: str, how: str) -> bytes:
+    """Bytes of ``text`` as a user's editor would have saved it."""
+    if how == "utf-16-bom-crlf":
+        # Windows Notepad "Unicode": little-endian with BOM and CRLF line ends
+        return b"\xff\xfe" + text.replace("\n", "\r\n").encode("utf-16-le")
+    # strict: a character the legacy code page lacks is a bug in the source
+    return text.encode(how)
+
+
+def write_docx(text: str, target: Path) -> None:
+    """One docx paragraph per source line; the first line is the title."""
+    import docx  # python-docx, only needed here
+
+    document = docx.Document()
+    lines = text.rstrip("\n").split("\n")
+    document.add_heading(lines[0], level=1)
+    for line in lines[1:]:
+        document.add_paragraph(line)
+    document.core_properties.author = "extractor team"
+    document.core_properties.title = lines[0]
+    document.save(str(target))
+
+
+def build(corpora: Path = CORPORA) -> list[Path]:
+    """Write every derived file; return the paths written."""
+    written = []
+    for source, (name, how) in ENCODED_FILES.items():
+        text = (corpora / "src" / source).read_text(encoding="utf-8")
+        target = corpora / name
+        target.write_bytes(encode_text(text, how))
+        written.append(target)
+    for source, name in DOCX_FILES.items():
+        text = (corpora / "src" / source).read_text(encoding="utf-8")
+        target = corpora / name
+        write_docx(text, target)
+        written.append(target)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=CORPORA, help="corpora folder (default: the project's)")
+    args = parser.parse_args(argv)
+    for path in build(args.corpora):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,440 @@
+"""The number audit: every check with cases that must and must not fire.
+
+Documents are hand-made (tests/audit_fixtures.py); every string is written
+for these tests.
+"""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from audit_fixtures import make_doc, section
+from extractor.audit import audit_corpus, audit_document
+from extractor.audit.numbering import chinese_to_int, parse_number
+from extractor.audit.stats import benford_test, chi2_sf, first_digit, gamma_q, modified_z_scores
+
+
+def checks(findings, prefix=""):
+    return sorted(f.check for f in findings if f.check.startswith(prefix))
+
+
+def audit_text(text, figures, **doc):
+    return audit_document(make_doc(text, figures, **doc), text)
+
+
+# --- breakdowns --------------------------------------------------------------
+
+MEMBERS = dict(predicate="发展", object="会员")
+BREAKDOWN_CASES = [
+    # (case id, text, figures, expected checks with prefix "breakdown")
+    ("part above total", "发展会员500人,其中农民工600人。",
+     [dict(q="会员500人", value=500, unit="人", **MEMBERS),
+      dict(q="农民工600人", value=600, unit="人", object="农民工", part_of=0)],
+     ["breakdown.exceeds_total"]),
+    ("part below total", "发展会员500人,其中农民工300人。",
+     [dict(q="会员500人", value=500, unit="人", **MEMBERS),
+      dict(q="农民工300人", value=300, unit="人", object="农民工", part_of=0)], []),
+    ("approximate total leaves room", "发展会员500余人,其中农民工520人。",
+     [dict(q="会员500余人", value=500, unit="人", approx="余", **MEMBERS),
+      dict(q="农民工520人", value=520, unit="人", object="农民工", part_of=0)], []),
+    ("名 and 人 are one family", "培训职工50人,其中女职工80名。",
+     [dict(q="职工50人", value=50, unit="人", object="职工"),
+      dict(q="女职工80名", value=80, unit="名", object="女职工", part_of=0)],
+     ["breakdown.exceeds_total"]),
+    ("items before 合计 do not add up", "发放慰问金10万元,助学金17.22万元,合计28.22万元。",
+     [dict(q="慰问金10万元", value=100000, unit="元", object="慰问金"),
+      dict(q="助学金17.22万元", value=172200, unit="元", object="助学金"),
+      dict(q="合计28.22万元", value=282200, unit="元")], ["breakdown.sum_mismatch"]),
+    ("items before 合计 add up", "发放慰问金10万元,助学金17.22万元,合计27.22万元。",
+     [dict(q="慰问金10万元", value=100000, unit="元", object="慰问金"),
+      dict(q="助学金17.22万元", value=172200, unit="元", object="助学金"),
+      dict(q="合计27.22万元", value=272200, unit="元")], []),
+    ("共 before another object is not a total of the list", "发展会员500人,培训骨干80人,共表彰先进个人20人。",
+     [dict(q="会员500人", value=500, unit="人", **MEMBERS),
+      dict(q="骨干80人", value=80, unit="人", object="骨干"),
+      dict(q="先进个人20人", value=20, unit="人", object="先进个人")], []),
+    ("共计 naming the items' verb", "春节发放慰问金3万元,金秋发放助学金2万元,共计发放资金8万元。",
+     [dict(q="慰问金3万元", value=30000, unit="元", predicate="发放", object="慰问金"),
+      dict(q="助学金2万元", value=20000, unit="元", predicate="发放", object="助学金"),
+      dict(q="资金8万元", value=80000, unit="元", predicate="发放", object="资金")], ["breakdown.sum_mismatch"]),
+    ("goods in other units may make up the rest", "购买大米300袋、食用油200桶,慰问金2万元,共计价值5万元。",
+     [dict(q="大米300袋", value=300, unit="袋", object="大米"),
+      dict(q="食用油200桶", value=200, unit="桶", object="食用油"),
+      dict(q="慰问金2万元", value=20000, unit="元", object="慰问金"),
+      dict(q="价值5万元", value=50000, unit="元")], []),
+    ("分别 makes the parts exhaustive", "建立工会20家,分别为企业工会12家、机关工会5家。",
+     [dict(q="工会20家", value=20, unit="家", object="工会"),
+      dict(q="企业工会12家", value=12, unit="家", object="企业工会", part_of=0),
+      dict(q="机关工会5家", value=5, unit="家", object="机关工会", part_of=0)], ["breakdown.sum_mismatch"]),
+    ("其中 with parallel parts below the total", "建立工会20家,其中企业工会12家,机关工会5家。",
+     [dict(q="工会20家", value=20, unit="家", object="工会"),
+      dict(q="企业工会12家", value=12, unit="家", object="企业工会", part_of=0),
+      dict(q="机关工会5家", value=5, unit="家", object="机关工会", part_of=0)], []),
+    ("其中 with parallel parts above the total", "建立工会20家,其中企业工会15家,机关工会8家。",
+     [dict(q="工会20家", value=20, unit="家", object="工会"),
+      dict(q="企业工会15家", value=15, unit="家", object="企业工会", part_of=0),
+      dict(q="机关工会8家", value=8, unit="家", object="机关工会", part_of=0)], ["breakdown.sum_mismatch"]),
+    ("其余 makes the parts exhaustive", "会员1000人,其中女会员400人,其余会员500人。",
+     [dict(q="会员1000人", value=1000, unit="人", object="会员"),
+      dict(q="女会员400人", value=400, unit="人", object="女会员", part_of=0),
+      dict(q="其余会员500人", value=500, unit="人", object="其余会员", part_of=0)], ["breakdown.sum_mismatch"]),
+    ("overlapping groups may add up to more", "培训职工500人,其中女职工200人,农民工350人。",
+     [dict(q="职工500人", value=500, unit="人", object="职工"),
+      dict(q="女职工200人", value=200, unit="人", object="女职工", part_of=0),
+      dict(q="农民工350人", value=350, unit="人", object="农民工", part_of=0)], []),
+    ("a single example part", "建立工会20家,其中企业工会25家。",
+     [dict(q="工会20家", value=20, unit="家", object="工会"),
+      dict(q="企业工会25家", value=25, unit="家", object="企业工会", part_of=0)], ["breakdown.exceeds_total"]),
+]
+
+
+@pytest.mark.parametrize("text,figures,expected", [c[1:] for c in BREAKDOWN_CASES],
+                         ids=[c[0] for c in BREAKDOWN_CASES])
+def test_breakdown(text, figures, expected):
+    assert checks(audit_text(text, figures), "breakdown") == expected
+
+
+def test_breakdown_finding_names_figures():
+    text = BREAKDOWN_CASES[4][1]
+    (finding,) = audit_text(text, BREAKDOWN_CASES[4][2])
+    assert finding.severity == "warning"
+    assert "272,200" in finding.message and "282,200" in finding.message
+    assert finding.indicators == ("i2", "i0", "i1")
+    assert text[finding.span[0]:finding.span[1]].startswith("慰问金10万元")
+
+
+# --- rates ---------------------------------------------------------------------
+
+def survey(rate: float, written: str, **extra):
+    text = f"发出问卷11031份,收回有效问卷10259份,有效问卷回收率为{written}。"
+    return text, [dict(q="问卷11031份", value=11031, unit="份", predicate="发出", object="问卷"),
+                  dict(q="有效问卷10259份", value=10259, unit="份", predicate="收回", object="有效问卷"),
+                  dict(q=f"有效问卷回收率为{written}", value=rate, unit="%", object="有效问卷回收率", **extra)]
+
+
+def completion(rate: float):
+    text = f"计划发展会员1000人,实际发展会员1120人,完成任务的{rate:g}%。"
+    return text, [dict(q="会员1000人", value=1000, unit="人", predicate="发展", object="会员", status="target"),
+                  dict(q="会员1120人", value=1120, unit="人", predicate="发展", object="会员"),
+                  dict(q=f"{rate:g}%", value=rate, unit="%")]
+
+
+RATE_CASES = [
+    ("survey rate agrees", *survey(93, "93%"), []),
+    ("survey rate off", *survey(90, "90%"), ["rate.inconsistent"]),
+    ("within one point", *survey(92.5, "92.5%"), []),
+    ("lower bound honoured", *survey(90, "90%以上", bound="lower"), []),
+    ("upper bound honoured", *survey(95, "95%以内", bound="upper"), []),
+    ("upper bound broken", *survey(90, "不到90%", bound="upper"), ["rate.inconsistent"]),
+    ("completion agrees", *completion(112), []),
+    ("completion off", *completion(102), ["rate.inconsistent"]),
+    ("shares of an unstated total", "表彰产业工人380名,占40.3%,其中农民工172人,占18.2%。",
+     [dict(q="产业工人380名", value=380, unit="名", object="产业工人"),
+      dict(q="占40.3%", value=40.3, unit="%"),
+      dict(q="农民工172人", value=172, unit="人", object="农民工"),
+      dict(q="占18.2%", value=18.2, unit="%")], []),
+    ("bare 占 after a linked part", "全市职工5000人。其中女职工2000人,占50%。",
+     [dict(q="职工5000人", value=5000, unit="人", object="职工"),
+      dict(q="女职工2000人", value=2000, unit="人", object="女职工", part_of=0),
+      dict(q="占50%", value=50, unit="%")], ["rate.inconsistent"]),
+    ("a growth rate is not a share", "今年发展会员1200人,上年发展会员1000人,增长率为50%。",
+     [dict(q="会员1200人", value=1200, unit="人", object="会员"),
+      dict(q="会员1000人", value=1000, unit="人", object="会员"),
+      dict(q="增长率为50%", value=50, unit="%", object="增长率")], []),
+    ("a target rate is not checked", "走访企业100家,建会企业60家,建会率力争达到90%。",
+     [dict(q="企业100家", value=100, unit="家", object="企业"),
+      dict(q="建会企业60家", value=60, unit="家", object="建会企业"),
+      dict(q="建会率力争达到90%", value=90, unit="%", object="建会率", status="target", bound="lower")], []),
+    ("approximate figures are not used", "发出问卷1万余份,收回有效问卷9000余份,有效问卷回收率为60%。",
+     [dict(q="问卷1万余份", value=10000, unit="份", object="问卷", approx="余"),
+      dict(q="有效问卷9000余份", value=9000, unit="份", object="有效问卷", approx="余"),
+      dict(q="有效问卷回收率为60%", value=60, unit="%", object="有效问卷回收率")], []),
+]
+
+
+@pytest.mark.parametrize("text,figures,expected", [c[1:] for c in RATE_CASES], ids=[c[0] for c in RATE_CASES])
+def test_rate(text, figures, expected):
+    assert checks(audit_text(text, figures), "rate") == expected
+
+
+def test_rate_message_shows_computed_rate():
+    (finding,) = audit_text(*survey(90, "90%"))
+    assert "93.0%" in finding.message and "“有效问卷回收率为90%”" in finding.message
+
+
+def test_rate_works_without_source_text():
+    doc = make_doc(*survey(90, "90%"))
+    assert checks(audit_document(doc)) == ["rate.inconsistent"]
+
+
+def test_rate_reads_traditional_characters():
+    text = "發出問卷200份,收回有效問卷150份,有效問卷回收率為90%。"
+    figures = [dict(q="問卷200份", value=200, unit="份", object="问卷"),
+               dict(q="有效問卷150份", value=150, unit="份", object="有效问卷"),
+               dict(q="有效問卷回收率為90%", value=90, unit="%", object="有效问卷回收率")]
+    assert checks(audit_text(text, figures)) == ["rate.inconsistent"]
+
+
+# --- value conflicts -----------------------------------------------------------
+
+CONTRACTS = dict(predicate="签订", object="集体合同", concept="collective_contracts", unit="份")
+CONFLICT_CASES = [
+    ("same concept, two values", "签订集体合同25份。各级工会签订集体合同28份。",
+     [dict(q="集体合同25份", value=25, **CONTRACTS), dict(q="集体合同28份", value=28, **CONTRACTS)],
+     ["value.conflict"]),
+    ("same value twice", "签订集体合同25份。各级工会签订集体合同25份。",
+     [dict(q="集体合同25份", value=25, **CONTRACTS), dict(q="集体合同25份", value=25, **CONTRACTS)], []),
+    ("different periods", "上半年签订集体合同25份。全年签订集体合同28份。",
+     [dict(q="集体合同25份", value=25, **CONTRACTS), dict(q="集体合同28份", value=28, **CONTRACTS)], []),
+    ("one sentence lists sub-units", "甲镇签订集体合同25份,乙镇签订集体合同28份。",
+     [dict(q="集体合同25份", value=25, **CONTRACTS), dict(q="集体合同28份", value=28, **CONTRACTS)], []),
+    ("part of the other", "签订集体合同28份。其中新签集体合同25份。",
+     [dict(q="集体合同28份", value=28, **CONTRACTS), dict(q="集体合同25份", value=25, part_of=0, **CONTRACTS)], []),
+    ("target and actual", "签订集体合同25份。明年签订集体合同28份。",
+     [dict(q="集体合同25份", value=25, **CONTRACTS),
+      dict(q="集体合同28份", value=28, status="target", **CONTRACTS)], []),
+    ("approximate figure", "签订集体合同25份。各级工会签订集体合同近30份。",
+     [dict(q="集体合同25份", value=25, **CONTRACTS),
+      dict(q="集体合同近30份", value=30, approx="近", **CONTRACTS)], []),
+    ("no concept: same verb and object in one section", "慰问困难职工50户。慰问困难职工80户。",
+     [dict(q="困难职工50户", value=50, unit="户", predicate="慰问", object="困难职工", section="s1"),
+      dict(q="困难职工80户", value=80, unit="户", predicate="慰问", object="困难职工", section="s1")],
+     ["value.conflict"]),
+    ("no concept: separate sections are separate events", "慰问困难职工50户。慰问困难职工80户。",
+     [dict(q="困难职工50户", value=50, unit="户", predicate="慰问", object="困难职工", section="s1"),
+      dict(q="困难职工80户", value=80, unit="户", predicate="慰问", object="困难职工", section="s2")], []),
+]
+
+
+@pytest.mark.parametrize("text,figures,expected", [c[1:] for c in CONFLICT_CASES],
+                         ids=[c[0] for c in CONFLICT_CASES])
+def test_conflict(text, figures, expected):
+    sections = [section("s1", "一", at=100), section("s2", "二", at=200)]
+    assert checks(audit_text(text, figures, sections=sections), "value.conflict") == expected
+
+
+def test_conflict_headings_name_the_period():
+    text = "签订集体合同25份。签订集体合同28份。"
+    sections = [section("s1", "一", heading="上半年工作", at=100), section("s2", "二", heading="下半年工作", at=200)]
+    figures = [dict(q="集体合同25份", value=25, section="s1", **CONTRACTS),
+               dict(q="集体合同28份", value=28, section="s2", **CONTRACTS)]
+    assert checks(audit_text(text, figures, sections=sections), "value.conflict") == []
+
+
+# --- heading numbers -----------------------------------------------------------
+
+def numbered(*numbers, parent=None, level=1, start=0):
+    return [section(f"s{start + i}", n, parent=parent, level=level, at=(start + i) * 100)
+            for i, n in enumerate(numbers)]
+
+
+NUMBERING_CASES = [
+    ("in order", numbered("一", "二", "三"), []),
+    ("a number used twice", numbered("1", "2", "2", "3"), ["numbering.duplicate"]),
+    ("a number skipped", numbered("(1)", "(2)", "(4)"), ["numbering.gap"]),
+    ("starting after 1", numbered("二", "三"), ["numbering.gap"]),
+    ("circled digits", numbered("①", "②", "④"), ["numbering.gap"]),
+    ("two lists under one parent", numbered("1", "2", "1", "2"), []),
+    ("full-width brackets", numbered("（一）", "（二）", "（二）"), ["numbering.duplicate"]),
+    ("styles counted apart", numbered("一", "(一)", "二", "(二)"), []),
+    ("siblings under different parents", numbered("1", "2", parent="p1", level=2)
+     + numbered("1", "2", parent="p2", level=2, start=10), []),
+    ("unnumbered headings are ignored", numbered("一", None, "二"), []),
+]
+
+
+@pytest.mark.parametrize("sections,expected", [c[1:] for c in NUMBERING_CASES],
+                         ids=[c[0] for c in NUMBERING_CASES])
+def test_numbering(sections, expected):
+    assert checks(audit_document(make_doc(sections=sections)), "numbering") == expected
+
+
+def test_numbering_finding_points_at_heading():
+    sections = numbered("1", "2", "2")
+    (finding,) = audit_document(make_doc(sections=sections))
+    assert finding.span == sections[2].heading_span and "“2”" in finding.message
+
+
+@pytest.mark.parametrize("number,expected", [
+    ("一", ("cjk", 1)), ("十", ("cjk", 10)), ("十二", ("cjk", 12)), ("二十一", ("cjk", 21)),
+    ("(一)", ("paren_cjk", 1)), ("（三）", ("paren_cjk", 3)), ("1", ("arabic", 1)), ("12.", ("arabic", 12)),
+    ("１", ("arabic", 1)), ("(1)", ("paren_arabic", 1)), ("①", ("circled", 1)), ("⑩", ("circled", 10)),
+    ("甲", None), (None, None), ("", None),
+])
+def test_parse_number(number, expected):
+    assert parse_number(number) == expected
+
+
+def test_chinese_to_int_rejects_other_characters():
+    assert chinese_to_int("一百零五") == 105 and chinese_to_int("一点") is None
+
+
+# --- masked and corrupted numbers ----------------------------------------------
+
+def test_masked_figures_are_reported():
+    text = "参加培训已经达到201*余人次,发放资料300份。"
+    figures = [dict(q="201*余人次", value=None, unit="人次", masked=True),
+               dict(q="资料300份", value=300, unit="份")]
+    findings = audit_text(text, figures)
+    assert [(f.check, f.severity, f.indicators) for f in findings] == [("value.masked", "info", ("i0",))]
+
+
+CORRUPTED_CASES = [
+    ("decimal point turned into 、", "全体职工捐款达4120、50、发放慰问品一批。", ["4120、50"]),
+    ("full-width digits", "捐款达４１２０、５０元。", ["４１２０、５０"]),
+    ("a list of numbers", "分别为10、20人和100、200人。", []),
+    ("a year over a count", "收集职工意见2023余条。", ["2023余"]),
+    ("a round count is real", "参加职工2000余人,收到意见1500多条。", []),
+    ("years of service", "坚持了2015多年的传统。", []),
+]
+
+
+@pytest.mark.parametrize("text,quotes", [c[1:] for c in CORRUPTED_CASES], ids=[c[0] for c in CORRUPTED_CASES])
+def test_corrupted(text, quotes):
+    findings = audit_document(make_doc(text), text)
+    assert [text[f.span[0]:f.span[1]] for f in findings if f.check == "text.corrupted"] == quotes
+
+
+def test_corrupted_needs_text():
+    assert audit_document(make_doc("捐款达4120、50、发放")) == ()
+
+
+# --- across documents ----------------------------------------------------------
+
+MEMBER = dict(object="会员", predicate="发展", concept="new_members", unit="人")
+
+
+def plan(value, year=2012, **period):
+    return make_doc(figures=[dict(value=value, status="target", **MEMBER)], doc_type="plan",
+                    year=year, source="plan.txt", **period)
+
+
+def report(value, year=2012, part="year", **period):
+    return make_doc(figures=[dict(value=value, **MEMBER)], doc_type="summary", year=year, part=part,
+                    source=f"report{year}{part}.txt", **period)
+
+
+TARGET_CASES = [
+    ("missed", [plan(1000), report(900)], ["target.missed"]),
+    ("exceeded", [plan(1000), report(1200)], ["target.exceeded"]),
+    ("met exactly", [plan(1000), report(1000)], []),
+    ("another year", [plan(1000, year=2013), report(900)], []),
+    ("another organisation", [plan(1000), report(900, org="乙县总工会")], []),
+    ("masked years never match", [plan(1000, year=None, year_text="201*"),
+                                  report(900, year=None, year_text="201*")], []),
+    ("the same inferred year matches", [plan(1000, year=None, year_text="20XX", year_inferred=2011),
+                                        report(900, year=None, year_text="201*", year_inferred=2011)],
+     ["target.missed"]),
+    ("a half-year report is not held to the annual target", [plan(1000), report(600, part="H1")], []),
+]
+
+
+@pytest.mark.parametrize("docs,expected", [c[1:] for c in TARGET_CASES], ids=[c[0] for c in TARGET_CASES])
+def test_targets(docs, expected):
+    assert checks(audit_corpus(docs), "target") == expected
+
+
+def test_target_message_has_ratio_and_origin():
+    (finding,) = audit_corpus([plan(1000), report(900)])
+    assert "90.0%" in finding.message and finding.source == "report2012year.txt"
+    assert finding.severity == "warning"
+
+
+def test_upper_bound_target_is_missed_when_above():
+    rate = dict(object="劳动争议", concept="disputes", unit="件")
+    target = make_doc(figures=[dict(value=10, status="target", bound="upper", **rate)], doc_type="plan")
+    actual = make_doc(figures=[dict(value=15, **rate)], source="b.txt")
+    assert checks(audit_corpus([target, actual])) == ["target.missed"]
+
+
+HALF_CASES = [
+    ("half above year", [report(600, part="H1"), report(500)], ["period.half_exceeds_year"]),
+    ("half below year", [report(400, part="H1"), report(500)], []),
+    ("rates are not cumulative", [
+        make_doc(figures=[dict(value=95, object="入会率", unit="%")], part="H1", source="h.txt"),
+        make_doc(figures=[dict(value=90, object="入会率", unit="%")], source="y.txt")], []),
+]
+
+
+@pytest.mark.parametrize("docs,expected", [c[1:] for c in HALF_CASES], ids=[c[0] for c in HALF_CASES])
+def test_half_year(docs, expected):
+    assert checks(audit_corpus(docs), "period") == expected
+
+
+JUMP_CASES = [
+    ("six times", [report(100, year=2012), report(600, year=2013)], ["value.jump"]),
+    ("a fifth", [report(1000, year=2012), report(150, year=2013)], ["value.jump"]),
+    ("three times", [report(100, year=2012), report(300, year=2013)], []),
+    ("not consecutive years", [report(100, year=2011), report(600, year=2013)], []),
+]
+
+
+@pytest.mark.parametrize("docs,expected", [c[1:] for c in JUMP_CASES], ids=[c[0] for c in JUMP_CASES])
+def test_jumps(docs, expected):
+    assert checks(audit_corpus(docs), "value.jump") == expected
+
+
+def counties(values):
+    return [make_doc(figures=[dict(value=v, **MEMBER)], org=f"县{i}总工会", source=f"c{i}.txt")
+            for i, v in enumerate(values)]
+
+
+OUTLIER_CASES = [
+    ("one far value", [100, 120, 90, 110, 130, 95, 105, 115, 100000], 1),
+    ("all alike", [100, 120, 90, 110, 130, 95, 105, 115, 140], 0),
+    ("too few values", [100, 120, 90, 110, 130, 95, 100000], 0),
+]
+
+
+@pytest.mark.parametrize("values,expected", [c[1:] for c in OUTLIER_CASES], ids=[c[0] for c in OUTLIER_CASES])
+def test_outliers(values, expected):
+    findings = [f for f in audit_corpus(counties(values)) if f.check == "value.outlier"]
+    assert len(findings) == expected
+    assert all("100,000" in f.message for f in findings)
+
+
+def benford_doc(values, org="甲县总工会"):
+    return make_doc(figures=[dict(value=v, object="物品", unit="件") for v in values], org=org)
+
+
+BENFORD_SAMPLE = [int(10 ** (1 + (i + 0.5) / 60 * 3)) for i in range(60)]  # log-uniform: follows Benford
+BENFORD_CASES = [
+    ("all figures start with 9", [900 + i for i in range(60)], ["benford.deviation"]),
+    ("log-uniform figures", BENFORD_SAMPLE, []),
+    ("too few figures", [900 + i for i in range(30)], []),
+]
+
+
+@pytest.mark.parametrize("values,expected", [c[1:] for c in BENFORD_CASES], ids=[c[0] for c in BENFORD_CASES])
+def test_benford(values, expected):
+    findings = audit_corpus([benford_doc(values)])
+    assert checks(findings, "benford") == expected
+    assert all(f.severity == "info" for f in findings)
+
+
+# --- statistics ----------------------------------------------------------------
+
+@pytest.mark.parametrize("statistic,dof", [(0.5, 8), (7.3, 8), (15.5, 8), (40.0, 8), (2.0, 1), (120.0, 8)])
+def test_gamma_q_matches_scipy(statistic, dof):
+    scipy_stats = pytest.importorskip("scipy.stats")
+    assert math.isclose(gamma_q(dof / 2, statistic / 2), scipy_stats.chi2.sf(statistic, dof),
+                        rel_tol=1e-9, abs_tol=1e-15)
+
+
+@pytest.mark.parametrize("statistic,dof,expected", [(15.507, 8, 0.05), (20.090, 8, 0.01), (0.0, 8, 1.0)])
+def test_chi2_sf_table_values(statistic, dof, expected):
+    assert chi2_sf(statistic, dof) == pytest.approx(expected, abs=1e-4)
+
+
+@pytest.mark.parametrize("value,digit", [(25, 2), (0.03, 3), (9.99, 9), (100000, 1), (0, None), (-45, 4)])
+def test_first_digit(value, digit):
+    assert first_digit(value) == digit
+
+
+def test_benford_counts_and_z_scores():
+    statistic, p_value, counts = benford_test([1, 12, 2, 9])
+    assert counts == [2, 1, 0, 0, 0, 0, 0, 0, 1] and 0 <= p_value <= 1 and statistic > 0
+    assert modified_z_scores([5, 5, 5]) is None
+    scores = modified_z_scores([1, 2, 3, 4, 100])
+    assert scores[-1] > 3.5 and abs(scores[2]) < 1e-9
