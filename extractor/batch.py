@@ -27,7 +27,7 @@ from typing import Iterable, Optional
 from .engines import make_engine
 from .records import FileError
 from .store.base import RunInfo, Store
-from .store.frames import file_key_of
+from .store.keys import file_key_of
 from .store.units import SkipSet, UnitResult, WorkUnit, iter_units
 from .store.writers import open_store
 
@@ -69,13 +69,14 @@ def run_batch(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *,
               jobs: Optional[int] = None, engine="local", scheduler=None,
               force: bool = False, retry_errors: bool = False,
               progress: Optional[bool] = None, argv: Optional[list[str]] = None,
-              ) -> RunSummary:
+              use_model: bool = True) -> RunSummary:
     """Parse every file under ``paths`` into the store at ``out``.
 
     ``jobs`` defaults to the number of cores; ``engine`` is ``"local"``,
     ``"dask"`` (``scheduler``: an address, a Client, or None for a local
     cluster) or an engine object.  ``progress=None`` shows a progress bar
-    only when stderr is a terminal.
+    only when stderr is a terminal.  ``use_model=False`` classifies sections
+    with the rules alone.  ``argv`` is recorded in the ``runs`` table.
     """
     store = open_store(out)
     runner = make_engine(engine, jobs, scheduler)
@@ -99,7 +100,8 @@ def run_batch(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *,
             recorder.bar = bar
             for error in listing_errors:
                 recorder.record(_listing_result(error, skip))
-            with closing(runner.results(units, skip)) as stream:
+            options = {} if use_model else {"use_model": False}
+            with closing(runner.results(units, skip, options)) as stream:
                 for batch in stream:
                     for result in batch:
                         recorder.record(result)

@@ -31,7 +31,7 @@ from .errors import DataFileError
 from .records import Span
 from .resources import load_lines, load_toml
 
-__all__ = ["NormalizedText", "normalize", "t2s_char"]
+__all__ = ["NormalizedText", "normalize", "fold"]
 
 _RULES_FILE = "clean_rules.toml"
 _PINYIN_FILE = "clean_pinyin.txt"
@@ -94,15 +94,20 @@ def normalize(text: str) -> NormalizedText:
     first = _spans(rules.crlf, text) + _spans(rules.junk, copy)
     copy, index = _delete(copy, index, first)
     copy, index = _delete(copy, index, _pinyin_spans(copy, rules))
-    copy, index = _delete(copy, index, _spans(rules.spaces, copy))
+    copy, index = _delete(copy, index, _space_spans(copy, rules))
     copy, index = _delete(copy, index, _line_join_spans(copy, rules))
     index.append(len(text))
     return NormalizedText(text, copy, index)
 
 
-def t2s_char(char: str) -> str:
-    """The simplified form of one character (itself when it has none)."""
-    return _rules().t2s.get(ord(char), char)
+def fold(text: str) -> str:
+    """Only the 1:1 character mappings of ``normalize`` (same length as ``text``).
+
+    Simplified characters, half-width forms, every space-like character as
+    a space and every line-break character as a line feed; nothing is deleted.  For
+    short normalised fields (a title, a unit) where offsets do not matter.
+    """
+    return text.translate(_rules().table)
 
 
 def _spans(pattern: re.Pattern, text: str) -> list[Span]:
@@ -143,38 +148,76 @@ def _pinyin_spans(text: str, rules: "_Rules") -> list[Span]:
     return toned + toneless if toned else []
 
 
-def _line_join_spans(text: str, rules: "_Rules") -> list[Span]:
-    """Line breaks that split a sentence (page breaks, hard wrapping)."""
+def _space_spans(text: str, rules: "_Rules") -> list[Span]:
+    """Spaces at line ends, runs beyond one space, and one space between CJK (PDF spacing)."""
     spans: list[Span] = []
-    logical_start = 0  # start of the line the current break would extend
-    for match in rules.newlines.finditer(text):
-        before = text[logical_start:match.start()]
-        next_end = text.find("\n", match.end())
-        after = text[match.end():next_end if next_end >= 0 else len(text)]
-        if _joins(before, after, rules):
-            spans.append(match.span())
-        else:
-            logical_start = match.end()
+    for match in rules.space_runs.finditer(text):
+        start, end = match.span()
+        if start == 0 or end == len(text) or text[start - 1] == "\n" or text[end] == "\n":
+            spans.append((start, end))
+        elif end - start > 1:
+            spans.append((start + 1, end))
+        elif rules.cjk_before_space.match(text[start - 1]) and rules.cjk_after_space.match(text[end]):
+            spans.append((start, end))
     return spans
 
 
-def _joins(before: str, after: str, rules: "_Rules") -> bool:
+def _line_join_spans(text: str, rules: "_Rules") -> list[Span]:
+    """Line breaks that split a sentence (page breaks, hard wrapping).
+
+    Each physical line is looked at a bounded number of times, so a long
+    hard-wrapped text costs linear time.
+    """
+    spans: list[Span] = []
+    first_break = text.find("\n")
+    paragraph = _Paragraph(text[:first_break] if first_break >= 0 else text, rules)
+    for match in rules.newlines.finditer(text):
+        next_end = text.find("\n", match.end())
+        after = text[match.end():next_end if next_end >= 0 else len(text)]
+        if _joins(paragraph, after, rules):
+            spans.append(match.span())
+            paragraph.extend(after, rules)
+        else:
+            paragraph = _Paragraph(after, rules)
+    return spans
+
+
+class _Paragraph:
+    """What the join rules need of the (possibly already joined) line before a break."""
+
+    __slots__ = ("first", "last", "length", "prose", "single")
+
+    def __init__(self, line: str, rules: "_Rules"):
+        self.first = self.last = line  # the first line tells headings, the last how it ends
+        self.length = len(line)
+        self.prose = rules.prose.search(line) is not None
+        self.single = True
+
+    def extend(self, line: str, rules: "_Rules") -> None:
+        self.last = line
+        self.length += len(line)
+        self.prose = self.prose or rules.prose.search(line) is not None
+        self.single = False
+
+
+def _joins(before: _Paragraph, after: str, rules: "_Rules") -> bool:
     """Whether the break between ``before`` and ``after`` splits one paragraph."""
-    if not before or not after:
+    if not before.last or not after:
         return False
-    if not rules.join_after.match(before[-1]) or not rules.join_before.match(after[0]):
+    if not rules.join_after.match(before.last[-1]) or not rules.join_before.match(after[0]):
         return False
     if rules.heading.match(after) or rules.label.match(after):
         return False
-    if not (rules.prose.search(before) and rules.prose.search(after)):
+    if not (before.prose and rules.prose.search(after)):
         return False
-    length = len(before) - before.count("\n")
-    if length < rules.min_line_chars:
+    if before.length < rules.min_line_chars:
         return False
-    if length <= rules.heading_max_chars and rules.heading.match(before):
-        return False
-    if before.endswith(rules.stop_endings):
-        return False
+    if before.length <= rules.heading_max_chars and (rules.heading.match(before.first) or rules.label.match(before.first)):
+        return False  # a numbered heading or a "field: value" line
+    if before.last.endswith(rules.stop_endings):
+        return False  # a title or a photo credit
+    if before.single and before.length <= 2 * rules.heading_max_chars and before.first.count(":") > rules.max_colons:
+        return False  # a "时间:... 来源:..." metadata line
     if len(after) <= rules.heading_max_chars and after.endswith(rules.title_endings):
         return False
     title_like = len(after) < rules.min_line_chars and after[-1].isalnum()
@@ -192,7 +235,9 @@ class _Rules:
     tone_bases: dict[int, str]
     syllables: frozenset[str]
     max_syllables: int
-    spaces: re.Pattern
+    space_runs: re.Pattern
+    cjk_before_space: re.Pattern
+    cjk_after_space: re.Pattern
     newlines: re.Pattern
     join_after: re.Pattern
     join_before: re.Pattern
@@ -201,6 +246,7 @@ class _Rules:
     prose: re.Pattern
     min_line_chars: int
     heading_max_chars: int
+    max_colons: int
     stop_endings: tuple[str, ...]
     title_endings: tuple[str, ...]
 
@@ -226,12 +272,15 @@ def _compile_rules(data: dict) -> _Rules:
         table=_translation_table(t2s, data["width"], data["space"]),
         crlf=re.compile(r"\r(?=\n)"),
         junk=re.compile(rf"[{data['space']['delete']}]+|\((?:[{classes['emoji']}]){{1,{notes['emoji_max']}}}\)"),
-        pinyin=re.compile(rf"(?<=[{classes['hanzi']}])\( ?([{letters}]+(?: [{letters}]+)*) ?\)"),
+        # the literal "(" comes first so the scan is fast; the look-behind then wants a hanzi before it
+        pinyin=re.compile(rf"\((?<=[{classes['hanzi']}]\() ?([{letters}]+(?: [{letters}]+)*) ?\)"),
         tone_letters=frozenset(tone_letters),
         tone_bases=str.maketrans(tone_letters, tone_bases),
         syllables=frozenset(" ".join(load_lines(_PINYIN_FILE)).split()),
         max_syllables=notes["max_syllables"],
-        spaces=_space_pattern(classes),
+        space_runs=re.compile(" +"),
+        cjk_before_space=re.compile(f"[{classes['hanzi']}{classes['cjk_punct']},;:!?%)]"),
+        cjk_after_space=re.compile(f"[{classes['hanzi']}{classes['cjk_punct']}]"),
         newlines=re.compile(r"\n+"),
         join_after=re.compile(f"[{lines['join_after']}]"),
         join_before=re.compile(f"[{lines['join_before']}]"),
@@ -240,18 +289,9 @@ def _compile_rules(data: dict) -> _Rules:
         prose=re.compile(f"[{re.escape(lines['prose_marks'])}]"),
         min_line_chars=lines["min_line_chars"],
         heading_max_chars=lines["heading_max_chars"],
+        max_colons=lines["max_colons"],
         stop_endings=tuple(lines["title_endings"]) + tuple(lines["credit_endings"]),
         title_endings=tuple(lines["title_endings"]),
-    )
-
-
-def _space_pattern(classes: dict) -> re.Pattern:
-    cjk = classes["hanzi"] + classes["cjk_punct"]
-    return re.compile(
-        r"^ +| +$"  # spaces at either end of a line
-        rf"|(?<=[{cjk},;:!?%)]) (?=[{cjk}])"  # one space between CJK characters (PDF spacing)
-        r"|(?<= ) +",  # the rest of a run of spaces
-        re.MULTILINE,
     )
 
 

@@ -17,7 +17,10 @@ import click
 from .records import SEVERITIES, Document, FileError, Finding
 
 STORE_SUFFIXES = (".duckdb", ".parquet")
-QUOTE_CHARS = 40
+QUOTE_CHARS = 40  # longest quote shown in the terminal
+WIDE_OUTPUT = 200  # columns of the table when output is not a terminal
+FINDING_COLUMNS = ["source", "doc_index", "title", "check", "severity", "message", "quote", "location",
+                   "start", "end", "indicators"]
 
 
 def _is_store(paths: Sequence[str]) -> bool:
@@ -91,7 +94,8 @@ def _merge(*groups: Iterable[Finding]) -> list[Finding]:
     return merged
 
 
-def collect_findings(docs: Sequence[Document], texts: dict[str, str]) -> list[tuple[Optional[Document], Finding]]:
+def collect_findings(docs: Sequence[Document],
+                     texts: dict[str, str]) -> list[tuple[Optional[Document], Finding]]:
     """(document or None, finding) for every finding, documents first."""
     from .audit import audit_corpus, audit_document
 
@@ -116,7 +120,7 @@ def finding_rows(found, texts: dict[str, str], minimum: str) -> list[dict]:
         text = texts.get(source) if source else None
         rows.append({
             "source": source or "(corpus)",
-            "doc_index": finding.doc_index if finding.doc_index is not None else (doc.doc_index if doc else None),
+            "doc_index": doc.doc_index if doc else finding.doc_index,
             "title": doc.title if doc else None,
             "check": finding.check, "severity": finding.severity, "message": finding.message,
             "quote": _quoted(text, finding.span, doc, finding),
@@ -139,11 +143,19 @@ def write_table(frame, out: str) -> None:
         raise click.BadParameter(f"{out}: write .csv or .xlsx", param_hint="--out")
 
 
-def _print_findings(rows: list[dict]) -> None:
+def _console():
     from rich.console import Console
-    from rich.table import Table
 
     console = Console()
+    if not console.is_terminal:  # piped or captured: do not fold at 80 columns
+        console = Console(width=WIDE_OUTPUT)
+    return console
+
+
+def _print_findings(rows: list[dict]) -> None:
+    from rich.table import Table
+
+    console = _console()
     if not rows:
         console.print("no findings")
         return
@@ -164,7 +176,8 @@ def _print_findings(rows: list[dict]) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--severity", type=click.Choice(SEVERITIES), default="info", show_default=True,
               help="Show findings of this severity and above.")
-@click.option("--out", type=click.Path(dir_okay=False), help="Also write the findings to a .csv or .xlsx file.")
+@click.option("--out", type=click.Path(dir_okay=False),
+              help="Also write the findings to a .csv or .xlsx file.")
 def audit_command(paths: tuple[str, ...], severity: str, out: Optional[str]) -> None:
     """Check the numbers of PATHS (files, folders, archives, or one .duckdb store)."""
     import pandas as pd
@@ -175,16 +188,15 @@ def audit_command(paths: tuple[str, ...], severity: str, out: Optional[str]) -> 
     rows = finding_rows(collect_findings(docs, texts), texts, severity)
     _print_findings(rows)
     if out:
-        write_table(pd.DataFrame(rows, columns=list(rows[0]) if rows else ["source", "check"]).set_index("source"), out)
+        write_table(pd.DataFrame(rows, columns=FINDING_COLUMNS).set_index("source"), out)
         click.echo(f"wrote {len(rows)} findings to {out}", err=True)
     sys.exit(1 if failed else 0)
 
 
 def _print_table(table) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = _console()
     if table.empty:
         console.print("no comparable figures")
         return
@@ -195,7 +207,8 @@ def _print_table(table) -> None:
     for org, period, _ in values:
         shown.add_column(f"{org}\n{period}", justify="right")
     for row_key, row in table.iterrows():
-        cells = [_cell(row[(org, period, "value")], row[(org, period, "change_pct")]) for org, period, _ in values]
+        cells = [_cell(row[(org, period, "value")], row[(org, period, "change_pct")])
+                 for org, period, _ in values]
         shown.add_row(*map(str, row_key), *cells)
     console.print(shown)
 

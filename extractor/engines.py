@@ -28,12 +28,13 @@ from .store.units import SkipSet, UnitResult, WorkUnit, process_unit
 _WORKER_SETTINGS: dict = {}
 
 
-def _init_worker(skip: Optional[SkipSet], parse: Optional[Callable]) -> None:
-    _WORKER_SETTINGS.update(skip=skip, parse=parse)
+def _init_worker(skip: Optional[SkipSet], parse: Optional[Callable], options: dict) -> None:
+    _WORKER_SETTINGS.update(skip=skip, parse=parse, options=options)
 
 
 def _process_in_worker(unit: WorkUnit) -> UnitResult:
-    return process_unit(unit, _WORKER_SETTINGS.get("skip"), _WORKER_SETTINGS.get("parse"))
+    settings = _WORKER_SETTINGS
+    return process_unit(unit, settings["skip"], settings["parse"], settings["options"])
 
 
 class LocalEngine:
@@ -57,15 +58,17 @@ class LocalEngine:
         self.in_flight = self.jobs * in_flight_per_job
         self.idle_seconds = idle_seconds
 
-    def results(self, units: Iterable[WorkUnit], skip: Optional[SkipSet]
-                ) -> Iterator[list[UnitResult]]:
+    def results(self, units: Iterable[WorkUnit], skip: Optional[SkipSet],
+                options: Optional[dict] = None) -> Iterator[list[UnitResult]]:
+        """Results as they complete; ``options`` go to the parser (e.g. use_model)."""
+        options = options or {}
         if self.in_process:
             for unit in units:
-                yield [process_unit(unit, skip, self.parse)]
+                yield [process_unit(unit, skip, self.parse, options)]
             return
         context = multiprocessing.get_context(self.start_method)
         with ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
-                                 initargs=(skip, self.parse)) as pool:
+                                 initargs=(skip, self.parse, options)) as pool:
             try:
                 yield from self._stream(pool, iter(units))
             except BrokenProcessPool as exc:
@@ -134,21 +137,21 @@ class DaskEngine:
         client = Client(cluster)
         return client, [client, cluster]
 
-    def results(self, units: Iterable[WorkUnit], skip: Optional[SkipSet]
-                ) -> Iterator[list[UnitResult]]:
+    def results(self, units: Iterable[WorkUnit], skip: Optional[SkipSet],
+                options: Optional[dict] = None) -> Iterator[list[UnitResult]]:
         client, owned = self._connect()
         try:
             workers = max(1, sum(client.nthreads().values()))
             self.jobs = workers
             skip_data = client.scatter(skip, broadcast=True) if skip is not None else None
-            yield from self._stream(client, iter(units), skip_data,
+            yield from self._stream(client, iter(units), skip_data, options or {},
                                     workers * self.in_flight_per_worker)
         finally:
             for thing in owned:
                 thing.close()
 
-    def _stream(self, client, units: Iterator[WorkUnit], skip_data, in_flight: int
-                ) -> Iterator[list[UnitResult]]:
+    def _stream(self, client, units: Iterator[WorkUnit], skip_data, options: dict,
+                in_flight: int) -> Iterator[list[UnitResult]]:
         from distributed import wait as dask_wait
         running: set = set()
         exhausted = False
@@ -159,7 +162,7 @@ class DaskEngine:
                     exhausted = True
                 else:
                     running.add(client.submit(process_unit, unit, skip_data, self.parse,
-                                              pure=False))
+                                              options, pure=False))
             if not running:
                 return
             try:

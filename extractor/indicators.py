@@ -32,6 +32,11 @@ class _Cues:
     verbs: frozenset
     copulas: frozenset
     borrowing: frozenset
+    object_before: frozenset
+    not_objects: frozenset
+    nominal_verbs: frozenset
+    sum_words: frozenset
+    kind_units: frozenset
     strip_prefix: tuple
     strip_suffix: tuple
     bad_edge_tags: frozenset
@@ -40,6 +45,12 @@ class _Cues:
     target: object
     actual: object
     not_target: object
+    weak_target: object
+    weak_actual: object
+    drop_units: frozenset
+    article_units: frozenset
+    drop_followed: tuple
+    drop_preceded: tuple
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +69,11 @@ def _cues() -> _Cues:
         verbs=frozenset(words["verbs"]),
         copulas=frozenset(words["copulas"]),
         borrowing=frozenset(words["borrowing"]),
+        object_before=frozenset(words["object_before"]),
+        not_objects=frozenset(words["not_objects"]),
+        nominal_verbs=frozenset(words["nominal_verbs"]),
+        sum_words=frozenset(words["sum_words"]),
+        kind_units=frozenset(words["kind_units"]),
         strip_prefix=tuple(sorted(words["strip_prefix"], key=len, reverse=True)),
         strip_suffix=tuple(sorted(words["strip_suffix"], key=len, reverse=True)),
         bad_edge_tags=frozenset(words["bad_edge_tags"]),
@@ -66,10 +82,18 @@ def _cues() -> _Cues:
         target=alternation(status["target_cues"]),
         actual=alternation(status["actual_cues"]),
         not_target=alternation(status["not_target"]),
+        weak_target=alternation(status["weak_target_cues"]),
+        weak_actual=alternation(status["weak_actual_cues"]),
+        drop_units=frozenset(data["select"]["drop_units"]),
+        article_units=frozenset(data["select"]["article_units"]),
+        drop_followed=tuple((regex.compile(u), regex.compile(f)) for u, f in data["select"]["drop_when_followed"]),
+        drop_preceded=tuple((regex.compile(u), regex.compile(p + "$" if not p.endswith("$") else p))
+                            for u, p in data["select"]["drop_when_preceded"]),
     )
 
 
-_RATE_NOUN = regex.compile(r"[\p{Han}]{1,8}?(率|比例|比重|覆盖面)")
+_RATE_NOUN = regex.compile(r"[\p{Han}]{1,8}?(率|比例|比重|覆盖面|参与面|活动面|知晓面)")
+_LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}\s*[.、,]|[(]\d{1,2}[)]|[一二三四五六七八九十]+、)\s*")
 _NUMBERISH = regex.compile(r"[\d一二三四五六七八九十百千万亿两几数*xX]")
 
 
@@ -85,15 +109,15 @@ class _Context:
 
 def _context(text: str, lo: int, hi: int, q: Quantity) -> _Context:
     cues = _cues()
-    clause_start = lo
-    for match in cues.clause_breaks.finditer(text, max(lo, q.span[0] - 80), q.span[0]):
+    clause_start = max(lo, q.span[0] - 80)
+    for match in cues.clause_breaks.finditer(text, clause_start, q.span[0]):
         clause_start = match.end()
     clause_end = hi
     after = cues.clause_breaks.search(text, q.span[1], hi)
     if after:
         clause_end = after.start()
-    sentence_start = lo
-    for match in cues.sentence_breaks.finditer(text, max(lo, q.span[0] - 300), q.span[0]):
+    sentence_start = max(lo, q.span[0] - 300)
+    for match in cues.sentence_breaks.finditer(text, sentence_start, q.span[0]):
         sentence_start = match.end()
     sentence_end = hi
     after = cues.sentence_breaks.search(text, q.span[1], hi)
@@ -103,8 +127,8 @@ def _context(text: str, lo: int, hi: int, q: Quantity) -> _Context:
 
 
 def _is_verb(word: str) -> bool:
-    cues = _cues()
-    return word in cues.verbs or (tag_of(word).startswith("v") and len(word) > 1 and word not in cues.strip_prefix)
+    # The lexicon only: jieba's dictionary tags are too noisy here (选手 is tagged v).
+    return word in _cues().verbs
 
 
 def _strip(phrase: str) -> str:
@@ -121,14 +145,20 @@ def _strip(phrase: str) -> str:
             if phrase.endswith(word) and len(phrase) > len(word):
                 phrase, changed = phrase[: -len(word)], True
                 break
-    phrase = phrase.strip("“”\"'《》()、 ")
-    if phrase in cues.strip_prefix or phrase in cues.strip_suffix or _NUMBERISH.fullmatch(phrase or "0"):
+    if "的" in phrase:  # the head noun follows the last attributive 的
+        phrase = phrase.rsplit("的", 1)[1]
+    phrase = _LEADING_NUMBER.sub("", phrase)
+    phrase = phrase.strip("“”\"'《》()、 \n")
+    if phrase in cues.strip_prefix or phrase in cues.strip_suffix or phrase in cues.not_objects:
+        return ""
+    if _NUMBERISH.fullmatch(phrase or "0"):
         return ""
     return phrase
 
 
-def _trim_tokens(tokens: list[str]) -> list[str]:
+def _trim_tokens(tokens: Sequence[str]) -> list[str]:
     cues = _cues()
+    tokens = list(tokens)
     while tokens and (tag_of(tokens[0]) in cues.bad_edge_tags or tokens[0] in cues.strip_prefix):
         tokens = tokens[1:]
     while tokens and (tag_of(tokens[-1]) in cues.bad_edge_tags or tokens[-1] in cues.strip_suffix):
@@ -136,29 +166,74 @@ def _trim_tokens(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def _left_object(left: str) -> tuple[Optional[str], str, list[str], int]:
-    """(predicate, object, tokens, verb index) from the words left of a number."""
+def _phrase(tokens: Sequence[str]) -> str:
+    trimmed = _trim_tokens(tokens)
+    return _strip("".join(trimmed)) or _strip("".join(tokens))
+
+
+@dataclass(frozen=True)
+class _LeftReading:
+    predicate: Optional[str]
+    object: str  # the words after the last verb
+    before_verb: str  # for copulas: everything before the verb
+    between_verbs: str  # for other verbs: the words between the verb before and this one
+
+
+def _left_reading(left: str) -> _LeftReading:
     tokens = segment(left)
-    verb_index = -1
-    for i in range(len(tokens) - 1, -1, -1):
-        if _is_verb(tokens[i]):
-            verb_index = i
+    verbs = [i for i, token in enumerate(tokens) if _is_verb(token)]
+    if not verbs:
+        return _LeftReading(None, _phrase(tokens), "", "")
+    last = verbs[-1]
+    bounds = [-1] + verbs
+    between = ""
+    for k in range(len(verbs) - 1, -1, -1):  # the nearest non-empty stretch between two verbs
+        between = _phrase(tokens[bounds[k] + 1:verbs[k]])
+        if between:
             break
-    predicate = tokens[verb_index] if verb_index >= 0 else None
-    obj = _strip("".join(_trim_tokens(tokens[verb_index + 1:])))
-    return predicate, obj, tokens, verb_index
+    return _LeftReading(tokens[last], _phrase(tokens[last + 1:]), _phrase(tokens[:last]), between)
+
+
+def _relative_head(right: str) -> str:
+    """Skip a relative clause before the head noun: 为14户【有维权需求的】农民工家庭."""
+    if right.startswith("的"):
+        return right[1:]
+    cut = right.find("的", 0, 10)
+    if cut > 0:
+        before = segment(right[:cut])
+        if (_is_verb(before[0]) or tag_of(before[-1])[:1] in ("a", "i")
+                or (cut <= 6 and tag_of(before[0])[:1] in ("v", "a", "d", "i"))):
+            return right[cut + 1:]
+    return right
 
 
 def _right_object(right: str) -> str:
     """The noun phrase right after a unit: 组织28家【企业】签订……"""
+    cues = _cues()
+    nominal = right.startswith("的")  # 每人800元的【资助】: after 的 a verb is a noun
+    right = _relative_head(right)
     if not right or not regex.match(r"[\p{Han}“]", right):
         return ""
-    phrase = []
-    for token in segment(right):
-        if _is_verb(token) or regex.search(r"[^\p{Han}“”]", token) or tag_of(token) in ("p", "c", "uj", "d", "m"):
+    phrase: list[str] = []
+    tokens = segment(right)
+    for i, token in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token in "“”":
+            phrase.append(token)
+            continue
+        if _is_verb(token):
+            if (nominal and not phrase) or (phrase and token in cues.nominal_verbs and len(nxt) >= 2 and not _is_verb(nxt)):
+                phrase.append(token)
+                continue
+            if not phrase and len(nxt) >= 2 and regex.fullmatch(r"\p{Han}+", nxt) and not _is_verb(nxt):
+                phrase.append(token)  # 获奖选手, 参保任务
+                continue
+            break
+        if regex.search(r"[^\p{Han}]", token) or tag_of(token) in ("p", "c", "uj", "ul", "d"):
             break
         phrase.append(token)
-    return _strip("".join(_trim_tokens(phrase)))
+    found = _strip("".join(phrase)[:16])
+    return found if len(found) >= 2 or tag_of(found) in ("n", "zg", "ns") else ""
 
 
 @dataclass(frozen=True)
@@ -174,57 +249,76 @@ def _read_quantity(text: str, q: Quantity, ctx: _Context, left_from: int, previo
     left_start = max(ctx.clause_start, left_from, q.span[0] - cues.left_window)
     left = text[left_start:q.span[0]]
     right = text[q.span[1]:min(ctx.clause_end, q.span[1] + cues.right_window)]
-    predicate, obj, tokens, verb_index = _left_object(left)
-    if q.per and obj.startswith(q.per):
-        obj = _strip(obj[len(q.per):])
+    reading = _left_reading(left)
+    predicate, obj = reading.predicate, reading.object
     if q.kind == "percent" and (rate := _rate_noun(text[ctx.clause_start:q.span[0]])):
         return _Reading(predicate, rate, 0.85, -1)
-    right_obj = "" if q.kind in ("percent", "fraction") and not right.startswith(("的", "村", "乡")) else _right_object(right)
-    if right_obj and (not obj or left.endswith("的") or _NUMBERISH.search(obj)):
-        return _Reading(predicate, right_obj, 0.85, q.span[1] + right.find(right_obj) + len(right_obj))
+    if q.change == "to" and previous is not None and previous.change == "from" and previous.object:
+        return _Reading(previous.predicate, previous.object, 0.8, -1)
+    # NUM-CL-N: the noun right after the measure word is what is counted
+    if q.kind not in ("percent", "fraction") or right.startswith("的") or q.kind == "fraction":
+        right_obj = _right_object(right)
+        verb_after = tag_of(segment(right)[0]).startswith("v") if right else False
+        if right_obj and not (obj and verb_after and not right.startswith("的")):
+            return _Reading(predicate, right_obj, 0.85, q.span[1] + right.find(right_obj) + len(right_obj))
+    if q.per and (not obj or obj.startswith(("每", "人均", "户均", q.per))):
+        if predicate and predicate not in cues.copulas:
+            return _Reading(predicate, predicate, 0.6, -1)  # 每户借款1万元: the verb names it
+        obj = _strip(regex.sub(r"^(每|人均|户均)", "", obj))
     if obj:
         return _Reading(predicate, obj, 0.9, -1)
-    if predicate in cues.copulas and verb_index > 0:
-        before = _strip("".join(_trim_tokens(tokens[:verb_index])))
+    if predicate in cues.copulas and reading.before_verb:
+        before = _strip(regex.sub(r"^(每\p{Han}|人均|户均)", "", reading.before_verb))
         if before:
             return _Reading(predicate, before, 0.75, -1)
-    if predicate in cues.borrowing and previous is not None and previous.object:
+    if predicate in cues.object_before and reading.between_verbs:
+        return _Reading(predicate, reading.between_verbs, 0.7, -1)
+    if (predicate in cues.borrowing or predicate in cues.sum_words or left.strip() in cues.sum_words) \
+            and previous is not None and previous.object:
         return _Reading(predicate, previous.object, 0.6, -1)
-    if right_obj:
-        return _Reading(predicate, right_obj, 0.7, -1)
     if predicate and predicate not in cues.copulas:
         return _Reading(predicate, predicate, 0.5, -1)
-    return _Reading(predicate, None, 0.3, -1)
+    return _Reading(predicate, reading.before_verb or None, 0.3, -1)
 
 
 def _rate_noun(clause_left: str) -> Optional[str]:
-    match = None
-    for match in _RATE_NOUN.finditer(clause_left):
-        pass
-    if match is None:
+    """The rate a percentage measures: 职代会建制率力争达到……90%, 签订率达到100%."""
+    matches = list(_RATE_NOUN.finditer(clause_left))
+    if not matches:
         return None
-    tokens = segment(match.group())
-    for i in range(len(tokens) - 1, -1, -1):  # keep the noun phrase after the last verb
-        if _is_verb(tokens[i]) and i < len(tokens) - 1 and not tokens[-1].startswith(tokens[i]):
-            return _strip("".join(tokens[i + 1:])) or None
-    return _strip(match.group()) or None
+    phrase = matches[-1].group()
+    tokens = segment(phrase)
+    verbs = [i for i, t in enumerate(tokens) if _is_verb(t)]
+    if verbs and len("".join(tokens[verbs[-1] + 1:])) >= 2:
+        phrase = "".join(tokens[verbs[-1] + 1:])
+    return _strip(phrase) or None
+
+
+def _last_cue(text: str, cues: _Cues, in_plan: bool) -> Optional[tuple[int, str]]:
+    """Position and kind of the last status cue in ``text``."""
+    masked = cues.not_target.sub(lambda m: "\0" * len(m.group()), text)
+    best = None
+    patterns = [("target", cues.target), ("actual", cues.actual)]
+    if not in_plan and not cues.target.search(masked):
+        patterns.append(("actual", cues.weak_actual))
+    for kind, pattern in patterns:
+        for match in pattern.finditer(masked):
+            if best is None or match.start() >= best[0]:
+                best = (match.start(), kind)
+    for match in cues.weak_target.finditer(masked):
+        following = segment(masked[match.end():match.end() + 6])
+        if following and _is_verb(following[0]) and (best is None or match.start() > best[0]):
+            best = (match.start(), "target")
+    return best
 
 
 def _status(text: str, q: Quantity, ctx: _Context, category: Optional[str], doc_type: str) -> str:
-    cues = _cues()
-    before = text[ctx.sentence_start:q.span[0]]
-    clause = text[ctx.clause_start:q.span[0]]
-    masked_before = cues.not_target.sub(lambda m: "\0" * len(m.group()), before)
-    masked_clause = cues.not_target.sub(lambda m: "\0" * len(m.group()), clause)
-    target_cue = cues.target.search(masked_before)
-    actual_in_clause = cues.actual.search(masked_clause)
-    if target_cue and not (actual_in_clause and actual_in_clause.start() > target_cue.start() - (len(before) - len(clause))):
-        return "target"
-    if cues.target.search(masked_clause):
-        return "target"
-    if (doc_type == "plan" or category == "plans") and not actual_in_clause:
-        return "target"
-    return "actual"
+    """target or actual: the last cue before the figure in its sentence decides, else the section."""
+    in_plan = doc_type == "plan" or category == "plans"
+    cue = _last_cue(text[ctx.sentence_start:q.span[0]], _cues(), in_plan)
+    if cue is not None:
+        return cue[1]
+    return "target" if in_plan else "actual"
 
 
 def _part_of(text: str, q: Quantity, ctx: _Context, made: Sequence[Indicator], totals: dict) -> Optional[str]:
@@ -247,6 +341,20 @@ def _part_of(text: str, q: Quantity, ctx: _Context, made: Sequence[Indicator], t
     return totals[key]
 
 
+def is_indicator(text: str, q: Quantity) -> bool:
+    """SPEC section 3: a quantity that measures work, people, money or results."""
+    cues = _cues()
+    if q.kind == "ratio" or q.unit is None or q.unit in cues.drop_units:
+        return False
+    if q.number_span and text[q.number_span[0]:q.number_span[1]] == "一" and q.unit in cues.article_units:
+        return False
+    following = text[q.span[1]:q.span[1] + 8]
+    preceding = text[max(0, q.span[0] - 8):q.span[0]]
+    if any(u.search(q.unit) and f.search(following) for u, f in cues.drop_followed):
+        return False
+    return not any(u.search(q.unit) and p.search(preceding) for u, p in cues.drop_preceded)
+
+
 def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type: str,
                     first_id: int = 1) -> list[Indicator]:
     """Indicator records of one document (spans in ``text``, the normalised copy)."""
@@ -259,10 +367,16 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
     consumed = lo
     previous: Optional[Indicator] = None
     for q in quantities:
-        if q.kind == "ratio" or q.unit is None:
+        if not is_indicator(text, q):
             continue
         ctx = _context(text, lo, hi, q)
         reading = _read_quantity(text, q, ctx, consumed, previous)
+        if (not reading.object and previous is not None and consumed > ctx.clause_start
+                and previous.unit in _cues().kind_units and previous.span[0] >= ctx.clause_start):
+            # 五项集体合同177份: the first figure counts kinds, the noun belongs to this one
+            reading = replace(reading, object=previous.object, predicate=reading.predicate or previous.predicate)
+            made.pop()
+            previous = made[-1] if made else None
         predicate = reading.predicate
         if predicate is None and previous is not None and previous.sentence_span[0] == ctx.sentence_start:
             predicate = previous.predicate  # an enumeration shares its verb

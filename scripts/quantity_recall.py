@@ -98,24 +98,23 @@ def measure(dev: Path):
     return hits, misses, optional_hits, optional_total, report
 
 
-def timing(dev: Path) -> None:
+def timing(dev: Path, rounds: int = 20) -> None:
     """find_quantities against jieba.lcut on all dev texts joined."""
     import jieba
 
     text = normalise_1to1("".join(read_text(p) for p in sorted(dev.glob("*.txt"))))
     jieba.initialize()
-    best = {}
-    for name, call in (("jieba.lcut", jieba.lcut), ("find_quantities", find_quantities)):
-        call(text)  # warm: caches, compiled patterns
-        runs = []
-        for _ in range(5):
+    jieba.lcut(text)
+    find_quantities(text)  # warm: caches, compiled patterns
+    runs = {"jieba.lcut": [], "find_quantities": []}
+    for _ in range(rounds):  # interleaved, so both see the same machine load
+        for name, call in (("jieba.lcut", jieba.lcut), ("find_quantities", find_quantities)):
             began = time.perf_counter()
             call(text)
-            runs.append(time.perf_counter() - began)
-        best[name] = min(runs)
-    print(f"{len(text)} chars: jieba.lcut {best['jieba.lcut'] * 1000:.1f} ms, "
-          f"find_quantities {best['find_quantities'] * 1000:.1f} ms, "
-          f"ratio {best['jieba.lcut'] / best['find_quantities']:.1f}x")
+            runs[name].append(time.perf_counter() - began)
+    jieba_ms, ours_ms = (min(runs[name]) * 1000 for name in ("jieba.lcut", "find_quantities"))
+    print(f"{len(text)} chars: jieba.lcut {jieba_ms:.1f} ms, find_quantities {ours_ms:.1f} ms, "
+          f"ratio {jieba_ms / ours_ms:.1f}x (best of {rounds})")
 
 
 def main(argv=None) -> int:

@@ -134,6 +134,11 @@ RATE_CASES = [
       dict(q="占40.3%", value=40.3, unit="%"),
       dict(q="农民工172人", value=172, unit="人", object="农民工"),
       dict(q="占18.2%", value=18.2, unit="%")], []),
+    ("objects sharing only a generic suffix", "技术人员236名,占25.0%;科研人员206名,占21.9%。",
+     [dict(q="技术人员236名", value=236, unit="名", object="技术人员"),
+      dict(q="占25.0%", value=25.0, unit="%", object="技术人员"),
+      dict(q="科研人员206名", value=206, unit="名", object="科研人员"),
+      dict(q="占21.9%", value=21.9, unit="%", object="科研人员")], []),
     ("bare 占 after a linked part", "全市职工5000人。其中女职工2000人,占50%。",
      [dict(q="职工5000人", value=5000, unit="人", object="职工"),
       dict(q="女职工2000人", value=2000, unit="人", object="女职工", part_of=0),
@@ -187,6 +192,11 @@ CONFLICT_CASES = [
      [dict(q="集体合同25份", value=25, **CONTRACTS), dict(q="集体合同25份", value=25, **CONTRACTS)], []),
     ("different periods", "上半年签订集体合同25份。全年签订集体合同28份。",
      [dict(q="集体合同25份", value=25, **CONTRACTS), dict(q="集体合同28份", value=28, **CONTRACTS)], []),
+    ("clauses split by semicolons list sub-units", "甲镇签订集体合同25份;乙镇签订集体合同28份。",
+     [dict(q="集体合同25份", value=25, **CONTRACTS), dict(q="集体合同28份", value=28, **CONTRACTS)], []),
+    ("one concept, different objects", "在册会员152人。看望住院会员11人。",
+     [dict(q="在册会员152人", value=152, unit="人", object="在册会员", concept="union_members"),
+      dict(q="住院会员11人", value=11, unit="人", object="住院会员", concept="union_members")], []),
     ("one sentence lists sub-units", "甲镇签订集体合同25份,乙镇签订集体合同28份。",
      [dict(q="集体合同25份", value=25, **CONTRACTS), dict(q="集体合同28份", value=28, **CONTRACTS)], []),
     ("part of the other", "签订集体合同28份。其中新签集体合同25份。",
@@ -197,6 +207,9 @@ CONFLICT_CASES = [
     ("approximate figure", "签订集体合同25份。各级工会签订集体合同近30份。",
      [dict(q="集体合同25份", value=25, **CONTRACTS),
       dict(q="集体合同近30份", value=30, approx="近", **CONTRACTS)], []),
+    ("a part introduced by 其中", "全市发展会员2.5万人。其中在新建工会中发展会员1.1万人。",
+     [dict(q="会员2.5万人", value=25000, unit="人", predicate="发展", object="会员", concept="new_members"),
+      dict(q="会员1.1万人", value=11000, unit="人", predicate="发展", object="会员", concept="new_members")], []),
     ("no concept: same verb and object in one section", "慰问困难职工50户。慰问困难职工80户。",
      [dict(q="困难职工50户", value=50, unit="户", predicate="慰问", object="困难职工", section="s1"),
       dict(q="困难职工80户", value=80, unit="户", predicate="慰问", object="困难职工", section="s1")],
@@ -241,6 +254,9 @@ NUMBERING_CASES = [
     ("siblings under different parents", numbered("1", "2", parent="p1", level=2)
      + numbered("1", "2", parent="p2", level=2, start=10), []),
     ("unnumbered headings are ignored", numbered("一", None, "二"), []),
+    ("month labels are not numbers", [section("s0", "一", heading="一月份", at=0),
+                                      section("s1", "七", heading="七、八月份", at=100),
+                                      section("s2", "九", heading="九月份", at=200)], []),
 ]
 
 

@@ -55,7 +55,8 @@ def _where(doc: Document) -> str:
     return f"{doc.source}#{doc.doc_index}"
 
 
-def _target_finding(plan: Document, target: Indicator, report: Document, actual: Indicator) -> Optional[Finding]:
+def _target_finding(plan: Document, target: Indicator,
+                    report: Document, actual: Indicator) -> Optional[Finding]:
     tolerance = rules("corpus")["target_tolerance"] * abs(target.value)
     gap = actual.value - target.value
     if abs(gap) <= tolerance or target.value == 0:
@@ -102,7 +103,8 @@ def check_half_year(docs: Sequence[Document]) -> Iterable[Finding]:
                     if whole is not None and first.value > whole.value:
                         yield _finding(
                             "period.half_exceeds_year", "warning",
-                            f"{_org_year(half)}: the half-year figure {quote(first)} ({fmt(first.value)}) is above "
+                            f"{_org_year(half)}: the half-year figure {quote(first)} "
+                            f"({fmt(first.value)}) is above "
                             f"the annual figure {quote(whole)} ({fmt(whole.value)}) in {_where(year_doc)}",
                             half, first)
 
@@ -152,11 +154,14 @@ def check_outliers(docs: Sequence[Document]) -> Iterable[Finding]:
             if ind.concept and scaled is not None:
                 groups[(ind.concept, ind.unit, status)].append((doc, ind, scaled))
     for (concept, unit, status), members in groups.items():
-        scores = modified_z_scores([m[2] for m in members]) if len(members) >= table["outlier_min_values"] else None
+        if len(members) < table["outlier_min_values"]:
+            continue
+        scores = modified_z_scores([m[2] for m in members])
         for (doc, ind, _), score in zip(members, scores or []):
             if abs(score) > table["outlier_z"]:
                 yield _finding("value.outlier", "info",
-                               f"{quote(ind)} ({fmt(ind.value)} {unit}) is far from the other {len(members) - 1} "
+                               f"{quote(ind)} ({fmt(ind.value)} {unit}) is far from the other "
+                               f"{len(members) - 1} "
                                f"{status} values of “{concept}” (modified z-score {score:.1f})", doc, ind)
 
 
@@ -169,7 +174,8 @@ def check_benford(docs: Sequence[Document]) -> Iterable[Finding]:
         if org is None:
             continue
         names.setdefault(org, doc.org)
-        values[org].extend(i.value for i in doc.indicators if has_value(i) and i.kind in _AMOUNTS and i.value >= 1)
+        values[org].extend(i.value for i in doc.indicators
+                           if has_value(i) and i.kind in _AMOUNTS and i.value >= 1)
     for org, figures in values.items():
         if len(figures) < table["benford_min_figures"]:
             continue

@@ -25,7 +25,10 @@ _CJK_NUMERAL = re.compile(r"[零〇一二三四五六七八九十百千万两兩
 # a written numeral with optional decimals and a multiplier character
 _WRITTEN_NUMBER = re.compile(r"([0-9]+)(?:[.．]([0-9]+))?\s*(万|萬|亿|億|千)?")
 # clause delimiters: the clause of a figure starts after the last of these
-_CLAUSE_DELIMITERS = re.compile(r"[,，;；。:：!！?？\n]")
+# (、 separates list items, an opening bracket starts an aside: 职工8747人(其中...)
+_CLAUSE_DELIMITERS = re.compile(r"[,，;；。:：!！?？、(（\n]")
+# the end of a full sentence (a semicolon only separates its clauses)
+_FULL_STOP = re.compile(r"[。!！?？\n]")
 
 _MULTIPLIERS = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "千": 1e3}
 # full-width ASCII block -> half-width, one character for one (keeps offsets)
@@ -54,7 +57,8 @@ def patterns(section: str, key: str) -> tuple[re.Pattern, ...]:
         try:
             compiled.append(re.compile(source))
         except re.error as exc:
-            raise DataFileError(f"extractor/data/{RULES_FILE}", f"[{section}] {key}[{index}]: bad pattern: {exc}") from exc
+            raise DataFileError(f"extractor/data/{RULES_FILE}",
+                                f"[{section}] {key}[{index}]: bad pattern: {exc}") from exc
     return tuple(compiled)
 
 
@@ -145,6 +149,22 @@ def clause_before(ind: Indicator, text: Optional[str]) -> str:
     if ind.object and ind.object not in clause:
         clause = ind.object + clause
     return simplify(clause)
+
+
+def same_full_sentence(a: Indicator, b: Indicator, text: Optional[str]) -> bool:
+    """Whether nothing but commas and semicolons separate two figures."""
+    if text is None:
+        return a.sentence_span == b.sentence_span
+    first, second = sorted((a, b), key=lambda ind: ind.span)
+    return not _FULL_STOP.search(text, first.span[1], max(first.span[1], second.span[0]))
+
+
+def mentions(clause: str, name: Optional[str]) -> bool:
+    """Whether a clause names a figure's object: contains it, or shares a
+    run of three characters with it (有效问卷回收率 names 有效问卷)."""
+    if not name or len(name) < 2:
+        return False
+    return name in clause or shares_run(clause, name, 3)
 
 
 def sentence_text(ind: Indicator, text: Optional[str]) -> str:

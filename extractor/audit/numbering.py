@@ -4,7 +4,8 @@ Siblings (same parent) written in the same numbering style are read in
 document order; each number should be one more than the one before.  The
 style is told from the number as written (一 / (一) / 1 / (1) / ①), not
 from ``Section.style``, so ``1.`` and ``1、`` count as one style.  A run
-that starts again at 1 is a new list, not a duplicate.
+that starts again at 1 is a new list, not a duplicate.  Month labels used as
+headings (一月份, 七、八月份) are not numbers and are skipped.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from ..records import Document, Finding, Section
 
 # an optional opening bracket, the numeral, an optional closing bracket
 _NUMBER = re.compile(r"^\s*([(（〔\[]?)\s*([0-9]+|[零〇一二三四五六七八九十百两]+)\s*([)）〕\]]?)\s*[、.．,，]?\s*$")
+# a heading that is a month or a run of months: 九月份, 七、八月份, 1-2月
+_MONTHS = re.compile(r"^[零〇一二三四五六七八九十0-9、,，和至到~\-]*月")
 _CJK_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
 
@@ -78,17 +81,23 @@ def _check_run(siblings: list[tuple[int, Section]]) -> list[Finding]:
                                      f"heading number “{shown}” is used twice among its siblings at {level}"))
         elif value > highest + 1:
             findings.append(_finding("numbering.gap", section,
-                                     f"heading number “{shown}” skips number {_missing(highest, value)} at {level}"))
+                                     f"heading number “{shown}” skips number "
+                                     f"{_missing(highest, value)} at {level}"))
         seen.add(value)
         highest = max(highest, value)
     return findings
+
+
+def _month_label(section: Section) -> bool:
+    """一月份 / 七、八月份: months used as a heading, not a heading number."""
+    return section.style == "month" or bool(_MONTHS.match(section.heading.strip()))
 
 
 def check_numbering(doc: Document) -> list[Finding]:
     groups: dict[tuple, list[tuple[int, Section]]] = defaultdict(list)
     for section in sorted(doc.sections, key=lambda s: s.heading_span):
         parsed = parse_number(section.number)
-        if parsed is not None:
+        if parsed is not None and not _month_label(section):
             style, value = parsed
             groups[(section.parent, style)].append((int(value), section))
     findings = []

@@ -7,9 +7,9 @@ the same sentence and the one before, before the percent.  A pair of figures
 
 * completion: the denominator is the plan (a target, or its clause says
   计划/任务/目标) and the numerator is not;
-* share: the two are linked (``part_of``, or their objects overlap:
-  有效问卷 / 问卷), and the rate names one of them (有效问卷回收率) or is a
-  bare 占 right after the numerator.
+* share: the two are linked (``part_of``, or one object contains the
+  other: 有效问卷 / 问卷), and the rate names one of them (有效问卷回收率)
+  or is a bare 占 right after the numerator.
 
 The rate is consistent when any qualifying pair gives it within the
 tolerance: ``tolerance_points`` percentage points, or half a unit of the
@@ -24,7 +24,7 @@ from typing import Optional, Sequence
 from ..records import Document, Finding, Indicator
 from .common import (
     clause_before, contains_any, cover, fmt, has_value, is_exact, pattern, quote,
-    rules, same_family, sentence_windows, shares_run, written_step,
+    mentions, rules, same_family, sentence_windows, written_step,
 )
 
 
@@ -52,7 +52,7 @@ def _linked(num: Indicator, den: Indicator) -> bool:
     if num.part_of == den.id:
         return True
     a, b = num.object, den.object
-    return bool(a and b and (a in b or b in a or shares_run(a, b)))
+    return bool(a and b and (a in b or b in a))
 
 
 def _pairs(rate: Indicator, clause: str, figures: Sequence[Indicator], text: Optional[str]):
@@ -67,7 +67,7 @@ def _pairs(rate: Indicator, clause: str, figures: Sequence[Indicator], text: Opt
                 if _target_like(den, text) and not _target_like(num, text):
                     yield num, den
                 continue
-            names_one = shares_run(clause, num.object) or shares_run(clause, den.object)
+            names_one = mentions(clause, num.object) or mentions(clause, den.object)
             if _linked(num, den) and (names_one or (bare_share and num is nearest)):
                 yield num, den
 

@@ -14,29 +14,30 @@ from typing import Iterable, Optional
 from ..records import Document, Finding, Indicator
 from .breakdown import check_exceeds_total, check_sum_mismatch
 from .common import (
-    cover, fmt, has_value, is_exact, pattern, patterns, quote, rules, section_chain, sentence_text,
-    simplify, to_half_width, unit_family, written_step,
+    clause_before, contains_any, cover, fmt, has_value, is_exact, pattern, patterns, quote, rules,
+    same_full_sentence, section_chain, sentence_text, simplify, to_half_width, unit_family, written_step,
 )
 from .numbering import check_numbering
 from .rates import check_rates
 
 # --- value.conflict --------------------------------------------------------
 #
-# Two figures conflict when they have the same concept (or, without a
-# concept, the same predicate and object), the same status and unit family,
-# different values beyond rounding, and nothing that tells them apart: they
-# sit in different sentences, neither is part of the other (or of the same
-# total), neither is approximate, a bound, a range, a change or per-unit,
-# and their sentences and headings name the same time phrases (上半年,
-# 春节, 5月...).  Figures with a concept may sit anywhere in the same
-# top-level section (or outside any); figures matched only by predicate and
-# object must share their section, as the same verb recurs for separate
-# events.
+# Two figures conflict when they have the same concept and object (or,
+# without a concept, the same predicate and object; a concept alone is too
+# broad: 在册会员 and 住院会员 are both union_members), the same status and
+# unit family, different values beyond rounding, and nothing that tells them
+# apart: they sit in different full sentences (clauses split by ; list
+# sub-units), neither is part of the other (or of the same total), neither
+# is approximate, a bound, a range, a change or per-unit, and their
+# sentences and headings name the same time phrases (上半年, 春节, 5月...).
+# Figures with a concept may sit anywhere in the same top-level section (or
+# outside any); figures matched only by predicate and object must share
+# their section, as the same verb recurs for separate events.
 
 
 def _conflict_key(ind: Indicator) -> Optional[tuple]:
-    if ind.concept:
-        return ("concept", ind.concept)
+    if ind.concept and ind.object:
+        return ("concept", ind.concept, ind.object)
     if ind.predicate and ind.object:
         return ("object", ind.predicate, ind.object)
     return None
@@ -48,8 +49,11 @@ def _time_phrases(ind: Indicator, text: Optional[str], sections: dict) -> frozen
                      for chunk in where for m in p.finditer(chunk))
 
 
-def _related(a: Indicator, b: Indicator) -> bool:
-    return a.part_of == b.id or b.part_of == a.id or (a.part_of is not None and a.part_of == b.part_of)
+def _related(a: Indicator, b: Indicator, text: Optional[str]) -> bool:
+    if a.part_of == b.id or b.part_of == a.id or (a.part_of is not None and a.part_of == b.part_of):
+        return True
+    cues = rules("conflict")["part_cues"]
+    return any(contains_any(clause_before(x, text), cues) for x in (a, b))
 
 
 def _same_branch(a: Indicator, b: Indicator, sections: dict, by_concept: bool) -> bool:
@@ -86,16 +90,17 @@ def check_conflicts(doc: Document, text: Optional[str] = None) -> list[Finding]:
     for (key, status, _), members in _conflict_groups(doc).items():
         for a, b in combinations(sorted(members, key=lambda i: i.span), 2):
             values = frozenset((key, a.value, b.value))
-            if (values in reported or a.sentence_span == b.sentence_span or not _differ(a, b)
-                    or _related(a, b) or not _same_branch(a, b, sections, key[0] == "concept")
+            if (values in reported or same_full_sentence(a, b, text) or not _differ(a, b)
+                    or _related(a, b, text) or not _same_branch(a, b, sections, key[0] == "concept")
                     or time_of(a) != time_of(b)):
                 continue
             reported.add(values)
-            what = key[1] if key[0] == "concept" else f"{key[1]}{key[2]}"
+            what = f"“{key[2]}” ({key[1]}" if key[0] == "concept" else f"“{key[1]}{key[2]}” ("
             findings.append(Finding(
                 check="value.conflict", severity="warning",
-                message=(f"“{what}” ({status}) is reported with two values in one document: "
-                         f"{quote(a)} gives {fmt(a.value)} {a.unit}, {quote(b)} gives {fmt(b.value)} {b.unit}"),
+                message=(f"{what}{status}) is reported with two values in one document: "
+                         f"{quote(a)} gives {fmt(a.value)} {a.unit}, "
+                         f"{quote(b)} gives {fmt(b.value)} {b.unit}"),
                 span=cover([a.span, b.span]), indicators=(a.id, b.id)))
     return findings
 
@@ -124,7 +129,8 @@ def _corruptions(scan: str, offset: int) -> Iterable[tuple[int, int, str]]:
         year = int(match.group(1))
         if table["year_min"] <= year <= table["year_max"] and year % 100:
             yield (offset + match.start(), offset + match.end(),
-                   f"looks like a year ({year}) pasted over a number: a count written “{year}{match.group(3)}” is implausible")
+                   f"looks like a year ({year}) pasted over a number: "
+                   f"a count written “{year}{match.group(3)}” is implausible")
 
 
 def check_corrupted(doc: Document, text: Optional[str]) -> list[Finding]:

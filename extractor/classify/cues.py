@@ -12,6 +12,10 @@ from ..resources import load_toml
 CUES_FILE = "category_cues.toml"
 # Sentence punctuation: a line without any is a name, not a sentence.
 _SENTENCE_PUNCT = re.compile(r"[。,,;;!!??]")
+# Lines that are items or labels of a list of work, not names: "1、...", "(2)...", "三月份:".
+_ITEM_LINE = re.compile(r"^(\(?[\d一二三四五六七八九十]+[\)、.．]|.*[::]$)")
+# Clause boundaries for tense cues.
+_CLAUSE_BREAK = re.compile(r"[,,。;;!!??\n]")
 # Four-digit years (2013) and masked ones (201*, 20xx) in headings and titles.
 _YEAR = re.compile(r"(20\d\d|19\d\d)(?=\s*年|\s*[::\s]|$)")
 
@@ -66,9 +70,20 @@ def count_matches(pattern: re.Pattern, text: str) -> int:
 
 
 def body_counts(body: str, tables: CueTables) -> dict[str, int]:
-    """Cue counts per body group, after removing words that only contain a cue."""
+    """Cue counts per body group, after removing words that only contain a cue.
+
+    Past and progress cues in a clause that also has a future cue are not
+    counted: "力争参赛队伍达到20支" states a target, not a result.
+    """
     text = tables.body_ignore.sub("|", body[: tables.body_chars])
-    return {name: count_matches(pattern, text) for name, pattern in tables.body.items()}
+    counts = dict.fromkeys(tables.body, 0)
+    for clause in _CLAUSE_BREAK.split(text):
+        found = {name: count_matches(pattern, clause) for name, pattern in tables.body.items()}
+        if found.get("future"):
+            found["past"] = found["progress"] = 0
+        for name, count in found.items():
+            counts[name] += count
+    return counts
 
 
 def heading_hits(heading: str, group: Mapping[str, re.Pattern]) -> dict[str, int]:
@@ -86,9 +101,10 @@ def heading_year_later(heading: str, title: str | None) -> bool:
     return max(heading_years) > min(title_years)
 
 
-def looks_like_list(body: str, min_lines: int = 3, max_line_chars: int = 30) -> bool:
-    """True when the body opens with short unpunctuated lines: a roster or a
-    list of award winners rather than sentences about work."""
+def looks_like_list(body: str, min_lines: int = 3, max_line_chars: int = 60) -> bool:
+    """True when the body opens with short unpunctuated, unnumbered lines: a
+    roster or a list of award winners rather than sentences or work items."""
     lines = [line.strip() for line in body.split("\n") if line.strip()][:min_lines]
     return len(lines) >= min_lines and all(
-        len(line) <= max_line_chars and not _SENTENCE_PUNCT.search(line) for line in lines)
+        len(line) <= max_line_chars and not _SENTENCE_PUNCT.search(line) and not _ITEM_LINE.match(line)
+        for line in lines)

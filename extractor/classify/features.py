@@ -6,13 +6,12 @@ the ones computed here.  Bump ``FEATURE_VERSION`` when the names change.
 """
 from __future__ import annotations
 
-import math
 import re
 
 from .cues import body_counts, cue_tables, heading_hits, heading_year_later, looks_like_list
 from .samples import SectionSample
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 HEADING_CHARS = 40
 BODY_NGRAM_CHARS = 80  # body n-grams come from the opening only
 # Numbering styles, so "(1)" items and "一、" sections can behave differently.
@@ -23,6 +22,8 @@ _NUMBER_STYLES = (
     ("paren_arabic", re.compile(r"^\(\d+\)$")),
 )
 _SPACES = re.compile(r"\s+")
+# Runs of digits become one "0": amounts say little about the category.
+_DIGITS = re.compile(r"\d+(\.\d+)?")
 
 
 def number_style(number: str | None) -> str:
@@ -35,7 +36,7 @@ def number_style(number: str | None) -> str:
 
 
 def char_ngrams(text: str, prefix: str, sizes: tuple[int, ...]) -> dict[str, float]:
-    text = _SPACES.sub("", text)
+    text = _DIGITS.sub("0", _SPACES.sub("", text))
     grams: dict[str, float] = {}
     for n in sizes:
         for i in range(len(text) - n + 1):
@@ -52,7 +53,7 @@ def cue_features(sample: SectionSample) -> dict[str, float]:
                 feats[f"cue:{group_name}:{category}"] = float(min(hits, 3))
     counts = body_counts(sample.body, tables)
     for name, count in counts.items():
-        feats[f"cue:body:{name}"] = math.log1p(count)
+        feats[f"cue:body:{name}"] = min(count, 6) / 2
     net_future = counts["future"] - counts["past"] - counts["progress"]
     feats["cue:net_future"] = max(-4, min(4, net_future)) / 4
     if heading_year_later(sample.heading, sample.doc_title):

@@ -88,6 +88,7 @@ class ModelSectionClassifier:
         return shifted / shifted.sum(axis=1, keepdims=True)
 
     def predict(self, samples: Sequence[SectionSample]) -> np.ndarray:
+        self._check_fitted()
         return self.classes_[self.predict_proba(samples).argmax(axis=1)]
 
     # ------------------------------------------------------------ storage

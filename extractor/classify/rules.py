@@ -103,6 +103,7 @@ class RuleSectionClassifier:
         return _softmax(self.decision_function(samples) / self.temperature)
 
     def predict(self, samples: Sequence[SectionSample]) -> np.ndarray:
+        self._check_fitted()
         return self.classes_[self.predict_proba(samples).argmax(axis=1)]
 
 

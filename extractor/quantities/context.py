@@ -32,6 +32,8 @@ def _marker_after(table, text: str, start: int) -> Optional[str]:
 def read_prefix(lex: Lexicon, text: str, start: int) -> Tuple[int, Optional[str], Optional[str]]:
     """Approx and bound markers right before ``start``: (new start, approx, bound)."""
     approx = bound = None
+    if not start or text[start - 1] not in lex.prefix_tail_chars:
+        return start, None, None  # the common case: nothing written before the figure
     for _ in range(2):  # 超过近 / 约有 ... at most one of each
         probe = start - 1 if start and text[start - 1] == " " else start
         if approx is None:
@@ -51,6 +53,8 @@ def read_prefix(lex: Lexicon, text: str, start: int) -> Tuple[int, Optional[str]
 def read_suffix(lex: Lexicon, text: str, end: int, kind: str) -> Tuple[int, Optional[str], Optional[str]]:
     """Bound and approx markers right after the unit: (new end, approx, bound)."""
     approx = bound = None
+    if text[end:end + 1] not in lex.suffix_head_chars:
+        return end, None, None  # the common case: nothing written after the unit
     marker = _marker_after(lex.approx_suffix, text, end)
     if marker and (len(marker) > 1 or kind == "measure"):  # 8年多, but not 3人多次
         approx, end = lex.approx_suffix[marker], end + len(marker)
@@ -83,7 +87,11 @@ def clause_start(text: str, start: int, floor: int) -> int:
 
 def read_per(lex: Lexicon, text: str, start: int, floor: int) -> Optional[str]:
     """每亩补助400元 -> 亩; 人均...元 -> 人.  Looks back inside the clause only."""
-    low = clause_start(text, start, max(floor, start - lex.per_window))
+    low = max(floor, start - lex.per_window)
+    window = text[low:start]
+    if not lex.per_cue.search(window):
+        return None  # the common case: no per phrase at all
+    low = clause_start(text, start, low)
     window = text[low:start]
     found = []
     index = window.find(lex.per_prefix)

@@ -38,6 +38,7 @@ _DIGIT_PAIR = re.compile(r"([一二两三四五六七八九])([二三四五六�
 # 元 followed by 角 / 分: 123元1角1分, 九元零九分
 _CENTS = re.compile(r"(?:([零〇一二三四五六七八九\d])[角毛])?(?:零?([一二三四五六七八九\d])分)?(?:整|正)?")
 _PERCENT_UNITS = {"百分之": "%", "千分之": "‰"}
+_ARABIC_FIGURE = re.compile(r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?")
 
 
 class _Core(NamedTuple):
@@ -75,27 +76,35 @@ def find_quantities(text: str) -> List[Quantity]:
 
 
 def _read_match(lex: Lexicon, text: str, m) -> Optional[_Core]:
-    if m.group("num") is not None:
+    group = m.group
+    if group("unit") is not None:
         return _counted(lex, text, m)
-    if m.group("pct") is not None:
-        value = parse_number(m.group("pnum"))
+    if group("pct") is not None:
+        value = parse_number(group("pnum"))
         if value is None:
             return None
-        return _Core(m.start(), m.end(), m.span("pnum"), value, _PERCENT_UNITS[m.group("pct")], "percent")
-    if m.group("den") is not None:
-        return _fraction(m, parse_number(m.group("fnum")), parse_number(m.group("den")))
-    if m.group("fa") is not None:
-        numerator, denominator = int(m.group("fa")), int(m.group("fb"))
+        return _Core(m.start(), m.end(), m.span("pnum"), value, _PERCENT_UNITS[group("pct")], "percent")
+    if group("fnum") is not None:
+        return _fraction(m, parse_number(group("fnum")), parse_number(group("num")))
+    if group("fa") is not None:
+        numerator, denominator = int(group("fa")), int(group("fb"))
         return _fraction(m, numerator, denominator) if 0 < numerator < denominator else None
-    if m.group("lnum") is not None:
-        info = lex.units[m.group("lunit")]
-        value = parse_number(m.group("lnum"))
-        return None if value is None else _Core(m.start(), m.end(), m.span(), value * info.scale, info.unit, info.kind, implicit=True)
-    value = parse_number(m.group("inum"))
-    noun = longest_prefix(lex.implicit_nouns, text, m.end())
-    if value is None or noun is None:
+    return _unwritten_unit(lex, m)
+
+
+def _unwritten_unit(lex: Lexicon, m) -> Optional[_Core]:
+    """A plain Arabic figure whose unit is not beside it: 2.16、1.52个百分点
+    (the list's unit) or 374职工 (the noun's natural unit)."""
+    number = m.group("num")
+    if not _ARABIC_FIGURE.fullmatch(number):
         return None
-    return _Core(m.start(), m.end(), m.span("inum"), value, lex.implicit[noun], "count", implicit=True)
+    value = parse_number(number)
+    if value is None:
+        return None
+    if m.group("lunit") is not None:
+        info = lex.units[m.group("lunit")]
+        return _Core(m.start(), m.end(), m.span(), value * info.scale, info.unit, info.kind, implicit=True)
+    return _Core(m.start(), m.end(), m.span(), value, lex.implicit[m.group("noun")], "count", implicit=True)
 
 
 def _fraction(m, numerator, denominator) -> Optional[_Core]:
@@ -107,7 +116,7 @@ def _fraction(m, numerator, denominator) -> Optional[_Core]:
 def _mask_state(number: str, text: str, start: int) -> Optional[bool]:
     """True for 201* / xx / ___, False for plain figures, None for a run of x
     that is part of a Latin word (max, box)."""
-    if not any(ch in _MASK_CHARS for ch in number):
+    if _MASK_CHARS.isdisjoint(number):
         return False
     before = text[start - 1] if start else ""
     if number[0] in "xX" and before.isascii() and before.isalpha() and before.islower() == number[0].islower():
@@ -119,9 +128,9 @@ def _counted(lex: Lexicon, text: str, m) -> Optional[_Core]:
     number, start = m.group("num"), m.start("num")
     written, unit_end = m.group("unit"), m.end("unit")
     info = lex.units[written]
-    if any(text.startswith(word, unit_end) for word in info.not_before):
+    if info.not_before and text.startswith(info.not_before, unit_end):
         return None
-    if info.arabic_only and any(ch in _CHINESE_DIGITS or ch in _POWERS for ch in number):
+    if info.arabic_only and not (_CHINESE_DIGITS.isdisjoint(number) and _POWERS.isdisjoint(number)):
         return None
     masked = _mask_state(number, text, start)
     if masked is None:
@@ -165,7 +174,7 @@ def _range_values(m, number: str) -> Tuple[Optional[float], Optional[float]]:
         if low is None or high is None or high <= low:
             return (low, None) if high is None else (None, None)
         return low, high
-    pair = _DIGIT_PAIR.fullmatch(number)
+    pair = _DIGIT_PAIR.fullmatch(number) if len(number) > 1 and number[0] in _CHINESE_DIGITS else None
     if pair:
         first, second = parse_number(pair.group(1)), parse_number(pair.group(2))
         if second == first + 1 or pair.group(1) + pair.group(2) in _range_pair_words():
@@ -192,10 +201,11 @@ def _add_cents(text: str, end: int, value: float) -> Tuple[float, int]:
 def _vague(lex: Lexicon, text: str, core: _Core) -> _Core:
     """数十 / 几百 (digit unknown) and 上百 (at least a hundred)."""
     start = core.start
-    number = text[core.number_span[0]:core.number_span[1]]
-    if not start or not number or any(ch not in _POWERS for ch in number):
+    before = text[start - 1] if start else ""
+    if before not in lex.vague_unknown and before != lex.vague_at_least:
+        return core  # the common case
+    if not _POWERS.issuperset(text[core.number_span[0]:core.number_span[1]]):
         return core
-    before = text[start - 1]
     if before in lex.vague_unknown and (start < 2 or text[start - 2] not in lex.vague_not_after):
         return core._replace(start=start - 1, value=None, range=None, approx=before, needs_marker=False)
     if before == lex.vague_at_least and core.approx is None:

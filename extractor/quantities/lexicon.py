@@ -33,9 +33,12 @@ class Lexicon:
     approx_suffix: Mapping[str, str]
     bound_prefix: Mapping[str, str]
     bound_suffix: Mapping[str, str]
+    prefix_tail_chars: frozenset  # last characters of prefix markers (and a space)
+    suffix_head_chars: frozenset  # first characters of suffix markers
     range_pairs: Mapping[str, tuple]
     per_prefix: str
     per_averages: Mapping[str, str]
+    per_cue: "re.Pattern"  # 每 or an X均 word: is there a per phrase at all?
     per_words: tuple  # longest first: what may follow 每
     per_window: int
     slash_units: tuple
@@ -58,7 +61,29 @@ _MASKED = rf"(?>[0-9]*{_MASK_RUN}(?:[0-9]+{_MASK_RUN}?)*(?:\.(?:[0-9]+|{_MASK_RU
 
 
 def _sorted_alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """An alternation matching the longest of ``words``, written as a trie
+    (人(?:次)?) so the engine tests one branch per first character."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = []
+    for ch in sorted(k for k in node if k):
+        child = node[ch]
+        rest = _trie_pattern(child) if any(child) else ""
+        if not rest:
+            branches.append(re.escape(ch))
+        elif "" in child:
+            branches.append(f"{re.escape(ch)}(?:{rest})?")
+        else:
+            branches.append(f"{re.escape(ch)}(?:{rest})" if "|" in rest else re.escape(ch) + rest)
+    return "|".join(branches)
 
 
 def _numeral_pattern() -> str:
@@ -79,16 +104,16 @@ def _quantity_alternatives(units, infixes, separators, implicit_nouns) -> str:
     nouns = _sorted_alternation(implicit_nouns)
     return rf"""
         (?P<pct>百分之|千分之)(?P<pnum>{num})                 # 百分之九十
-        | (?P<den>{num})分之(?P<fnum>{num})                  # 三分之一
         | (?<![\d/.])(?P<fa>\d{{1,4}})/(?P<fb>\d{{1,4}})(?![\d/])   # 1/4
-        | (?P<num>{value})                                   # the figure
-          (?:(?P<u1>{unit})?[ ]?(?P<sep>{sep})[ ]?(?P<num2>{value}))?   # 3至5, 260元至500
-          (?P<infix>{infix})?                                # 25万余元, 20多万元
-          (?P<mult>[十百千万亿萬億]{{1,3}})?                   # 20多万元
-          [ \u3000]?(?P<unit>{unit})                         # the unit
-        | (?<![\d.])(?P<lnum>{_ARABIC})                      # 2.16、1.52个百分点: the list's unit
-          (?=(?:[、和及与]{_ARABIC})+[ ]?(?P<lunit>{unit}))
-        | (?<![\d.])(?P<inum>{_ARABIC})(?=(?:{nouns}))        # 374职工
+        | (?P<num>{value})                            # the figure, then one of:
+          (?: 分之(?P<fnum>{num})                            # 三分之一
+            | (?:(?P<u1>{unit})?[ ]?(?P<sep>{sep})[ ]?(?P<num2>{value}))?   # 3至5, 260元至500
+              (?P<infix>{infix})?                            # 25万余元, 20多万元
+              (?P<mult>[十百千万亿萬億]{{1,3}})?               # 20多万元
+              [ \u3000]?(?P<unit>{unit})                    # the unit
+            | (?=(?:[、和及与]{_ARABIC})+[ ]?(?P<lunit>{unit}))   # 2.16、1.52个百分点
+            | (?=(?P<noun>{nouns}))                          # 374职工
+          )
         """
 
 
@@ -112,7 +137,8 @@ def _scanner(units, markers: dict, exclusions: dict, implicit) -> "re.Pattern":
     first = re.escape(numeral_characters()) + "0-9０-９*＊xX_＿" + exclusions["patterns"]["first_chars"]
     quantity = _quantity_alternatives(units, markers["approx"]["infix"], markers["range"]["separators"], implicit)
     # only the quantity part is verbose: spaces in the exclusions are literal
-    source = rf"(?=[{first}])(?:(?P<excluded>{_exclusion_alternatives(exclusions)})|(?x:{quantity}))"
+    inside_numeral = rf"(?<![0-9０-９{re.escape(numeral_characters())}])"  # keeps the scan linear
+    source = rf"(?=[{first}]){inside_numeral}(?:(?P<excluded>{_exclusion_alternatives(exclusions)})|(?x:{quantity}))"
     try:
         return re.compile(source)
     except re.error as exc:
@@ -162,8 +188,11 @@ def lexicon() -> Lexicon:
         approx_prefix=_longest_first(approx["prefix"]), approx_infix=approx["infix"],
         approx_suffix=_longest_first(approx["suffix"]),
         bound_prefix=_longest_first(bound["prefix"]), bound_suffix=_longest_first(bound["suffix"]),
+        prefix_tail_chars=frozenset(" " + "".join(w[-1] for w in (*approx["prefix"], *bound["prefix"]))),
+        suffix_head_chars=frozenset(w[0] for w in (*approx["suffix"], *bound["suffix"])),
         range_pairs={k: tuple(v) for k, v in markers["range"]["pairs"].items()},
         per_prefix=per["prefix"], per_averages=per["averages"],
+        per_cue=re.compile(_sorted_alternation([per["prefix"], *per["averages"]])),
         per_words=tuple(sorted(per_words, key=len, reverse=True)), per_window=int(per["window"]),
         slash_units=tuple(sorted(per["slash_units"], key=len, reverse=True)),
         change_from=tuple(markers["change"]["from_words"]), change_gap=_change_gap(markers["change"]),

@@ -72,14 +72,18 @@ def parse_number(text: str) -> Optional[Number]:
     """Value of the numeral ``text`` (``"3.5万"`` -> 35000), or None."""
     if not isinstance(text, str):
         return None
-    try:
-        return _parse_cached(text.translate(_FULLWIDTH).strip())
-    except (ValueError, OverflowError, ArithmeticError, RecursionError):
-        return None
+    return _parse_cached(text)
 
 
 @lru_cache(maxsize=8192)
 def _parse_cached(text: str) -> Optional[Number]:
+    try:
+        return _parse_signed(text.translate(_FULLWIDTH).strip())
+    except (ValueError, OverflowError, ArithmeticError, RecursionError):
+        return None
+
+
+def _parse_signed(text: str) -> Optional[Number]:
     tables = _tables()
     sign = 1
     for negative in tables.negatives:

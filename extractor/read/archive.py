@@ -63,7 +63,7 @@ def _iter_zip_file(path: Path, source: str) -> Iterator[Record]:
     except InputError as exc:
         yield file_error(exc)
         return
-    except (zipfile.BadZipFile, OSError, EOFError):
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
         yield file_error(CorruptArchive(source, "corrupt zip archive"))
         return
     with archive:
@@ -89,7 +89,7 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sou
     try:
         with archive.open(info) as handle:
             data = handle.read(base.MAX_INPUT_BYTES + 1)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
         raise CorruptArchive(source, f"corrupt zip member ({exc})") from exc
     except NotImplementedError as exc:
         raise UnsupportedFormat(source, f"zip member uses an unsupported compression method ({exc})") from exc

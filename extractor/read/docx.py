@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
-from ..errors import CorruptArchive, EmptyInput
+from ..errors import CorruptArchive, EmptyInput, InputTooLarge
+from . import base
+
+# how much larger than the input limit a docx's unpacked parts may be
+_EXPANSION_FACTOR = 5
 
 
 def docx_to_text(data: bytes, source: str) -> str:
@@ -24,12 +29,28 @@ def docx_to_text(data: bytes, source: str) -> str:
 
 def _open_document(data: bytes, source: str):
     import docx  # python-docx; imported on use
+    from docx.opc.exceptions import OpcError
     from lxml.etree import LxmlError
 
+    _check_expansion(data, source)
     try:
         return docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, LxmlError, EOFError) as exc:
+    # python-docx lets the errors of zipfile, zlib and lxml through on broken
+    # files, and KeyError/ValueError on a package that is not a Word document
+    except (zipfile.BadZipFile, zlib.error, OpcError, KeyError, ValueError, LxmlError, EOFError,
+            NotImplementedError) as exc:
         raise CorruptArchive(source, f"corrupt .docx file ({_reason(exc)})") from exc
+
+
+def _check_expansion(data: bytes, source: str) -> None:
+    """Refuse a docx whose parts unpack to far more than the input limit (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:
+        raise CorruptArchive(source, "corrupt .docx file (not a zip container)") from exc
+    if unpacked > _EXPANSION_FACTOR * base.MAX_INPUT_BYTES:
+        raise InputTooLarge(source, f"docx unpacks to {unpacked} bytes, over {_EXPANSION_FACTOR} times the input limit")
 
 
 def _reason(exc: Exception) -> str:

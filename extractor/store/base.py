@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Optional
 
-from .frames import Rows, add_document, add_error, add_file, empty_rows, unread_key
+from .frames import Rows, add_document, add_error, add_file, empty_rows
 from .schema import FILE_TABLES, TABLES
 from .units import SkipSet, UnitResult
 
@@ -57,7 +57,9 @@ class Store:
         self.target = target
         self._rows: Rows = empty_rows()
         self._replace_files: set[str] = set()  # file keys whose old rows go
-        self._replace_errors: set[tuple[str, str]] = set()  # (file_key, source)
+        # Sources whose old error rows go: a file stored now no longer fails,
+        # and one that fails again gets a fresh row.
+        self._replace_sources: set[str] = set()
         self._pending = 0
         self._pending_keys: set[str] = set()
         self._first_pending = 0.0
@@ -71,8 +73,9 @@ class Store:
         """What is already stored, or None when this target is rewritten per run."""
         return None
 
-    def _write(self, rows: Rows, replace_files: set[str],
-               replace_errors: set[tuple[str, str]]) -> None:
+    def _write(self, rows: Rows, replace_files: set[str], replace_sources: set[str]) -> None:
+        """Store ``rows`` in one commit, first dropping the rows of ``replace_files``
+        (by file key) and the error rows of ``replace_sources``."""
         raise NotImplementedError
 
     def close(self, run: RunInfo) -> None:
@@ -98,8 +101,7 @@ class Store:
                      result.chars, run_id)
         if replace:
             self._replace_files.add(result.file_key)
-            self._replace_errors.add((result.file_key, result.source))
-            self._replace_errors.add((unread_key(result.source), result.source))
+        self._replace_sources.add(result.source)
         if self._pending == 0:
             self._first_pending = time.monotonic()
         self._pending += 1
@@ -118,8 +120,8 @@ class Store:
     def commit(self) -> None:
         if not self._pending:
             return
-        self._write(self._rows, self._replace_files, self._replace_errors)
+        self._write(self._rows, self._replace_files, self._replace_sources)
         self._rows = empty_rows()
-        self._replace_files, self._replace_errors = set(), set()
+        self._replace_files, self._replace_sources = set(), set()
         self._pending = 0
         self._pending_keys = set()

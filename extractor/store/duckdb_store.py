@@ -52,13 +52,11 @@ class DuckDBStore(Store):
             failed = frozenset(self.con.execute("SELECT file_key, source FROM errors").fetchall())
         return SkipSet(parsed, failed)
 
-    def _write(self, rows: Rows, replace_files: set[str],
-               replace_errors: set[tuple[str, str]]) -> None:
+    def _write(self, rows: Rows, replace_files: set[str], replace_sources: set[str]) -> None:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            if replace_files or replace_errors:
-                self._delete(replace_files, replace_errors)
+            self._delete(replace_files, replace_sources)
             for name in FILE_TABLES:
                 if rows[name]:
                     self._insert(name, to_arrow(name, rows[name]))
@@ -74,20 +72,21 @@ class DuckDBStore(Store):
         finally:
             self.con.unregister("_batch")
 
-    def _delete(self, replace_files: set[str], replace_errors: set[tuple[str, str]]) -> None:
-        pairs = sorted(replace_errors)
-        self.con.register("_keys", pa.table({"file_key": sorted(replace_files)}))
-        self.con.register("_error_keys", pa.table({"file_key": [k for k, _ in pairs],
-                                                   "source": [s for _, s in pairs]}))
-        try:
-            for name in _PARSED_TABLES:
-                self.con.execute(f"DELETE FROM {quote(name)} "
-                                 "WHERE file_key IN (SELECT file_key FROM _keys)")
-            self.con.execute("DELETE FROM errors WHERE EXISTS (SELECT 1 FROM _error_keys k "
-                             "WHERE k.file_key = errors.file_key AND k.source = errors.source)")
-        finally:
-            self.con.unregister("_keys")
-            self.con.unregister("_error_keys")
+    def _delete(self, replace_files: set[str], replace_sources: set[str]) -> None:
+        if replace_files:
+            self.con.register("_keys", pa.table({"file_key": sorted(replace_files)}))
+            try:
+                for name in _PARSED_TABLES:
+                    self.con.execute(f"DELETE FROM {quote(name)} "
+                                     "WHERE file_key IN (SELECT file_key FROM _keys)")
+            finally:
+                self.con.unregister("_keys")
+        if replace_sources:
+            self.con.register("_sources", pa.table({"source": sorted(replace_sources)}))
+            try:
+                self.con.execute("DELETE FROM errors WHERE source IN (SELECT source FROM _sources)")
+            finally:
+                self.con.unregister("_sources")
 
     def _upsert_run(self, run: RunInfo) -> None:
         placeholders = ", ".join("?" for _ in TABLES["runs"].columns)

@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ..records import Document, FileError, Finding
+from .keys import doc_key, file_key_of
 from .schema import TABLES
 
 Rows = dict[str, list[tuple]]
@@ -22,19 +23,6 @@ Rows = dict[str, list[tuple]]
 
 def empty_rows() -> Rows:
     return {name: [] for name in TABLES}
-
-
-def doc_key(file_key: str, doc_index: int) -> str:
-    return f"{file_key}:{doc_index}"
-
-
-def unread_key(source: str) -> str:
-    """Key of a file whose bytes could not be read (no content hash exists)."""
-    return "unread:" + hashlib.sha256(source.encode("utf-8")).hexdigest()
-
-
-def file_key_of(record: Document | FileError) -> str:
-    return record.sha256 or unread_key(record.source)
 
 
 def _start(span) -> Optional[int]:

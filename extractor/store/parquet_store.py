@@ -78,8 +78,7 @@ class ParquetStore(Store):
             failed = frozenset(zip(errors["file_key"].to_pylist(), errors["source"].to_pylist()))
         return SkipSet(parsed, failed)
 
-    def _write(self, rows: Rows, replace_files: set[str],
-               replace_errors: set[tuple[str, str]]) -> None:
+    def _write(self, rows: Rows, replace_files: set[str], replace_sources: set[str]) -> None:
         self._sequence += 1
         batch_id = f"{self.run.run_id}-{self._sequence:05d}"
         staged = self.root / "_staging" / batch_id
@@ -88,7 +87,7 @@ class ParquetStore(Store):
             for name in FILE_TABLES:
                 if rows[name]:
                     pq.write_table(to_arrow(name, rows[name]), staged / f"{name}.parquet")
-            marker = {"files": sorted(replace_files), "errors": sorted(replace_errors)}
+            marker = {"files": sorted(replace_files), "sources": sorted(replace_sources)}
             _write_atomic(staged / _MARKER, json.dumps(marker).encode("utf-8"))
             self._apply(staged)
         except OSError as exc:
@@ -97,29 +96,28 @@ class ParquetStore(Store):
     def _apply(self, staged: Path) -> None:
         """Finish a marked commit; safe to repeat after a crash at any step."""
         marker = json.loads((staged / _MARKER).read_text(encoding="utf-8"))
-        files = set(marker["files"])
-        errors = {tuple(pair) for pair in marker["errors"]}
-        if files or errors:
-            for name in FILE_TABLES:
-                self._purge(name, files, errors, keep=f"part-{staged.name}.parquet")
+        files, sources = set(marker["files"]), set(marker["sources"])
+        for name in FILE_TABLES:
+            self._purge(name, files, sources, keep=f"part-{staged.name}.parquet")
         for part in staged.glob("*.parquet"):
             os.replace(part, self.root / part.stem / f"part-{staged.name}.parquet")
         shutil.rmtree(staged)
 
-    def _purge(self, name: str, files: set[str], errors: set[tuple[str, str]],
-               keep: str) -> None:
+    def _purge(self, name: str, files: set[str], sources: set[str], keep: str) -> None:
         """Rewrite the parts of ``name`` that hold rows of replaced files, without them.
 
         ``keep`` names this commit's own part, already moved in when a crashed
         commit is being finished.
         """
-        key_columns = ["file_key", "source"] if name == "errors" else ["file_key"]
+        key_columns = ["source"] if name == "errors" else ["file_key"]
+        if not (sources if name == "errors" else files):
+            return
         for part in sorted((self.root / name).glob("*.parquet")):
             if part.name == keep:
                 continue
             keys = pq.read_table(part, columns=key_columns)
-            gone = _replaced_mask(name, keys, files, errors)
-            if gone is None or not pc.any(gone).as_py():
+            gone = _replaced_mask(name, keys, files, sources)
+            if not pc.any(gone).as_py():
                 continue
             _write_atomic_table(part, pq.read_table(part).filter(pc.invert(gone)))
 
@@ -133,15 +131,9 @@ class ParquetStore(Store):
         self._write_run(run)
 
 
-def _replaced_mask(name: str, table: pa.Table, files: set[str],
-                   errors: set[tuple[str, str]]) -> Optional[pa.Array]:
-    if name != "errors":
-        return pc.is_in(table["file_key"], value_set=pa.array(sorted(files), pa.string()))
-    if not errors:
-        return None
-    joined = pc.binary_join_element_wise(table["file_key"], table["source"], "\x1f")
-    wanted = pa.array(sorted(f"{k}\x1f{s}" for k, s in errors), pa.string())
-    return pc.is_in(joined, value_set=wanted)
+def _replaced_mask(name: str, keys: pa.Table, files: set[str], sources: set[str]) -> pa.Array:
+    column, wanted = ("source", sources) if name == "errors" else ("file_key", files)
+    return pc.is_in(keys[column], value_set=pa.array(sorted(wanted), pa.string()))
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

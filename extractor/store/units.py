@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, FrozenSet, Iterable, Iterator, Optional, Tuple
 
-from ..errors import CorruptArchive, ExtractorError, InputError, UnsupportedFormat
+from ..errors import CorruptArchive, InputError, UnsupportedFormat
 from ..read import base as read_base
 # The archive rules are the reader's own, so a batch run and iter_sources
 # name, refuse and skip exactly the same members.
@@ -28,7 +28,11 @@ from ..read.archive import _hidden as member_hidden
 from ..read.archive import _member_name as member_name
 from ..read.formats import read_bytes, read_file_bytes
 from ..records import Document, FileError
-from .frames import file_key_of
+from .keys import file_key_of
+
+
+# The code the pipeline gives a parser crash (pipeline.parse_source_safely).
+INTERNAL_ERROR_CODE = "E900"
 
 
 @dataclass(frozen=True)
@@ -151,11 +155,13 @@ def read_unit_bytes(unit: WorkUnit) -> bytes:
 
 
 def process_unit(unit: WorkUnit, skip: Optional[SkipSet] = None,
-                 parse: Optional[Callable] = None) -> UnitResult:
+                 parse: Optional[Callable] = None, options: Optional[dict] = None) -> UnitResult:
     """Read, hash, and (unless ``skip`` holds the hash) parse one unit.
 
-    Never raises for a bad input: unreadable, undecodable or unparsable files
-    come back as a ``FileError`` so a batch always goes on.
+    ``parse(source_text, **options)`` gives the file's documents (or a
+    ``FileError``); the default is ``pipeline.parse_source_safely``.  Never
+    raises for a bad input: unreadable, undecodable or unparsable files come
+    back as a ``FileError`` so a batch always goes on.
     """
     started = time.perf_counter()
     try:
@@ -167,24 +173,28 @@ def process_unit(unit: WorkUnit, skip: Optional[SkipSet] = None,
         return UnitResult(unit.source, sha, skipped=True, index=unit.index,
                           seconds=time.perf_counter() - started)
     try:
-        documents, chars = _parse_bytes(data, unit.source, sha, parse)
+        records, chars = _parse_bytes(data, unit.source, sha, parse, options or {})
     except InputError as exc:
         return _failed(unit, sha, exc.code, exc.reason, started)
     except Exception as exc:  # a parser bug on one file must not stop the batch
-        return _failed(unit, sha, ExtractorError.code,
-                       f"internal error {type(exc).__name__}: {exc}", started)
-    return UnitResult(unit.source, sha, tuple(documents), chars=chars, index=unit.index,
+        return _failed(unit, sha, INTERNAL_ERROR_CODE,
+                       f"internal error while parsing: {type(exc).__name__}: {exc}", started)
+    errors = [r for r in records if isinstance(r, FileError)]
+    if errors:
+        return _failed(unit, sha, errors[0].code, errors[0].error, started)
+    return UnitResult(unit.source, sha, tuple(records), chars=chars, index=unit.index,
                       seconds=time.perf_counter() - started, max_rss_mb=peak_rss_mb())
 
 
-def _parse_bytes(data: bytes, source: str, sha: str, parse: Optional[Callable]):
+def _parse_bytes(data: bytes, source: str, sha: str, parse: Optional[Callable], options: dict):
     if parse is None:  # imported on first use: the pipeline loads its lexicons then
-        from ..pipeline import parse_source as parse
+        from ..pipeline import parse_source_safely as parse
     text = read_bytes(data, source)
     if text.sha256 != sha:
         text = replace(text, sha256=sha)
-    documents = [doc if doc.sha256 == sha else replace(doc, sha256=sha) for doc in parse(text)]
-    return documents, len(text.text)
+    records = [r if isinstance(r, FileError) or r.sha256 == sha else replace(r, sha256=sha)
+               for r in parse(text, **options)]
+    return records, len(text.text)
 
 
 def _failed(unit: WorkUnit, sha: str, code: str, reason: str, started: float) -> UnitResult:

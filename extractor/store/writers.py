@@ -176,10 +176,8 @@ class JsonlStore(_ExportStore):
 
 
 def record_json(record: Document | FileError) -> str:
-    """One JSON line for a document or a failed file, ``schema`` first."""
-    data = to_dict(record)
-    ordered = {"schema": data.pop("schema"), **data}
-    return json.dumps(ordered, ensure_ascii=False)
+    """One JSON line for a document or a failed file, as ``extractor parse`` prints it."""
+    return json.dumps(to_dict(record), ensure_ascii=False)
 
 
 def _plain(value: Any) -> Any:

@@ -1,0 +1,256 @@
+"""extractor.clean: the normalised copy and its offset map.
+
+Case tables use strings written for these tests.  The invariant tests read
+the dev corpus and corpora/ at test time and only compare offsets.
+"""
+from __future__ import annotations
+
+import random
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.clean import NormalizedText, fold, normalize
+from extractor.read import read_bytes
+
+DEV_CORPUS = Path("/work/shared/corpus/dev")
+PROJECT_CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+CORPUS_FILES = sorted(DEV_CORPUS.glob("*.txt")) + sorted(
+    path for path in PROJECT_CORPORA.rglob("*") if path.suffix in (".txt", ".html", ".docx"))
+
+# one paragraph of made-up prose, long enough to be more than a title
+LONG = "今年以来,县总工会坚持围绕中心、服务大局,全面推进基层组织建设和职工维权工作,"
+
+
+def case(source, expected, id):
+    return pytest.param(source, expected, id=id)
+
+
+# --- traditional -> simplified, character by character ---------------------------
+
+T2S = [
+    case("工會簽訂集體合同", "工会签订集体合同", "traditional"),
+    case("簽訂集體合同25份", "签订集体合同25份", "traditional with digits"),
+    case("签订集体合同,覆盖职工,著名劳模", "签订集体合同,覆盖职工,著名劳模", "simplified unchanged"),
+    case("乾淨", "干净", "乾 becomes 干 (fine for this domain)"),
+    case("後來發展會員", "后来发展会员", "one-to-many table entries take the first"),
+]
+
+# --- full-width -> half-width ----------------------------------------------------
+
+WIDTH = [
+    case("２０２４年ＡＢＣａｂｃ", "2024年ABCabc", "digits and letters"),
+    case("合同，协议：共计；（一）５０％．好！吗？", "合同,协议:共计;(一)50%.好!吗?", "punctuation"),
+    case("句号。顿号、“引号”《书名》", "句号。顿号、“引号”《书名》", "Chinese marks kept"),
+    case("工会\u3000\u3000工作", "工会 工作", "ideographic spaces collapse"),
+    case("ＡＢ\u3000ＣＤ", "AB CD", "ideographic space between Latin"),
+]
+
+# --- pinyin and emoji annotations ------------------------------------------------
+
+ANNOTATIONS = [
+    case("總結(jié)參考", "总结参考", "tone-marked syllable"),
+    case("領(lǐng)導和工會(huì)", "领导和工会", "several"),
+    case("總結（jié）", "总结", "full-width parentheses"),
+    case("工(gōng )会", "工会", "space before the closing parenthesis"),
+    case("中国(zhōng guó)工会", "中国工会", "two syllables"),
+    case("比赛的(de )职工(gōng )", "比赛的职工", "toneless beside tone-marked"),
+    case("鼓(👪)励职工", "鼓励职工", "emoji"),
+    case("国家(jiā(😤) )政权", "国家政权", "emoji inside pinyin"),
+    case("产(🏃)(chǎn )业", "产业", "emoji then pinyin"),
+    # real parentheses stay
+    case("(1)建立工会", "(1)建立工会", "numbered item"),
+    case("(一)组织建设", "(一)组织建设", "Chinese numbered item"),
+    case("重症医学科(ICU)医生", "重症医学科(ICU)医生", "English abbreviation"),
+    case("比赛的(de)职工", "比赛的(de)职工", "toneless alone"),
+    case("分为(a)(b)两类", "分为(a)(b)两类", "letters as item labels"),
+    case("咖啡馆(café)", "咖啡馆(café)", "accented word that is not pinyin"),
+    case("共5(wǔ)个", "共5(wǔ)个", "not after a hanzi"),
+    case("(jié)总结", "(jié)总结", "at the start of the text"),
+]
+
+# --- whitespace -------------------------------------------------------------------
+
+SPACES = [
+    case("“两新”组 织", "“两新”组织", "PDF space between hanzi"),
+    case("“两新” 组织", "“两新”组织", "after a closing quote"),
+    case("半年来, 县总工会", "半年来,县总工会", "after a comma"),
+    case("达到50% 以上", "达到50%以上", "after a percent sign"),
+    case("工会  工作", "工会 工作", "a run is kept as one space"),
+    case("Hello   world", "Hello world", "runs collapse"),
+    case("Hello world", "Hello world", "single Latin space kept"),
+    case("2019-05-26 21:34", "2019-05-26 21:34", "between digits kept"),
+    case("合同 25份", "合同 25份", "hanzi then digit kept"),
+    case("第一行  \r\n  第二行\t\r\n", "第一行\n第二行\n", "CRLF, line ends and indentation"),
+    case("旧式\r换行", "旧式\n换行", "lone CR"),
+    case("工\u200b会\ufeff工\u00ad作", "工会工作", "zero-width and soft hyphen"),
+    case("工会\u00a0工作", "工会工作", "NBSP between hanzi"),
+    case("a\u00a0\u00a0b", "a b", "NBSP run"),
+]
+
+# --- joining lines split by page breaks ------------------------------------------------
+
+HEADINGS = ["一、主要工作", "(一)组织建设", "1、工会组建", "2.经费管理", "(2)帮扶", "①培训", "一是加强宣传", "第二章附则"]
+
+LINES = [
+    case(LONG + "扩\n\n大工会组建,发展会员。", LONG + "扩大工会组建,发展会员。", "page break inside a word"),
+    case(LONG + "评选“六\n\n好”工会,总计两家。", LONG + "评选“六好”工会,总计两家。", "inside quotes"),
+    case(LONG + "扩\n大工会组建,发展会员。", LONG + "扩大工会组建,发展会员。", "single newline"),
+    case(LONG + "扩\r\n\r\n大工会组建,发展会员。", LONG + "扩大工会组建,发展会员。", "CRLF"),
+    case(LONG + "深入开展、\n\n推进民主管理。", LONG + "深入开展、推进民主管理。", "after an enumeration comma"),
+    case(LONG + "扩\n\n大工会组建,发展会员。\n\n第二段落开始了,继续写。",
+         LONG + "扩大工会组建,发展会员。\n\n第二段落开始了,继续写。", "only the split one joins"),
+    case(LONG + "建设\n\n" + LONG, LONG + "建设" + LONG, "two long prose lines"),
+    # real paragraph ends stay
+    case(LONG + "完成任务。\n\n" + LONG, LONG + "完成任务。\n\n" + LONG, "ends with a stop"),
+    case(LONG + "情况如下:\n\n" + LONG, LONG + "情况如下:\n\n" + LONG, "ends with a colon"),
+    case("某县总工会上半年工作\n\n" + LONG, "某县总工会上半年工作\n\n" + LONG, "short title line"),
+    case("某县总工会关于开展职工技能竞赛活动的工作总结\n\n" + LONG,
+         "某县总工会关于开展职工技能竞赛活动的工作总结\n\n" + LONG, "long title ending like a title"),
+    case(LONG + "主要有\n\n某县总工会二〇一九年工作总结", LONG + "主要有\n\n某县总工会二〇一九年工作总结", "title after"),
+    case(LONG + "主要做法\n\n时间:2019年5月", LONG + "主要做法\n\n时间:2019年5月", "label line after"),
+    case("一、加强组织建设,提升工会工作水平\n\n" + LONG, "一、加强组织建设,提升工会工作水平\n\n" + LONG, "numbered heading"),
+    case(LONG + "看望慰问一线职工/ 某某 供图\n\n" + LONG, LONG + "看望慰问一线职工/ 某某供图\n\n" + LONG, "photo credit"),
+    case("发表时间:2008/7/21 16:09:50 来源:网络整理\n\n" + LONG,
+         "发表时间:2008/7/21 16:09:50 来源:网络整理\n\n" + LONG, "metadata ending in a digit"),
+    case("时间:2012-05-17 10:21 网站:某某范文网 来源:网络整理 浏览:2386次\n\n" + LONG,
+         "时间:2012-05-17 10:21 网站:某某范文网来源:网络整理浏览:2386次\n\n" + LONG, "long metadata line"),
+    case("张某某 某某市实验小学校长党支部书记兼工会主席\n王某某 某某股份有限公司高级工程师",
+         "张某某某某市实验小学校长党支部书记兼工会主席\n王某某某某股份有限公司高级工程师", "list without prose marks"),
+] + [
+    case(LONG + "工作\n\n" + heading + ",内容。", LONG + "工作\n\n" + heading + ",内容。", f"heading {heading}")
+    for heading in HEADINGS
+]
+
+
+@pytest.mark.parametrize("source, expected", T2S + WIDTH + ANNOTATIONS + SPACES + LINES)
+def test_normalize(source, expected):
+    norm = normalize(source)
+    assert norm.text == expected
+    check_map(norm)
+
+
+# --- the offset map -----------------------------------------------------------------
+
+def test_to_source_maps_back_over_deletions():
+    norm = normalize("總結(jié)：簽訂集體合同２５份")
+    assert norm.text == "总结:签订集体合同25份"
+    start, end = norm.to_source((5, 11))
+    assert norm.source[start:end] == "集體合同２５"
+    start, end = norm.to_source((0, 3))  # the annotation inside the span stays inside
+    assert norm.source[start:end] == "總結(jié)："
+
+
+BOUNDARY_SPANS = [
+    # (normalised span, source span) in "工 会(huì)" -> "工会"
+    ((0, 0), (0, 0)),
+    ((1, 1), (2, 2)),
+    ((2, 2), (8, 8)),
+    ((0, 2), (0, 3)),
+    ((1, 2), (2, 3)),
+]
+
+
+@pytest.mark.parametrize("span, source_span", BOUNDARY_SPANS)
+def test_boundary_spans(span, source_span):
+    norm = normalize("工 会(huì)")
+    assert norm.text == "工会"
+    assert norm.to_source(span) == source_span
+
+
+@pytest.mark.parametrize("bad", [(-1, 2), (2, 1), (0, 99)])
+def test_bad_spans_are_refused(bad):
+    with pytest.raises(ValueError):
+        normalize("工会工作").to_source(bad)
+
+
+def test_positions_and_back():
+    norm = normalize("  工會(huì)  工作\n")
+    assert norm.text == "工会 工作\n"
+    assert [norm.to_source_pos(i) for i in range(len(norm.text) + 1)] == [2, 3, 9, 11, 12, 13, 14]
+    assert norm.to_norm_pos(4) == 2  # inside the deleted annotation: the next kept char
+    assert norm.from_source((2, 9)) == (0, 2)
+    assert norm.from_source((4, 8)) == (2, 2)
+
+
+def test_empty_text():
+    norm = normalize("")
+    assert (norm.text, norm.to_source((0, 0)), norm.to_source_pos(0)) == ("", (0, 0), 0)
+
+
+def test_module_examples():
+    import doctest
+
+    import extractor.clean
+
+    assert doctest.testmod(extractor.clean).failed == 0
+
+
+def test_fold_is_one_to_one():
+    assert fold("總結：２５％\u3000\u00a0\r\f") == "总结:25%  \n\n"
+
+
+def check_map(norm: NormalizedText, samples: int = 0, seed: int = 0) -> None:
+    """Every normalised char is the fold of its source char; deleted chars are noise."""
+    folded = fold(norm.source)
+    index = norm.index
+    assert len(index) == len(norm.text) + 1 and index[-1] == len(norm.source)
+    assert all(index[i] < index[i + 1] for i in range(len(norm.text)))
+    assert all(folded[index[i]] == char for i, char in enumerate(norm.text))
+    kept = set(index[:-1])
+    deleted = "".join(folded[i] for i in range(len(folded)) if i not in kept)
+    assert DELETABLE.fullmatch(deleted), deleted
+    rng = random.Random(seed)
+    for _ in range(samples):
+        start = rng.randrange(len(norm.text) + 1)
+        end = rng.randrange(start, len(norm.text) + 1)
+        source_start, source_end = norm.to_source((start, end))
+        shown = fold(norm.source[source_start:source_end])
+        wanted = norm.text[start:end]
+        assert shown[:1] == wanted[:1] and shown[-1:] == wanted[-1:]
+        assert is_subsequence(wanted, shown)
+
+
+# what normalisation may delete: whitespace, zero-width characters, and
+# the pieces of pinyin and emoji annotations
+DELETABLE = re.compile(
+    r"[\s\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f()a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+    r"\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\ufe0f]*"
+)
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(char in chars for char in short)
+
+
+# --- the dev corpus: invariant, deletions, speed ----------------------------------------
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_offset_map_holds_over_corpus(path):
+    source = read_bytes(path.read_bytes(), path.name).text
+    check_map(normalize(source), samples=200, seed=len(source))
+
+
+def test_corpus_is_fast():
+    texts = [read_bytes(path.read_bytes(), path.name).text for path in CORPUS_FILES]
+    normalize("预热")  # rules load once, on first use
+    started = time.perf_counter()
+    for text in texts:
+        normalize(text)
+    assert time.perf_counter() - started < 0.5
+
+
+CHARS = st.sampled_from(list("工會会总結结(jié)gōngde 　\u00a0\r\n\t\u200b，２ABab1一、。“”👪") + ["\n\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CHARS, max_size=60).map("".join))
+def test_any_text_keeps_the_invariant(text):
+    norm = normalize(text)
+    check_map(norm, samples=5)
+    assert norm.to_source((0, len(norm.text)))[1] <= len(text)

@@ -1,0 +1,55 @@
+"""parse_number: one numeral string -> its value (tables grouped by origin)."""
+import pytest
+
+from extractor.quantities import parse_number
+
+# every form listed in the recogniser's brief
+BRIEF = [
+    ("1,234", 1234), ("1，234", 1234), ("3.14", 3.14), ("１２３", 123), ("1,234,567.5", 1234567.5),
+    ("一百零五", 105), ("两千", 2000), ("十四", 14), ("一万二千", 12000), ("二〇一九", 2019),
+    ("二00七", 2007), ("幺", 1), ("壹万贰仟", 12000), ("3.5万", 35000), ("1.2亿", 120000000),
+    ("3万4000", 34000), ("25万6千", 256000), ("1.94亿", 194000000), ("285.2万", 2852000),
+]
+
+# Chinese numeral grammar: powers, zeros, abbreviations, decimals, signs
+GRAMMAR = [
+    ("零", 0), ("十", 10), ("一十一", 11), ("一千零一十", 1010), ("一千零十", 1010),
+    ("十万零一", 100001), ("一千零一万零一", 10010001), ("一亿零一", 100000001),
+    ("一千一百一十一亿一千一百一十一万一千一百一十一", 111111111111),
+    ("三万五", 35000), ("两千六", 2600), ("一百二", 120), ("一百二十万三", 1203000), ("千一", 1100),
+    ("廿二", 22), ("五百卅四", 534), ("三点五", 3.5), ("一百点一二", 100.12), ("零点零零一", 0.001),
+    ("三点五万", 35000), ("负十一", -11), ("-10.1万", -101000), ("一二三", 123), ("万", 10000),
+    ("百", 100), ("两", 2), ("壹佰壹拾壹", 111), ("一万两千零3十四", 12034), ("1万600", 10600),
+    ("半", 0.5), ("一半", 0.5), ("100K", 100000), (".77", 0.77), ("01.10", 1.1),
+]
+
+# not one numeral: None, never an exception
+NOT_NUMERALS = [
+    "", " ", "abc", "元", "零点", "点零", "点一", "10..1万", "十一十二", "十一五", "25万余", "2019年",
+    "1.", "负", "3%", "x", "201*", "一二三四五六七八九十" * 10,
+]
+
+
+@pytest.mark.parametrize("text, expected", BRIEF)
+def test_brief_forms(text, expected):
+    assert parse_number(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", GRAMMAR)
+def test_chinese_grammar(text, expected):
+    assert parse_number(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", NOT_NUMERALS)
+def test_not_a_numeral(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("value", [None, 12, 3.5, b"12", ["1"]])
+def test_non_string_gives_none(value):
+    assert parse_number(value) is None
+
+
+def test_whole_values_are_int():
+    assert isinstance(parse_number("一百"), int)
+    assert isinstance(parse_number("3.5"), float)

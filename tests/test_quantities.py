@@ -1,0 +1,244 @@
+"""find_quantities: tables of sentences and the quantities found in them.
+
+Each case is (text, expected) where expected lists, in order, the fields
+that matter for that case: text, value, unit and any marker fields given.
+Sentences are written by the team, not copied from the corpus."""
+import pytest
+
+from extractor.quantities import find_quantities
+
+
+def found(text):
+    return find_quantities(text)
+
+
+def check(text, expected):
+    got = found(text)
+    assert len(got) == len(expected), [q.text for q in got]
+    for quantity, want in zip(got, expected):
+        for field, value in want.items():
+            actual = getattr(quantity, field)
+            if isinstance(value, float) and actual is not None:
+                assert actual == pytest.approx(value), (field, quantity)
+            else:
+                assert actual == value, (field, quantity)
+        assert text[quantity.span[0]:quantity.span[1]] == quantity.text
+
+
+def q(text, value, unit, **more):
+    return dict(text=text, value=value, unit=unit, **more)
+
+
+# SPEC section 3, "Include"
+SPEC_INCLUDE = [
+    ("建立基层工会委员会20家", [q("20家", 20, "家", kind="count")]),
+    ("组成六个代表队", [q("六个", 6, "个")]),
+    ("共有18名选手参赛", [q("18名", 18, "名")]),
+    ("成立三个调研组", [q("三个", 3, "个")]),
+    ("深入50家规模以上企业", [q("50家", 50, "家")]),
+    ("慰问近百名历届劳模", [q("近百名", 100, "名", approx="近")]),
+    ("参加职工7万余人", [q("7万余人", 70000, "人", approx="余")]),
+    ("每亩补助400元", [q("400元", 400, "元", per="亩", kind="money")]),
+    ("完成任务的112%", [q("112%", 112, "%", kind="percent")]),
+    ("职代会建制率力争达到建会企业的90%以上", [q("90%以上", 90, "%", bound="lower")]),
+    ("完成组建三分之一村级工会", [q("三分之一", 0.3333, "fraction", kind="fraction")]),
+    ("已经达到201*余人次", [q("201*余人次", None, "人次", masked=True, approx="余")]),
+    ("签订集体合同25份", [q("25份", 25, "份")]),
+    ("已投入救助资金25万余元", [q("25万余元", 250000, "元", approx="余", kind="money")]),
+    ("创造和节约价值285.2万元", [q("285.2万元", 2852000, "元")]),
+    ("每户借款1万元", [q("1万元", 10000, "元", per="户")]),
+]
+
+# SPEC section 3, "Exclude": nothing is found
+SPEC_EXCLUDE = [
+    "到5月底完成", "于5月11日召开", "201*年工作总结", "9月组织了培训", "第二届职工运动会",
+    "第十二届四次全委会", "荣获五一劳动奖章", "“十一五”期间", "“十二五”规划", "争创“六好”工会",
+    "开展五小竞赛", "做好两节送温暖", "三八红旗手", "发挥工会四大职能", "实施五大工程",
+    "推进五项工程建设", "开展三创活动", "联系电话:0471-1234567", "详见http://www.example.cn/a/50%",
+    "庆祝建国60周年", "纪念建党90周年", "一、主要工作", "(1)3月份", "1、工会组建",
+]
+
+# cases listed in the recogniser's brief
+BRIEF_UNITS = [
+    ("全年1.94亿人次参与", [q("1.94亿人次", 194000000, "人次")]),
+    ("培训3.5万名职工", [q("3.5万名", 35000, "名")]),
+    ("造林19800亩", [q("19800亩", 19800, "亩", kind="measure")]),
+    ("用时3年", [q("3年", 3, "年", kind="measure")]),
+    ("2019年开始", []),
+    ("二〇一九年开始", []),
+    ("增长1.5倍", [q("1.5倍", 1.5, "倍", kind="other")]),
+    ("比重上升3.82个百分点", [q("3.82个百分点", 3.82, "个百分点", kind="percent")]),
+    ("百分之九十的会员", [q("百分之九十", 90, "%", kind="percent")]),
+    ("千分之五", [q("千分之五", 5, "‰")]),
+    ("近1/4的企业", [q("近1/4", 0.25, "fraction", approx="近")]),
+    ("资金1.2亿元", [q("1.2亿元", 120000000, "元")]),
+    ("投资500万美元", [q("500万美元", 5000000, "美元", kind="money")]),
+    ("捐款一百块钱", [q("一百块钱", 100, "元")]),
+    ("香皂800块", [q("800块", 800, "块", kind="count")]),
+    ("年满18周岁", [q("18周岁", 18, "周岁")]),
+    ("历时3个多月", [q("3个多月", 3, "个月", approx="多")]),
+    ("长达八年多", [q("八年多", 8, "年", approx="多")]),
+    ("１２３名会员", [q("１２３名", 123, "名")]),
+    ("增长１２％", [q("１２％", 12, "%")]),
+    ("共计1，234人", [q("1，234人", 1234, "人")]),
+    ("录取3 人", [q("3 人", 3, "人")]),
+]
+
+BRIEF_MARKERS = [
+    ("约6000余人", [q("约6000余人", 6000, "人", approx="余")]),
+    ("大约300人", [q("大约300人", 300, "人", approx="约")]),
+    ("将近200家", [q("将近200家", 200, "家", approx="近")]),
+    ("300人左右", [q("300人左右", 300, "人", approx="左右")]),
+    ("千余人", [q("千余人", 1000, "人", approx="余")]),
+    ("上百家企业", [q("上百家", 100, "家", approx="上")]),
+    ("十几个单位", [q("十几个", 10, "个", approx="几")]),
+    ("数十家企业", [q("数十家", None, "家", approx="数", masked=False)]),
+    ("超过500人", [q("超过500人", 500, "人", bound="lower")]),
+    ("不少于20场", [q("不少于20场", 20, "场", bound="lower")]),
+    ("逾千人", [q("逾千人", 1000, "人", bound="lower")]),
+    ("不到30%", [q("不到30%", 30, "%", bound="upper")]),
+    ("35周岁以下", [q("35周岁以下", 35, "周岁", bound="upper")]),
+    ("控制在5%以内", [q("5%以内", 5, "%", bound="upper")]),
+]
+
+BRIEF_RANGES = [
+    ("组建3至5家", [q("3至5家", 3, "家", range=(3, 5))]),
+    ("组建3-5家", [q("3-5家", 3, "家", range=(3, 5))]),
+    ("组建3~5家", [q("3~5家", 3, "家", range=(3, 5))]),
+    ("选出4—5个", [q("4—5个", 4, "个", range=(4, 5))]),
+    ("补助260元至500元", [q("260元至500元", 260, "元", range=(260, 500))]),
+    ("三五家企业", [q("三五家", 3, "家", range=(3, 5))]),
+    ("两三个人", [q("两三个", 2, "个", range=(2, 3))]),
+    ("需要3到5年", [q("3到5年", 3, "年", range=(3, 5))]),
+    ("投入3至5万元", [q("3至5万元", 30000, "元", range=(30000, 50000))]),
+]
+
+BRIEF_CHANGES = [
+    ("每人从700元提高到900元", [q("700元", 700, "元", change="from", per="人"),
+                               q("900元", 900, "元", change="to", per="人")]),
+    ("由187人增加到193人", [q("187人", 187, "人", change="from"), q("193人", 193, "人", change="to")]),
+]
+
+BRIEF_PER = [
+    ("每亩补助400元", [q("400元", 400, "元", per="亩")]),
+    ("每户发放慰问金500元", [q("500元", 500, "元", per="户")]),
+    ("每人每年救助5000元", [q("5000元", 5000, "元", per="人")]),
+    ("人均收入19967元", [q("19967元", 19967, "元", per="人")]),
+    ("户均增收1.2万元", [q("1.2万元", 12000, "元", per="户")]),
+    ("标准为65元/人", [q("65元/人", 65, "元", per="人")]),
+    ("补助400元,每户", [q("400元", 400, "元", per=None)]),
+]
+
+BRIEF_MASKED = [
+    ("培训人数达到201*人", [q("201*人", None, "人", masked=True)]),
+    ("共**人参加", [q("**人", None, "人", masked=True)]),
+    ("发展会员xxxx名", [q("xxxx名", None, "名", masked=True)]),
+    ("新增XX名", [q("XX名", None, "名", masked=True)]),
+    ("增长x.x%", [q("x.x%", None, "%", masked=True)]),
+    ("有___多家", [q("___多家", None, "家", masked=True, approx="多")]),
+    ("收回1xx9份", [q("1xx9份", None, "份", masked=True)]),
+    ("实现GDPxxxx万元", [q("xxxx万元", None, "元", masked=True)]),
+    ("max5个", [q("5个", 5, "个")]),
+]
+
+BRIEF_IMPLICIT = [
+    ("组织374职工参加", [q("374", 374, "人", implicit_unit=True)]),
+    ("比上年增加374", []),
+    ("分别回落2.16、1.52个百分点", [q("2.16", 2.16, "个百分点", implicit_unit=True),
+                                   q("1.52个百分点", 1.52, "个百分点", implicit_unit=False)]),
+]
+
+BRIEF_EXCLUDE = [
+    "2019-05-26", "21:34:39", "4月16—18日", "3至5月份", "上半年", "第3名", "“12351+”",
+    "“1+3+7+N”", "一把手", "一线职工", "一是加强", "GB/T 9704-2012", "比例为1:9",
+    "25.72:26.84:47.44", "“五一劳动奖章”", "百家争鸣", "一次性补助", "十分重要",
+    "手机13912345678", "一起开展", "一条龙服务",
+]
+
+AFTER_QUOTE = [
+    ("“安康杯”竞赛100家", [q("100家", 100, "家")]),
+    ("“优秀工人先锋号”1个", [q("1个", 1, "个")]),
+]
+
+# bugs found while building the recogniser
+BUGS = [
+    # a year-month pattern once ate 1606.5 of 1606.5万元
+    ("公共财政预算收入1606.5万元", [q("1606.5万元", 16065000, "元")]),
+    # the 分 of 1角1分 was read again as a second quantity
+    ("123元1角1分", [q("123元1角1分", 123.11, "元")]),
+    # 三五 was excluded as a plan period (十一五)
+    ("三五家", [q("三五家", 3, "家")]),
+    # inner digits of a rejected 2019年 gave 019年
+    ("2019年底", []),
+    ("约6000余人次", [q("约6000余人次", 6000, "人次", approx="余")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPEC_INCLUDE)
+def test_spec_include(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", SPEC_EXCLUDE)
+def test_spec_exclude(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", BRIEF_UNITS)
+def test_units(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", BRIEF_MARKERS)
+def test_markers(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", BRIEF_RANGES)
+def test_ranges(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", BRIEF_CHANGES)
+def test_changes(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", BRIEF_PER)
+def test_per(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", BRIEF_MASKED)
+def test_masked(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", BRIEF_IMPLICIT)
+def test_implicit_units(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", BRIEF_EXCLUDE)
+def test_excluded(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", AFTER_QUOTE)
+def test_after_quotation(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", BUGS)
+def test_bugs(text, expected):
+    check(text, expected)
+
+
+def test_number_span_is_the_numeral():
+    (quantity,) = found("已投入救助资金25万余元")
+    assert quantity.number_span == (7, 10)
+
+
+def test_several_in_one_sentence():
+    text = "共签订集体合同25份,工资集体协议35份,女职工劳动保护协议60份"
+    assert [(x.value, x.unit) for x in found(text)] == [(25, "份"), (35, "份"), (60, "份")]

@@ -1,0 +1,316 @@
+"""extractor.read: files, folders and zips -> SourceText or FileError records.
+
+Every test file is written here in tmp_path from strings made up for these
+tests; none comes from the dev corpus.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.errors import (CorruptArchive, EmptyInput, InputError, InputTooLarge, UndecodableInput,
+                              UnsafeArchiveMember, UnsupportedFormat)
+from extractor.read import base, iter_sources, read_bytes
+from extractor.records import FileError, SourceText
+
+SIMPLIFIED = "某县总工会上半年工作总结\r\n一、签订集体合同25份,发展会员5005人。\r\n"
+TRADITIONAL = "某縣總工會上半年工作總結\r\n一、簽訂集體合同25份,發展會員5005人。\r\n"
+
+
+def only(records):
+    records = list(records)
+    assert len(records) == 1, records
+    return records[0]
+
+
+# --- plain text in every supported encoding --------------------------------
+
+ENCODINGS = [
+    # (text, how the bytes are made, encoding reported)
+    (SIMPLIFIED, "utf-8", "utf-8"),
+    (SIMPLIFIED, "utf-8-sig", "utf-8-sig"),
+    (SIMPLIFIED, "gb18030", "gb18030"),
+    (SIMPLIFIED, "gbk", "gb18030"),
+    (SIMPLIFIED, "gb2312", "gb18030"),
+    (TRADITIONAL, "big5", "big5"),
+    (TRADITIONAL, "utf-8", "utf-8"),
+    (SIMPLIFIED, "utf-16", "utf-16"),  # with BOM
+    (TRADITIONAL, "utf-16", "utf-16"),
+    (SIMPLIFIED, "utf-16-le", "utf-16-le"),  # no BOM: found by the NUL bytes of ASCII
+    (SIMPLIFIED, "utf-16-be", "utf-16-be"),
+    # short texts, where statistical detectors go wrong
+    ("工会", "gbk", "gb18030"),
+    ("工會", "big5", "big5"),
+    ("簽訂集體合同", "big5", "big5"),
+    ("签订集体合同", "gb18030", "gb18030"),
+    ("台", "gbk", "gb18030"),  # its two GBK bytes are also valid UTF-8
+    ("总结(zǒng jié)", "gbk", "gb18030"),  # pinyin letters live in a GB2312 symbol row
+    ("会员", "utf-16-le", "utf-16-le"),  # no NUL bytes, no BOM
+    ("Plain ASCII notes\n", "utf-8", "utf-8"),
+    pytest.param("總結", "utf-16-le", "utf-16-le", marks=pytest.mark.xfail(
+        strict=True, reason="two hanzi in BOM-less UTF-16 are also valid ASCII")),
+]
+
+
+@pytest.mark.parametrize("text, codec, reported", ENCODINGS)
+def test_encodings(tmp_path, text, codec, reported):
+    path = tmp_path / "doc.txt"
+    path.write_bytes(text.encode(codec))
+    record = only(iter_sources([path]))
+    assert isinstance(record, SourceText), record
+    assert (record.text, record.encoding, record.format) == (text, reported, "txt")
+    # SPEC: the text is exactly what open() gives with the detected encoding
+    with open(path, encoding=record.encoding, newline="") as handle:
+        assert handle.read() == record.text
+
+
+def test_text_keeps_newlines_and_hashes_raw_bytes():
+    data = SIMPLIFIED.encode("gb18030")
+    record = read_bytes(data, "notes.txt")
+    assert "\r\n" in record.text and record.source == "notes.txt"
+    assert record.sha256 == base.sha256_hex(data)
+
+
+# --- errors of the strict path ----------------------------------------------
+
+ERRORS = [
+    # (name, bytes, error raised, words in the message)
+    ("empty.txt", b"", EmptyInput, "empty file"),
+    ("blank.txt", b" \r\n\t\n", EmptyInput, "only whitespace"),
+    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00", UndecodableInput, "binary"),
+    ("bytes.txt", b"abc\xff\xff\xff", UndecodableInput, "not text in UTF-8, GB18030, Big5 or UTF-16"),
+    ("controls.txt", b"\x01\x02\x03\x04\x05\x06 text", UndecodableInput, "binary"),
+    ("report.pdf", b"%PDF-1.7\n", UnsupportedFormat, "unsupported file type .pdf"),
+    ("photo.PNG", b"\x89PNG\r\n", UnsupportedFormat, "unsupported file type .png"),
+    ("setup.exe", b"MZ\x90\x00", UnsupportedFormat, "unsupported file type .exe"),
+    ("README", b"%PDF-1.4\n", UnsupportedFormat, "looks like PDF"),
+    ("broken.docx", b"this is not a zip container", CorruptArchive, "corrupt .docx"),
+    ("bundle.zip", b"PK\x03\x04", UnsupportedFormat, "iter_sources"),
+]
+
+
+@pytest.mark.parametrize("name, data, error, words", ERRORS)
+def test_read_bytes_errors(name, data, error, words):
+    with pytest.raises(error) as caught:
+        read_bytes(data, name)
+    assert words in caught.value.reason and caught.value.source == name
+
+
+@pytest.mark.parametrize("name, data, error, words", ERRORS)
+def test_iter_sources_turns_errors_into_records(tmp_path, name, data, error, words):
+    path = tmp_path / name
+    path.write_bytes(data)
+    record = only(iter_sources([str(path)]))
+    if name.endswith(".zip"):  # a real archive path is read as an archive instead
+        assert isinstance(record, FileError) and record.code == CorruptArchive.code
+        return
+    assert isinstance(record, FileError), record
+    assert record.code == error.code and words in record.error
+    assert "\n" not in record.error and record.source == str(path)
+
+
+def test_extensionless_text_is_read(tmp_path):
+    path = tmp_path / "NOTES"
+    path.write_bytes(SIMPLIFIED.encode("gbk"))
+    assert only(iter_sources([path])).text == SIMPLIFIED
+
+
+def test_size_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(base, "MAX_INPUT_BYTES", 10)
+    with pytest.raises(InputTooLarge, match="larger than the 10 bytes limit"):
+        read_bytes(b"x" * 11, "big.txt")
+    path = tmp_path / "big.txt"
+    path.write_bytes("大文件".encode() * 4)
+    record = only(iter_sources([path]))
+    assert isinstance(record, FileError) and record.code == InputTooLarge.code
+
+
+def test_missing_path():
+    record = only(iter_sources(["/no/such/place/doc.txt"]))
+    assert isinstance(record, FileError)
+    assert (record.code, record.error) == ("E100", "no such file or directory")
+
+
+# --- folders ------------------------------------------------------------------
+
+def test_directory_walk_is_recursive_sorted_and_skips_outputs(tmp_path):
+    files = {
+        "b.txt": "乙文件内容", "a/z.txt": "甲乙内容", "a/c/d.txt": "丙丁内容",
+        "a.txt": "甲文件内容", ".hidden.txt": "隐藏", ".git/x.txt": "隐藏",
+        "out.jsonl": "{}", "doc.gold.json": "{}", "doc.meta.json": "{}", "table.csv": "a,b",
+        "scan.pdf": "%PDF",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    records = list(iter_sources([tmp_path]))
+    names = [record.source[len(str(tmp_path)) + 1:] for record in records]
+    assert names == ["a/c/d.txt", "a/z.txt", "a.txt", "b.txt", "scan.pdf"]
+    assert isinstance(records[-1], FileError) and records[-1].code == UnsupportedFormat.code
+
+
+# --- zip archives ----------------------------------------------------------------
+
+def make_zip(path, members):
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_zip_members_in_sorted_order_and_unsafe_paths_refused(tmp_path):
+    path = make_zip(tmp_path / "docs.zip", {
+        "年报/b.txt": "乙文件".encode("gbk"),
+        "a.txt": "甲文件".encode("utf-8"),
+        "../evil.txt": b"escape",
+        "/abs.txt": b"absolute",
+        "inner.zip": b"PK\x03\x04",
+        "__MACOSX/._a.txt": b"\x00\x05\x16\x07",
+        "page.html": "<p>网页段落</p>".encode(),
+    })
+    records = {record.source: record for record in iter_sources([str(path)])}
+    prefix = f"{path}!"
+    assert list(records) == [prefix + name for name in
+                             ["../evil.txt", "/abs.txt", "a.txt", "inner.zip", "page.html", "年报/b.txt"]]
+    assert records[prefix + "a.txt"].text == "甲文件"
+    assert records[prefix + "年报/b.txt"].encoding == "gb18030"
+    assert records[prefix + "page.html"].text == "网页段落"
+    for unsafe in ("../evil.txt", "/abs.txt"):
+        assert records[prefix + unsafe].code == UnsafeArchiveMember.code
+    assert records[prefix + "inner.zip"].code == UnsupportedFormat.code
+
+
+def test_zip_member_named_in_gbk_without_utf8_flag(tmp_path):
+    path = make_zip(tmp_path / "gbk.zip", {"abcd.txt": "内容".encode()})
+    raw = path.read_bytes().replace(b"abcd.txt", "报告.txt".encode("gbk"))
+    path.write_bytes(raw)
+    assert only(iter_sources([path])).source == f"{path}!报告.txt"
+
+
+@pytest.mark.parametrize("data", [b"", b"PK\x03\x04 truncated", b"not a zip at all"])
+def test_corrupt_zip(tmp_path, data):
+    path = tmp_path / "bad.zip"
+    path.write_bytes(data)
+    record = only(iter_sources([path]))
+    assert isinstance(record, FileError)
+    assert (record.code, record.error) == (CorruptArchive.code, "corrupt zip archive")
+
+
+def test_zip_member_over_the_limit(tmp_path, monkeypatch):
+    path = make_zip(tmp_path / "big.zip", {"big.txt": "大" * 100})
+    monkeypatch.setattr(base, "MAX_INPUT_BYTES", 50)
+    record = only(iter_sources([path]))
+    assert isinstance(record, FileError) and record.code == InputTooLarge.code
+
+
+# --- HTML ----------------------------------------------------------------------------
+
+HTML_CASES = [
+    # (bytes, expected text, expected encoding); every line is stripped, even in <pre>
+    ("<html><head><title>站名</title><style>p{}</style></head><body>"
+     "<script>var a = '脚本';</script><p>第一段。</p><!-- 注释 --><p>第二<b>段</b>。</p></body></html>"
+     .encode(), "第一段。\n第二段。", "utf-8"),
+    ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"></head>'
+     "<body><div>工会工作总结</div><div>签订合同25份</div></body></html>".encode("gbk"),
+     "工会工作总结\n签订合同25份", "gb18030"),
+    ('<meta charset="big5"><p>工會工作</p>'.encode("big5"), "工會工作", "big5"),
+    ("<nav>首页 | 范文</nav><p>正文<br>第二行</p><footer>版权所有</footer>".encode(), "正文\n第二行", "utf-8"),
+    ("<table><tr><td>会员</td><td>5005人</td></tr></table>".encode(), "会员\t5005人", "utf-8"),
+    ("<p>行内\n  换行   与空格</p><pre>保留\n  格式</pre>".encode(), "行内 换行 与空格\n保留\n格式", "utf-8"),
+    ('<?xml version="1.0" encoding="gb2312"?><html><body><p>声明</p></body></html>'.encode("gb2312"),
+     "声明", "gb18030"),
+    ("\ufeff<p>带BOM</p>".encode(), "带BOM", "utf-8-sig"),
+    # a wrong declaration is not trusted when the bytes do not decode under it
+    ('<meta charset="utf-8"><p>实际是GBK</p>'.encode("gbk"), "实际是GBK", "gb18030"),
+]
+
+
+@pytest.mark.parametrize("data, text, encoding", HTML_CASES, ids=[f"html{i}" for i in range(len(HTML_CASES))])
+def test_html(data, text, encoding):
+    record = read_bytes(data, "page.html")
+    assert (record.text, record.encoding, record.format) == (text, encoding, "html")
+
+
+@pytest.mark.parametrize("data", [b"", b"<html><head><script>x()</script></head><body> </body></html>"])
+def test_html_without_text(data):
+    with pytest.raises(EmptyInput):
+        read_bytes(data, "page.htm")
+
+
+# --- docx --------------------------------------------------------------------------
+
+def docx_bytes(build) -> bytes:
+    import docx
+
+    document = docx.Document()
+    build(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_paragraphs_and_tables_in_order():
+    def build(document):
+        document.add_paragraph("某县总工会工作总结")
+        table = document.add_table(rows=2, cols=2)
+        table.cell(0, 0).text, table.cell(0, 1).text = "项目", "数量"
+        table.cell(1, 0).text, table.cell(1, 1).text = "集体合同", "25份"
+        document.add_paragraph("一、主要工作")
+
+    record = read_bytes(docx_bytes(build), "report.docx")
+    assert record.text == "某县总工会工作总结\n项目\t数量\n集体合同\t25份\n一、主要工作"
+    assert (record.format, record.encoding) == ("docx", None)
+
+
+def test_docx_merged_cells_read_once():
+    def build(document):
+        table = document.add_table(rows=1, cols=3)
+        merged = table.cell(0, 0).merge(table.cell(0, 1))
+        merged.text = "合并单元格"
+        table.cell(0, 2).text = "右"
+
+    assert read_bytes(docx_bytes(build), "t.docx").text == "合并单元格\t右"
+
+
+def test_empty_docx():
+    with pytest.raises(EmptyInput):
+        read_bytes(docx_bytes(lambda document: None), "blank.docx")
+
+
+def test_zip_that_is_not_a_docx():
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        archive.writestr("hello.txt", "not word")
+    with pytest.raises(CorruptArchive):
+        read_bytes(data.getvalue(), "fake.docx")
+
+
+def test_docx_that_unpacks_too_far(monkeypatch):
+    import extractor.read.docx as docx_reader
+
+    data = docx_bytes(lambda document: document.add_paragraph("正文"))
+    monkeypatch.setattr(base, "MAX_INPUT_BYTES", len(data))  # the file itself is within the limit
+    monkeypatch.setattr(docx_reader, "_EXPANSION_FACTOR", 1)
+    with pytest.raises(InputTooLarge, match="unpacks"):
+        read_bytes(data, "bomb.docx")
+
+
+# --- garbage in: typed errors or text, nothing else -----------------------------------
+
+GARBAGE_PREFIXES = [b"", b"PK\x03\x04", b"<html><p>", b"\xef\xbb\xbf", b"\xff\xfe", b"%PDF"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(prefix=st.sampled_from(GARBAGE_PREFIXES), body=st.binary(max_size=300),
+       name=st.sampled_from(["a.txt", "a.html", "a.docx", "README"]))
+def test_garbage_gives_text_or_a_typed_error(prefix, body, name):
+    try:
+        record = read_bytes(prefix + body, name)
+    except InputError as exc:
+        assert exc.reason and "\n" not in exc.reason
+    else:
+        assert record.text.strip()
