@@ -341,6 +341,19 @@ def _part_of(text: str, q: Quantity, ctx: _Context, made: Sequence[Indicator], t
     return totals[key]
 
 
+def _phrase_start(text: str, ctx: _Context, q: Quantity, predicate: Optional[str], obj: Optional[str]) -> int:
+    """Where the words that name the figure begin: 【签订集体合同25份】."""
+    window_start = max(ctx.clause_start, q.span[0] - _cues().left_window)
+    left = text[window_start:q.span[0]]
+    start = q.span[0]
+    for word in (obj, predicate):
+        if word:
+            at = left.rfind(word)
+            if at >= 0:
+                start = min(start, window_start + at)
+    return start
+
+
 def is_indicator(text: str, q: Quantity) -> bool:
     """SPEC section 3: a quantity that measures work, people, money or results."""
     cues = _cues()
@@ -381,10 +394,12 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         if predicate is None and previous is not None and previous.sentence_span[0] == ctx.sentence_start:
             predicate = previous.predicate  # an enumeration shares its verb
         section = section_at(sections, q.span[0])
+        start = _phrase_start(text, ctx, q, predicate, reading.object)
         status = _status(text, q, ctx, section.category if section else None, doc_type)
         indicator = Indicator(
             id=f"i{first_id + len(made)}", section=section.id if section else None,
-            span=q.span, sentence_span=(ctx.sentence_start, ctx.sentence_end), text=q.text,
+            span=(start, max(q.span[1], reading.consumed_right)), quantity_span=q.span,
+            sentence_span=(ctx.sentence_start, ctx.sentence_end), text=q.text,
             predicate=predicate, object=reading.object,
             concept=concept_for(reading.object, predicate, q.unit, q.kind),
             value=None if q.masked else q.value, unit=q.unit, kind=q.kind, approx=q.approx, bound=q.bound,

@@ -104,6 +104,7 @@ class Indicator:
     part_of: Optional[str] = None
     confidence: float = 0.5
     change: Optional[str] = None
+    quantity_span: Optional[Span] = None  # just the figure with its markers and unit ("25万余元")
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ def to_dict(record: Any) -> Any:
     return record
 
 
-SPAN_FIELDS = ("span", "heading_span", "sentence_span", "title_span", "number_span")
+SPAN_FIELDS = ("span", "heading_span", "sentence_span", "title_span", "number_span", "quantity_span")
 
 
 def map_spans(record: Any, mapper) -> Any:

@@ -73,14 +73,17 @@ def find_quote(raw: str, norm: str, quote: str, occurrence: int) -> int:
     return -1
 
 
-def heading_and_body(norm: str, start: int) -> tuple[str | None, str, str]:
+def heading_and_body(norm: str, start: int, stop: int) -> tuple[str | None, str, str]:
+    """Number, heading text and own body of the heading at ``start``; the
+    body ends where the next gold heading (at ``stop``) begins."""
     match = _HEADING_NUMBER.match(norm, start)
     number = match.group(1) if match else None
     head_start = match.end() if match else start
-    end = _HEADING_END.search(norm, head_start, head_start + 60)
-    head_end = end.start() if end else norm.find("\n", head_start, head_start + 60)
-    head_end = head_end if head_end > head_start else head_start + 40
-    body = norm[head_end:head_end + 300].lstrip("。::;; \n")
+    limit = min(head_start + 60, stop)
+    end = _HEADING_END.search(norm, head_start, limit)
+    head_end = end.start() if end else norm.find("\n", head_start, limit)
+    head_end = head_end if head_end > head_start else min(head_start + 40, stop)
+    body = norm[head_end:min(head_end + 300, stop)].lstrip("。::;; \n")
     return number, norm[head_start:head_end].strip(), body
 
 
@@ -99,14 +102,19 @@ def dev_file_documents(gold_path: Path) -> list[DevDocument]:
     raw = (gold_path.parent / gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8-sig")
     norm = simplified(raw)
     docs_meta = gold["documents"]
-    rows = defaultdict(list)
+    found = []
     for heading in gold.get("headings", []):
         start = find_quote(raw, norm, heading["quote"], heading.get("occurrence", 0))
         if start < 0:
             print(f"  {gold_path.name}: heading quote not found: {heading['quote']!r}")
             continue
+        found.append((start, heading))
+    found.sort(key=lambda item: item[0])
+    rows = defaultdict(list)
+    for i, (start, heading) in enumerate(found):
+        stop = found[i + 1][0] if i + 1 < len(found) else len(norm)
         index = doc_of(norm, start, [d.get("title") for d in docs_meta])
-        rows[index].append((start, heading, *heading_and_body(norm, start)))
+        rows[index].append((start, heading, *heading_and_body(norm, start, stop)))
     name = gold_path.name.replace(".gold.json", "")
     return [build_dev_document(f"{name}#{i}", docs_meta[i], sorted(found, key=lambda r: r[0]))
             for i, found in sorted(rows.items())]

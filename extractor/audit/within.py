@@ -95,7 +95,7 @@ def check_conflicts(doc: Document, text: Optional[str] = None) -> list[Finding]:
                     or time_of(a) != time_of(b)):
                 continue
             reported.add(values)
-            what = f"“{key[2]}” ({key[1]}" if key[0] == "concept" else f"“{key[1]}{key[2]}” ("
+            what = f"“{key[2]}” ({key[1]}, " if key[0] == "concept" else f"“{key[1]}{key[2]}” ("
             findings.append(Finding(
                 check="value.conflict", severity="warning",
                 message=(f"{what}{status}) is reported with two values in one document: "

@@ -113,15 +113,10 @@ def _fraction(m, numerator, denominator) -> Optional[_Core]:
     return _Core(m.start(), m.end(), m.span(), round(numerator / denominator, 4), "fraction", "fraction")
 
 
-def _mask_state(number: str, text: str, start: int) -> Optional[bool]:
-    """True for 201* / xx / ___, False for plain figures, None for a run of x
-    that is part of a Latin word (max, box)."""
-    if _MASK_CHARS.isdisjoint(number):
-        return False
-    before = text[start - 1] if start else ""
-    if number[0] in "xX" and before.isascii() and before.isalpha() and before.islower() == number[0].islower():
-        return None
-    return True
+def _is_masked(number: str) -> bool:
+    """201* / xx / ___: the site hid the digits (the pattern already keeps
+    a run of x inside a Latin word out)."""
+    return not _MASK_CHARS.isdisjoint(number)
 
 
 def _counted(lex: Lexicon, text: str, m) -> Optional[_Core]:
@@ -132,9 +127,7 @@ def _counted(lex: Lexicon, text: str, m) -> Optional[_Core]:
         return None
     if info.arabic_only and not (_CHINESE_DIGITS.isdisjoint(number) and _POWERS.isdisjoint(number)):
         return None
-    masked = _mask_state(number, text, start)
-    if masked is None:
-        return None
+    masked = _is_masked(number)
     unit, kind, approx = info.unit, info.kind, None
     if unit == "个" and text.startswith(("多月", "余月"), unit_end):  # 3个多月
         unit, kind, approx, unit_end = "个月", "measure", lex.approx_infix[text[unit_end]], unit_end + 2

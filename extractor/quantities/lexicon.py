@@ -56,7 +56,8 @@ class Lexicon:
 _DIGIT = "[0-9０-９]"
 _ARABIC = rf"(?:{_DIGIT}{{1,3}}(?:[,，]{_DIGIT}{{3}})+|{_DIGIT}+)(?:[.．]{_DIGIT}+)?"
 # masked figure: 201* ** xxxx XX x.x ___ 1xx9 (the site hid the digits)
-_MASK_RUN = r"(?:\*+|＊+|x+|X+|_{2,}|＿{2,})"
+# a run of x inside a Latin word (max, BOX) is no mask; GDPxxxx is
+_MASK_RUN = r"(?:\*+|＊+|(?<![a-z])x+|(?<![A-Z])X+|_{2,}|＿{2,})"
 _MASKED = rf"(?>[0-9]*{_MASK_RUN}(?:[0-9]+{_MASK_RUN}?)*(?:\.(?:[0-9]+|{_MASK_RUN}))?)"
 
 
