@@ -104,7 +104,7 @@ def collect_findings(docs: Sequence[Document],
     for doc in docs:
         for finding in _merge(doc.findings, audit_document(doc, texts.get(doc.source))):
             rows.append((doc, finding))
-    for finding in audit_corpus(docs):
+    for finding in audit_corpus(docs, texts):
         rows.append((index.get((finding.source, finding.doc_index)), finding))
     return rows
 

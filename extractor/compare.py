@@ -13,7 +13,10 @@ Rules, so that a table never surprises:
 * When a document gives several figures for one row it shows the largest
   (the document's total; adding would count the total and its parts twice).
   Several documents for one organisation and period: the largest again.
-* Targets and actuals are kept apart by the ``status`` level of the row index.
+* Targets and actuals are kept apart by the ``status`` level of the row
+  index.  Targets are taken from plans, actuals from the other documents:
+  a summary's targets are for the next period (明年...) and a plan's
+  actuals for the last one, so neither belongs under the document's period.
 * Units of one family (人/名/位) share a row, shown with the family's first unit.
 * A column is ``(organisation, period, measure)``; the period is ``2023`` or
   ``2023-H1``; a masked year nothing infers is shown as written plus the file
@@ -29,7 +32,7 @@ from pathlib import Path, PurePath
 from typing import Optional, Sequence
 
 from .audit.common import family_unit, rules
-from .audit.keys import PART_ORDER, doc_year, indicator_key, org_key, period_label, representatives
+from .audit.keys import PART_ORDER, doc_year, org_key, period_label, representatives
 from .errors import UsageError
 from .records import Document
 
@@ -62,8 +65,9 @@ def comparison_frame(docs: Sequence[Document], concept: Optional[str] = None, or
         doc_org = org_key(doc.org)
         if wanted_org and (doc_org is None or wanted_org not in doc_org):
             continue
+        wanted_status = "target" if doc.doc_type == "plan" else "actual"
         for (key, status, _), ind in representatives(doc).items():
-            if _matches_concept(key, ind, concept):
+            if status == wanted_status and _matches_concept(key, ind, concept):
                 rows.append({
                     "concept": key, "unit": family_unit(ind.unit), "status": status,
                     "org": doc.org or UNKNOWN_ORG, "period": _column_period(doc),
@@ -76,13 +80,16 @@ def comparison_frame(docs: Sequence[Document], concept: Optional[str] = None, or
     return pd.DataFrame(rows, columns=columns)
 
 
+def _time_key(row) -> tuple:
+    """Sort key of a period: year (unknown last), part within the year, label."""
+    year = math.inf if row.year is None or row.year != row.year else row.year
+    return (year, PART_ORDER.get(row.part, 9), row.period)
+
+
 def _period_order(frame) -> list[tuple[str, str]]:
-    """(org, period) pairs sorted by organisation, then year, then part."""
+    """(org, period) pairs sorted by organisation, then time."""
     firsts = frame.drop_duplicates(["org", "period"])
-    keyed = sorted(
-        firsts.itertuples(index=False),
-        key=lambda r: (r.org, math.inf if r.year is None or r.year != r.year else r.year,
-                       PART_ORDER.get(r.part, 9), r.period))
+    keyed = sorted(firsts.itertuples(index=False), key=lambda r: (r.org, _time_key(r)))
     return [(r.org, r.period) for r in keyed]
 
 
@@ -171,7 +178,7 @@ def plot_concept(docs: Sequence[Document], concept: str, path) -> Path:
         axes.bar(range(len(labels)), [p[0][1] for p in by_org.values()])
         axes.set_xticks(range(len(labels)), labels)
     else:
-        _plot_lines(axes, by_org)
+        _plot_lines(axes, by_org, _periods_in_time_order(frame))
     axes.set_title(f"{concept} ({status}, {unit})")
     axes.set_ylabel(unit)
     _apply_font(figure)
@@ -182,12 +189,16 @@ def plot_concept(docs: Sequence[Document], concept: str, path) -> Path:
     return path
 
 
-def _plot_lines(axes, by_org) -> None:
-    periods = sorted({p for points in by_org.values() for p, _ in points})
+def _periods_in_time_order(frame) -> list[str]:
+    firsts = frame.drop_duplicates(["period"])
+    return [r.period for r in sorted(firsts.itertuples(index=False), key=_time_key)]
+
+
+def _plot_lines(axes, by_org, periods: list[str]) -> None:
     position = {p: i for i, p in enumerate(periods)}
     for org_name, points in by_org.items():
         axes.plot([position[p] for p, _ in points], [v for _, v in points], marker="o", label=org_name)
-    axes.set_xticks(range(len(periods)), periods)
+    axes.set_xticks(range(len(periods)), periods, rotation=30, ha="right")
     axes.legend()
 
 

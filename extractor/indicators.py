@@ -92,7 +92,7 @@ def _cues() -> _Cues:
     )
 
 
-_RATE_NOUN = regex.compile(r"[\p{Han}]{1,8}?(率|比例|比重|覆盖面|参与面|活动面|知晓面)")
+_RATE_NOUN = regex.compile(r"[\p{Han}]{1,8}?(率|比例|比重|覆盖面|参与面|活动面|知晓面|满意度|知晓度|参与度)")
 _LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}\s*[.、,]|[(]\d{1,2}[)]|[一二三四五六七八九十]+、)\s*")
 _NUMBERISH = regex.compile(r"[\d一二三四五六七八九十百千万亿两几数*xX]")
 
@@ -138,7 +138,8 @@ def _strip(phrase: str) -> str:
     while phrase and changed:
         changed = False
         for word in cues.strip_prefix:
-            if phrase.startswith(word) and len(phrase) > len(word):
+            # one-character function words are dropped as tokens, never from inside a word (对象)
+            if len(word) > 1 and phrase.startswith(word) and len(phrase) > len(word):
                 phrase, changed = phrase[len(word):], True
                 break
         for word in cues.strip_suffix:
@@ -149,7 +150,7 @@ def _strip(phrase: str) -> str:
         phrase = phrase.rsplit("的", 1)[1]
     phrase = _LEADING_NUMBER.sub("", phrase)
     phrase = phrase.strip("“”\"'《》()、 \n")
-    if phrase in cues.strip_prefix or phrase in cues.strip_suffix or phrase in cues.not_objects:
+    if phrase in cues.strip_prefix or (phrase in cues.strip_suffix and len(phrase) == 1) or phrase in cues.not_objects:
         return ""
     if _NUMBERISH.fullmatch(phrase or "0"):
         return ""
@@ -258,7 +259,7 @@ def _read_quantity(text: str, q: Quantity, ctx: _Context, left_from: int, previo
     # NUM-CL-N: the noun right after the measure word is what is counted
     if q.kind not in ("percent", "fraction") or right.startswith("的") or q.kind == "fraction":
         right_obj = _right_object(right)
-        verb_after = tag_of(segment(right)[0]).startswith("v") if right else False
+        verb_after = tag_of(segment(right)[0]) == "v" if right else False
         if right_obj and not (obj and verb_after and not right.startswith("的")):
             return _Reading(predicate, right_obj, 0.85, q.span[1] + right.find(right_obj) + len(right_obj))
     if q.per and (not obj or obj.startswith(("每", "人均", "户均", q.per))):
@@ -391,8 +392,14 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             made.pop()
             previous = made[-1] if made else None
         predicate = reading.predicate
-        if predicate is None and previous is not None and previous.sentence_span[0] == ctx.sentence_start:
+        same_sentence = previous is not None and previous.sentence_span[0] == ctx.sentence_start
+        if predicate is None and same_sentence:
             predicate = previous.predicate  # an enumeration shares its verb
+        if same_sentence and previous.unit == q.unit and previous.object and not q.per and (
+                not reading.object or (reading.object == reading.predicate and reading.confidence <= 0.5)
+                or regex.fullmatch(r"[、和及与\s]*", text[previous.quantity_span[1]:q.span[0]])):
+            # 应到职工代表96名,实到93名 / 分别奖励3000元、2000元: the noun is not repeated
+            reading = replace(reading, object=previous.object, confidence=0.6)
         section = section_at(sections, q.span[0])
         start = _phrase_start(text, ctx, q, predicate, reading.object)
         status = _status(text, q, ctx, section.category if section else None, doc_type)
@@ -406,6 +413,9 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             range=q.range, per=q.per, status=status, masked=q.masked,
             part_of=_part_of(text, q, ctx, made, totals), confidence=reading.confidence, change=q.change,
         )
+        if indicator.object is None and indicator.part_of:
+            total = next(i for i in made if i.id == indicator.part_of)
+            indicator = replace(indicator, object=total.object, concept=total.concept)
         made.append(indicator)
         previous = indicator
         consumed = max(q.span[1], reading.consumed_right)

@@ -61,10 +61,12 @@ def _classified(text: str, block: DocumentBlock, sections: Sequence[Section], us
     for s in sections:
         siblings.setdefault(s.parent, []).append(s.id)
     samples = []
-    for s in sections:
+    for n, s in enumerate(sections):
         group = siblings[s.parent]
         position = group.index(s.id)
-        body_end = min(s.span[1], s.heading_span[1] + 300)
+        # the section's own text: up to the next heading, whatever its level
+        own_end = sections[n + 1].span[0] if n + 1 < len(sections) else s.span[1]
+        body_end = min(s.span[1], own_end, s.heading_span[1] + 300)
         samples.append(SectionSample(
             heading=s.heading, number=s.number, level=s.level,
             body=text[s.heading_span[1]:body_end].lstrip("。:;. "),

@@ -63,7 +63,7 @@ def number_value(number: str) -> Optional[int]:
     digits = regex.sub(r"[()（）\s]", "", number or "")
     if not digits:
         return None
-    if digits.isdigit():
+    if digits.isascii() and digits.isdigit():  # not str.isdigit alone: it accepts ②
         return int(digits)
     if digits in _CIRCLED:
         return _CIRCLED.index(digits) + 1

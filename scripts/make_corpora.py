@@ -2,7 +2,7 @@
 
 The team writes every sample document as UTF-8 text; the ones that must reach
 the toolkit as GBK, UTF-16, Big5 or ``.docx`` keep their source under
-``corpora/src/`` and this script produces the committed file next to the
+``scripts/corpora_src/`` and this script produces the committed file next to the
 others.  Gold quotes (``corpora/NAME.gold.json``) quote the decoded text, which
 equals the source text (the docx joins its paragraphs with ``\\n``).
 
@@ -13,17 +13,21 @@ Run from the project root after editing a source:
 from __future__ import annotations
 
 import argparse
+import datetime
+import io
 import sys
+import zipfile
 from pathlib import Path
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 
-# source under corpora/src  ->  (file written in corpora/, how it is written)
+# source under scripts/corpora_src  ->  (file written in corpora/, how it is written)
 ENCODED_FILES = {
     "tongjiang_2016_report.txt": ("tongjiang_2016_report_gbk.txt", "gbk"),
     "jiangbei_2017_plan.txt": ("jiangbei_2017_plan_utf16.txt", "utf-16-bom-crlf"),
     "hexi_school_2018.txt": ("hexi_school_2018_big5.txt", "big5"),
 }
+FIXED_TIME = datetime.datetime(2020, 1, 8, 9, 0, 0)  # the report's date; keeps the docx reproducible
 DOCX_FILES = {
     "huaxin_chairman_report.txt": "huaxin_chairman_report.docx",
 }
@@ -47,21 +51,37 @@ def write_docx(text: str, target: Path) -> None:
     document.add_heading(lines[0], level=1)
     for line in lines[1:]:
         document.add_paragraph(line)
-    document.core_properties.author = "extractor team"
-    document.core_properties.title = lines[0]
-    document.save(str(target))
+    properties = document.core_properties
+    properties.author = properties.last_modified_by = "extractor team"
+    properties.title = lines[0]
+    properties.created = properties.modified = FIXED_TIME
+    buffer = io.BytesIO()
+    document.save(buffer)
+    target.write_bytes(_with_fixed_timestamps(buffer.getvalue()))
+
+
+def _with_fixed_timestamps(archive: bytes) -> bytes:
+    """The same zip with every member dated FIXED_TIME, so a rebuild changes no byte."""
+    source = zipfile.ZipFile(io.BytesIO(archive))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=FIXED_TIME.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(member.filename))
+    return out.getvalue()
 
 
 def build(corpora: Path = CORPORA) -> list[Path]:
     """Write every derived file; return the paths written."""
     written = []
     for source, (name, how) in ENCODED_FILES.items():
-        text = (corpora / "src" / source).read_text(encoding="utf-8")
+        text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
         target = corpora / name
         target.write_bytes(encode_text(text, how))
         written.append(target)
     for source, name in DOCX_FILES.items():
-        text = (corpora / "src" / source).read_text(encoding="utf-8")
+        text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
         target = corpora / name
         write_docx(text, target)
         written.append(target)

@@ -6,13 +6,16 @@ for these tests.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from audit_fixtures import make_doc, section
 from extractor.audit import audit_corpus, audit_document
 from extractor.audit.numbering import chinese_to_int, parse_number
 from extractor.audit.stats import benford_test, chi2_sf, first_digit, gamma_q, modified_z_scores
+from extractor.records import Indicator
 
 
 def checks(findings, prefix=""):
@@ -79,6 +82,10 @@ BREAKDOWN_CASES = [
      [dict(q="会员1000人", value=1000, unit="人", object="会员"),
       dict(q="女会员400人", value=400, unit="人", object="女会员", part_of=0),
       dict(q="其余会员500人", value=500, unit="人", object="其余会员", part_of=0)], ["breakdown.sum_mismatch"]),
+    ("the two ends of a change are not parts", "会员3000人,其中会员总数由2.36万人增加到2.5万人。",
+     [dict(q="会员3000人", value=3000, unit="人", object="会员"),
+      dict(q="2.36万人", value=23600, unit="人", object="会员总数", part_of=0, change="from"),
+      dict(q="2.5万人", value=25000, unit="人", object="会员总数", part_of=0, change="to")], []),
     ("overlapping groups may add up to more", "培训职工500人,其中女职工200人,农民工350人。",
      [dict(q="职工500人", value=500, unit="人", object="职工"),
       dict(q="女职工200人", value=200, unit="人", object="女职工", part_of=0),
@@ -139,6 +146,14 @@ RATE_CASES = [
       dict(q="占25.0%", value=25.0, unit="%", object="技术人员"),
       dict(q="科研人员206名", value=206, unit="名", object="科研人员"),
       dict(q="占21.9%", value=21.9, unit="%", object="科研人员")], []),
+    ("the rate does not name the part", "签订集体合同300份,其中工资专项集体合同200份。已建工会企业集体合同签订率达到95%。",
+     [dict(q="集体合同300份", value=300, unit="份", object="集体合同"),
+      dict(q="工资专项集体合同200份", value=200, unit="份", object="工资专项集体合同", part_of=0),
+      dict(q="集体合同签订率达到95%", value=95, unit="%", object="集体合同签订率")], []),
+    ("the rate names the part's modifier", "职工5000人,入会职工4000人,入会率95%。",
+     [dict(q="职工5000人", value=5000, unit="人", object="职工"),
+      dict(q="入会职工4000人", value=4000, unit="人", object="入会职工"),
+      dict(q="入会率95%", value=95, unit="%", object="入会率")], ["rate.inconsistent"]),
     ("bare 占 after a linked part", "全市职工5000人。其中女职工2000人,占50%。",
      [dict(q="职工5000人", value=5000, unit="人", object="职工"),
       dict(q="女职工2000人", value=2000, unit="人", object="女职工", part_of=0),
@@ -210,6 +225,11 @@ CONFLICT_CASES = [
     ("a part introduced by 其中", "全市发展会员2.5万人。其中在新建工会中发展会员1.1万人。",
      [dict(q="会员2.5万人", value=25000, unit="人", predicate="发展", object="会员", concept="new_members"),
       dict(q="会员1.1万人", value=11000, unit="人", predicate="发展", object="会员", concept="new_members")], []),
+    ("the clauses name different things", "全县基层工会总数达到412家。规范化建设达标的基层工会达到63家。",
+     [dict(q="基层工会总数达到412家", value=412, unit="家", predicate="达到", object="基层工会",
+           concept="grassroots_unions"),
+      dict(q="基层工会达到63家", value=63, unit="家", predicate="达到", object="基层工会",
+           concept="grassroots_unions")], []),
     ("no concept: same verb and object in one section", "慰问困难职工50户。慰问困难职工80户。",
      [dict(q="困难职工50户", value=50, unit="户", predicate="慰问", object="困难职工", section="s1"),
       dict(q="困难职工80户", value=80, unit="户", predicate="慰问", object="困难职工", section="s1")],
@@ -357,6 +377,28 @@ def test_target_message_has_ratio_and_origin():
     assert finding.severity == "warning"
 
 
+UNIONS = dict(predicate="达到", object="基层工会", concept="grassroots_unions", unit="家")
+PLAN_TEXT = "新建基层工会30家。规范化建设达标的基层工会达到60家。"
+SUMMARY_TEXT = "全县基层工会总数达到412家。新建基层工会34家。规范化建设达标的基层工会达到55家。"
+
+
+def test_targets_meet_the_actual_worded_alike():
+    plan_doc = make_doc(PLAN_TEXT, [dict(q="基层工会30家", value=30, status="target", **{**UNIONS, "predicate": "新建"}),
+                                    dict(q="基层工会达到60家", value=60, status="target", **UNIONS)],
+                        doc_type="plan", source="plan.txt")
+    summary = make_doc(SUMMARY_TEXT, [dict(q="基层工会总数达到412家", value=412, **UNIONS),
+                                      dict(q="基层工会34家", value=34, **{**UNIONS, "predicate": "新建"}),
+                                      dict(q="基层工会达到55家", value=55, **UNIONS)], source="summary.txt")
+    findings = audit_corpus([plan_doc, summary], {"plan.txt": PLAN_TEXT, "summary.txt": SUMMARY_TEXT})
+    assert [(f.check, f.indicators) for f in findings] == [("target.exceeded", ("i1",)), ("target.missed", ("i2",))]
+
+
+def test_ambiguous_actuals_are_left_alone():
+    plan_doc = make_doc(figures=[dict(value=60, status="target", **UNIONS)], doc_type="plan", source="p.txt")
+    summary = make_doc(figures=[dict(value=412, **UNIONS), dict(value=55, **UNIONS)], source="s.txt")
+    assert audit_corpus([plan_doc, summary]) == ()
+
+
 def test_upper_bound_target_is_missed_when_above():
     rate = dict(object="劳动争议", concept="disputes", unit="件")
     target = make_doc(figures=[dict(value=10, status="target", bound="upper", **rate)], doc_type="plan")
@@ -454,3 +496,50 @@ def test_benford_counts_and_z_scores():
     assert modified_z_scores([5, 5, 5]) is None
     scores = modified_z_scores([1, 2, 3, 4, 100])
     assert scores[-1] > 3.5 and abs(scores[2]) < 1e-9
+
+
+# --- robustness and the rules file ---------------------------------------------
+
+UNITS = st.sampled_from(["人", "名", "家", "份", "元", "%", "户", "fraction", None])
+FIGURES = st.lists(st.fixed_dictionaries({
+    "value": st.one_of(st.none(), st.floats(-1e9, 1e12, allow_nan=False), st.integers(0, 10 ** 6)),
+    "unit": UNITS,
+    "object": st.one_of(st.none(), st.sampled_from(["会员", "有效会员", "其余会员", "工会", "企业工会", ""])),
+    "predicate": st.one_of(st.none(), st.sampled_from(["发展", "签订", "达到"])),
+    "status": st.sampled_from(["actual", "target"]),
+    "part_of": st.one_of(st.none(), st.integers(0, 5).map(lambda n: f"i{n}")),
+    "masked": st.booleans(),
+    "concept": st.one_of(st.none(), st.just("new_members")),
+    "approx": st.one_of(st.none(), st.just("余")),
+    "text": st.text("共计合其中率占完成任务的0123456789.、万%人,;。", max_size=12),
+}), max_size=6)
+
+
+def _indicators(figures, length):
+    return tuple(Indicator(id=f"i{i}", section=None, span=(min(i, length), min(i + 3, length)),
+                           sentence_span=(0, length), predicate=f["predicate"], object=f["object"],
+                           concept=f["concept"], value=f["value"], unit=f["unit"], text=f["text"],
+                           kind="percent" if f["unit"] == "%" else "count", status=f["status"],
+                           part_of=f["part_of"], masked=f["masked"], approx=f["approx"])
+                 for i, f in enumerate(figures))
+
+
+@settings(max_examples=60, deadline=None)
+@given(FIGURES, st.text("一二三年月日共计1234567890、余多%人 \n。", max_size=40),
+       st.lists(st.sampled_from(["一", "(一)", "1", "①", "x", None, "十二"]), max_size=5))
+def test_audit_never_raises(figures, text, numbers):
+    sections = [section(f"s{i}", n, at=i * 3) for i, n in enumerate(numbers)]
+    doc = replace(make_doc(sections=sections), indicators=_indicators(figures, len(text)))
+    findings = audit_document(doc, text) + audit_corpus([doc, doc])
+    assert all(f.severity in ("info", "warning", "error") for f in findings)
+
+
+def test_rules_file_is_complete():
+    from extractor.audit.common import pattern, patterns, rules
+
+    for section_name, key in [("breakdown", "total_pattern"), ("breakdown", "total_filler"),
+                              ("rate", "completion_pattern"), ("corrupted", "decimal_comma"),
+                              ("corrupted", "year_approx")]:
+        assert pattern(section_name, key).pattern
+    assert len(patterns("conflict", "time_patterns")) == len(rules("conflict")["time_patterns"])
+    assert rules("corpus")["jump_factor"] > 1 and 0 < rules("corpus")["benford_alpha"] < 1

@@ -1,19 +1,19 @@
 """Checks across documents, and :func:`audit_corpus` that runs them.
 
-Documents are grouped by organisation and year (see :mod:`.keys`); one
-representative figure per document, key, status and unit family is compared
-(the largest, i.e. the document's total).
+Documents are grouped by organisation and year (see :mod:`.keys`).
 
-* ``target.missed`` / ``target.exceeded``: a plan's target against the
-  actual of the same key in a summary or report of the same organisation
-  and year (both for the whole year).  A target with an upper bound
+* ``target.missed`` / ``target.exceeded``: each target of a plan against
+  the matching actual (see :mod:`.matching`) in a summary or report of the
+  same organisation and year (both for the whole year).  A target with an upper bound
   (控制在...以内) is missed when the actual is above it.
-* ``period.half_exceeds_year``: a half-year actual above the annual actual
-  (counts, money and measures only; concepts listed as stocks are skipped).
-* ``value.jump``: an actual that changes by more than ``jump_factor`` from
-  one year to the next (same organisation, key and period part).
+* ``period.half_exceeds_year``: a half-year actual above the matching
+  annual actual (counts, money and measures only; concepts listed as stocks
+  are skipped).
+* ``value.jump``: a document's largest actual of a key (its total) that
+  changes by more than ``jump_factor`` from one year to the next (same
+  organisation, key, unit family and period part).
 * ``value.outlier``: per concept, unit and status with enough documents,
-  a document's figure whose modified z-score is beyond ``outlier_z``;
+  a document's largest figure whose modified z-score is beyond ``outlier_z``;
   computed on log10 of counts, money and measures (they span orders of
   magnitude between a township and a province), on the raw value for rates.
 * ``benford.deviation``: an organisation's first digits against Benford's
@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
 from ..records import Document, Finding, Indicator
 from .common import fmt, has_value, quote, rules
-from .keys import doc_year, org_key, representatives
+from .keys import comparable, doc_year, org_key, representatives
+from .matching import best_match
 from .stats import benford_test, modified_z_scores
 
 _AMOUNTS = ("count", "money", "measure")
@@ -75,38 +76,39 @@ def _org_year(doc: Document) -> str:
     return f"{doc.org or '?'} {doc_year(doc) or '?'}"
 
 
-def check_targets(docs: Sequence[Document]) -> Iterable[Finding]:
+def _figures(doc: Document, status: str, kinds: Optional[Sequence[str]] = None) -> list[Indicator]:
+    return [ind for ind in doc.indicators if ind.status == status and comparable(ind)
+            and ind.change != "from" and (kinds is None or ind.kind in kinds)]
+
+
+def check_targets(docs: Sequence[Document], texts: Mapping[str, str]) -> Iterable[Finding]:
     for members in _groups(docs).values():
         plans = [d for d in members if d.doc_type == "plan" and _annual(d)]
         reports = [d for d in members if d.doc_type in ("summary", "report") and _annual(d)]
-        for plan in plans:
-            targets = {k[0::2]: ind for k, ind in representatives(plan).items() if k[1] == "target"}
-            for report in reports:
-                for slot, actual in representatives(report).items():
-                    target = targets.get(slot[0::2]) if slot[1] == "actual" else None
-                    found = target and _target_finding(plan, target, report, actual)
-                    if found:
-                        yield found
+        for plan, report in ((p, r) for p in plans for r in reports):
+            for target in _figures(plan, "target"):
+                actual = best_match(target, report, "actual", texts, plan.source)
+                found = actual and _target_finding(plan, target, report, actual)
+                if found:
+                    yield found
 
 
-def check_half_year(docs: Sequence[Document]) -> Iterable[Finding]:
+def check_half_year(docs: Sequence[Document], texts: Mapping[str, str]) -> Iterable[Finding]:
     stocks = set(rules("corpus")["stock_concepts"])
     for members in _groups(docs).values():
         halves = [d for d in members if d.period.part == "H1" and d.doc_type != "plan"]
         years = [d for d in members if _annual(d) and d.doc_type != "plan"]
-        for half in halves:
-            for slot, first in representatives(half, _AMOUNTS).items():
-                if slot[1] != "actual" or slot[0] in stocks:
+        for half, year_doc in ((h, y) for h in halves for y in years):
+            for first in _figures(half, "actual", _AMOUNTS):
+                if first.concept in stocks:
                     continue
-                for year_doc in years:
-                    whole = representatives(year_doc, _AMOUNTS).get(slot)
-                    if whole is not None and first.value > whole.value:
-                        yield _finding(
-                            "period.half_exceeds_year", "warning",
-                            f"{_org_year(half)}: the half-year figure {quote(first)} "
-                            f"({fmt(first.value)}) is above "
-                            f"the annual figure {quote(whole)} ({fmt(whole.value)}) in {_where(year_doc)}",
-                            half, first)
+                whole = best_match(first, year_doc, "actual", texts, half.source)
+                if whole is not None and first.value > whole.value:
+                    yield _finding(
+                        "period.half_exceeds_year", "warning",
+                        f"{_org_year(half)}: the half-year figure {quote(first)} ({fmt(first.value)}) "
+                        f"is above the annual figure {quote(whole)} ({fmt(whole.value)}) in {_where(year_doc)}",
+                        half, first)
 
 
 def _yearly(docs: Sequence[Document]) -> dict[tuple, dict[int, tuple[Document, Indicator]]]:
@@ -188,10 +190,15 @@ def check_benford(docs: Sequence[Document]) -> Iterable[Finding]:
                                    f"observed {shares}); a research aid, not evidence of error"))
 
 
-def audit_corpus(docs: Sequence[Document]) -> tuple[Finding, ...]:
-    """Every cross-document finding: targets, periods, jumps, outliers, Benford."""
-    docs = list(docs)
-    return tuple([*check_targets(docs), *check_half_year(docs), *check_jumps(docs),
+def audit_corpus(docs: Sequence[Document],
+                 texts: Optional[Mapping[str, str]] = None) -> tuple[Finding, ...]:
+    """Every cross-document finding: targets, periods, jumps, outliers, Benford.
+
+    ``texts`` maps a document's ``source`` to its source text; with it,
+    figures are matched on the words around them as well (see ``matching``).
+    """
+    docs, texts = list(docs), texts or {}
+    return tuple([*check_targets(docs, texts), *check_half_year(docs, texts), *check_jumps(docs),
                   *check_outliers(docs), *check_benford(docs)])
 
 

@@ -32,7 +32,9 @@ _NOT_ADDITIVE = ("percent", "fraction")
 
 
 def _additive(ind: Indicator) -> bool:
-    return has_value(ind) and ind.kind not in _NOT_ADDITIVE and ind.per is None
+    """A figure that can be a total or a part: not a rate, not per-unit, and
+    not one end of a change (由187人增加到193人 is no breakdown)."""
+    return has_value(ind) and ind.kind not in _NOT_ADDITIVE and ind.per is None and ind.change is None
 
 
 def _tolerance(total: Indicator, parts: Sequence[Indicator]) -> float:

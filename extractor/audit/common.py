@@ -144,11 +144,10 @@ def clause_before(ind: Indicator, text: Optional[str]) -> str:
         lead = text[ind.sentence_span[0]:number_at]
     else:
         lead = ind.text[:number_offset(ind)]
-    parts = _CLAUSE_DELIMITERS.split(lead)
-    clause = parts[-1] if parts else lead
+    clause = simplify(_CLAUSE_DELIMITERS.split(lead)[-1])
     if ind.object and ind.object not in clause:
         clause = ind.object + clause
-    return simplify(clause)
+    return clause
 
 
 def same_full_sentence(a: Indicator, b: Indicator, text: Optional[str]) -> bool:

@@ -25,8 +25,9 @@ from .common import has_value, simplify, unit_family
 # spaces and punctuation dropped from organisation names and objects
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
-PART_ORDER = {None: 0, "year": 0, "multi_year": 0, "H1": 1, "Q1": 2, "Q2": 3,
-              "H2": 4, "Q3": 5, "Q4": 6, "month": 7}
+# periods of one year in time order, the whole year after its parts
+PART_ORDER = {"month": 0, "Q1": 1, "Q2": 2, "H1": 3, "Q3": 4, "H2": 5, "Q4": 6,
+              "year": 7, None: 7, "multi_year": 8}
 
 
 def org_key(org: Optional[str]) -> Optional[str]:

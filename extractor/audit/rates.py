@@ -7,9 +7,9 @@ the same sentence and the one before, before the percent.  A pair of figures
 
 * completion: the denominator is the plan (a target, or its clause says
   计划/任务/目标) and the numerator is not;
-* share: the two are linked (``part_of``, or one object contains the
-  other: 有效问卷 / 问卷), and the rate names one of them (有效问卷回收率)
-  or is a bare 占 right after the numerator.
+* share: the two are linked (``part_of``, or the part's object contains
+  the whole's: 有效问卷 / 问卷), and the rate names what sets the part
+  apart (有效 in 有效问卷回收率), or is a bare 占 right after the part.
 
 The rate is consistent when any qualifying pair gives it within the
 tolerance: ``tolerance_points`` percentage points, or half a unit of the
@@ -24,7 +24,7 @@ from typing import Optional, Sequence
 from ..records import Document, Finding, Indicator
 from .common import (
     clause_before, contains_any, cover, fmt, has_value, is_exact, pattern, quote,
-    mentions, rules, same_family, sentence_windows, written_step,
+    mentions, rules, same_family, sentence_windows, shares_run, written_step,
 )
 
 
@@ -51,8 +51,19 @@ def _target_like(ind: Indicator, text: Optional[str]) -> bool:
 def _linked(num: Indicator, den: Indicator) -> bool:
     if num.part_of == den.id:
         return True
-    a, b = num.object, den.object
-    return bool(a and b and (a in b or b in a))
+    return bool(num.object and den.object and den.object in num.object)
+
+
+def _names_part(clause: str, num: Indicator, den: Indicator) -> bool:
+    """The rate names what sets the part apart from the whole: 有效 for
+    有效问卷 out of 问卷 in 有效问卷回收率 (but 集体合同签订率 does not name
+    工资专项集体合同 out of 集体合同)."""
+    if not num.object:
+        return False
+    modifier = num.object.replace(den.object, "", 1) if den.object else num.object
+    if not modifier:
+        return False
+    return modifier in clause if len(modifier) < 2 else mentions(clause, modifier) or shares_run(clause, modifier)
 
 
 def _pairs(rate: Indicator, clause: str, figures: Sequence[Indicator], text: Optional[str]):
@@ -67,8 +78,7 @@ def _pairs(rate: Indicator, clause: str, figures: Sequence[Indicator], text: Opt
                 if _target_like(den, text) and not _target_like(num, text):
                     yield num, den
                 continue
-            names_one = mentions(clause, num.object) or mentions(clause, den.object)
-            if _linked(num, den) and (names_one or (bare_share and num is nearest)):
+            if _linked(num, den) and (_names_part(clause, num, den) or (bare_share and num is nearest)):
                 yield num, den
 
 

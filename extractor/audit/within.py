@@ -26,13 +26,15 @@ from .rates import check_rates
 # without a concept, the same predicate and object; a concept alone is too
 # broad: 在册会员 and 住院会员 are both union_members), the same status and
 # unit family, different values beyond rounding, and nothing that tells them
-# apart: they sit in different full sentences (clauses split by ; list
-# sub-units), neither is part of the other (or of the same total), neither
-# is approximate, a bound, a range, a change or per-unit, and their
-# sentences and headings name the same time phrases (上半年, 春节, 5月...).
-# Figures with a concept may sit anywhere in the same top-level section (or
-# outside any); figures matched only by predicate and object must share
-# their section, as the same verb recurs for separate events.
+# apart.  Told apart are figures whose clauses differ (one must contain the
+# other: the object drops modifiers, as in 基层工会总数 / 达标的基层工会),
+# figures in one full sentence (clauses split by ; list sub-units), a part
+# and its whole (or two parts of one total, or a part introduced by 其中),
+# approximate, bounded, ranged, changing or per-unit figures, and figures
+# whose sentences and headings name different time phrases (上半年, 春节,
+# 5月...).  Figures with a concept may sit anywhere in the same top-level
+# section (or outside any); figures matched only by predicate and object
+# must share their section, as the same verb recurs for separate events.
 
 
 def _conflict_key(ind: Indicator) -> Optional[tuple]:
@@ -64,6 +66,13 @@ def _same_branch(a: Indicator, b: Indicator, sections: dict, by_concept: bool) -
     return None in roots or roots[0] == roots[1]
 
 
+def _same_wording(a: Indicator, b: Indicator, text: Optional[str]) -> bool:
+    """One clause contains the other: 签订集体合同 / 各级工会签订集体合同, but
+    not 全县基层工会总数达到 / 规范化建设达标的基层工会达到."""
+    first, second = clause_before(a, text), clause_before(b, text)
+    return first in second or second in first
+
+
 def _differ(a: Indicator, b: Indicator) -> bool:
     return abs(a.value - b.value) > 0.5 * (written_step(a) + written_step(b))
 
@@ -91,7 +100,8 @@ def check_conflicts(doc: Document, text: Optional[str] = None) -> list[Finding]:
         for a, b in combinations(sorted(members, key=lambda i: i.span), 2):
             values = frozenset((key, a.value, b.value))
             if (values in reported or same_full_sentence(a, b, text) or not _differ(a, b)
-                    or _related(a, b, text) or not _same_branch(a, b, sections, key[0] == "concept")
+                    or _related(a, b, text) or not _same_wording(a, b, text)
+                    or not _same_branch(a, b, sections, key[0] == "concept")
                     or time_of(a) != time_of(b)):
                 continue
             reported.add(values)

@@ -11,6 +11,9 @@ With ``use_model=False`` the rules decide alone.
 """
 from __future__ import annotations
 
+import os
+import warnings
+
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -24,8 +27,10 @@ from .model import ModelSectionClassifier
 from .rules import RuleSectionClassifier
 from .samples import SectionSample
 
-# The trained weights live in the project's models/ folder, beside the package.
-DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "section_classifier.json"
+# The trained weights live in the project's models/ folder, beside the package;
+# EXTRACTOR_SECTION_MODEL points elsewhere (an installed package has no models/).
+DEFAULT_MODEL_PATH = Path(os.environ.get(
+    "EXTRACTOR_SECTION_MODEL", Path(__file__).resolve().parents[2] / "models" / "section_classifier.json"))
 
 
 @lru_cache(maxsize=None)
@@ -58,7 +63,17 @@ def _proba(samples: Sequence[SectionSample], model: Optional[ModelSectionClassif
 def _pick_model(use_model: bool, model: Optional[ModelSectionClassifier]) -> Optional[ModelSectionClassifier]:
     if not use_model:
         return None
+    if model is None and not Path(DEFAULT_MODEL_PATH).exists():
+        _warn_no_model()
+        return None
     return model if model is not None else load_model()
+
+
+@lru_cache(maxsize=1)
+def _warn_no_model() -> None:
+    warnings.warn(f"no section model at {DEFAULT_MODEL_PATH}; classifying sections with the rules alone "
+                  "(set EXTRACTOR_SECTION_MODEL to the model file, or pass --no-model to silence this)",
+                  stacklevel=3)
 
 
 def classify_sections(samples: Sequence[SectionSample], use_model: bool = True,

@@ -37,7 +37,8 @@ _YEAR_DIGITS = frozenset("零〇○一二三四五六七八九")
 _DIGIT_PAIR = re.compile(r"([一二两三四五六七八九])([二三四五六七八九])([十百千万亿]*)")
 # 元 followed by 角 / 分: 123元1角1分, 九元零九分
 _CENTS = re.compile(r"(?:([零〇一二三四五六七八九\d])[角毛])?(?:零?([一二三四五六七八九\d])分)?(?:整|正)?")
-_PERCENT_UNITS = {"百分之": "%", "千分之": "‰"}
+_PERCENT_UNITS = {"百分之": "%", "千分之": "‰", "仟分之": "‰", "万分之": "‱", "萬分之": "‱"}
+_MINUS = frozenset("-－负負")
 _ARABIC_FIGURE = re.compile(r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?")
 
 
@@ -87,7 +88,7 @@ def _read_match(lex: Lexicon, text: str, m) -> Optional[_Core]:
     if group("fnum") is not None:
         return _fraction(m, parse_number(group("fnum")), parse_number(group("num")))
     if group("fa") is not None:
-        numerator, denominator = int(group("fa")), int(group("fb"))
+        numerator, denominator = float(group("fa")), float(group("fb"))
         return _fraction(m, numerator, denominator) if 0 < numerator < denominator else None
     return _unwritten_unit(lex, m)
 
@@ -139,6 +140,8 @@ def _counted(lex: Lexicon, text: str, m) -> Optional[_Core]:
     low, high = _range_values(m, number)
     value = None if masked or low is None else low * factor
     span_range = None if masked or high is None or low is None else (low * factor, high * factor)
+    if value is not None and kind in ("measure", "percent") and text.startswith("半", unit_end):
+        value, unit_end = value + 0.5 * factor, unit_end + 1  # 三斤半, 三成半
     if value is not None and written in ("元", "圆") and factor == 1:
         value, unit_end = _add_cents(text, unit_end, value)
     number_end = m.end("num2") if m.group("num2") is not None else m.end("num")
@@ -206,6 +209,11 @@ def _vague(lex: Lexicon, text: str, core: _Core) -> _Core:
     return core
 
 
+def _is_figure_char(ch: str) -> bool:
+    """A digit or Latin letter: then a - before a figure is a hyphen (A-3, 2-3)."""
+    return ch.isdigit() or (ch.isascii() and ch.isalpha())
+
+
 def _finish(lex: Lexicon, text: str, core: _Core, floor: int) -> Optional[Quantity]:
     core = _vague(lex, text, core)
     start, approx_before, bound_before = read_prefix(lex, text, core.start)
@@ -216,11 +224,14 @@ def _finish(lex: Lexicon, text: str, core: _Core, floor: int) -> Optional[Quanti
         return None
     end, per = read_slash_per(lex, text, end)
     per = per or read_per(lex, text, start, floor)
-    value = core.value
+    value, span_range = core.value, core.range
+    if value is not None and start and text[start - 1] in _MINUS and (start < 2 or not _is_figure_char(text[start - 2])):
+        start, value = start - 1, -value  # 增长-3.5%, 负22.2%
+        span_range = span_range and (-span_range[1], -span_range[0])
     if value is not None and float(value).is_integer():
         value = int(value)
     return Quantity(
         span=(start, end), text=text[start:end], value=value, unit=core.unit, kind=core.kind,
-        approx=approx, bound=bound, range=core.range, per=per, masked=core.masked,
+        approx=approx, bound=bound, range=span_range, per=per, masked=core.masked,
         number_span=core.number_span, implicit_unit=core.implicit,
     )

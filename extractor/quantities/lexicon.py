@@ -104,14 +104,14 @@ def _quantity_alternatives(units, infixes, separators, implicit_nouns) -> str:
     infix = _sorted_alternation(infixes)
     nouns = _sorted_alternation(implicit_nouns)
     return rf"""
-        (?P<pct>百分之|千分之)(?P<pnum>{num})                 # 百分之九十
-        | (?<![\d/.])(?P<fa>\d{{1,4}})/(?P<fb>\d{{1,4}})(?![\d/])   # 1/4
+        (?P<pct>百分之|千分之|万分之|萬分之|仟分之)(?P<pnum>{num})   # 百分之九十
+        | (?<![\d/.])(?P<fa>\d{{1,4}}(?:\.\d+)?)/(?P<fb>\d{{1,4}}(?:\.\d+)?)(?![\d/])   # 1/4
         | (?P<num>{value})                            # the figure, then one of:
           (?: 分之(?P<fnum>{num})                            # 三分之一
             | (?:(?P<u1>{unit})?[ ]?(?P<sep>{sep})[ ]?(?P<num2>{value}))?   # 3至5, 260元至500
               (?P<infix>{infix})?                            # 25万余元, 20多万元
               (?P<mult>[十百千万亿萬億]{{1,3}})?               # 20多万元
-              [ \u3000]?(?P<unit>{unit})                    # the unit
+              [ \u3000]?(?P<unit>{unit})(?![A-Za-z])        # the unit (kg, not kgs...)
             | (?=(?:[、和及与]{_ARABIC})+[ ]?(?P<lunit>{unit}))   # 2.16、1.52个百分点
             | (?=(?P<noun>{nouns}))                          # 374职工
           )
@@ -155,6 +155,8 @@ def _unit_table(data: dict) -> dict:
             table[unit] = UnitInfo(unit, kind, 1.0, unit in arabic_only, tuple(not_before.get(unit, ())))
     for written, spec in data["money"].items():
         table[written] = UnitInfo(spec["unit"], "money", float(spec["scale"]), False, ())
+    for written, spec in data["scaled"].items():
+        table[written] = UnitInfo(spec["unit"], spec["kind"], float(spec["scale"]), False, tuple(not_before.get(written, ())))
     for written, canonical in data["aliases"].items():
         if canonical not in table:
             raise DataFileError("extractor/data/units.toml", f"alias {written!r} names unknown unit {canonical!r}")

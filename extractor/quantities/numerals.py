@@ -44,6 +44,7 @@ class _Tables(NamedTuple):
     negatives: tuple
     suffixes: dict
     half: frozenset
+    vague_infix: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,7 @@ def _tables() -> _Tables:
         large=dict(data["large_units"]), tens=dict(data["tens"]),
         points=frozenset(data["points"]), negatives=tuple(data["negatives"]),
         suffixes=dict(data["suffixes"]), half=frozenset(data["half"]),
+        vague_infix=frozenset(data["vague_infix"]),
     )
 
 
@@ -105,12 +107,24 @@ def _parse_unsigned(text: str, tables: _Tables) -> Optional[float]:
         return float(text[:-1]) * tables.suffixes[text[-1]]
     if text in tables.half or (len(text) == 2 and text[1] in tables.half and text[0] in "一1"):
         return 0.5
+    text = _drop_vague_infix(text, tables)
     tokens = _tokenise(text, tables)
     if tokens is None:
         return None
     if not any(kind in ("small", "large", "tens") for kind, _ in tokens):
         return _read_digit_string(tokens)
     return _read_positional(tokens)
+
+
+def _drop_vague_infix(text: str, tables: _Tables) -> str:
+    """十多万 -> 十万, 500余万 -> 500万, 千余 -> 千: the round figure written."""
+    for i, ch in enumerate(text):
+        if ch in tables.vague_infix and 0 < i:
+            rest = text[i + 1:]
+            if all(c in tables.large or c in tables.small for c in rest):
+                return text[:i] + rest
+            return text
+    return text
 
 
 def _tokenise(text: str, tables: _Tables) -> Optional[list]:
@@ -178,7 +192,8 @@ def _read_positional(tokens: list) -> Optional[float]:
             if kind == "digit" and value == 0:
                 zero_seen, current = True, None
             else:
-                abbreviated = kind == "digit" and last_small and not zero_seen and i == len(tokens) - 1
+                single = kind == "digit" or len(value) == 1  # 三万五, 13万2
+                abbreviated = single and last_small and not zero_seen and i == len(tokens) - 1
                 current = number * last_small / 10 if abbreviated else number
                 if kind == "arabic" and value.startswith("0") and len(value) > 1:
                     zero_seen = True

@@ -57,7 +57,7 @@ def add_document(rows: Rows, doc: Document, run_id: Optional[str]) -> None:
             _start(i.sentence_span), _end(i.sentence_span), i.text, i.predicate,
             i.object, i.concept, _float(i.value), i.unit, i.kind, i.approx, i.bound,
             _float(low), _float(high), i.per, i.status, i.masked, i.part_of,
-            _float(i.confidence), i.change,
+            _float(i.confidence), i.change, _start(i.quantity_span), _end(i.quantity_span),
         ))
     for seq, f in enumerate(doc.findings):
         add_finding(rows, f, dkey, fkey, seq)

@@ -98,6 +98,7 @@ def _indicator(i: Row) -> Indicator:
         kind=i["kind"], approx=i["approx"], bound=i["bound"], range=value_range, per=i["per"],
         status=i["status"], masked=bool(i["masked"]), part_of=i["part_of"],
         confidence=i["confidence"], change=i["change"],
+        quantity_span=_span(i, "quantity_span"),
     )
 
 

@@ -57,7 +57,7 @@ INDICATORS = Table("indicators", (
     ("concept", STR), ("value", FLOAT), ("unit", STR), ("kind", STR), ("approx", STR),
     ("bound", STR), ("range_low", FLOAT), ("range_high", FLOAT), ("per", STR),
     ("status", STR), ("masked", BOOL), ("part_of", STR), ("confidence", FLOAT),
-    ("change", STR),
+    ("change", STR), ("quantity_span_start", INT), ("quantity_span_end", INT),
 ), ("doc_key", "id"), "quantified indicators; range as range_low/range_high")
 
 FINDINGS = Table("findings", (

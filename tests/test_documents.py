@@ -1,0 +1,96 @@
+"""Page chrome, document splitting and metadata (title, org, type, period)."""
+import pytest
+
+from extractor.documents import find_documents, is_chrome
+
+CHROME_LINES = [
+    ("公文素材库 首页", True),
+    ("时间:2019-05-26 21:34:39 网站:公文素材库", True),
+    ("当前位置:范文网 > 工作总结", True),
+    ("来源:网络整理", True),
+    ("相关阅读", True),
+    ("http://m.example.net/gongwen/449275.html", True),
+    ("……此处隐藏2632个字……", True),
+    ("以下是小编精心整理的工会工作总结,欢迎大家借鉴与参考", True),
+    ("一、主要工作情况", False),
+    ("今年共签订集体合同25份,工资集体协议35份。", False),
+    ("开鲁县总工会上半年工作总结", False),
+]
+
+
+@pytest.mark.parametrize("line,expected", CHROME_LINES)
+def test_chrome_lines(line, expected):
+    assert is_chrome(line) is expected
+
+
+BODY = "今年以来,县总工会紧紧围绕县委中心工作,认真履行各项职能,扎实推进工会组建和职工维权工作,取得了明显成效。" * 3
+
+PAGES = [
+    # (page, number of documents, doc types)
+    ("平川县总工会2016年上半年工作总结\n\n" + BODY, 1, ["summary"]),
+    ("网站 首页\n\n平川县总工会2016年工作总结\n\n时间:2017-01-05 网站:范文网\n\n" + BODY
+     + "\n\n扩展阅读:平川县总工会工作要点\n\n平川县总工会2017年工作要点\n\n" + BODY, 2, ["summary", "plan"]),
+    ("学校工会工作计划精选3篇\n\n学校工会工作计划篇一\n\n" + BODY + "\n\n学校工会工作计划篇二\n\n" + BODY, 2, ["plan", "plan"]),
+    ("本报讯 近日,平川县总工会举行送温暖慰问活动,为困难职工发放慰问金12万元。" + BODY, 1, ["report"]),
+    ("平川县总工会2016年工作总结\n\n" + BODY + "\n\n平川县总工会2016年工作总结\n由互联网用户整理提供\n相关阅读\n", 1, ["summary"]),
+]
+
+
+@pytest.mark.parametrize("page,count,types", PAGES)
+def test_documents_on_a_page(page, count, types):
+    documents = find_documents(page)
+    assert len(documents) == count
+    assert [d.doc_type for d in documents] == types
+    for doc in documents:
+        assert 0 <= doc.span[0] < doc.span[1] <= len(page)
+
+
+PERIODS = [
+    # (title, year, year_text, masked, part)
+    ("开鲁县总工会201*年上半年工作总结", None, "201*", True, "H1"),
+    ("平川县总工会2016年工作总结", 2016, "2016", False, "year"),
+    ("平川县总工会20xx年工作要点", None, "20xx", True, "year"),
+    ("平川县总工会2017年第一季度工作汇报", 2017, "2017", False, "Q1"),
+    ("平川县总工会2016年下半年工作打算", 2016, "2016", False, "H2"),
+    ("平川县总工会XX年度工作总结", None, "XX", True, "year"),
+]
+
+
+@pytest.mark.parametrize("title,year,year_text,masked,part", PERIODS)
+def test_period_from_title(title, year, year_text, masked, part):
+    doc = find_documents(title + "\n\n" + BODY)[0]
+    assert doc.title == title
+    assert (doc.period.year, doc.period.year_text, doc.period.year_masked, doc.period.part) == (year, year_text, masked, part)
+
+
+EVIDENCE = [
+    ("以建国60周年为契机,", 2009),
+    ("今年是建党90周年,", 2011),
+    ("今年是“十二五”规划开局之年,", 2011),
+]
+
+
+@pytest.mark.parametrize("phrase,year", EVIDENCE)
+def test_masked_year_inferred_from_evidence(phrase, year):
+    doc = find_documents("平川县总工会201*年工作总结\n\n" + phrase + BODY)[0]
+    assert doc.period.year is None
+    assert doc.period.year_inferred == year
+    assert doc.period.year_evidence
+
+
+ORGS = [
+    ("开鲁县总工会201*年上半年工作总结", BODY, "开鲁县总工会"),
+    ("县总工会半年工作总结", "半年来,嘉荫县总工会在市总工会的领导下,认真履职,工作取得新进展。" + BODY, "嘉荫县总工会"),
+]
+
+
+@pytest.mark.parametrize("title,body,org", ORGS)
+def test_org(title, body, org):
+    assert find_documents(title + "\n\n" + body)[0].org == org
+
+
+def test_doc_types_from_titles():
+    cases = {"平川县总工会2016年工作总结": "summary", "平川县总工会2016年工作汇报": "report",
+             "平川县总工会2017年工作要点": "plan", "平川县总工会召开2016年度总结表彰大会": "report"}
+    for title, doc_type in cases.items():
+        assert find_documents(title + "\n\n" + BODY)[0].doc_type == doc_type, title

@@ -1,0 +1,121 @@
+"""Indicator records from text: SPEC section 3's examples and the rules behind them."""
+import pytest
+
+from extractor.pipeline import parse_text
+
+TITLE = "平川县总工会2016年工作总结\n\n一、主要工作\n"
+
+
+def indicators(sentence: str, title: str = TITLE):
+    docs = parse_text(title + sentence, use_model=False)
+    return [i for d in docs for i in d.indicators]
+
+
+def find(sentence: str, value, title: str = TITLE):
+    found = [i for i in indicators(sentence, title) if i.value == value or (value is None and i.masked)]
+    assert found, f"no indicator with value {value} in {sentence!r}"
+    return found[0]
+
+
+# SPEC section 3, "Include": (sentence, value, unit, object contained in ours, extra expectations)
+INCLUDE = [
+    ("今年建立基层工会委员会20家。", 20, "家", "基层工会委员会", {}),
+    ("全县组成六个代表队参赛。", 6, "个", "代表队", {}),
+    ("共有18名选手参加决赛。", 18, "名", "选手", {}),
+    ("县总工会组成三个调研组开展调研。", 3, "个", "调研组", {}),
+    ("深入50家规模以上企业开展调研。", 50, "家", "企业", {}),
+    ("邀请近百名历届劳模参加座谈。", 100, "名", "劳模", {"approx": "近"}),
+    ("全市参加活动的职工达7万余人。", 70000, "人", "职工", {"approx": "余"}),
+    ("县政府每亩补助400元。", 400, "元", "补助", {"per": "亩"}),
+    ("创造和节约价值223万元,完成任务的112%。", 112, "%", "任务", {}),
+    ("职代会建制率力争达到建会企业的90%以上。", 90, "%", "职代会建制率", {"bound": "lower", "status": "target"}),
+    ("已完成组建三分之一村级工会。", 0.3333, "fraction", "村级工会", {"kind": "fraction"}),
+    ("培训人员已经达到201*余人次。", None, "人次", "人员", {"masked": True, "approx": "余"}),
+    ("已投入救助资金25万余元。", 250000, "元", "救助资金", {"approx": "余", "kind": "money", "concept": "aid_funds"}),
+    ("全年签订集体合同25份。", 25, "份", "集体合同", {"predicate": "签订", "concept": "collective_contracts"}),
+]
+
+
+@pytest.mark.parametrize("sentence,value,unit,obj,extra", INCLUDE, ids=[c[0][:12] for c in INCLUDE])
+def test_spec_include(sentence, value, unit, obj, extra):
+    ind = find(sentence, value)
+    assert ind.unit == unit
+    assert obj in ind.object or ind.object in obj
+    for field, expected in extra.items():
+        assert getattr(ind, field) == expected, field
+
+
+# SPEC section 3, "Exclude": nothing in these phrases is an indicator.
+EXCLUDE = [
+    "到5月底完成任务。", "5月11日召开会议。", "201*年工作顺利开展。", "9月份举办活动。",
+    "组织好第二届职工运动会。", "召开第十二届四次全委会议。", "评选五一劳动奖章获得者。", "落实十一五规划和十二五规划。",
+    "创建六好工会。", "开展五小竞赛。", "做好两节慰问。", "庆祝三八妇女节。", "履行四大职能。", "实施五大工程和五项工程。",
+    "开展三创活动。", "庆祝建国60周年和建党90周年。", "咨询电话0475-6221234。", "网址http://www.example.com/12345。",
+]
+
+
+@pytest.mark.parametrize("sentence", EXCLUDE)
+def test_spec_exclude(sentence):
+    assert indicators(sentence) == []
+
+
+def test_enumeration_shares_its_verb():
+    found = indicators("共签订集体合同25份,工资集体协议35份,女职工劳动保护协议60份。")
+    assert [(i.value, i.object, i.predicate) for i in found] == [
+        (25, "集体合同", "签订"), (35, "工资集体协议", "签订"), (60, "女职工劳动保护协议", "签订")]
+
+
+def test_two_counts_in_one_phrase():
+    found = indicators("组织了4个企业300名职工参加培训。")
+    assert [(i.value, i.unit, i.object) for i in found] == [(4, "个", "企业"), (300, "名", "职工")]
+
+
+def test_part_of_links_to_the_total():
+    total, part = indicators("发展会员5005人,其中农牧民工3500人。")
+    assert (total.value, part.value) == (5005, 3500)
+    assert part.part_of == total.id and total.part_of is None
+
+
+def test_elided_noun_comes_from_the_clause_before():
+    target, actual = indicators("县总工会的招商引资目标是120万元,现已完成128万元。")
+    assert (target.status, actual.status) == ("target", "actual")
+    assert target.object == actual.object == "招商引资"
+
+
+STATUS = [
+    ("今年的培训目标是2400人。", 2400, "target"),
+    ("计划新建工会组织30家。", 30, "target"),
+    ("力争发展会员2000人。", 2000, "target"),
+    ("全年发展会员2100人。", 2100, "actual"),
+    ("县总工会将特困职工标准从700元提高到900元。", 900, "actual"),
+]
+
+
+@pytest.mark.parametrize("sentence,value,status", STATUS)
+def test_status(sentence, value, status):
+    assert find(sentence, value).status == status
+
+
+def test_plan_document_figures_are_targets():
+    ind = find("开展职工培训20期。", 20, title="平川县总工会2017年工作要点\n\n一、主要任务\n")
+    assert ind.status == "target"
+
+
+def test_change_gives_two_linked_figures():
+    found = indicators("困难职工救助标准由每人400元提高到700元。")
+    assert [(i.value, i.change) for i in found] == [(400, "from"), (700, "to")]
+    assert found[0].object == found[1].object
+
+
+def test_spans_show_the_source_text():
+    text = TITLE + "全年簽訂集體合同２５份，投入救助資金25萬餘元。"
+    for ind in parse_text(text, use_model=False)[0].indicators:
+        assert text[ind.span[0]:ind.span[1]] == ind.text
+        assert ind.span[0] <= ind.quantity_span[0] < ind.quantity_span[1] <= ind.span[1]
+    values = [i.value for i in parse_text(text, use_model=False)[0].indicators]
+    assert values == [25, 250000]
+
+
+def test_normalised_fields_are_simplified():
+    ind = parse_text(TITLE + "全年簽訂集體合同25份。", use_model=False)[0].indicators[0]
+    assert ind.object == "集体合同" and ind.predicate == "签订" and ind.text == "簽訂集體合同25份"

@@ -1,0 +1,68 @@
+"""End to end: every record's span points at what it is about, in every corpus file."""
+from __future__ import annotations
+
+import regex
+import pytest
+
+from extractor.clean import normalize
+from extractor.pipeline import parse_paths, parse_text
+from extractor.records import Document, FileError
+from extractor.read import iter_sources
+
+from conftest import CORPORA, DEV_CORPUS
+
+_NUMERAL = regex.compile(r"[\d０-９〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟*xX×_＊]")
+
+
+def _corpus_sources():
+    paths = [p for p in (DEV_CORPUS, CORPORA) if p.is_dir()]
+    return [s for s in iter_sources(paths) if not isinstance(s, FileError)]
+
+
+SOURCES = _corpus_sources()
+
+
+def _squash(text: str) -> str:
+    return regex.sub(r"\s+", "", normalize(text).text)
+
+
+@pytest.mark.parametrize("src", SOURCES, ids=[s.source.rsplit("/", 1)[-1] for s in SOURCES])
+def test_spans_show_their_records(src):
+    from extractor.pipeline import parse_source
+
+    documents = parse_source(src, use_model=False)
+    assert documents, "every corpus file holds at least one document"
+    text = src.text
+    for doc in documents:
+        assert 0 <= doc.span[0] < doc.span[1] <= len(text)
+        if doc.title_span:
+            assert _squash(doc.title).startswith(_squash(text[doc.title_span[0]:doc.title_span[1]])[:4])
+        for section in doc.sections:
+            shown = _squash(text[section.heading_span[0]:section.heading_span[1]])
+            assert _squash(section.heading)[:6] in shown, (section.heading, shown)
+            assert section.span[0] <= section.heading_span[0] < section.heading_span[1] <= section.span[1]
+        for ind in doc.indicators:
+            assert text[ind.span[0]:ind.span[1]] == ind.text
+            figure = text[ind.quantity_span[0]:ind.quantity_span[1]]
+            assert _NUMERAL.search(figure), (ind.text, figure)
+            if ind.object:
+                window = _squash(text[max(0, ind.sentence_span[0] - 300):ind.sentence_span[1] + 30])
+                assert _squash(ind.object) in window or ind.object == ind.predicate, (ind.object, window)
+
+
+def test_parse_paths_never_raises_on_bad_files(tmp_path):
+    (tmp_path / "good.txt").write_text("平川县总工会2016年工作总结\n\n今年全县新建工会组织30家,发展会员2000人,签订集体合同50份。" * 3,
+                                       encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4 ...")
+    results = list(parse_paths([tmp_path], use_model=False))
+    errors = sorted(r.source.rsplit("/", 1)[-1] for r in results if isinstance(r, FileError))
+    documents = [r for r in results if isinstance(r, Document)]
+    assert errors == ["binary.txt", "empty.txt", "scan.pdf"]
+    assert len(documents) == 1 and len(documents[0].indicators) == 9
+
+
+def test_parse_text_on_garbage_does_not_raise():
+    for garbage in ["", "\n\n\n", "1234567890" * 1000, "\x00\x01 ☃", "、。,,::" * 50]:
+        assert isinstance(parse_text(garbage, use_model=False), list)

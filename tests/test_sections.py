@@ -1,0 +1,69 @@
+"""Headings and the section tree."""
+import pytest
+
+from extractor.documents import find_documents
+from extractor.sections import build_sections, number_value
+
+TITLE = "平川县总工会2016年工作总结\n\n"
+FILLER = "全县各级工会认真履行职能,工作取得明显成效,职工群众满意度不断提高,各项任务圆满完成。"
+
+
+def tree(body: str):
+    text = TITLE + body
+    doc = find_documents(text)[0]
+    return [(s.number, s.level, s.heading) for s in build_sections(text, doc)]
+
+
+CASES = [
+    ("standard nesting",
+     f"一、主要工作\n{FILLER}\n(一)组织建设\n{FILLER}\n1.会员发展\n{FILLER}\n(1)农民工入会\n{FILLER}\n二、存在问题\n{FILLER}",
+     [("一", 1, "主要工作"), ("(一)", 2, "组织建设"), ("1", 3, "会员发展"), ("(1)", 4, "农民工入会"), ("二", 1, "存在问题")]),
+    ("1、 directly under 一、 is level 2",
+     f"一、主要工作\n{FILLER}\n1、组建工会\n{FILLER}\n2、发展会员\n{FILLER}",
+     [("一", 1, "主要工作"), ("1", 2, "组建工会"), ("2", 2, "发展会员")]),
+    ("heading and body in one paragraph",
+     f"一、主要工作\n1、工会组建工作。到5月底,全县新建工会20家。{FILLER}",
+     [("一", 1, "主要工作"), ("1", 2, "工会组建工作")]),
+    ("inline numbered items",
+     f"二、下半年工作\n1、完成帮扶中心建设。2、组织好职工运动会。3、做好两节慰问。",
+     [("二", 1, "下半年工作"), ("1", 2, "完成帮扶中心建设"), ("2", 2, "组织好职工运动会"), ("3", 2, "做好两节慰问")]),
+    ("level-1 heading running into 1、",
+     f"二、发挥工会大学校作用,提高职工素质1、深化创建学习型组织活动。{FILLER}",
+     [("二", 1, "发挥工会大学校作用,提高职工素质"), ("1", 2, "深化创建学习型组织活动")]),
+    ("一是 is not a heading",
+     f"一、主要工作\n一是加强组织建设,二是加强维权工作。{FILLER}",
+     [("一", 1, "主要工作")]),
+    ("a repeated number stays a heading",
+     f"一、主要工作\n6、农民工培训\n{FILLER}\n6、经济技术工作\n{FILLER}",
+     [("一", 1, "主要工作"), ("6", 2, "农民工培训"), ("6", 2, "经济技术工作")]),
+    ("full-width and comma variants",
+     f"一,主要工作\n{FILLER}\n(二)维权工作\n{FILLER}",
+     [("一", 1, "主要工作"), ("(二)", 2, "维权工作")]),
+    ("amounts and dates are not headings",
+     f"一、主要工作\n3.5万名职工参加活动。{FILLER}\n5月11日,召开会议。{FILLER}",
+     [("一", 1, "主要工作")]),
+    ("a later shallower style closes the deeper ones",
+     f"4、重视宣传工作\n{FILLER}\n四、主要活动安排:\n一月份:\n1、庆元旦活动\n{FILLER}",
+     [("4", 1, "重视宣传工作"), ("四", 1, "主要活动安排"), ("一", 2, "一月份"), ("1", 3, "庆元旦活动")]),
+]
+
+
+@pytest.mark.parametrize("name,body,expected", CASES, ids=[c[0] for c in CASES])
+def test_section_tree(name, body, expected):
+    assert tree(body) == expected
+
+
+def test_parents_and_spans():
+    body = f"一、主要工作\n{FILLER}\n1、组建工会\n{FILLER}\n二、下步打算\n{FILLER}"
+    text = TITLE + body
+    doc = find_documents(text)[0]
+    sections = build_sections(text, doc)
+    assert [s.parent for s in sections] == [None, "s1", None]
+    assert sections[0].span[0] < sections[1].span[0] < sections[1].span[1] <= sections[0].span[1] <= sections[2].span[0]
+    for s in sections:
+        assert text[s.heading_span[0]:s.heading_span[1]].endswith(s.heading)
+
+
+@pytest.mark.parametrize("written,value", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("(3)", 3), ("②", 2), ("12", 12)])
+def test_number_value(written, value):
+    assert number_value(written) == value
