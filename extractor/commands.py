@@ -97,7 +97,7 @@ def _merge(*groups: Iterable[Finding]) -> list[Finding]:
 def collect_findings(docs: Sequence[Document],
                      texts: dict[str, str]) -> list[tuple[Optional[Document], Finding]]:
     """(document or None, finding) for every finding, documents first."""
-    from .audit import audit_corpus, audit_document
+    from .checks import audit_corpus, audit_document
 
     rows = []
     index = {(doc.source, doc.doc_index): doc for doc in docs}
@@ -214,7 +214,7 @@ def _print_table(table) -> None:
 
 
 def _cell(value, change_pct) -> str:
-    from .audit.common import fmt
+    from .checks.common import fmt
 
     if value != value:  # NaN: no figure for this period
         return ""
@@ -231,7 +231,7 @@ def _cell(value, change_pct) -> str:
 def compare_command(paths: tuple[str, ...], concept: Optional[str], org: Optional[str],
                     out: Optional[str], plot: Optional[str]) -> None:
     """Line the indicators of PATHS up by concept, organisation and period."""
-    from .compare import compare_table, plot_concept
+    from .comparison import compare_table, plot_concept
 
     if plot and not concept:
         raise click.UsageError("--plot needs --concept")
@@ -251,7 +251,7 @@ def compare_command(paths: tuple[str, ...], concept: Optional[str], org: Optiona
 
 
 def _org_matches(doc: Document, org: Optional[str]) -> bool:
-    from .audit.keys import org_key
+    from .checks.keys import org_key
 
     wanted = org_key(org)
     return not wanted or wanted in (org_key(doc.org) or "")

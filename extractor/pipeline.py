@@ -47,7 +47,7 @@ def _document(src: SourceText, norm: NormalizedText, index: int, block: Document
     )
     document = _to_source(document, norm, src.text)
     if audit:
-        from .audit import audit_document
+        from .checks import audit_document
 
         document = replace(document, findings=tuple(audit_document(document, src.text)))
     return document

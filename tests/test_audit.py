@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from audit_fixtures import make_doc, section
-from extractor.audit import audit_corpus, audit_document
-from extractor.audit.numbering import chinese_to_int, parse_number
-from extractor.audit.stats import benford_test, chi2_sf, first_digit, gamma_q, modified_z_scores
+from extractor.checks import audit_corpus, audit_document
+from extractor.checks.numbering import chinese_to_int, parse_number
+from extractor.checks.stats import benford_test, chi2_sf, first_digit, gamma_q, modified_z_scores
 from extractor.records import Indicator
 
 
@@ -535,7 +535,7 @@ def test_audit_never_raises(figures, text, numbers):
 
 
 def test_rules_file_is_complete():
-    from extractor.audit.common import pattern, patterns, rules
+    from extractor.checks.common import pattern, patterns, rules
 
     for section_name, key in [("breakdown", "total_pattern"), ("breakdown", "total_filler"),
                               ("rate", "completion_pattern"), ("corrupted", "decimal_comma"),

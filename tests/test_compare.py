@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from audit_fixtures import make_doc, section
 from extractor.commands import audit_command, compare_command
-from extractor.compare import compare_table, comparison_frame, plot_concept
+from extractor.comparison import compare_table, comparison_frame, plot_concept
 from extractor.records import FileError
 
 MEMBERS = dict(object="会员", predicate="发展", concept="new_members", unit="人")

@@ -31,8 +31,8 @@ import warnings
 from pathlib import Path, PurePath
 from typing import Optional, Sequence
 
-from .audit.common import family_unit, rules
-from .audit.keys import PART_ORDER, doc_year, org_key, period_label, representatives
+from .checks.common import family_unit, rules
+from .checks.keys import PART_ORDER, doc_year, org_key, period_label, representatives
 from .errors import UsageError
 from .records import Document
 

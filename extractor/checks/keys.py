@@ -1,7 +1,7 @@
 """How figures from different documents are lined up: organisation, year,
 period and indicator keys, and one representative figure per document.
 
-Shared by the cross-document checks and by :mod:`extractor.compare`.
+Shared by the cross-document checks and by :mod:`extractor.comparison`.
 
 * An organisation is its name in simplified, half-width characters without
   spaces or punctuation.
