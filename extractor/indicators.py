@@ -134,6 +134,9 @@ def _is_verb(word: str) -> bool:
 def _strip(phrase: str) -> str:
     """Drop function words, places and times from the edges of an object."""
     cues = _cues()
+    head = phrase.rstrip("的").rsplit("的", 1)
+    if len(head) == 2 and head[1]:  # the head noun follows the last attributive 的
+        phrase = head[1]
     changed = True
     while phrase and changed:
         changed = False
@@ -146,8 +149,6 @@ def _strip(phrase: str) -> str:
             if phrase.endswith(word) and len(phrase) > len(word):
                 phrase, changed = phrase[: -len(word)], True
                 break
-    if "的" in phrase:  # the head noun follows the last attributive 的
-        phrase = phrase.rsplit("的", 1)[1]
     phrase = _LEADING_NUMBER.sub("", phrase)
     phrase = phrase.strip("“”\"'《》()、 \n")
     if phrase in cues.strip_prefix or (phrase in cues.strip_suffix and len(phrase) == 1) or phrase in cues.not_objects:
@@ -162,14 +163,22 @@ def _trim_tokens(tokens: Sequence[str]) -> list[str]:
     tokens = list(tokens)
     while tokens and (tag_of(tokens[0]) in cues.bad_edge_tags or tokens[0] in cues.strip_prefix):
         tokens = tokens[1:]
-    while tokens and (tag_of(tokens[-1]) in cues.bad_edge_tags or tokens[-1] in cues.strip_suffix):
+    # a whole-word suffix such as 任务 or 目标 may be the object itself (完成【任务】的112%)
+    while len(tokens) > 1 and (tag_of(tokens[-1]) in cues.bad_edge_tags or tokens[-1] in cues.strip_suffix):
+        tokens = tokens[:-1]
+    if tokens and tag_of(tokens[-1]) in cues.bad_edge_tags:
         tokens = tokens[:-1]
     return tokens
 
 
 def _phrase(tokens: Sequence[str]) -> str:
     trimmed = _trim_tokens(tokens)
-    return _strip("".join(trimmed)) or _strip("".join(tokens))
+    if trimmed:
+        return _strip("".join(trimmed))
+    # a lone pronoun-like noun is still an object (私营17家,【其它】25家)
+    if len(tokens) == 1 and tag_of(tokens[0]) in ("r", "") and tokens[0] not in _cues().strip_prefix:
+        return _strip(tokens[0])
+    return ""
 
 
 @dataclass(frozen=True)
@@ -380,7 +389,9 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
     totals: dict = {}
     consumed = lo
     previous: Optional[Indicator] = None
+    last_figure_end = lo  # a span never reaches back over another figure
     for q in quantities:
+        floor, last_figure_end = last_figure_end, q.span[1]
         if not is_indicator(text, q):
             continue
         ctx = _context(text, lo, hi, q)
@@ -401,7 +412,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # 应到职工代表96名,实到93名 / 分别奖励3000元、2000元: the noun is not repeated
             reading = replace(reading, object=previous.object, confidence=0.6)
         section = section_at(sections, q.span[0])
-        start = _phrase_start(text, ctx, q, predicate, reading.object)
+        start = max(floor, _phrase_start(text, ctx, q, predicate, reading.object))
         status = _status(text, q, ctx, section.category if section else None, doc_type)
         indicator = Indicator(
             id=f"i{first_id + len(made)}", section=section.id if section else None,
