@@ -18,6 +18,14 @@ import regex
 from .records import Period, Span
 from .resources import load_toml
 
+# patterns used in hot paths, compiled once
+_TITLE_ENDS_IN_DOC_WORD = regex.compile(r"(总结|汇报|报告|计划|要点|打算|安排|意见|述职|规划|方案)(范文|参考)?$")
+_TITLE_THEN_BODY = regex.compile(r"^(\S{6,60}?(总结|汇报|报告|计划|要点|方案))\s+\S")
+_HEADLINE_FIGURE = regex.compile(r"\d+(\.\d+)?[万亿]?(人|家|份|元|个|名)")
+_BARE_ORG_SUFFIX = regex.compile(r"^(总工会|工会|委员会)$")
+_ENDS_IN_REPORT = regex.compile(r"(工作报告|报告)$")
+_STARTS_WITH_YEAR_COMMA = regex.compile(r"^(?:19|20)\d{2}年[,，]")
+
 
 @dataclass(frozen=True)
 class Line:
@@ -155,7 +163,7 @@ def _mid_page_title(text: str) -> bool:
     rules = _rules()
     if not _is_title_like(text) or len(text) < 8:
         return False
-    tail = regex.search(r"(总结|汇报|报告|计划|要点|打算|安排|意见|述职|规划|方案)(范文|参考)?$", text)
+    tail = _TITLE_ENDS_IN_DOC_WORD.search(text)
     return bool(tail) and bool(rules.org_pattern.search(text))
 
 
@@ -213,7 +221,7 @@ def _title(block: list[Line]) -> tuple[Optional[str], Optional[Span], int]:
                 return text + nxt.text, (line.span[0], nxt.span[1]), i + 2
             return text, span, i + 1
     # a title and the first sentence on one line: "……调研报告 今年以来,……"
-    head = regex.match(r"^(\S{6,60}?(总结|汇报|报告|计划|要点|方案))\s+\S", first.text)
+    head = _TITLE_THEN_BODY.match(first.text)
     if head:
         text = head.group(1)
         return text, (first.span[0], first.span[0] + len(text)), 0
@@ -269,7 +277,7 @@ def _doc_type(title: Optional[str], opening: str) -> str:
         for doc_type, pattern in rules.type_rules:
             if pattern.search(title):
                 return doc_type
-        if regex.search(r"\d+(\.\d+)?[万亿]?(人|家|份|元|个|名)", title):
+        if _HEADLINE_FIGURE.search(title):
             return "report"
         return rules.default_titled
     head = _first_sentences(opening, 2)
@@ -286,7 +294,7 @@ def _clean_org(name: str) -> Optional[str]:
         name = prefix.sub("", name)
     while name and name[0] in rules.org_bad_starts:
         name = name[1:]
-    return name if len(name) >= 2 and not regex.match(r"^(总工会|工会|委员会)$", name) else None
+    return name if len(name) >= 2 and not _BARE_ORG_SUFFIX.match(name) else None
 
 
 _ORG_CLAUSE_BREAK = regex.compile(r"[,,。:;、\s【】\[\]()“”]|在|由|据|向|从|召开|开展|举行|举办|新发展|主席|记者|联合|组织")
@@ -375,8 +383,8 @@ def _part(title: str, first: str, doc_type: str, has_title: bool) -> Optional[st
         return "month"
     if doc_type in ("summary", "plan"):
         return "year"
-    if has_title and regex.search(r"(工作报告|报告)$", title):
+    if has_title and _ENDS_IN_REPORT.search(title):
         return "year"
-    if not has_title and regex.match(r"^(?:19|20)\d{2}年[,，]", first):
+    if not has_title and _STARTS_WITH_YEAR_COMMA.match(first):
         return "year"
     return None

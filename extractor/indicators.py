@@ -22,6 +22,14 @@ from .resources import load_toml
 from .sections import section_at
 from .segment import segment, tag_of
 
+# patterns used in hot paths, compiled once
+_STARTS_HAN_OR_QUOTE = regex.compile(r"[\p{Han}“]")
+_ALL_HAN = regex.compile(r"\p{Han}+")
+_NON_HAN = regex.compile(r"[^\p{Han}]")
+_PER_WORD_PREFIX = regex.compile(r"^(每|人均|户均)")
+_PER_PHRASE_PREFIX = regex.compile(r"^(每\p{Han}|人均|户均)")
+_ONLY_CONJUNCTIONS = regex.compile(r"[、和及与\s]*")
+
 
 @dataclass(frozen=True)
 class _Cues:
@@ -39,6 +47,8 @@ class _Cues:
     kind_units: frozenset
     strip_prefix: tuple
     strip_suffix: tuple
+    prefix_re: object
+    suffix_re: object
     bad_edge_tags: frozenset
     part_markers: object
     respectively: object
@@ -76,6 +86,10 @@ def _cues() -> _Cues:
         kind_units=frozenset(words["kind_units"]),
         strip_prefix=tuple(sorted(words["strip_prefix"], key=len, reverse=True)),
         strip_suffix=tuple(sorted(words["strip_suffix"], key=len, reverse=True)),
+        prefix_re=regex.compile("^(?:" + "|".join(regex.escape(w) for w in sorted(
+            (w for w in words["strip_prefix"] if len(w) > 1), key=len, reverse=True)) + ")"),
+        suffix_re=regex.compile("(?:" + "|".join(regex.escape(w) for w in sorted(
+            words["strip_suffix"], key=len, reverse=True)) + ")$"),
         bad_edge_tags=frozenset(words["bad_edge_tags"]),
         part_markers=alternation(words["part_markers"]),
         respectively=alternation(words["respectively"]),
@@ -137,20 +151,18 @@ def _strip(phrase: str) -> str:
     head = phrase.rstrip("的").rsplit("的", 1)
     if len(head) == 2 and head[1]:  # the head noun follows the last attributive 的
         phrase = head[1]
-    changed = True
-    while phrase and changed:
-        changed = False
-        for word in cues.strip_prefix:
-            # one-character function words are dropped as tokens, never from inside a word (对象)
-            if len(word) > 1 and phrase.startswith(word) and len(phrase) > len(word):
-                phrase, changed = phrase[len(word):], True
-                break
-        for word in cues.strip_suffix:
-            if phrase.endswith(word) and len(phrase) > len(word):
-                phrase, changed = phrase[: -len(word)], True
-                break
-    phrase = _LEADING_NUMBER.sub("", phrase)
-    phrase = phrase.strip("“”\"'《》()、 \n")
+    while phrase:
+        # one-character function words are dropped as tokens, never from inside a word (对象)
+        prefix = cues.prefix_re.match(phrase)
+        if prefix and prefix.end() < len(phrase):
+            phrase = phrase[prefix.end():]
+            continue
+        suffix = cues.suffix_re.search(phrase)
+        if suffix and suffix.start() > 0:
+            phrase = phrase[:suffix.start()]
+            continue
+        break
+    phrase = _LEADING_NUMBER.sub("", phrase).strip("“”\"'《》()、 \n")
     if phrase in cues.strip_prefix or (phrase in cues.strip_suffix and len(phrase) == 1) or phrase in cues.not_objects:
         return ""
     if _NUMBERISH.fullmatch(phrase or "0"):
@@ -222,7 +234,7 @@ def _right_object(right: str) -> str:
     cues = _cues()
     nominal = right.startswith("的")  # 每人800元的【资助】: after 的 a verb is a noun
     right = _relative_head(right)
-    if not right or not regex.match(r"[\p{Han}“]", right):
+    if not right or not _STARTS_HAN_OR_QUOTE.match(right):
         return ""
     phrase: list[str] = []
     tokens = segment(right)
@@ -235,11 +247,11 @@ def _right_object(right: str) -> str:
             if (nominal and not phrase) or (phrase and token in cues.nominal_verbs and len(nxt) >= 2 and not _is_verb(nxt)):
                 phrase.append(token)
                 continue
-            if not phrase and len(nxt) >= 2 and regex.fullmatch(r"\p{Han}+", nxt) and not _is_verb(nxt):
+            if not phrase and len(nxt) >= 2 and _ALL_HAN.fullmatch(nxt) and not _is_verb(nxt):
                 phrase.append(token)  # 获奖选手, 参保任务
                 continue
             break
-        if regex.search(r"[^\p{Han}]", token) or tag_of(token) in ("p", "c", "uj", "ul", "d"):
+        if _NON_HAN.search(token) or tag_of(token) in ("p", "c", "uj", "ul", "d"):
             break
         phrase.append(token)
     found = _strip("".join(phrase)[:16])
@@ -274,11 +286,11 @@ def _read_quantity(text: str, q: Quantity, ctx: _Context, left_from: int, previo
     if q.per and (not obj or obj.startswith(("每", "人均", "户均", q.per))):
         if predicate and predicate not in cues.copulas:
             return _Reading(predicate, predicate, 0.6, -1)  # 每户借款1万元: the verb names it
-        obj = _strip(regex.sub(r"^(每|人均|户均)", "", obj))
+        obj = _strip(_PER_WORD_PREFIX.sub("", obj))
     if obj:
         return _Reading(predicate, obj, 0.9, -1)
     if predicate in cues.copulas and reading.before_verb:
-        before = _strip(regex.sub(r"^(每\p{Han}|人均|户均)", "", reading.before_verb))
+        before = _strip(_PER_PHRASE_PREFIX.sub("", reading.before_verb))
         if before:
             return _Reading(predicate, before, 0.75, -1)
     if predicate in cues.object_before and reading.between_verbs:
@@ -408,7 +420,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             predicate = previous.predicate  # an enumeration shares its verb
         if same_sentence and previous.unit == q.unit and previous.object and not q.per and (
                 not reading.object or (reading.object == reading.predicate and reading.confidence <= 0.5)
-                or regex.fullmatch(r"[、和及与\s]*", text[previous.quantity_span[1]:q.span[0]])):
+                or _ONLY_CONJUNCTIONS.fullmatch(text[previous.quantity_span[1]:q.span[0]])):
             # 应到职工代表96名,实到93名 / 分别奖励3000元、2000元: the noun is not repeated
             reading = replace(reading, object=previous.object, confidence=0.6)
         section = section_at(sections, q.span[0])

@@ -25,6 +25,15 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HEADING_END = regex.compile(r"[。:;!?]")
 _SENTENCE_BREAK = regex.compile(r"(?<=[。;:!?])\s*")
 
+# patterns used in hot paths, compiled once
+_BRACKETS_AND_SPACE = regex.compile(r"[()（）\s]")
+_CN_NUMERAL_RUN = regex.compile(r"[一二三四五六七八九十]+")
+_GLUED_FIRST_CHILD = regex.compile(r"(?<=[\p{Han}”)]\s?)(?:1[、.．](?!\d)|[(（][一1][)）])")
+_SENTENCE_PUNCT_IN_LINE = regex.compile(r"[。;,!?、]$|[。;!?]")
+_TWO_HAN = regex.compile(r"\p{Han}{2}")
+_ONLY_DIGITS = regex.compile(r"^[\d\s.%]+$")
+_ENDS_SENTENCE = regex.compile(r"[。!?]$")
+
 
 @dataclass(frozen=True)
 class Style:
@@ -60,7 +69,7 @@ def _config():
 
 def number_value(number: str) -> Optional[int]:
     """``一`` → 1, ``十二`` → 12, ``(3)`` → 3, ``②`` → 2."""
-    digits = regex.sub(r"[()（）\s]", "", number or "")
+    digits = _BRACKETS_AND_SPACE.sub("", number or "")
     if not digits:
         return None
     if digits.isascii() and digits.isdigit():  # not str.isdigit alone: it accepts ②
@@ -96,7 +105,7 @@ def _written_number(style: Style, match: regex.Match) -> tuple[Optional[str], Op
     if raw is None:
         return None, None
     if style.key == "month":
-        first = regex.match(r"[一二三四五六七八九十]+", raw).group()
+        first = _CN_NUMERAL_RUN.match(raw).group()
         return raw.rstrip("、,"), number_value(first)
     if style.key in ("cn_paren", "arabic_paren"):
         return f"({raw})", number_value(raw)
@@ -109,7 +118,7 @@ def _heading_end(text: str, start: int, limit: int) -> int:
     stop = _HEADING_END.search(text, start)
     if stop:
         end = stop.start()
-    child = regex.search(r"(?<=[\p{Han}”)]\s?)(?:1[、.．](?!\d)|[(（][一1][)）])", text[start:end])
+    child = _GLUED_FIRST_CHILD.search(text[start:end])
     if child:
         end = start + child.start()
     return min(end, start + limit)
@@ -140,14 +149,14 @@ def _line_headings(line: Line, previous: Optional[Line], following: Optional[Lin
 
 
 def _is_plain_heading(text: str, previous: Optional[Line], following: Optional[Line], limits) -> bool:
-    if len(text) > limits["plain_heading_max_chars"] or regex.search(r"[。;,!?、]$|[。;!?]", text):
+    if len(text) > limits["plain_heading_max_chars"] or _SENTENCE_PUNCT_IN_LINE.search(text):
         return False
-    if not regex.search(r"\p{Han}{2}", text) or regex.match(r"^[\d\s.%]+$", text):
+    if not _TWO_HAN.search(text) or _ONLY_DIGITS.match(text):
         return False
     least = limits["plain_neighbour_min_chars"]
     if not (previous and following and len(previous.text) >= least and len(following.text) >= least):
         return False
-    return bool(regex.search(r"[。!?]$", previous.text))
+    return bool(_ENDS_SENTENCE.search(previous.text))
 
 
 _INLINE_CANDIDATE = regex.compile(

@@ -4,30 +4,37 @@ jieba is the slow part of Chinese NLP, so the toolkit never runs it over a
 whole document: only the few characters left and right of each quantity are
 segmented, and results are cached.  A private ``jieba.Tokenizer`` with the
 union-terms dictionary (``data/union_terms.txt``) is built on first use.
+Part-of-speech tags come straight from jieba's dictionary file (one table,
+no HMM tagger): ``jieba.posseg`` would load two more copies of that table.
 """
 from __future__ import annotations
 
 import logging
+import os
 from functools import lru_cache
 from importlib import resources
+
+
+def _read_tags(path: str, tags: dict) -> None:
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 3 and not parts[0].startswith("#"):
+                tags[parts[0]] = parts[2]
 
 
 @lru_cache(maxsize=1)
 def _tokenizer():
     import jieba
-    import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     terms = resources.files("extractor.data").joinpath("union_terms.txt")
     with resources.as_file(terms) as path:
         tokenizer.load_userdict(str(path))
-    tagger = jieba.posseg.POSTokenizer(tokenizer)
-    tags = dict(tagger.word_tag_tab)
-    for line in terms.read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if len(parts) >= 3 and not line.startswith("#"):
-            tags[parts[0]] = parts[2]
+        tags: dict[str, str] = {}
+        _read_tags(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), tags)
+        _read_tags(str(path), tags)  # our terms override the general dictionary
     return tokenizer, tags
 
 
