@@ -9,7 +9,7 @@ document type and period.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -20,7 +20,8 @@ from .resources import load_toml
 
 # patterns used in hot paths, compiled once
 _TITLE_ENDS_IN_DOC_WORD = regex.compile(r"(总结|汇报|报告|计划|要点|打算|安排|意见|述职|规划|方案)(范文|参考)?$")
-_TITLE_THEN_BODY = regex.compile(r"^(\S{6,60}?(总结|汇报|报告|计划|要点|方案))\s+\S")
+_TITLE_THEN_BODY = regex.compile(
+    r"^(\S{6,60}?(总结|汇报|报告|计划|要点|方案))(?:\s+\S|(?=今年|去年|一年|半年|近年|上半年|下半年|为了|按照|根据|在\p{Han}{2,8}(领导|指导|支持)))")
 _HEADLINE_FIGURE = regex.compile(r"\d+(\.\d+)?[万亿]?(人|家|份|元|个|名)")
 _BARE_ORG_SUFFIX = regex.compile(r"^(总工会|工会|委员会)$")
 _ENDS_IN_REPORT = regex.compile(r"(工作报告|报告)$")
@@ -104,7 +105,7 @@ def _rules() -> _Rules:
             "multi": regex.compile(p["multi_year"]),
             "evidence": tuple((regex.compile(rx), year) for rx, year in p["evidence"]),
         },
-        org_pattern=regex.compile(r"[\p{Han}\d]{1,14}?(?:" + suffixes + ")"),
+        org_pattern=regex.compile(r"[\p{Han}\d]{1,14}?(?:" + suffixes + ")(?!员)"),
         org_drop=_compile_all(data["org"]["drop_prefixes"]),
         org_bad_starts=data["org"]["bad_starts"],
     )
@@ -230,6 +231,26 @@ def _title(block: list[Line]) -> tuple[Optional[str], Optional[Span], int]:
 
 def find_documents(text: str) -> list[DocumentBlock]:
     """Documents on a page of normalised text, in order."""
+    return _years_from_neighbours(_find_documents(text))
+
+
+def _years_from_neighbours(documents: list[DocumentBlock]) -> list[DocumentBlock]:
+    """A masked year with no evidence, read from the next document on the page:
+    an annual summary or report followed by a plan of year Y reports on Y-1."""
+    result = list(documents)
+    for i, doc in enumerate(result[:-1]):
+        nxt = result[i + 1]
+        period = doc.period
+        if (period.year_masked and period.year_inferred is None and doc.doc_type in ("summary", "report")
+                and period.part == "year" and nxt.doc_type == "plan" and nxt.period.year_inferred
+                and nxt.org == doc.org):
+            evidence = f"followed on the page by the {nxt.period.year_inferred} plan ({nxt.title or ''})"
+            result[i] = replace(doc, period=replace(period, year_inferred=nxt.period.year_inferred - 1,
+                                                    year_evidence=evidence))
+    return result
+
+
+def _find_documents(text: str) -> list[DocumentBlock]:
     content = _content_lines(split_lines(text))
     documents = []
     for block in _blocks(content):
@@ -297,7 +318,7 @@ def _clean_org(name: str) -> Optional[str]:
     return name if len(name) >= 2 and not _BARE_ORG_SUFFIX.match(name) else None
 
 
-_ORG_CLAUSE_BREAK = regex.compile(r"[,,。:;、\s【】\[\]()“”]|在|由|据|向|从|召开|开展|举行|举办|新发展|主席|记者|联合|组织")
+_ORG_CLAUSE_BREAK = regex.compile(r"[,,。:;、\s【】\[\]()“”|]|在|由|据|向|从|把|将|本期|召开|开展|举行|举办|新发展|主席|记者|联合|组织|网讯")
 
 
 def _clause_orgs(text: str) -> list[str]:
@@ -309,13 +330,22 @@ def _clause_orgs(text: str) -> list[str]:
     return names
 
 
+_NEWS_SOURCE = regex.compile(r"^\S{0,12}?(网讯|日讯|讯)\s*")  # "梧州工会网讯 ": the site, not the subject
+
+
+def _org_stem(name: str) -> str:
+    """The place part of an organisation name: 桂园街道总工会 → 桂园街道."""
+    return regex.sub(r"(总工会|工会委员会|工会联合会|工会|妇联|团委)$", "", name)
+
+
 def _org(title: Optional[str], opening: str) -> Optional[str]:
     title_orgs = _clause_orgs(title) if title else []
-    body_orgs = _clause_orgs(opening[:300])
+    body_orgs = _clause_orgs(_NEWS_SOURCE.sub("", opening[:300]))
     if title_orgs:
         title_org = title_orgs[0]
+        stem = _org_stem(title_org)
         for name in body_orgs:  # "县总工会" in the title, "嘉荫县总工会" in the text
-            if name != title_org and name.endswith(title_org) and len(title_org) <= 5:
+            if name != title_org and len(title_org) <= 5 and _org_stem(name).endswith(stem) and len(name) > len(title_org):
                 return name
         return title_org
     return body_orgs[0] if body_orgs else None

@@ -94,3 +94,31 @@ def test_doc_types_from_titles():
              "平川县总工会2017年工作要点": "plan", "平川县总工会召开2016年度总结表彰大会": "report"}
     for title, doc_type in cases.items():
         assert find_documents(title + "\n\n" + BODY)[0].doc_type == doc_type, title
+
+
+ORG_RULES = [
+    # (page, org): the rules behind each
+    ("街道工会工作总结\n\n今年以来,桂园街道总工会努力创新服务模式,重点开展了以下几项工作。" + BODY, "桂园街道总工会"),
+    ("2016中学工会工作计划\n\n" + BODY, "中学工会"),
+    ("梧州工会网讯 2014年1月,万秀区总工会开展春节送温暖慰问活动,为困难职工送去慰问金20万元。" + BODY, "万秀区总工会"),
+    ("为了鼓励广大职工立足本职,全国总工会积极构建竞赛体系。" + BODY, "全国总工会"),
+]
+
+
+@pytest.mark.parametrize("page,org", ORG_RULES)
+def test_org_rules(page, org):
+    assert find_documents(page)[0].org == org
+
+
+def test_title_and_first_sentence_on_one_line():
+    doc = find_documents("上半年重点工作情况及下半年工作措施的调研报告今年以来,我镇在市委领导下扎实工作。" + BODY)[0]
+    assert doc.title == "上半年重点工作情况及下半年工作措施的调研报告"
+    assert doc.doc_type == "report" and doc.period.part == "H1"
+
+
+def test_masked_year_of_a_report_followed_by_next_years_plan():
+    page = ("平川县总工会201*年工作汇报\n\n" + BODY + "\n\n扩展阅读:\n\n平川县总工会201*年工作要点\n\n"
+            "今年是建党90周年。" + BODY)
+    report, plan = find_documents(page)
+    assert plan.period.year_inferred == 2011
+    assert report.period.year_inferred == 2010 and "2011" in report.period.year_evidence

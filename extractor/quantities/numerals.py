@@ -19,7 +19,7 @@ Values are ``int`` when whole, else ``float``.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple, Optional, Union
+from typing import NamedTuple, Optional, Tuple, Union
 
 import regex
 
@@ -33,6 +33,10 @@ _FULLWIDTH[0x3000] = 0x20  # ideographic space
 # 1,234,567.8 — a comma only counts as a thousands separator in groups of three
 _GROUPED = regex.compile(r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?")
 _ARABIC = regex.compile(r"\d+(?:\.\d+)?|\.\d+")  # 12  12.5  .77
+_GROUPED_HEAD = regex.compile(r"\d{1,3}(?:[,，]\d{3})+(?=[.\D]|$)")  # 1,100 of 1,100万
+# an ASR / spoken range: 四十五六 (45-46), 七百三四十 (730-740), 一万六七,
+# 三五百; the prefix must end in a power (十 七百 一万) or be empty
+_SPOKEN_RANGE = regex.compile(r"(?P<head>.*?)(?P<a>[一二两三四五六七八九])(?P<b>[二两三四五六七八九])(?P<tail>[十百千万亿萬億]*)")
 
 
 class _Tables(NamedTuple):
@@ -45,6 +49,7 @@ class _Tables(NamedTuple):
     suffixes: dict
     half: frozenset
     vague_infix: frozenset
+    spoken_only: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +60,7 @@ def _tables() -> _Tables:
         large=dict(data["large_units"]), tens=dict(data["tens"]),
         points=frozenset(data["points"]), negatives=tuple(data["negatives"]),
         suffixes=dict(data["suffixes"]), half=frozenset(data["half"]),
-        vague_infix=frozenset(data["vague_infix"]),
+        vague_infix=frozenset(data["vague_infix"]), spoken_only=frozenset(data["spoken_only"]),
     )
 
 
@@ -101,13 +106,20 @@ def _parse_unsigned(text: str, tables: _Tables) -> Optional[float]:
         return None
     if _GROUPED.fullmatch(text):
         text = text.replace(",", "").replace("，", "")
+    head = _GROUPED_HEAD.match(text)
+    if head:  # 1,100万 1,100.9亿
+        text = head.group().replace(",", "").replace("，", "") + text[head.end():]
     if _ARABIC.fullmatch(text):
         return float(text)
     if text[-1] in tables.suffixes and _ARABIC.fullmatch(text[:-1]):
         return float(text[:-1]) * tables.suffixes[text[-1]]
     if text in tables.half or (len(text) == 2 and text[1] in tables.half and text[0] in "一1"):
         return 0.5
+    if len(text) == 2 and text[0] in tables.half and text[1] in tables.small:
+        return 0.5 * tables.small[text[1]]  # 半百 = 50
     text = _drop_vague_infix(text, tables)
+    if not _spoken_two_allowed(text, tables):
+        return None
     tokens = _tokenise(text, tables)
     if tokens is None:
         return None
@@ -125,6 +137,17 @@ def _drop_vague_infix(text: str, tables: _Tables) -> str:
                 return text[:i] + rest
             return text
     return text
+
+
+def _spoken_two_allowed(text: str, tables: _Tables) -> bool:
+    """两 is no digit of a decimal (两百点两) nor of a digit string (一两)."""
+    if tables.spoken_only.isdisjoint(text):
+        return True
+    points = [i for i, ch in enumerate(text) if ch in tables.points]
+    if points and not tables.spoken_only.isdisjoint(text[points[0]:]):
+        return False
+    has_power = any(ch in tables.small or ch in tables.large or ch in tables.tens for ch in text)
+    return has_power or len(text) == 1
 
 
 def _tokenise(text: str, tables: _Tables) -> Optional[list]:
@@ -166,9 +189,30 @@ def _fraction_digits(tokens: list) -> Optional[float]:
     return float("0." + written)
 
 
+def _abbreviated(tokens: list, i: int, last_small: Optional[float]) -> bool:
+    """三万五 / 两千三点一 / 百二万: a lone digit closing a section after a
+    power stands for that power's next digit (the spoken abbreviation)."""
+    if i + 1 == len(tokens):
+        return True
+    following = tokens[i + 1][0]
+    return following == "point" or (following == "large" and last_small < 1e4)
+
+
+def _close_group(groups: list, below: float, unit: float) -> None:
+    """Multiply what stands below ``unit`` by it: 三亿 四千万 五兆; 万万 = 亿."""
+    label = unit
+    while groups and (groups[-1][0] < unit or (groups[-1][0] == unit and not below)):
+        group_power, value = groups.pop()
+        if group_power == unit:
+            label = unit * group_power
+        below += value
+    groups.append((label, (below or 1.0) * unit))
+
+
 def _read_positional(tokens: list) -> Optional[float]:
     """一千零一万零一 -> 10010001; 3.5万 -> 35000; 三万五 -> 35000."""
-    high = mid = section = 0.0
+    groups: list = []  # (power, value) of 万 / 亿 / 兆 groups, highest first
+    section = 0.0
     current: Optional[float] = None
     last_small = None  # power of the last 十/百/千 or 万/亿, for 三万五
     section_power = float("inf")  # powers inside one section must fall (十一十二 is not a numeral)
@@ -179,21 +223,21 @@ def _read_positional(tokens: list) -> Optional[float]:
         if kind == "point":
             end = next((j for j in range(i + 1, len(tokens)) if tokens[j][0] in ("small", "large", "tens", "point")), len(tokens))
             fraction = _fraction_digits(tokens[i + 1:end])
-            if fraction is None or (current is None and section == 0 and mid == 0 and high == 0 and not zero_seen):
+            if fraction is None or (current is None and section == 0 and not groups and not zero_seen):
                 return None
             current = (current or 0.0) + fraction
             i = end
             last_small = None
             continue
         if kind in ("digit", "arabic"):
-            number = float(value) if kind == "arabic" else float(value)
+            number = float(value)
             if current is not None and kind == "digit" and tokens[i - 1][0] == "digit":
                 return None  # 十一五: two bare digits in a row inside a positional numeral
             if kind == "digit" and value == 0:
                 zero_seen, current = True, None
             else:
                 single = kind == "digit" or len(value) == 1  # 三万五, 13万2
-                abbreviated = single and last_small and not zero_seen and i == len(tokens) - 1
+                abbreviated = single and last_small and not zero_seen and _abbreviated(tokens, i, last_small)
                 current = number * last_small / 10 if abbreviated else number
                 if kind == "arabic" and value.startswith("0") and len(value) > 1:
                     zero_seen = True
@@ -205,13 +249,36 @@ def _read_positional(tokens: list) -> Optional[float]:
                 return None
             section += (current if current is not None else 1.0) * value
             current, last_small, zero_seen, section_power = None, float(value), False, float(value)
-        else:  # large: 万 亿; a bare leading 万 means one 万
-            below = section + (current or 0.0)
-            if value >= 1e8:
-                high = ((high + mid + below) or 1.0) * value
-                mid = 0.0
-            else:
-                mid = ((mid + below) or 1.0) * value
+        else:  # large: 万 亿 兆; a bare leading 万 means one 万
+            _close_group(groups, section + (current or 0.0), float(value))
             section, current, last_small, zero_seen, section_power = 0.0, None, float(value), False, float("inf")
         i += 1
-    return high + mid + section + (current or 0.0)
+    return sum(value for _, value in groups) + section + (current or 0.0)
+
+
+def parse_range(text: str) -> Optional[Tuple[Number, Number]]:
+    """(low, high) of a spoken range written as one numeral: 三五百 (300,
+    500), 四十五六 (45, 46), 七百三四十 (730, 740), 一万六七 (16000, 17000),
+    十七八万; None for anything else (a plain numeral included)."""
+    if not isinstance(text, str) or len(text) < 2 or len(text) > 24:
+        return None
+    match = _SPOKEN_RANGE.fullmatch(text.translate(_FULLWIDTH).strip())
+    if not match:
+        return None
+    head, first, second, tail = match.group("head", "a", "b", "tail")
+    tables = _tables()
+    if head and head[-1] not in tables.small and head[-1] not in tables.large and head[-1] not in "零〇":
+        return None  # 一二三 is a digit string, not a range
+    low, high = tables.digits[first], tables.digits[second]
+    if high != low + 1 and first + second not in _range_pairs():
+        return None
+    low_value, high_value = parse_number(head + first + tail), parse_number(head + second + tail)
+    if low_value is None or high_value is None or not low_value < high_value:
+        return None
+    return low_value, high_value
+
+
+@lru_cache(maxsize=1)
+def _range_pairs() -> frozenset:
+    """Non-consecutive digit pairs read as ranges (三五), from quantity_markers.toml."""
+    return frozenset(load_toml("quantity_markers.toml")["range"]["pairs"])
