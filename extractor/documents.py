@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+import re
 from typing import Optional
 
 import regex
@@ -50,6 +51,7 @@ class DocumentBlock:
 @dataclass(frozen=True)
 class _Rules:
     chrome: tuple
+    any_chrome: object  # the chrome and intro patterns as one alternation: one search per line
     end: tuple
     intro: tuple
     continuation: tuple
@@ -80,6 +82,8 @@ def _rules() -> _Rules:
     suffixes = "|".join(data["org"]["suffixes"])
     return _Rules(
         chrome=_compile_all(data["chrome"]["line_patterns"]),
+        # the standard library's engine runs this long alternation several times faster
+        any_chrome=re.compile("|".join(f"(?:{p})" for p in data["chrome"]["line_patterns"] + data["chrome"]["intro_patterns"])),
         end=_compile_all(data["chrome"]["end_patterns"]),
         intro=_compile_all(data["chrome"]["intro_patterns"]),
         continuation=_compile_all(data["split"]["continuation_markers"]),
@@ -130,9 +134,7 @@ def split_lines(text: str) -> list[Line]:
 
 
 def is_chrome(line: str) -> bool:
-    rules = _rules()
-    compact = line.replace(" ", "")
-    return any(p.search(compact) for p in rules.chrome) or any(p.search(compact) for p in rules.intro)
+    return bool(_rules().any_chrome.search(line.replace(" ", "")))
 
 
 def _content_lines(lines: list[Line]) -> list[Line]:

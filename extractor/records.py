@@ -162,14 +162,23 @@ def to_dict(record: Any) -> Any:
 SPAN_FIELDS = ("span", "heading_span", "sentence_span", "title_span", "number_span", "quantity_span")
 
 
+def _span_fields(cls) -> tuple[str, ...]:
+    names = _SPAN_FIELDS_BY_CLASS.get(cls)
+    if names is None:
+        names = _SPAN_FIELDS_BY_CLASS[cls] = tuple(f.name for f in fields(cls) if f.name in SPAN_FIELDS)
+    return names
+
+
+_SPAN_FIELDS_BY_CLASS: dict = {}
+
+
 def map_spans(record: Any, mapper) -> Any:
     """Copy of ``record`` with every span field passed through ``mapper``."""
     changes = {}
-    for f in fields(record):
-        if f.name in SPAN_FIELDS:
-            value = getattr(record, f.name)
-            if value is not None:
-                changes[f.name] = mapper(value)
+    for name in _span_fields(type(record)):
+        value = getattr(record, name)
+        if value is not None:
+            changes[name] = mapper(value)
     return replace(record, **changes) if changes else record
 
 

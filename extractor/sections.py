@@ -87,10 +87,18 @@ def number_value(number: str) -> Optional[int]:
     return value
 
 
+@lru_cache(maxsize=1)
+def _marker_order() -> tuple[Style, ...]:
+    """Styles to try at a heading's start: month schedules first, then longer markers first."""
+    styles, _, _ = _config()
+    numbered = [s for s in styles if s.marker is not None]
+    return tuple(sorted(numbered, key=lambda s: (s.key != "month", -len(s.marker.pattern))))
+
+
 def _match_marker(text: str, pos: int, inline_only: bool = False) -> Optional[tuple[Style, regex.Match]]:
-    styles, _, not_after = _config()
-    for style in sorted(styles, key=lambda s: (s.key != "month", -len(s.marker.pattern) if s.marker else 0)):
-        if style.marker is None or (inline_only and not style.inline):
+    _, _, not_after = _config()
+    for style in _marker_order():
+        if inline_only and not style.inline:
             continue
         match = style.marker.match(text, pos)
         if not match:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -35,13 +36,34 @@ def _tokenizer():
         tags: dict[str, str] = {}
         _read_tags(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), tags)
         _read_tags(str(path), tags)  # our terms override the general dictionary
+    tokenizer.check_initialized()
     return tokenizer, tags
+
+
+# Runs of Han characters go to jieba's dictionary graph; runs of Latin letters
+# and digits stay whole; anything else is one token per character.
+_RUNS = re.compile(r"([\u4e00-\u9fff]+)|([A-Za-z0-9.%_*]+)|(.)", re.S)
 
 
 @lru_cache(maxsize=65536)
 def _cut(text: str) -> tuple[str, ...]:
+    """jieba's dictionary-only segmentation (lcut with HMM=False), without its per-call set-up:
+    the public ``get_DAG``/``calc`` pair on each Han run."""
     tokenizer, _ = _tokenizer()
-    return tuple(tokenizer.lcut(text, HMM=False))
+    words: list[str] = []
+    for match in _RUNS.finditer(text):
+        han = match.group(1)
+        if han is None:
+            words.append(match.group())
+            continue
+        route: dict = {}
+        tokenizer.calc(han, tokenizer.get_DAG(han), route)
+        start = 0
+        while start < len(han):
+            end = route[start][1] + 1
+            words.append(han[start:end])
+            start = end
+    return tuple(words)
 
 
 def segment(text: str) -> list[str]:
