@@ -52,6 +52,7 @@ def concepts() -> tuple[Concept, ...]:
     return tuple(loaded)
 
 
+@lru_cache(maxsize=16384)
 def concept_for(obj: Optional[str], predicate: Optional[str], unit: Optional[str], kind: str) -> Optional[str]:
     """The id of the first concept whose rules fit, else None."""
     if not obj:

@@ -97,7 +97,9 @@ BRIEF_MARKERS = [
     ("千余人", [q("千余人", 1000, "人", approx="余")]),
     ("上百家企业", [q("上百家", 100, "家", approx="上")]),
     ("十几个单位", [q("十几个", 10, "个", approx="几")]),
-    ("数十家企业", [q("数十家", None, "家", approx="数", masked=False)]),
+    # leading digit unknown: the low end with the range the words allow
+    ("数十家企业", [q("数十家", 10, "家", approx="数", range=(10, 100), masked=False)]),
+    ("几百名职工", [q("几百名", 100, "名", approx="几", range=(100, 1000))]),
     ("超过500人", [q("超过500人", 500, "人", bound="lower")]),
     ("不少于20场", [q("不少于20场", 20, "场", bound="lower")]),
     ("逾千人", [q("逾千人", 1000, "人", bound="lower")]),

@@ -26,19 +26,24 @@ import re
 from ..records import Quantity
 from .context import link_changes, read_per, read_prefix, read_slash_per, read_suffix
 from .lexicon import Lexicon, lexicon, longest_prefix
-from .numerals import parse_number
+from .numerals import parse_number, parse_range
 
 _MASK_CHARS = frozenset("*＊xX_＿")
 _POWERS = frozenset("十百千万亿拾佰仟萬億")
 _BARE_POWERS = frozenset("百千万亿佰仟萬億")
 _CHINESE_DIGITS = frozenset("零〇○一二两三四五六七八九壹贰叁肆伍陆柒捌玖兩貳參陸幺")
 _YEAR_DIGITS = frozenset("零〇○一二三四五六七八九")
-# 三五家, 两三个, 七八十人: two digits read as a range, then optional powers
-_DIGIT_PAIR = re.compile(r"([一二两三四五六七八九])([二三四五六七八九])([十百千万亿]*)")
-# 元 followed by 角 / 分: 123元1角1分, 九元零九分
-_CENTS = re.compile(r"(?:([零〇一二三四五六七八九\d])[角毛])?(?:零?([一二三四五六七八九\d])分)?(?:整|正)?")
-_PERCENT_UNITS = {"百分之": "%", "千分之": "‰", "仟分之": "‰", "万分之": "‱", "萬分之": "‱"}
+_NONZERO = "一二三四五六七八九壹贰叁肆伍陆柒捌玖貳參陸\\d"
+# 元 followed by 角 / 分: 123元1角1分, 九元零九分, 壹拾壹元壹角壹分
+_CENTS = re.compile(rf"(?:([零〇{_NONZERO}])[角毛])?(?:零?([{_NONZERO}])分)?(?:整|正)?")
+# a lone digit after a unit (七成六), not the start of another figure
+_TRAILING_DIGIT = re.compile(r"([一二三四五六七八九])(?![0-9０-９零〇一二两三四五六七八九十百千万亿点])")
+_SUBUNIT = re.compile(r"([0-9]|[一二两三四五六七八九])(?=(.))")
+_PERCENT_UNITS = {"百分之": "%", "千分之": "‰", "仟分之": "‰", "万分之": "‱", "萬分之": "‱", "百分": "%"}
 _MINUS = frozenset("-－负負")
+_HYPHENS = frozenset("-－")  # a minus only when no figure stands before it (A-3, 2-3)
+_NEGATIVE_OF = ("负的", "負的")  # 负的百分之二十
+_FILLER = "个個"  # 两个亿卢布, 20个比特币, 六個加侖
 _ARABIC_FIGURE = re.compile(r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?")
 
 
@@ -84,9 +89,16 @@ def _read_match(lex: Lexicon, text: str, m) -> Optional[_Core]:
         value = parse_number(group("pnum"))
         if value is None:
             return None
+        value = -value if group("pneg") else value
         return _Core(m.start(), m.end(), m.span("pnum"), value, _PERCENT_UNITS[group("pct")], "percent")
     if group("fnum") is not None:
-        return _fraction(m, parse_number(group("fnum")), parse_number(group("num")))
+        numerator = parse_number(group("fnum"))
+        numerator = -numerator if numerator is not None and group("fneg") else numerator
+        return _fraction(m, numerator, parse_number(group("num")))
+    if group("half") is not None:
+        return _half(lex, text, m)
+    if group("cnum") is not None:
+        return _after_currency(lex, text, m)
     if group("fa") is not None:
         numerator, denominator = float(group("fa")), float(group("fb"))
         return _fraction(m, numerator, denominator) if 0 < numerator < denominator else None
@@ -111,7 +123,33 @@ def _unwritten_unit(lex: Lexicon, m) -> Optional[_Core]:
 def _fraction(m, numerator, denominator) -> Optional[_Core]:
     if numerator is None or not denominator:
         return None
-    return _Core(m.start(), m.end(), m.span(), round(numerator / denominator, 4), "fraction", "fraction")
+    return _Core(m.start(), m.end(), m.span(), _share(numerator / denominator), "fraction", "fraction")
+
+
+def _share(value: float) -> float:
+    """Four decimals (三分之一 = 0.3333, SPEC), four significant digits below
+    0.001 so a tiny share (百万分之五) is not rounded to 0."""
+    return round(value, 4) if abs(value) >= 0.001 else float(f"{value:.4g}")
+
+
+def _half(lex: Lexicon, text: str, m) -> Optional[_Core]:
+    """半斤, 半公升, 半成: a bare 半 before a unit of lex.half_before."""
+    written, unit_end = m.group("hunit"), m.end("hunit")
+    info = lex.units[written]
+    if info.not_before and text.startswith(info.not_before, unit_end):
+        return None  # 半成品
+    return _Core(m.start(), unit_end, m.span("half"), 0.5 * info.scale, info.unit, info.kind)
+
+
+def _after_currency(lex: Lexicon, text: str, m) -> Optional[_Core]:
+    """人民币3.14, 港币两千九百六十元: the currency is written before the figure."""
+    start = m.start() - (1 if text[m.start() - 1] == " " else 0)
+    word = next((w for w in lex.currency_before if text.endswith(w, 0, start)), None)
+    value = parse_number(m.group("cnum"))
+    if word is None or value is None:
+        return None
+    info = lex.units[word]
+    return _Core(start - len(word), m.end(), m.span("cnum"), value * info.scale, info.unit, "money")
 
 
 def _is_masked(number: str) -> bool:
@@ -129,14 +167,22 @@ def _counted(lex: Lexicon, text: str, m) -> Optional[_Core]:
     if info.arabic_only and not (_CHINESE_DIGITS.isdisjoint(number) and _POWERS.isdisjoint(number)):
         return None
     masked = _is_masked(number)
-    unit, kind, approx = info.unit, info.kind, None
+    unit, kind, approx, extra = info.unit, info.kind, None, 1
     if unit == "个" and text.startswith(("多月", "余月"), unit_end):  # 3个多月
         unit, kind, approx, unit_end = "个月", "measure", lex.approx_infix[text[unit_end]], unit_end + 2
+    elif written in _FILLER:
+        info, unit_end, extra = _after_filler(lex, text, unit_end, info)
+        unit, kind = info.unit, info.kind
+    if written in ("元", "圆"):  # 3万元欧元, 9000元日币: the currency named after 元
+        foreign = longest_prefix(lex.foreign_money, text, unit_end)
+        if foreign:
+            unit, unit_end = lex.units[foreign].unit, unit_end + len(foreign)
     if unit == "年" and _looks_like_year(number, masked):
         return None
     if m.group("infix"):
         approx = lex.approx_infix[m.group("infix")]
     factor = info.scale * (parse_number(m.group("mult")) or 1 if m.group("mult") else 1)
+    factor *= extra
     low, high = _range_values(m, number)
     value = None if masked or low is None else low * factor
     span_range = None if masked or high is None or low is None else (low * factor, high * factor)
@@ -144,11 +190,45 @@ def _counted(lex: Lexicon, text: str, m) -> Optional[_Core]:
         value, unit_end = value + 0.5 * factor, unit_end + 1  # 三斤半, 三成半
     if value is not None and written in ("元", "圆") and factor == 1:
         value, unit_end = _add_cents(text, unit_end, value)
+    if value is not None and written == "块" and not float(value).is_integer():
+        unit, kind = "元", "money"  # 3.04块: pieces are whole, yuan are not
+    if value is not None and written in lex.trailing_digit and span_range is None:
+        value, unit_end = _add_trailing_digit(text, unit_end, value, factor)
+    if value is not None and unit in lex.subunits:
+        value, unit_end = _add_subunit(lex.subunits[unit], text, unit_end, value)
     number_end = m.end("num2") if m.group("num2") is not None else m.end("num")
     needs_marker = len(number) == 1 and number in _BARE_POWERS and not approx
     if value is None and not masked:
         return None
     return _Core(start, unit_end, (start, number_end), value, unit, kind, approx, span_range, masked, False, needs_marker)
+
+
+def _after_filler(lex: Lexicon, text: str, end: int, info):
+    """两个亿卢布, 20个比特币, 六個加侖: a 个 before a money or measure unit
+    (with an optional 万 / 亿) is a spoken filler: (unit info, end, multiplier)."""
+    power = 1
+    if text[end:end + 1] in ("万", "亿", "萬", "億"):
+        power, end = parse_number(text[end]), end + 1
+    word = longest_prefix(lex.unit_words, text, end)
+    if word and lex.units[word].kind in ("money", "measure") and word[0] not in _FILLER and word[0] not in _CHINESE_DIGITS:
+        return lex.units[word], end + len(word), power
+    return info, end - (1 if power != 1 else 0), 1
+
+
+def _add_trailing_digit(text: str, end: int, value: float, factor: float) -> Tuple[float, int]:
+    """七成六 = 7.6成, 三米九 = 3.9米."""
+    match = _TRAILING_DIGIT.match(text, end)
+    if not match:
+        return value, end
+    return value + parse_number(match.group(1)) * factor / 10, match.end()
+
+
+def _add_subunit(table, text: str, end: int, value: float) -> Tuple[float, int]:
+    """3斤5两 = 3.5斤, 六斤八两."""
+    match = _SUBUNIT.match(text, end)
+    if not match or match.group(2) not in table:
+        return value, end
+    return value + parse_number(match.group(1)) * table[match.group(2)], match.end() + 1
 
 
 def _looks_like_year(number: str, masked: bool) -> bool:
@@ -164,23 +244,24 @@ def _range_values(m, number: str) -> Tuple[Optional[float], Optional[float]]:
     """(low, high) of the figure; high is None when it is not a range."""
     if m.group("num2") is not None:
         low, high = parse_number(number), parse_number(m.group("num2"))
-        second = m.group("num2")
-        if low is not None and high is not None and second[-1] in "万亿萬億" and number[-1] not in "万亿萬億":
-            low *= parse_number(second[-1])  # 3至5万元: both ends in 万
+        if low is not None and high is not None:
+            low = _shared_power(low, number, high, m.group("num2"))
         if low is None or high is None or high <= low:
             return (low, None) if high is None else (None, None)
         return low, high
-    pair = _DIGIT_PAIR.fullmatch(number) if len(number) > 1 and number[0] in _CHINESE_DIGITS else None
-    if pair:
-        first, second = parse_number(pair.group(1)), parse_number(pair.group(2))
-        if second == first + 1 or pair.group(1) + pair.group(2) in _range_pair_words():
-            power = parse_number(pair.group(3)) if pair.group(3) else 1
-            return first * power, second * power
+    spoken = parse_range(number) if len(number) > 1 and number[0] in _CHINESE_DIGITS | _POWERS else None
+    if spoken:
+        return spoken
     return parse_number(number), None
 
 
-def _range_pair_words():
-    return lexicon().range_pairs
+def _shared_power(low: float, first: str, high: float, second: str) -> float:
+    """3至5万元, 两到三仟, 两~3百: the second figure's power is the first's too,
+    unless that makes the range run backwards (8500到3万 stays 8500)."""
+    if second[-1] not in _POWERS or not _POWERS.isdisjoint(first):
+        return low
+    scaled = low * parse_number(second[-1])
+    return scaled if scaled < high else low
 
 
 def _add_cents(text: str, end: int, value: float) -> Tuple[float, int]:
@@ -203,7 +284,9 @@ def _vague(lex: Lexicon, text: str, core: _Core) -> _Core:
     if not _POWERS.issuperset(text[core.number_span[0]:core.number_span[1]]):
         return core
     if before in lex.vague_unknown and (start < 2 or text[start - 2] not in lex.vague_not_after):
-        return core._replace(start=start - 1, value=None, range=None, approx=before, needs_marker=False)
+        low = core.value  # 数十亿: at least ten 亿, fewer than a hundred
+        span_range = None if low is None else (low, low * 10)
+        return core._replace(start=start - 1, range=span_range, approx=before, needs_marker=False)
     if before == lex.vague_at_least and core.approx is None:
         return core._replace(start=start - 1, approx=before, needs_marker=False)
     return core
@@ -214,8 +297,33 @@ def _is_figure_char(ch: str) -> bool:
     return ch.isdigit() or (ch.isascii() and ch.isalpha())
 
 
+def _sign_start(text: str, start: int) -> int:
+    """Start of the minus written before ``start`` (负, 负的, or a - that is
+    no hyphen), or ``start`` itself when there is none."""
+    if text.endswith(_NEGATIVE_OF, 0, start):
+        return start - 2
+    if not start or text[start - 1] not in _MINUS:
+        return start
+    if text[start - 1] in _HYPHENS and start >= 2 and _is_figure_char(text[start - 2]):
+        return start  # A-3, 2-3, 1万元-5万元
+    return start - 1
+
+
+def _currency_before(lex: Lexicon, text: str, core: _Core) -> _Core:
+    """人民币数十亿元, 港币500万元: a currency written before a yuan figure."""
+    if core.kind != "money" or core.unit != "元" or not core.start:
+        return core
+    start = core.start - (1 if text[core.start - 1] == " " else 0)
+    word = next((w for w in lex.currency_before if text.endswith(w, 0, start)), None)
+    if word is None:
+        return core
+    return core._replace(start=start - len(word), unit=lex.units[word].unit)
+
+
 def _finish(lex: Lexicon, text: str, core: _Core, floor: int) -> Optional[Quantity]:
-    core = _vague(lex, text, core)
+    core = _currency_before(lex, text, _vague(lex, text, core))
+    if text[max(0, core.start - 1):core.start + 1] in lex.placeholders:
+        return None  # 张三, 王五
     start, approx_before, bound_before = read_prefix(lex, text, core.start)
     end, approx_after, bound_after = read_suffix(lex, text, core.end, core.kind)
     approx = core.approx or approx_after or approx_before
@@ -225,8 +333,9 @@ def _finish(lex: Lexicon, text: str, core: _Core, floor: int) -> Optional[Quanti
     end, per = read_slash_per(lex, text, end)
     per = per or read_per(lex, text, start, floor)
     value, span_range = core.value, core.range
-    if value is not None and start and text[start - 1] in _MINUS and (start < 2 or not _is_figure_char(text[start - 2])):
-        start, value = start - 1, -value  # 增长-3.5%, 负22.2%
+    signed = _sign_start(text, start) if value is not None else start
+    if signed < start:
+        start, value = signed, -value  # 增长-3.5%, 负22.2%, 负的百分之二十
         span_range = span_range and (-span_range[1], -span_range[0])
     if value is not None and float(value).is_integer():
         value = int(value)
