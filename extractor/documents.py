@@ -311,16 +311,21 @@ def _doc_type(title: Optional[str], opening: str) -> str:
     return {"news": "report", "summary": "summary", "plan": "plan", "other": "other"}[best]
 
 
+_ALL_UNITS = regex.compile(r"全(市|县|区|省|镇|乡)")
+
+
 def _clean_org(name: str) -> Optional[str]:
     rules = _rules()
     for prefix in rules.org_drop:
         name = prefix.sub("", name)
     while name and name[0] in rules.org_bad_starts:
         name = name[1:]
+    if _ALL_UNITS.search(name):  # 全市工会: all the unions of a place, not one organisation
+        return None
     return name if len(name) >= 2 and not _BARE_ORG_SUFFIX.match(name) else None
 
 
-_ORG_CLAUSE_BREAK = regex.compile(r"[,,。:;、\s【】\[\]()“”|]|在|由|据|向|从|把|将|本期|召开|开展|举行|举办|新发展|主席|记者|联合|组织|网讯")
+_ORG_CLAUSE_BREAK = regex.compile(r"[,,。:;、\s【】\[\]()“”|]|在|由|据|向|从|把|将|本期|召开|开展|举行|举办|新发展|新组建|组建|主席|记者|联合|组织|网讯")
 
 
 def _clause_orgs(text: str) -> list[str]:
