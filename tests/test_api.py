@@ -43,3 +43,12 @@ def test_parse_file_raises_a_typed_error_for_bad_input(tmp_path):
     assert "empty.txt" in str(caught.value)
     with pytest.raises(InputError):
         extractor.parse_file(tmp_path / "missing.txt")
+
+
+def test_compare_lines_up_one_concept_from_different_reports(corpus_documents):
+    table = extractor.compare(corpus_documents, concept="collective_contracts")
+    row = table.loc[("collective_contracts", "份", "actual")]
+    values = row.xs("value", level="measure").dropna()
+    orgs = {org for org, _period in values.index}
+    assert {"平川县总工会", "青山县总工会"} <= orgs
+    assert len(values) >= 3
