@@ -1,0 +1,37 @@
+"""The spaCy component: the same records on a Doc, tokenised by jieba."""
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+import extractor.spacy_ext as spacy_ext  # noqa: E402  (registers the factory)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("extractor_indicators", config={"use_model": False})
+    return nlp
+
+
+def test_indicators_become_spans(nlp):
+    doc = nlp("平川县总工会2016年工作总结\n一、主要工作\n全年共签订集体合同25份,工资集体协议35份,投入救助资金25万余元。")
+    spans = doc.spans["indicators"]
+    assert [(s._.indicator["value"], s._.indicator["unit"]) for s in spans] == [(25, "份"), (35, "份"), (250000, "元")]
+    assert [s.label_ for s in spans] == ["collective_contracts", "wage_agreements", "aid_funds"]
+    for span in spans:
+        start, end = span._.indicator["span"]
+        assert span.start_char <= start < end <= span.end_char
+    assert [s._.section["heading"] for s in doc.spans["sections"]] == ["主要工作"]
+    assert doc._.extractor_documents[0]["doc_type"] == "summary"
+
+
+def test_displacy_renders_the_spans(nlp, tmp_path):
+    doc = nlp("全年共签订集体合同25份。")
+    html = spacy_ext.render(doc, str(tmp_path / "doc.html"))
+    assert "collective_contracts" in html and "集体合同" in html and (tmp_path / "doc.html").exists()
+
+
+def test_factory_is_registered_by_entry_point():
+    from spacy.util import registry
+
+    assert "extractor_indicators" in registry.factories
