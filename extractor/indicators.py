@@ -106,7 +106,7 @@ def _cues() -> _Cues:
     )
 
 
-_RATE_NOUN = regex.compile(r"[\p{Han}]{1,8}?(率|比例|比重|覆盖面|参与面|活动面|知晓面|满意度|知晓度|参与度)")
+_RATE_WORD = regex.compile(r"(率|比例|比重|覆盖面|参与面|活动面|知晓面|满意度|知晓度|参与度)$")
 _LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}\s*[.、,]|[(]\d{1,2}[)]|[一二三四五六七八九十]+、)\s*")
 _NUMBERISH = regex.compile(r"[\d一二三四五六七八九十百千万亿两几数*xX]")
 
@@ -305,15 +305,18 @@ def _read_quantity(text: str, q: Quantity, ctx: _Context, left_from: int, previo
 
 def _rate_noun(clause_left: str) -> Optional[str]:
     """The rate a percentage measures: 职代会建制率力争达到……90%, 签订率达到100%."""
-    matches = list(_RATE_NOUN.finditer(clause_left))
-    if not matches:
+    tokens = segment(clause_left)
+    for i in range(len(tokens) - 1, -1, -1):
+        if _RATE_WORD.search(tokens[i]):
+            break
+    else:
         return None
-    phrase = matches[-1].group()
-    tokens = segment(phrase)
-    verbs = [i for i, t in enumerate(tokens) if _is_verb(t)]
-    if verbs and len("".join(tokens[verbs[-1] + 1:])) >= 2:
-        phrase = "".join(tokens[verbs[-1] + 1:])
-    return _strip(phrase) or None
+    first = i
+    if _RATE_WORD.fullmatch(tokens[i]) and i > 0:  # 签订 + 率
+        first = i - 1
+    if first > 0 and tag_of(tokens[first - 1]).startswith("n") and not _is_verb(tokens[first - 1]):
+        first -= 1  # 职代会 + 建制率
+    return _strip("".join(tokens[first:i + 1])) or None
 
 
 def _last_cue(text: str, cues: _Cues, in_plan: bool) -> Optional[tuple[int, str]]:
@@ -363,9 +366,9 @@ def _part_of(text: str, q: Quantity, ctx: _Context, made: Sequence[Indicator], t
     return totals[key]
 
 
-def _phrase_start(text: str, ctx: _Context, q: Quantity, predicate: Optional[str], obj: Optional[str]) -> int:
-    """Where the words that name the figure begin: 【签订集体合同25份】."""
-    window_start = max(ctx.clause_start, q.span[0] - _cues().left_window)
+def _phrase_start(text: str, floor: int, q: Quantity, predicate: Optional[str], obj: Optional[str]) -> int:
+    """Where the words that name the figure begin: 【签订集体合同25份】 (never before ``floor``)."""
+    window_start = max(floor, q.span[0] - _cues().left_window)
     left = text[window_start:q.span[0]]
     start = q.span[0]
     for word in (obj, predicate):
@@ -424,7 +427,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # 应到职工代表96名,实到93名 / 分别奖励3000元、2000元: the noun is not repeated
             reading = replace(reading, object=previous.object, confidence=0.6)
         section = section_at(sections, q.span[0])
-        start = max(floor, _phrase_start(text, ctx, q, predicate, reading.object))
+        start = _phrase_start(text, max(floor, ctx.clause_start), q, predicate, reading.object)
         status = _status(text, q, ctx, section.category if section else None, doc_type)
         indicator = Indicator(
             id=f"i{first_id + len(made)}", section=section.id if section else None,

@@ -10,7 +10,7 @@ _CATEGORY_STYLE = {"achievements": "green", "plans": "cyan", "problems": "red", 
 
 
 def _figure(ind) -> str:
-    value = "?" if ind.masked else f"{ind.value:g}"
+    value = "?" if ind.masked or ind.value is None else f"{ind.value:.12g}"
     marks = " ".join(x for x in (ind.approx, ind.bound and f"bound:{ind.bound}", ind.per and f"per:{ind.per}") if x)
     concept = f" [{ind.concept}]" if ind.concept else ""
     return f"{ind.text}  →  {ind.predicate or ''}/{ind.object or '?'} = {value} {ind.unit} {marks} ({ind.status}){concept}"
