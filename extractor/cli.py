@@ -7,6 +7,7 @@ from typing import Optional
 
 import click
 
+from .errors import ExtractorError
 from .records import FileError, to_dict
 
 
@@ -36,8 +37,12 @@ def parse_command(paths, fmt, out, jobs, engine, scheduler, force, retry_errors,
     if out:
         from .batch import run_batch
 
-        summary = run_batch(list(paths), out, jobs=jobs, engine=engine, scheduler=scheduler, force=force,
-                            retry_errors=retry_errors, argv=sys.argv[1:], use_model=not no_model)
+        try:
+            summary = run_batch(list(paths), out, jobs=jobs, engine=engine, scheduler=scheduler, force=force,
+                                retry_errors=retry_errors, argv=sys.argv[1:], use_model=not no_model)
+        except ExtractorError as exc:  # a store that cannot be opened, a bad option: no traceback
+            click.echo(f"extractor: {exc}", err=True)
+            sys.exit(2)
         for failure in summary.failures:
             _error_line(failure)
         click.echo(f"{summary.files_parsed} files parsed, {summary.files_skipped} skipped, "

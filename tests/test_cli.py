@@ -90,3 +90,21 @@ def test_concepts_lists_unmapped_objects():
 def test_python_dash_m_runs():
     proc = subprocess.run([sys.executable, "-m", "extractor", "--help"], capture_output=True, text=True)
     assert proc.returncode == 0 and "parse" in proc.stdout
+
+
+def test_parse_to_a_store_in_a_new_folder(tmp_path):
+    good = tmp_path / "in" / "good.txt"
+    good.parent.mkdir()
+    good.write_text(GOOD, encoding="utf-8")
+    target = tmp_path / "out" / "nested" / "results.duckdb"
+    result = CliRunner().invoke(cli, ["parse", "--no-model", "--jobs", "1", str(good.parent), "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.exists() and "1 files parsed" in result.stderr
+
+
+def test_an_output_that_cannot_be_written_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = CliRunner().invoke(cli, ["parse", str(tmp_path), "--out", str(blocker / "sub" / "x.duckdb")])
+    assert result.exit_code == 2
+    assert "cannot create its folder" in result.stderr and "Traceback" not in result.stderr

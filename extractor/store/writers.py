@@ -208,4 +208,8 @@ def open_store(target: str | os.PathLike) -> Store:
     if suffix not in STORES:
         raise UsageError(f"{target}: unknown output type {suffix or '(none)'!r}; "
                          "use .duckdb, .parquet, .csv, .xlsx or .jsonl")
+    try:
+        Path(bare).parent.mkdir(parents=True, exist_ok=True)  # "out/results.duckdb" in a fresh checkout
+    except OSError as exc:
+        raise StoreError(f"{target}: cannot create its folder ({exc.strerror or exc})") from exc
     return STORES[suffix](bare if suffix == ".parquet" else target)
