@@ -543,3 +543,44 @@ def test_rules_file_is_complete():
         assert pattern(section_name, key).pattern
     assert len(patterns("conflict", "time_patterns")) == len(rules("conflict")["time_patterns"])
     assert rules("corpus")["jump_factor"] > 1 and 0 < rules("corpus")["benford_alpha"] < 1
+
+
+# --- text helpers: fast paths give what the slow ones give -------------------
+
+SIMPLIFY_CASES = [
+    # (case id, text)
+    ("simplified", "全县新建基层工会18家,发展会员1200人"),
+    ("traditional", "全縣新建基層工會18家,簽訂集體合同25份"),
+    ("mixed", "工會組建工作取得新突破,会员人数增加"),
+    ("full width", "共计ＡＢＣ１２３，其中５０人"),
+    ("phrase key without traditional characters", "有序推进各项工作"),
+    ("another such phrase", "会场一片沈默"),
+    ("empty", ""),
+    ("only punctuation", ",。;:"),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in SIMPLIFY_CASES], ids=[c[0] for c in SIMPLIFY_CASES])
+def test_simplify_matches_the_converter(text):
+    import unicodedata
+
+    from extractor.checks.common import _t2s, simplify
+
+    assert simplify(text) == _t2s().convert(unicodedata.normalize("NFKC", text))
+
+
+HALF_WIDTH_CASES = [
+    ("none", "发展会员500人"),
+    ("digits", "发展会员５００人"),
+    ("punctuation runs", "（一）１、２．３％，！"),
+    ("edges of the block", "\uff01\uff5e\uff00\uff5f"),
+    ("empty", ""),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in HALF_WIDTH_CASES], ids=[c[0] for c in HALF_WIDTH_CASES])
+def test_to_half_width_maps_the_full_width_block(text):
+    from extractor.checks.common import to_half_width
+
+    expected = "".join(chr(ord(ch) - 0xFEE0) if 0xFF01 <= ord(ch) <= 0xFF5E else ch for ch in text)
+    assert to_half_width(text) == expected

@@ -196,3 +196,88 @@ def test_bad_tree_raises_usage_error(case, parents):
 def test_confidence_is_a_probability():
     results = classify_tree(TINY, [None] * len(TINY))
     assert all(0.0 < confidence <= 1.0 for _, confidence in results)
+
+
+# ---------------------------------------------------------------- the fast tree walk agrees with the plain one
+def filled_walk(rows, parents, use_model):
+    """The tree walk done the slow way: one classify_sections call per sample, context filled in."""
+    from dataclasses import replace
+
+    results, last_child = [], {}
+    for index, (row, parent) in enumerate(zip(rows, parents)):
+        prev = last_child.get(parent)
+        filled = replace(row, parent_category=results[parent][0] if parent is not None else None,
+                         prev_sibling_category=results[prev][0] if prev is not None else None)
+        results.append(classify_sections([filled], use_model=use_model)[0])
+        last_child[parent] = index
+    return results
+
+
+WALKS = [pytest.param(case.values[0], case.values[1], id=case.id) for case in HARD] + [
+    pytest.param([parent, child], [None, 0], id=f"inherit-{expected}") for expected, parent, child in INHERIT] + [
+    pytest.param(TINY, [None] * len(TINY), id="tiny-siblings"),
+    pytest.param(TINY, [None, 0, 0, None, 3, 4], id="tiny-nested"),
+]
+
+
+@pytest.mark.parametrize("use_model", [True, False], ids=["blend", "rules"])
+@pytest.mark.parametrize("rows, parents", WALKS)
+def test_tree_walk_matches_classify_sections(rows, parents, use_model):
+    assert classify_tree(rows, parents, use_model=use_model) == filled_walk(rows, parents, use_model)
+
+
+def test_decision_function_matches_decision_by_context():
+    from extractor.classify.samples import CONTEXT_INDEX
+
+    model, rules = load_model(DEFAULT_MODEL_PATH), RuleSectionClassifier().fit()
+    rows = [sample(s.heading, s.body, doc_type=s.doc_type, parent_category=p, prev_sibling_category=q)
+            for s, (p, q) in zip(TINY, [(None, None), ("plans", None), (None, "other"), ("problems", "plans"),
+                                       (None, "achievements"), ("other", "other")])]
+    at = [CONTEXT_INDEX[r.parent_category, r.prev_sibling_category] for r in rows]
+    for classifier in (model, rules):
+        by_context = classifier.decision_by_context(rows)
+        assert np.allclose(by_context[np.arange(len(rows)), at], classifier.decision_function(rows), atol=1e-12)
+
+
+# ---------------------------------------------------------------- n-grams looked up in bulk
+NGRAM_TEXTS = [
+    ("plain", "签订集体合同"),
+    ("repeated grams", "工会工会工会"),
+    ("digits and spaces", "新建 工会 0家 0 0"),
+    ("outside the BMP", "𠀀工会𠀀"),
+    ("one character", "会"),
+    ("empty", ""),
+    ("latin", "abcab"),
+]
+NGRAM_VOCABULARY = {gram: col for col, gram in enumerate(
+    ["工", "会", "工会", "会工", "工会工", "集体", "合同", "签订集", "0", "0家", "𠀀", "𠀀工", "ab", "b", "zz"])}
+
+
+@pytest.mark.parametrize("sizes", [(1, 2, 3), (1, 2), (2,)], ids=str)
+def test_ngram_lookup_matches_features(sizes):
+    from extractor.classify.features import ngram_text, ngrams
+    from extractor.classify.ngrams import NgramColumns
+
+    texts = [ngram_text(text) for _, text in NGRAM_TEXTS]
+    owners, cols = NgramColumns(NGRAM_VOCABULARY, sizes).lookup(texts)
+    pairs = list(zip(owners.tolist(), cols.tolist()))
+    expected = {(i, NGRAM_VOCABULARY[g]) for i, text in enumerate(texts) for g in ngrams(text, sizes)
+                if g in NGRAM_VOCABULARY}
+    assert len(pairs) == len(set(pairs)) and set(pairs) == expected
+
+
+# ---------------------------------------------------------------- the "any cue" first test never hides a cue
+CUE_TEXTS = ["下半年工作打算", "存在的主要问题", "(主要)困难", "2016年重点工作", "要进一步做好", "其他工作",
+             "已完成任务了", "将力争完成", "主要做法", "没有任何提示词", "", "困难职工帮扶"]
+
+
+@pytest.mark.parametrize("text", CUE_TEXTS)
+def test_any_cue_agrees_with_the_counts(text):
+    from extractor.classify.cues import count_matches, cue_tables
+
+    tables = cue_tables()
+    groups = {"heading.strong": tables.heading_strong, "heading.time": tables.heading_time,
+              "heading.weak": tables.heading_weak, "body": tables.body}
+    for name, group in groups.items():
+        found = any(count_matches(pattern, text) for pattern in group.values())
+        assert tables.any_cue[name].search(text) == found, name

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Mapping
+from types import MappingProxyType
+from typing import Mapping, Optional
 
 from ..errors import DataFileError
 from ..resources import load_toml
@@ -27,6 +28,9 @@ class CueTables:
     heading_weak: Mapping[str, re.Pattern]
     body: Mapping[str, re.Pattern]  # past / progress / future / problems
     body_ignore: re.Pattern
+    # Per table ("heading.strong", ..., "body"): one pattern that matches
+    # wherever any cue of the table does, a quick first test (None: no test).
+    any_cue: Mapping[str, Optional["AnyCue"]]
     weights: Mapping[str, float]
     doc_prior: Mapping[str, Mapping[str, float]]
     model_weight: float
@@ -44,18 +48,60 @@ def _group(table: Mapping[str, list[str]], where: str) -> dict[str, re.Pattern]:
     return {name: _alternation(list(words), f"{where}.{name}") for name, words in table.items()}
 
 
+# Back-references and conditionals point at group numbers, which joining renumbers.
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+# A cue that starts with one of these (or whose first character is optional)
+# does not start with a plain literal character.
+_NOT_LITERAL = frozenset("^$.[(\\|*+?{")
+
+
+@dataclass(frozen=True)
+class AnyCue:
+    """Whether a text holds any cue of a table, in a few regex searches.
+
+    The cues are joined in flat alternations, one for those anchored at the
+    start, one for those opening with a literal character (the regex engine
+    then scans for the first characters only) and one for the rest: their
+    union matches exactly where some cue does.
+    """
+
+    patterns: tuple[re.Pattern, ...]
+
+    def search(self, text: str) -> bool:
+        return any(pattern.search(text) for pattern in self.patterns)
+
+
+def _starts_literal(word: str) -> bool:
+    return word[0] not in _NOT_LITERAL and word[1:2] not in ("?", "*", "{")
+
+
+def _any_of(table: Mapping[str, list[str]]) -> Optional[AnyCue]:
+    """All cues of a table as an ``AnyCue``; None when they cannot be joined."""
+    words = [word for group in table.values() for word in group if word]
+    if any(_GROUP_REFERENCE.search(word) for word in words):
+        return None
+    parts = ([w for w in words if w.startswith("^")], [w for w in words if _starts_literal(w)],
+             [w for w in words if not w.startswith("^") and not _starts_literal(w)])
+    try:
+        return AnyCue(tuple(re.compile("|".join(part)) for part in parts if part))
+    except re.error:  # e.g. an inline global flag, only allowed at the start
+        return None
+
+
 @lru_cache(maxsize=1)
 def cue_tables() -> CueTables:
     data = load_toml(CUES_FILE)
     try:
         body = dict(data["body"])
         ignore = body.pop("ignore")
+        heading = {name: data["heading"][name] for name in ("strong", "time", "weak")}
         return CueTables(
-            heading_strong=_group(data["heading"]["strong"], "heading.strong"),
-            heading_time=_group(data["heading"]["time"], "heading.time"),
-            heading_weak=_group(data["heading"]["weak"], "heading.weak"),
+            heading_strong=_group(heading["strong"], "heading.strong"),
+            heading_time=_group(heading["time"], "heading.time"),
+            heading_weak=_group(heading["weak"], "heading.weak"),
             body=_group(body, "body"),
             body_ignore=_alternation(ignore, "body.ignore"),
+            any_cue={"body": _any_of(body), **{f"heading.{name}": _any_of(table) for name, table in heading.items()}},
             weights={k: float(v) for k, v in data["weights"].items()},
             doc_prior={k: dict(v) for k, v in data["doc_prior"].items()},
             model_weight=float(data["blend"]["model_weight"]),
@@ -66,7 +112,8 @@ def cue_tables() -> CueTables:
 
 
 def count_matches(pattern: re.Pattern, text: str) -> int:
-    return sum(1 for _ in pattern.finditer(text))
+    """Non-overlapping matches, as ``finditer`` finds them."""
+    return len(pattern.findall(text))
 
 
 def body_counts(body: str, tables: CueTables) -> dict[str, int]:
@@ -77,7 +124,10 @@ def body_counts(body: str, tables: CueTables) -> dict[str, int]:
     """
     text = tables.body_ignore.sub("|", body[: tables.body_chars])
     counts = dict.fromkeys(tables.body, 0)
+    any_cue = tables.any_cue["body"]
     for clause in _CLAUSE_BREAK.split(text):
+        if any_cue is not None and not any_cue.search(clause):
+            continue  # most clauses of a short body hold no cue: skip the per-group counts
         found = {name: count_matches(pattern, clause) for name, pattern in tables.body.items()}
         if found.get("future"):
             found["past"] = found["progress"] = 0
@@ -86,7 +136,10 @@ def body_counts(body: str, tables: CueTables) -> dict[str, int]:
     return counts
 
 
-def heading_hits(heading: str, group: Mapping[str, re.Pattern]) -> dict[str, int]:
+def heading_hits(heading: str, group: Mapping[str, re.Pattern], any_cue: Optional[AnyCue] = None) -> dict[str, int]:
+    """Cue hits per category; ``any_cue`` (see ``CueTables.any_cue``) skips the count when nothing matches."""
+    if any_cue is not None and not any_cue.search(heading):
+        return dict.fromkeys(group, 0)
     return {name: count_matches(pattern, heading) for name, pattern in group.items()}
 
 
@@ -108,3 +161,42 @@ def looks_like_list(body: str, min_lines: int = 3, max_line_chars: int = 60) -> 
     return len(lines) >= min_lines and all(
         len(line) <= max_line_chars and not _SENTENCE_PUNCT.search(line) and not _ITEM_LINE.match(line)
         for line in lines)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the cue words say about one section, wherever it sits in the tree.
+
+    Rules and model features both read it, so each section's heading and
+    body are scanned once, not once per classifier and per tree step.
+    """
+
+    strong: Mapping[str, int]  # heading_strong hits per category
+    time: Mapping[str, int]  # heading_time hits per category
+    weak: Mapping[str, int]  # heading_weak hits per category
+    body: Mapping[str, int]  # body cue counts per group (body_counts)
+    year_later: bool  # heading_year_later
+    list_body: bool  # looks_like_list
+
+
+def evidence(heading: str, body: str, doc_title: str | None, tables: CueTables) -> Evidence:
+    return Evidence(
+        strong=MappingProxyType(heading_hits(heading, tables.heading_strong, tables.any_cue["heading.strong"])),
+        time=MappingProxyType(heading_hits(heading, tables.heading_time, tables.any_cue["heading.time"])),
+        weak=MappingProxyType(heading_hits(heading, tables.heading_weak, tables.any_cue["heading.weak"])),
+        body=MappingProxyType(body_counts(body, tables)),
+        year_later=heading_year_later(heading, doc_title),
+        list_body=looks_like_list(body),
+    )
+
+
+@lru_cache(maxsize=2048)
+def _shared_evidence(heading: str, body: str, doc_title: str | None) -> Evidence:
+    return evidence(heading, body, doc_title, cue_tables())
+
+
+def section_evidence(heading: str, body: str, doc_title: str | None, tables: CueTables | None = None) -> Evidence:
+    """Evidence of one section; cached by its text when read with the shipped cue tables."""
+    if tables is None or tables is cue_tables():
+        return _shared_evidence(heading, body, doc_title)
+    return evidence(heading, body, doc_title, tables)

@@ -11,13 +11,18 @@ import math
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import Sequence
+from typing import Optional, Sequence
 
 import numpy as np
 
 from ..errors import ModelError, UsageError
-from .features import FEATURE_VERSION, sample_features
-from .samples import SectionSample
+from ..records import DOC_TYPES
+from .features import (
+    BODY_NGRAMS, BODY_PREFIX, FEATURE_VERSION, HEADING_NGRAMS, HEADING_PREFIX, other_features, sample_features,
+    sample_ngram_texts, walk_features,
+)
+from .ngrams import NgramColumns
+from .samples import CONTEXT_INDEX, CONTEXTS, SectionSample
 
 MODEL_FORMAT = "extractor.section_classifier/1"
 _REQUIRED_KEYS = ("format", "feature_version", "classes", "features", "coef", "intercept")
@@ -66,6 +71,18 @@ class ModelSectionClassifier:
         self.vocabulary_ = {name: i for i, name in enumerate(self.feature_names_)}
         self.coef_ = coef
         self.intercept_ = np.asarray(intercept, dtype=float)
+        self._index_weights()
+
+    def _index_weights(self) -> None:
+        """Lookup tables derived from the weights, so prediction does little per section."""
+        # weights of the walk features by document type and tree context
+        self._walk_table = np.array([[self._walk_decision(doc_type, *context) for context in CONTEXTS]
+                                     for doc_type in DOC_TYPES], dtype=float)
+        # n-gram columns by the bare n-gram, looked up in bulk
+        self._ngram_columns = tuple(
+            NgramColumns({name[len(prefix):]: col for name, col in self.vocabulary_.items() if name.startswith(prefix)},
+                         sizes)
+            for prefix, sizes in ((HEADING_PREFIX, HEADING_NGRAMS), (BODY_PREFIX, BODY_NGRAMS)))
 
     # ------------------------------------------------------------ prediction
     def _check_fitted(self) -> None:
@@ -74,18 +91,61 @@ class ModelSectionClassifier:
 
     def decision_function(self, samples: Sequence[SectionSample]) -> np.ndarray:
         self._check_fitted()
-        out = np.tile(self.intercept_, (len(samples), 1))
+        placed = [self._walk_table[DOC_TYPES.index(s.doc_type),
+                                   CONTEXT_INDEX[s.parent_category, s.prev_sibling_category]] for s in samples]
+        return self._static_decision(samples) + np.array(placed, dtype=float).reshape(len(samples), len(self.classes_))
+
+    def decision_by_context(self, samples: Sequence[SectionSample]) -> np.ndarray:
+        """Decision values of every sample in every context of ``samples.CONTEXTS``
+        (which replace the samples' own): shape (samples, contexts, classes)."""
+        self._check_fitted()
+        placed = self._walk_table[[DOC_TYPES.index(s.doc_type) for s in samples]]
+        return placed + self._static_decision(samples).reshape(len(samples), 1, len(self.classes_))
+
+    def _static_decision(self, samples: Sequence[SectionSample]) -> np.ndarray:
+        """Intercepts plus the weights of every feature but the walk features, row per sample."""
+        heading_texts, body_texts = zip(*map(sample_ngram_texts, samples)) if samples else ((), ())
+        heading_owners, heading_cols = self._ngram_columns[0].lookup(heading_texts)
+        body_owners, body_cols = self._ngram_columns[1].lookup(body_texts)
+        cols: list[int] = []
+        values: list[float] = []
+        owners: list[int] = []
         for row, sample in enumerate(samples):
-            pairs = [(self.vocabulary_[n], v) for n, v in sample_features(sample).items() if n in self.vocabulary_]
-            if pairs:
-                cols, values = zip(*pairs)
-                out[row] += self.coef_[:, list(cols)] @ np.asarray(values)
+            self._add_columns(other_features(sample).items(), cols, values)
+            owners += [row] * (len(cols) - len(owners))
+        n_grams = len(heading_cols) + len(body_cols)
+        all_cols = np.concatenate([heading_cols, body_cols, np.asarray(cols, dtype=np.int64)])
+        all_owners = np.concatenate([heading_owners, body_owners, np.asarray(owners, dtype=np.int64)])
+        all_values = np.concatenate([np.ones(n_grams), np.asarray(values, dtype=float)])
+        weighted = self.coef_[:, all_cols] * all_values  # n-gram features are all 1.0
+        out = np.tile(self.intercept_, (len(samples), 1))
+        for k in range(len(self.classes_)):
+            out[:, k] += np.bincount(all_owners, weights=weighted[k], minlength=len(samples))
         return out
 
+    def _walk_decision(self, doc_type: str, parent_category: Optional[str],
+                       prev_sibling_category: Optional[str]) -> np.ndarray:
+        """Weights of the features the tree walk fills in, summed per class."""
+        cols: list[int] = []
+        values: list[float] = []
+        self._add_columns(walk_features(doc_type, parent_category, prev_sibling_category).items(), cols, values)
+        return self.coef_[:, cols] @ np.asarray(values) if cols else np.zeros(len(self.classes_))
+
+    def _add_columns(self, features, cols: list[int], values: list[float]) -> None:
+        """Append (column, value) of the known, non-zero features."""
+        vocabulary = self.vocabulary_
+        for name, value in features:
+            if value and name in vocabulary:
+                cols.append(vocabulary[name])
+                values.append(value)
+
+    def proba_from_decision(self, scores: np.ndarray) -> np.ndarray:
+        """Probabilities from decision values (softmax along the last axis)."""
+        shifted = np.exp(scores - scores.max(axis=-1, keepdims=True))
+        return shifted / shifted.sum(axis=-1, keepdims=True)
+
     def predict_proba(self, samples: Sequence[SectionSample]) -> np.ndarray:
-        scores = self.decision_function(samples)
-        shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
-        return shifted / shifted.sum(axis=1, keepdims=True)
+        return self.proba_from_decision(self.decision_function(samples))
 
     def predict(self, samples: Sequence[SectionSample]) -> np.ndarray:
         self._check_fitted()

@@ -7,6 +7,10 @@ from typing import Any, Mapping, Optional
 from ..errors import UsageError
 from ..records import CATEGORIES, DOC_TYPES
 
+# Every tree context a section can have: (parent_category, prev_sibling_category).
+CONTEXTS = tuple((parent, prev) for parent in (None, *sorted(CATEGORIES)) for prev in (None, *sorted(CATEGORIES)))
+CONTEXT_INDEX = {context: index for index, context in enumerate(CONTEXTS)}
+
 
 @dataclass(frozen=True)
 class SectionSample:
@@ -44,4 +48,4 @@ class SectionSample:
         return cls(**{key: value for key, value in data.items() if key in names})
 
 
-__all__ = ["SectionSample"]
+__all__ = ["SectionSample", "CONTEXTS", "CONTEXT_INDEX"]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import warnings
 
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
@@ -25,7 +24,7 @@ from ..errors import UsageError
 from .cues import cue_tables
 from .model import ModelSectionClassifier
 from .rules import RuleSectionClassifier
-from .samples import SectionSample
+from .samples import CONTEXT_INDEX, SectionSample
 
 # The trained weights live in the project's models/ folder, beside the package;
 # EXTRACTOR_SECTION_MODEL points elsewhere (an installed package has no models/).
@@ -44,20 +43,47 @@ def _rules() -> RuleSectionClassifier:
     return RuleSectionClassifier().fit()
 
 
+def _model_columns(model: ModelSectionClassifier, classes: np.ndarray) -> list[Optional[int]]:
+    """The model's column of each of the rules' classes (None when it lacks one)."""
+    known = list(model.classes_)
+    return [known.index(c) if c in known else None for c in classes]
+
+
+def _pool(rule_p: np.ndarray, model_p: np.ndarray, columns: Sequence[Optional[int]]) -> np.ndarray:
+    """Log-linear pooling of the two sources' probabilities (classes on the last axis)."""
+    aligned = np.zeros_like(rule_p)
+    for j, i in enumerate(columns):
+        if i is not None:
+            aligned[..., j] = model_p[..., i]
+    weight = cue_tables().model_weight
+    floor = 1e-6  # keeps log() finite when a source gives a class zero
+    pooled = np.exp(weight * np.log(aligned + floor) + (1 - weight) * np.log(rule_p + floor))
+    return pooled / pooled.sum(axis=-1, keepdims=True)
+
+
 def _proba(samples: Sequence[SectionSample], model: Optional[ModelSectionClassifier]) -> tuple[np.ndarray, np.ndarray]:
     """(classes, probability rows) of the blend, or of the rules alone."""
     rules = _rules()
     rule_p = rules.predict_proba(samples)
     if model is None:
         return rules.classes_, rule_p
-    model_p = model.predict_proba(samples)
-    # Align the model's columns to the rules' class order.
-    order = [list(model.classes_).index(c) if c in model.classes_ else None for c in rules.classes_]
-    aligned = np.column_stack([model_p[:, i] if i is not None else np.zeros(len(samples)) for i in order])
-    weight = cue_tables().model_weight
-    floor = 1e-6  # keeps log() finite when a source gives a class zero
-    pooled = np.exp(weight * np.log(aligned + floor) + (1 - weight) * np.log(rule_p + floor))
-    return rules.classes_, pooled / pooled.sum(axis=1, keepdims=True)
+    return rules.classes_, _pool(rule_p, model.predict_proba(samples), _model_columns(model, rules.classes_))
+
+
+def _proba_by_context(samples: Sequence[SectionSample],
+                      model: Optional[ModelSectionClassifier]) -> tuple[np.ndarray, np.ndarray]:
+    """(classes, probabilities of shape (samples, samples.CONTEXTS, classes)) of the blend or the rules."""
+    rules = _rules()
+    rule_p = rules.proba_from_decision(rules.decision_by_context(samples))
+    if model is None:
+        return rules.classes_, rule_p
+    model_p = model.proba_from_decision(model.decision_by_context(samples))
+    return rules.classes_, _pool(rule_p, model_p, _model_columns(model, rules.classes_))
+
+
+def _best(classes: np.ndarray, proba: np.ndarray) -> list[tuple[str, float]]:
+    best = proba.argmax(axis=1)
+    return [(str(classes[i]), round(float(row[i]), 4)) for i, row in zip(best, proba)]
 
 
 def _pick_model(use_model: bool, model: Optional[ModelSectionClassifier]) -> Optional[ModelSectionClassifier]:
@@ -81,9 +107,7 @@ def classify_sections(samples: Sequence[SectionSample], use_model: bool = True,
     """(category, confidence) per sample, taking each sample's context as given."""
     if not samples:
         return []
-    classes, proba = _proba(samples, _pick_model(use_model, model))
-    best = proba.argmax(axis=1)
-    return [(str(classes[i]), round(float(row[i]), 4)) for i, row in zip(best, proba)]
+    return _best(*_proba(samples, _pick_model(use_model, model)))
 
 
 def _check_parents(samples: Sequence[SectionSample], parents: Sequence[Optional[int]]) -> None:
@@ -99,22 +123,27 @@ def classify_tree(samples: Sequence[SectionSample], parents: Sequence[Optional[i
     """Classify sections in document order, parents first.
 
     ``parents[i]`` is the index of sample i's parent (None at the top).  The
-    walk fills ``parent_category``, ``parent_heading`` and
-    ``prev_sibling_category`` from its own predictions, so the values in the
-    given samples are ignored.
+    walk sets each sample's ``parent_category`` and ``prev_sibling_category``
+    from its own predictions, so the values in the given samples are
+    ignored.  Gives the (category, confidence) that ``classify_sections``
+    gives each sample with its context filled in, but scores every sample
+    in every possible context at once (cue counts and n-grams are read once
+    per sample), so the walk itself only looks results up.
     """
     _check_parents(samples, parents)
-    chosen = _pick_model(use_model, model)
+    if not samples:
+        return []
+    classes, proba = _proba_by_context(samples, _pick_model(use_model, model))
+    # Every sample is scored in every context at once; the walk only picks.
+    best = proba.argmax(axis=-1)
+    names = [str(c) for c in classes]
+    chosen_class, chosen_p = best.tolist(), np.take_along_axis(proba, best[..., None], axis=-1)[..., 0].tolist()
     results: list[tuple[str, float]] = []
     last_child: dict[Optional[int], int] = {}
-    for index, (sample, parent) in enumerate(zip(samples, parents)):
+    for index, parent in enumerate(parents):
         prev = last_child.get(parent)
-        filled = replace(
-            sample,
-            parent_category=results[parent][0] if parent is not None else None,
-            parent_heading=samples[parent].heading if parent is not None else None,
-            prev_sibling_category=results[prev][0] if prev is not None else None,
-        )
-        results.append(classify_sections([filled], use_model=chosen is not None, model=chosen)[0])
+        context = CONTEXT_INDEX[(results[parent][0] if parent is not None else None,
+                                 results[prev][0] if prev is not None else None)]
+        results.append((names[chosen_class[index][context]], round(chosen_p[index][context], 4)))
         last_child[parent] = index
     return results
