@@ -51,7 +51,10 @@ class DocumentBlock:
 @dataclass(frozen=True)
 class _Rules:
     chrome: tuple
-    any_chrome: object  # the chrome and intro patterns as one alternation: one search per line
+    # the chrome and intro patterns as two alternations: those anchored at the line start are
+    # tried there only, the rest searched along the line (the costliest check per line)
+    chrome_at_start: object
+    chrome_anywhere: object
     end: tuple
     intro: tuple
     continuation: tuple
@@ -71,6 +74,11 @@ class _Rules:
     org_bad_starts: str
 
 
+def _alternation(patterns) -> re.Pattern:
+    # the standard library's engine runs a long alternation several times faster than `regex`
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x")
+
+
 def _compile_all(patterns) -> tuple:
     return tuple(regex.compile(p) for p in patterns)
 
@@ -79,11 +87,12 @@ def _compile_all(patterns) -> tuple:
 def _rules() -> _Rules:
     data = load_toml("documents.toml")
     p = data["period"]
+    chrome_patterns = data["chrome"]["line_patterns"] + data["chrome"]["intro_patterns"]
     suffixes = "|".join(data["org"]["suffixes"])
     return _Rules(
         chrome=_compile_all(data["chrome"]["line_patterns"]),
-        # the standard library's engine runs this long alternation several times faster
-        any_chrome=re.compile("|".join(f"(?:{p})" for p in data["chrome"]["line_patterns"] + data["chrome"]["intro_patterns"])),
+        chrome_at_start=_alternation([p[1:] for p in chrome_patterns if p.startswith("^")]),
+        chrome_anywhere=_alternation([p for p in chrome_patterns if not p.startswith("^")]),
         end=_compile_all(data["chrome"]["end_patterns"]),
         intro=_compile_all(data["chrome"]["intro_patterns"]),
         continuation=_compile_all(data["split"]["continuation_markers"]),
@@ -107,7 +116,9 @@ def _rules() -> _Rules:
             "month_anywhere": regex.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:份)?[,，]"),
             "year_cues": regex.compile(p["year_cues"]),
             "multi": regex.compile(p["multi_year"]),
-            "evidence": tuple((regex.compile(rx), year) for rx, year in p["evidence"]),
+            # all evidence phrases as one alternation; the group that matched names the year
+            "evidence": regex.compile("|".join(f"(?P<e{i}>{rx})" for i, (rx, _) in enumerate(p["evidence"]))),
+            "evidence_years": tuple(year for _, year in p["evidence"]),
         },
         org_pattern=regex.compile(r"[\p{Han}\d]{1,14}?(?:" + suffixes + ")(?!员)"),
         org_drop=_compile_all(data["org"]["drop_prefixes"]),
@@ -134,7 +145,9 @@ def split_lines(text: str) -> list[Line]:
 
 
 def is_chrome(line: str) -> bool:
-    return bool(_rules().any_chrome.search(line.replace(" ", "")))
+    rules = _rules()
+    compact = line.replace(" ", "")
+    return bool(rules.chrome_at_start.match(compact) or rules.chrome_anywhere.search(compact))
 
 
 def _content_lines(lines: list[Line]) -> list[Line]:
@@ -377,11 +390,10 @@ def _period(title: Optional[str], opening: str, doc_type: str, doc_text: str, pa
         year = None
     inferred, evidence = (None, None)
     if year is None:
-        for pattern, value in rules["evidence"]:
-            match = pattern.search(doc_text)
-            if match:
-                inferred, evidence = value, match.group()
-                break
+        match = rules["evidence"].search(doc_text)  # the first evidence in the text
+        if match:
+            inferred = rules["evidence_years"][int(match.lastgroup[1:])]
+            evidence = match.group()
     return Period(year=year, year_text=year_text, year_masked=masked, part=part,
                   year_inferred=inferred, year_evidence=evidence)
 

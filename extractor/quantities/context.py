@@ -53,6 +53,10 @@ def read_prefix(lex: Lexicon, text: str, start: int) -> Tuple[int, Optional[str]
 def read_suffix(lex: Lexicon, text: str, end: int, kind: str) -> Tuple[int, Optional[str], Optional[str]]:
     """Bound and approx markers right after the unit: (new end, approx, bound)."""
     approx = bound = None
+    if text[end:end + 1] in "(（":  # 50万元（含）以上: the inclusive note before a bound
+        inclusive = next((w for w in lex.inclusive if text.startswith(w, end)), None)
+        if inclusive and _marker_after(lex.bound_suffix, text, end + len(inclusive)):
+            end += len(inclusive)
     if text[end:end + 1] not in lex.suffix_head_chars:
         return end, None, None  # the common case: nothing written after the unit
     marker = _marker_after(lex.approx_suffix, text, end)
@@ -88,9 +92,14 @@ def clause_start(text: str, start: int, floor: int) -> int:
 def read_per(lex: Lexicon, text: str, start: int, floor: int) -> Optional[str]:
     """每亩补助400元 -> 亩; 人均...元 -> 人.  Looks back inside the clause only."""
     low = max(floor, start - lex.per_window)
+    for ch in lex.per_cue_chars:  # str.find, not a regex: this runs for every quantity
+        if text.find(ch, low, start) != -1:
+            break
+    else:
+        return None  # the common case: no per phrase at all
     window = text[low:start]
     if not lex.per_cue.search(window):
-        return None  # the common case: no per phrase at all
+        return None
     low = clause_start(text, start, low)
     window = text[low:start]
     found = []

@@ -29,7 +29,7 @@ class UnitInfo:
 @dataclass(frozen=True)
 class Lexicon:
     units: Mapping[str, UnitInfo]  # written form -> info
-    unit_words: tuple  # the written forms, longest first
+    unit_at: "re.Pattern"  # the longest unit at a position
     approx_prefix: Mapping[str, str]
     approx_infix: Mapping[str, str]
     approx_suffix: Mapping[str, str]
@@ -37,10 +37,12 @@ class Lexicon:
     bound_suffix: Mapping[str, str]
     prefix_tail_chars: frozenset  # last characters of prefix markers (and a space)
     suffix_head_chars: frozenset  # first characters of suffix markers
+    suffix_triggers: frozenset  # what may follow a quantity's unit: suffix markers, (含), a / of 65元/人
     range_pairs: Mapping[str, tuple]
     per_prefix: str
     per_averages: Mapping[str, str]
     per_cue: "re.Pattern"  # 每 or an X均 word: is there a per phrase at all?
+    per_cue_chars: tuple  # a character every per cue has (每 均 平)
     per_words: tuple  # longest first: what may follow 每
     per_window: int
     slash_units: tuple
@@ -53,11 +55,16 @@ class Lexicon:
     implicit_nouns: tuple  # longest first
     scanner: "re.Pattern"  # excluded regions first, then quantity candidates
     currency_before: tuple  # 人民币 港币 ... written before a figure, longest first
-    foreign_money: tuple  # money units that are not yuan, longest first (3万元欧元)
+    foreign_money: "re.Pattern"  # money units that are not yuan (3万元欧元)
+    foreign_heads: frozenset  # their first characters
     inclusive: tuple  # (含) （含）
     trailing_digit: frozenset  # 七成六, 三米九
     subunits: Mapping[str, Mapping[str, float]]  # 斤 -> 两 0.1
     placeholders: frozenset  # 张三 李四
+    vague_before: frozenset  # 数 几 上: what may stand before a vague power
+    rare_before: frozenset  # first characters of placeholders, last of currency_before, a space
+    followed_units: frozenset  # units a smaller unit or digit may follow: 元 块 成 米 斤
+    after_filler: frozenset  # what may follow the 个 of 两个亿卢布: 万 亿, first characters of money / measure units
 
 
 def _unit_table(data: dict) -> dict:
@@ -101,15 +108,17 @@ def lexicon() -> Lexicon:
     implicit = {noun: unit for unit, nouns in markers["implicit"].items() for noun in nouns}
     per_words = set(per["nouns"]) | set(units)
     return Lexicon(
-        units=units, unit_words=tuple(sorted(units, key=len, reverse=True)),
+        units=units, unit_at=re.compile(sorted_alternation(units)),
         approx_prefix=_longest_first(approx["prefix"]), approx_infix=approx["infix"],
         approx_suffix=_longest_first(approx["suffix"]),
         bound_prefix=_longest_first(bound["prefix"]), bound_suffix=_longest_first(bound["suffix"]),
         prefix_tail_chars=frozenset(" " + "".join(w[-1] for w in (*approx["prefix"], *bound["prefix"]))),
         suffix_head_chars=frozenset(w[0] for w in (*approx["suffix"], *bound["suffix"])),
+        suffix_triggers=frozenset([*(w[0] for w in (*approx["suffix"], *bound["suffix"])), "(", "（", "/", "／"]),
         range_pairs={k: tuple(v) for k, v in markers["range"]["pairs"].items()},
         per_prefix=per["prefix"], per_averages=per["averages"],
         per_cue=re.compile(sorted_alternation([per["prefix"], *per["averages"]])),
+        per_cue_chars=tuple(sorted({per["prefix"][-1], *(word[-1] for word in per["averages"])})),
         per_words=tuple(sorted(per_words, key=len, reverse=True)), per_window=int(per["window"]),
         slash_units=tuple(sorted(per["slash_units"], key=len, reverse=True)),
         change_from=tuple(markers["change"]["from_words"]), change_gap=_change_gap(markers["change"]),
@@ -119,11 +128,18 @@ def lexicon() -> Lexicon:
         scanner=scanner(_numeral_shape(units, markers), units, _scan_markers(units_data, markers), exclusions, implicit,
                         units_data["currency_before"]["words"]),
         currency_before=tuple(sorted(units_data["currency_before"]["words"], key=len, reverse=True)),
-        foreign_money=tuple(sorted((w for w, i in units.items() if i.kind == "money" and i.unit != "元"), key=len, reverse=True)),
+        foreign_money=re.compile(sorted_alternation(w for w, i in units.items() if i.kind == "money" and i.unit != "元")),
+        foreign_heads=frozenset(w[0] for w, i in units.items() if i.kind == "money" and i.unit != "元"),
         inclusive=tuple(markers["range"]["inclusive"]),
         trailing_digit=frozenset(units_data["trailing_digit"]["units"]),
         subunits={unit: dict(table) for unit, table in units_data["subunits"].items()},
         placeholders=frozenset(exclusions["placeholders"]["names"]),
+        vague_before=frozenset([*markers["vague"]["unknown_digit"], markers["vague"]["at_least"]]),
+        rare_before=frozenset(" " + "".join(name[0] for name in exclusions["placeholders"]["names"])
+                              + "".join(w[-1] for w in units_data["currency_before"]["words"])),
+        after_filler=frozenset("万亿萬億" + "".join(w[0] for w, i in units.items() if i.kind in ("money", "measure"))),
+        followed_units=frozenset({"元", "圆", "块", *units_data["trailing_digit"]["units"], *units_data["subunits"],
+                                  *(w for w, i in units.items() if i.unit in units_data["subunits"])}),
     )
 
 

@@ -50,6 +50,7 @@ class _Tables(NamedTuple):
     half: frozenset
     vague_infix: frozenset
     spoken_only: frozenset
+    ambiguous_last: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +62,7 @@ def _tables() -> _Tables:
         points=frozenset(data["points"]), negatives=tuple(data["negatives"]),
         suffixes=dict(data["suffixes"]), half=frozenset(data["half"]),
         vague_infix=frozenset(data["vague_infix"]), spoken_only=frozenset(data["spoken_only"]),
+        ambiguous_last=frozenset(data["ambiguous_last"]),
     )
 
 
@@ -115,6 +117,8 @@ def _parse_unsigned(text: str, tables: _Tables) -> Optional[float]:
         return float(text[:-1]) * tables.suffixes[text[-1]]
     if text in tables.half or (len(text) == 2 and text[1] in tables.half and text[0] in "一1"):
         return 0.5
+    if text[-1] in tables.ambiguous_last:
+        return None
     if len(text) == 2 and text[0] in tables.half and text[1] in tables.small:
         return 0.5 * tables.small[text[1]]  # 半百 = 50
     text = _drop_vague_infix(text, tables)
@@ -256,6 +260,7 @@ def _read_positional(tokens: list) -> Optional[float]:
     return sum(value for _, value in groups) + section + (current or 0.0)
 
 
+@lru_cache(maxsize=4096)
 def parse_range(text: str) -> Optional[Tuple[Number, Number]]:
     """(low, high) of a spoken range written as one numeral: 三五百 (300,
     500), 四十五六 (45, 46), 七百三四十 (730, 740), 一万六七 (16000, 17000),
