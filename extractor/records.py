@@ -150,13 +150,29 @@ class FileError:
 
 def to_dict(record: Any) -> Any:
     """JSON-ready dict of a record (tuples become lists, nested records dicts)."""
-    if is_dataclass(record):
-        return {f.name: to_dict(getattr(record, f.name)) for f in fields(record)}
-    if isinstance(record, (list, tuple)):
+    kind = type(record)
+    if kind in _PLAIN:
+        return record
+    if kind is float:
+        return int(record) if record.is_integer() else record
+    if kind is tuple or kind is list:
         return [to_dict(x) for x in record]
-    if isinstance(record, float) and record.is_integer():
-        return int(record)
+    if is_dataclass(record) and not isinstance(record, type):
+        return {name: to_dict(getattr(record, name)) for name in _field_names(kind)}
     return record
+
+
+_PLAIN = frozenset({str, int, bool, type(None)})
+
+
+def _field_names(cls) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:  # dataclasses.fields() is slow; records are serialised by the thousand
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+_FIELD_NAMES: dict = {}
 
 
 SPAN_FIELDS = ("span", "heading_span", "sentence_span", "title_span", "number_span", "quantity_span")
