@@ -1,0 +1,49 @@
+"""Garbage into every entry point: nothing raises, every span stays inside the text."""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractor.clean import normalize
+from extractor.documents import find_documents
+from extractor.pipeline import parse_text
+from extractor.read import read_bytes
+from extractor.errors import InputError
+from extractor.sections import build_sections
+
+# Text made of the characters documents are made of, so the rules really run.
+ALPHABET = st.sampled_from(list("一二三四五六七八九十百千万亿两零〇0123456789.,，。、:：;；()（）%％*x"
+                                "年月日份第届个人名家份元万余多近约以上以下至每其中共计划目标已完成签订集体合同工会会员"
+                                "总结报告要点篇扩展阅读首页时间网站\n\n \t“”《》壹贰叁拾佰仟工會簽訂①②"))
+DOCUMENT_TEXT = st.text(alphabet=ALPHABET, max_size=400)
+SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(DOCUMENT_TEXT)
+def test_parse_text_never_raises_and_spans_fit(text):
+    for doc in parse_text(text, use_model=False):
+        assert 0 <= doc.span[0] <= doc.span[1] <= len(text)
+        for section in doc.sections:
+            assert 0 <= section.heading_span[0] <= section.heading_span[1] <= len(text)
+        for ind in doc.indicators:
+            assert text[ind.span[0]:ind.span[1]] == ind.text
+            assert ind.status in ("actual", "target")
+
+
+@SETTINGS
+@given(st.text(max_size=300))
+def test_any_unicode_text(text):
+    norm = normalize(text)
+    for block in find_documents(norm.text):
+        build_sections(norm.text, block)
+    parse_text(text, use_model=False)
+
+
+@SETTINGS
+@given(st.binary(max_size=300), st.sampled_from(["a.txt", "b.html", "c.docx", "d", "e.pdf"]))
+def test_read_bytes_raises_only_typed_errors(data, name):
+    try:
+        src = read_bytes(data, name)
+    except InputError as exc:
+        assert name in str(exc)
+    else:
+        assert isinstance(src.text, str)
