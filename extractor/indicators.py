@@ -9,6 +9,7 @@ whole document.  Cue words live in ``data/indicators.toml``.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -121,22 +122,32 @@ class _Context:
     sentence_end: int
 
 
-def _context(text: str, lo: int, hi: int, q: Quantity) -> _Context:
-    cues = _cues()
-    clause_start = max(lo, q.span[0] - 80)
-    for match in cues.clause_breaks.finditer(text, clause_start, q.span[0]):
-        clause_start = match.end()
-    clause_end = hi
-    after = cues.clause_breaks.search(text, q.span[1], hi)
-    if after:
-        clause_end = after.start()
-    sentence_start = max(lo, q.span[0] - 300)
-    for match in cues.sentence_breaks.finditer(text, sentence_start, q.span[0]):
-        sentence_start = match.end()
-    sentence_end = hi
-    after = cues.sentence_breaks.search(text, q.span[1], hi)
-    if after:
-        sentence_end = after.start()
+@dataclass(frozen=True)
+class _Breaks:
+    """Clause and sentence ends of one document, found once, searched by bisection."""
+
+    clauses: tuple[int, ...]  # positions of clause-ending characters
+    sentences: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str, lo: int, hi: int) -> "_Breaks":
+        cues = _cues()
+        return cls(tuple(m.start() for m in cues.clause_breaks.finditer(text, lo, hi)),
+                   tuple(m.start() for m in cues.sentence_breaks.finditer(text, lo, hi)))
+
+
+def _around(breaks: tuple[int, ...], start: int, end: int, lo: int, hi: int, reach: int) -> tuple[int, int]:
+    """(first position after the break before ``start``, the break at or after ``end``)."""
+    before = bisect_left(breaks, start)
+    first = breaks[before - 1] + 1 if before else lo
+    after = bisect_left(breaks, end)
+    last = breaks[after] if after < len(breaks) else hi
+    return max(first, lo, start - reach), last
+
+
+def _context(breaks: _Breaks, lo: int, hi: int, q: Quantity) -> _Context:
+    clause_start, clause_end = _around(breaks.clauses, q.span[0], q.span[1], lo, hi, 80)
+    sentence_start, sentence_end = _around(breaks.sentences, q.span[0], q.span[1], lo, hi, 300)
     return _Context(clause_start, clause_end, sentence_start, sentence_end)
 
 
@@ -379,6 +390,11 @@ def _phrase_start(text: str, floor: int, q: Quantity, predicate: Optional[str], 
     return start
 
 
+def _shifted(q: Quantity, by: int) -> Quantity:
+    number_span = (q.number_span[0] + by, q.number_span[1] + by) if q.number_span else None
+    return replace(q, span=(q.span[0] + by, q.span[1] + by), number_span=number_span)
+
+
 def is_indicator(text: str, q: Quantity) -> bool:
     """SPEC section 3: a quantity that measures work, people, money or results."""
     cues = _cues()
@@ -394,12 +410,22 @@ def is_indicator(text: str, q: Quantity) -> bool:
 
 
 def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type: str,
-                    first_id: int = 1) -> list[Indicator]:
-    """Indicator records of one document (spans in ``text``, the normalised copy)."""
+                    first_id: int = 1, quantities: Optional[Sequence[Quantity]] = None) -> list[Indicator]:
+    """Indicator records of one document (spans in ``text``, the normalised copy).
+
+    ``quantities`` are those of the whole ``text`` when the caller has them
+    (one scan per page); otherwise the document's span is scanned.
+    """
     lo, hi = span
-    quantities = [replace(q, span=(q.span[0] + lo, q.span[1] + lo),
-                          number_span=(q.number_span[0] + lo, q.number_span[1] + lo) if q.number_span else None)
-                  for q in find_quantities(text[lo:hi])]
+    if quantities is None:
+        quantities = find_quantities(text[lo:hi])
+        shift = lo
+    else:
+        quantities = [q for q in quantities if lo <= q.span[0] and q.span[1] <= hi]
+        shift = 0
+    if shift:
+        quantities = [_shifted(q, shift) for q in quantities]
+    breaks = _Breaks.of(text, lo, hi)
     made: list[Indicator] = []
     totals: dict = {}
     consumed = lo
@@ -409,7 +435,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         floor, last_figure_end = last_figure_end, q.span[1]
         if not is_indicator(text, q):
             continue
-        ctx = _context(text, lo, hi, q)
+        ctx = _context(breaks, lo, hi, q)
         reading = _read_quantity(text, q, ctx, consumed, previous)
         if (not reading.object and previous is not None and consumed > ctx.clause_start
                 and previous.unit in _cues().kind_units and previous.span[0] >= ctx.clause_start):

@@ -14,7 +14,8 @@ from .clean import NormalizedText, normalize
 from .documents import DocumentBlock, find_documents
 from .errors import InputError
 from .indicators import find_indicators
-from .records import Document, FileError, Section, SourceText, map_spans
+from .quantities import find_quantities
+from .records import Document, FileError, Quantity, Section, SourceText, map_spans
 from .sections import build_sections
 
 ParseResult = Union[Document, FileError]
@@ -28,17 +29,18 @@ def parse_text(text: str, source: str = "<text>", *, use_model: bool = True) -> 
 def parse_source(src: SourceText, *, use_model: bool = True, audit: bool = True) -> list[Document]:
     """Documents in one file's text."""
     norm = normalize(src.text)
+    quantities = find_quantities(norm.text)  # one scan per page, shared by its documents
     documents = []
     for index, block in enumerate(find_documents(norm.text)):
-        documents.append(_document(src, norm, index, block, use_model=use_model, audit=audit))
+        documents.append(_document(src, norm, index, block, quantities, use_model=use_model, audit=audit))
     return documents
 
 
 def _document(src: SourceText, norm: NormalizedText, index: int, block: DocumentBlock,
-              *, use_model: bool, audit: bool) -> Document:
+              quantities: Sequence[Quantity], *, use_model: bool, audit: bool) -> Document:
     sections = build_sections(norm.text, block)
     sections = _classified(norm.text, block, sections, use_model)
-    indicators = find_indicators(norm.text, block.span, sections, block.doc_type)
+    indicators = find_indicators(norm.text, block.span, sections, block.doc_type, quantities=quantities)
     document = Document(
         source=src.source, doc_index=index, span=block.span, title=block.title, org=block.org,
         doc_type=block.doc_type, period=block.period, sections=tuple(sections),

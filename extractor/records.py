@@ -190,12 +190,19 @@ _SPAN_FIELDS_BY_CLASS: dict = {}
 
 def map_spans(record: Any, mapper) -> Any:
     """Copy of ``record`` with every span field passed through ``mapper``."""
-    changes = {}
+    state = None
     for name in _span_fields(type(record)):
         value = getattr(record, name)
         if value is not None:
-            changes[name] = mapper(value)
-    return replace(record, **changes) if changes else record
+            if state is None:
+                state = dict(record.__dict__)
+            state[name] = mapper(value)
+    if state is None:
+        return record
+    # a fresh instance filled directly: dataclasses.replace would rerun __init__ for every record
+    copy = object.__new__(type(record))
+    copy.__dict__.update(state)
+    return copy
 
 
 __all__ = [
