@@ -15,7 +15,7 @@ from .documents import DocumentBlock, find_documents
 from .errors import InputError
 from .indicators import find_indicators
 from .quantities import find_quantities
-from .records import Document, FileError, Quantity, Section, SourceText, map_spans
+from .records import Document, FileError, Quantity, Section, SourceText, evolve, map_spans
 from .sections import build_sections
 
 ParseResult = Union[Document, FileError]
@@ -77,7 +77,7 @@ def _classified(text: str, block: DocumentBlock, sections: Sequence[Section], us
         ))
     parents = [index_of.get(s.parent) if s.parent else None for s in sections]
     results = classify_tree(samples, parents, use_model=use_model) if samples else []
-    return [replace(s, category=cat, confidence=round(float(conf), 4)) for s, (cat, conf) in zip(sections, results)]
+    return [evolve(s, category=cat, confidence=round(float(conf), 4)) for s, (cat, conf) in zip(sections, results)]
 
 
 def _to_source(document: Document, norm: NormalizedText, source_text: str) -> Document:
@@ -87,7 +87,7 @@ def _to_source(document: Document, norm: NormalizedText, source_text: str) -> Do
     indicators = []
     for ind in document.indicators:
         mapped = map_spans(ind, mapper)
-        indicators.append(replace(mapped, text=source_text[mapped.span[0]:mapped.span[1]]))
+        indicators.append(evolve(mapped, text=source_text[mapped.span[0]:mapped.span[1]]))
     return replace(map_spans(document, mapper), sections=sections, indicators=tuple(indicators))
 
 
