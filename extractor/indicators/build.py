@@ -1,0 +1,123 @@
+"""Quantities → indicator records: what was counted, the verb, actual or target.
+
+For every quantity in a document the clause around it is read: the words
+left of the number up to the clause start (``建立基层工会委员会20家``), or the
+noun phrase right after the unit (``组织28家企业``), give the object; the last
+verb before the number gives the predicate, inherited by the items of an
+enumeration that share it.  jieba segments only these short windows, never a
+whole document.  Cue words live in ``data/indicators.toml``.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional, Sequence
+
+import regex
+
+from ..concepts import concept_for
+from ..quantities import find_quantities
+from ..records import Indicator, Quantity, Section, Span
+from ..sections import section_at
+from .context import Breaks, context_of
+from .cues import indicator_cues
+from .reading import read_quantity
+from .status import part_of_total, status_of
+
+_ONLY_CONJUNCTIONS = regex.compile(r"[、和及与\s]*")
+
+
+def _phrase_start(text: str, floor: int, q: Quantity, predicate: Optional[str], obj: Optional[str]) -> int:
+    """Where the words that name the figure begin: 【签订集体合同25份】 (never before ``floor``)."""
+    window_start = max(floor, q.span[0] - indicator_cues().left_window)
+    left = text[window_start:q.span[0]]
+    start = q.span[0]
+    for word in (obj, predicate):
+        if word:
+            at = left.rfind(word)
+            if at >= 0:
+                start = min(start, window_start + at)
+    return start
+
+
+def _shifted(q: Quantity, by: int) -> Quantity:
+    number_span = (q.number_span[0] + by, q.number_span[1] + by) if q.number_span else None
+    return replace(q, span=(q.span[0] + by, q.span[1] + by), number_span=number_span)
+
+
+def is_indicator(text: str, q: Quantity) -> bool:
+    """SPEC section 3: a quantity that measures work, people, money or results."""
+    cues = indicator_cues()
+    if q.kind == "ratio" or q.unit is None or q.unit in cues.drop_units:
+        return False
+    if q.number_span and text[q.number_span[0]:q.number_span[1]] == "一" and q.unit in cues.article_units:
+        return False
+    following = text[q.span[1]:q.span[1] + 8]
+    preceding = text[max(0, q.span[0] - 8):q.span[0]]
+    if any(u.search(q.unit) and f.search(following) for u, f in cues.drop_followed):
+        return False
+    return not any(u.search(q.unit) and p.search(preceding) for u, p in cues.drop_preceded)
+
+
+def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type: str,
+                    first_id: int = 1, quantities: Optional[Sequence[Quantity]] = None) -> list[Indicator]:
+    """Indicator records of one document (spans in ``text``, the normalised copy).
+
+    ``quantities`` are those of the whole ``text`` when the caller has them
+    (one scan per page); otherwise the document's span is scanned.
+    """
+    lo, hi = span
+    if quantities is None:
+        quantities = find_quantities(text[lo:hi])
+        shift = lo
+    else:
+        quantities = [q for q in quantities if lo <= q.span[0] and q.span[1] <= hi]
+        shift = 0
+    if shift:
+        quantities = [_shifted(q, shift) for q in quantities]
+    breaks = Breaks.of(text, lo, hi)
+    made: list[Indicator] = []
+    totals: dict = {}
+    consumed = lo
+    previous: Optional[Indicator] = None
+    last_figure_end = lo  # a span never reaches back over another figure
+    for q in quantities:
+        floor, last_figure_end = last_figure_end, q.span[1]
+        if not is_indicator(text, q):
+            continue
+        ctx = context_of(breaks, lo, hi, q)
+        reading = read_quantity(text, q, ctx, consumed, previous)
+        if (not reading.object and previous is not None and consumed > ctx.clause_start
+                and previous.unit in indicator_cues().kind_units and previous.span[0] >= ctx.clause_start):
+            # 五项集体合同177份: the first figure counts kinds, the noun belongs to this one
+            reading = replace(reading, object=previous.object, predicate=reading.predicate or previous.predicate)
+            made.pop()
+            previous = made[-1] if made else None
+        predicate = reading.predicate
+        same_sentence = previous is not None and previous.sentence_span[0] == ctx.sentence_start
+        if predicate is None and same_sentence:
+            predicate = previous.predicate  # an enumeration shares its verb
+        if same_sentence and previous.unit == q.unit and previous.object and not q.per and (
+                not reading.object or (reading.object == reading.predicate and reading.confidence <= 0.5)
+                or _ONLY_CONJUNCTIONS.fullmatch(text[previous.quantity_span[1]:q.span[0]])):
+            # 应到职工代表96名,实到93名 / 分别奖励3000元、2000元: the noun is not repeated
+            reading = replace(reading, object=previous.object, confidence=0.6)
+        section = section_at(sections, q.span[0])
+        start = _phrase_start(text, max(floor, ctx.clause_start), q, predicate, reading.object)
+        status = status_of(text, q, ctx, section.category if section else None, doc_type)
+        indicator = Indicator(
+            id=f"i{first_id + len(made)}", section=section.id if section else None,
+            span=(start, max(q.span[1], reading.consumed_right)), quantity_span=q.span,
+            sentence_span=(ctx.sentence_start, ctx.sentence_end), text=q.text,
+            predicate=predicate, object=reading.object,
+            concept=concept_for(reading.object, predicate, q.unit, q.kind),
+            value=None if q.masked else q.value, unit=q.unit, kind=q.kind, approx=q.approx, bound=q.bound,
+            range=q.range, per=q.per, status=status, masked=q.masked,
+            part_of=part_of_total(text, q, ctx, made, totals), confidence=reading.confidence, change=q.change,
+        )
+        if indicator.object is None and indicator.part_of:
+            total = next(i for i in made if i.id == indicator.part_of)
+            indicator = replace(indicator, object=total.object, concept=total.concept)
+        made.append(indicator)
+        previous = indicator
+        consumed = max(q.span[1], reading.consumed_right)
+    return made

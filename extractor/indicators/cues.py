@@ -1,0 +1,84 @@
+"""The cue words of ``data/indicators.toml``, compiled once on first use."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..resources import load_toml
+
+
+@dataclass(frozen=True)
+class Cues:
+    clause_breaks: object
+    sentence_breaks: object
+    left_window: int
+    right_window: int
+    verbs: frozenset
+    copulas: frozenset
+    borrowing: frozenset
+    object_before: frozenset
+    not_objects: frozenset
+    nominal_verbs: frozenset
+    sum_words: frozenset
+    kind_units: frozenset
+    strip_prefix: tuple
+    strip_suffix: tuple
+    prefix_re: object
+    suffix_re: object
+    bad_edge_tags: frozenset
+    part_markers: object
+    respectively: object
+    target: object
+    actual: object
+    not_target: object
+    weak_target: object
+    weak_actual: object
+    drop_units: frozenset
+    article_units: frozenset
+    drop_followed: tuple
+    drop_preceded: tuple
+
+
+@lru_cache(maxsize=1)
+def indicator_cues() -> Cues:
+    data = load_toml("indicators.toml")
+    words, status = data["words"], data["status"]
+
+    def alternation(items):
+        return regex.compile("|".join(regex.escape(x) for x in sorted(items, key=len, reverse=True)))
+
+    return Cues(
+        clause_breaks=regex.compile("[" + regex.escape(data["clauses"]["clause_breaks"]) + "]"),
+        sentence_breaks=regex.compile("[" + regex.escape(data["clauses"]["sentence_breaks"]) + "]"),
+        left_window=data["clauses"]["left_window"],
+        right_window=data["clauses"]["right_window"],
+        verbs=frozenset(words["verbs"]),
+        copulas=frozenset(words["copulas"]),
+        borrowing=frozenset(words["borrowing"]),
+        object_before=frozenset(words["object_before"]),
+        not_objects=frozenset(words["not_objects"]),
+        nominal_verbs=frozenset(words["nominal_verbs"]),
+        sum_words=frozenset(words["sum_words"]),
+        kind_units=frozenset(words["kind_units"]),
+        strip_prefix=tuple(sorted(words["strip_prefix"], key=len, reverse=True)),
+        strip_suffix=tuple(sorted(words["strip_suffix"], key=len, reverse=True)),
+        prefix_re=regex.compile("^(?:" + "|".join(regex.escape(w) for w in sorted(
+            (w for w in words["strip_prefix"] if len(w) > 1), key=len, reverse=True)) + ")"),
+        suffix_re=regex.compile("(?:" + "|".join(regex.escape(w) for w in sorted(
+            words["strip_suffix"], key=len, reverse=True)) + ")$"),
+        bad_edge_tags=frozenset(words["bad_edge_tags"]),
+        part_markers=alternation(words["part_markers"]),
+        respectively=alternation(words["respectively"]),
+        target=alternation(status["target_cues"]),
+        actual=alternation(status["actual_cues"]),
+        not_target=alternation(status["not_target"]),
+        weak_target=alternation(status["weak_target_cues"]),
+        weak_actual=alternation(status["weak_actual_cues"]),
+        drop_units=frozenset(data["select"]["drop_units"]),
+        article_units=frozenset(data["select"]["article_units"]),
+        drop_followed=tuple((regex.compile(u), regex.compile(f)) for u, f in data["select"]["drop_when_followed"]),
+        drop_preceded=tuple((regex.compile(u), regex.compile(p + "$" if not p.endswith("$") else p))
+                            for u, p in data["select"]["drop_when_preceded"]),
+    )

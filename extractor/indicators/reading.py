@@ -1,0 +1,207 @@
+"""What a figure counts (object) and the verb that reports it (predicate).
+
+The words left of the number up to the clause start (``建立基层工会委员会20家``),
+or the noun phrase right after the unit (``组织28家企业``), give the object;
+the last verb before the number gives the predicate.  jieba segments only
+these short windows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+import regex
+
+from ..records import Indicator, Quantity
+from ..segment import segment, tag_of
+from .context import Context
+from .cues import indicator_cues
+
+# patterns used in hot paths, compiled once
+_STARTS_HAN_OR_QUOTE = regex.compile(r"[\p{Han}“]")
+_ALL_HAN = regex.compile(r"\p{Han}+")
+_NON_HAN = regex.compile(r"[^\p{Han}]")
+_PER_WORD_PREFIX = regex.compile(r"^(每|人均|户均)")
+_PER_PHRASE_PREFIX = regex.compile(r"^(每\p{Han}|人均|户均)")
+_RATE_WORD = regex.compile(r"(率|比例|比重|覆盖面|参与面|活动面|知晓面|满意度|知晓度|参与度)$")
+_LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}\s*[.、,]|[(]\d{1,2}[)]|[一二三四五六七八九十]+、)\s*")
+_NUMBERISH = regex.compile(r"[\d一二三四五六七八九十百千万亿两几数*xX]")
+
+
+def is_verb(word: str) -> bool:
+    # The lexicon only: jieba's dictionary tags are too noisy here (选手 is tagged v).
+    return word in indicator_cues().verbs
+
+
+def strip_object(phrase: str) -> str:
+    """Drop function words, places and times from the edges of an object."""
+    cues = indicator_cues()
+    head = phrase.rstrip("的").rsplit("的", 1)
+    if len(head) == 2 and head[1]:  # the head noun follows the last attributive 的
+        phrase = head[1]
+    while phrase:
+        # one-character function words are dropped as tokens, never from inside a word (对象)
+        prefix = cues.prefix_re.match(phrase)
+        if prefix and prefix.end() < len(phrase):
+            phrase = phrase[prefix.end():]
+            continue
+        suffix = cues.suffix_re.search(phrase)
+        if suffix and suffix.start() > 0:
+            phrase = phrase[:suffix.start()]
+            continue
+        break
+    phrase = _LEADING_NUMBER.sub("", phrase).strip("“”\"'《》()、 \n")
+    if phrase in cues.strip_prefix or (phrase in cues.strip_suffix and len(phrase) == 1) or phrase in cues.not_objects:
+        return ""
+    if _NUMBERISH.fullmatch(phrase or "0"):
+        return ""
+    return phrase
+
+
+def _trim_tokens(tokens: Sequence[str]) -> list[str]:
+    cues = indicator_cues()
+    tokens = list(tokens)
+    while tokens and (tag_of(tokens[0]) in cues.bad_edge_tags or tokens[0] in cues.strip_prefix):
+        tokens = tokens[1:]
+    # a whole-word suffix such as 任务 or 目标 may be the object itself (完成【任务】的112%)
+    while len(tokens) > 1 and (tag_of(tokens[-1]) in cues.bad_edge_tags or tokens[-1] in cues.strip_suffix):
+        tokens = tokens[:-1]
+    if tokens and tag_of(tokens[-1]) in cues.bad_edge_tags:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _phrase(tokens: Sequence[str]) -> str:
+    trimmed = _trim_tokens(tokens)
+    if trimmed:
+        return strip_object("".join(trimmed))
+    # a lone pronoun-like noun is still an object (私营17家,【其它】25家)
+    if len(tokens) == 1 and tag_of(tokens[0]) in ("r", "") and tokens[0] not in indicator_cues().strip_prefix:
+        return strip_object(tokens[0])
+    return ""
+
+
+@dataclass(frozen=True)
+class _LeftReading:
+    predicate: Optional[str]
+    object: str  # the words after the last verb
+    before_verb: str  # for copulas: everything before the verb
+    between_verbs: str  # for other verbs: the words between the verb before and this one
+
+
+def _left_reading(left: str) -> _LeftReading:
+    tokens = segment(left)
+    verbs = [i for i, token in enumerate(tokens) if is_verb(token)]
+    if not verbs:
+        return _LeftReading(None, _phrase(tokens), "", "")
+    last = verbs[-1]
+    bounds = [-1] + verbs
+    between = ""
+    for k in range(len(verbs) - 1, -1, -1):  # the nearest non-empty stretch between two verbs
+        between = _phrase(tokens[bounds[k] + 1:verbs[k]])
+        if between:
+            break
+    return _LeftReading(tokens[last], _phrase(tokens[last + 1:]), _phrase(tokens[:last]), between)
+
+
+def _relative_head(right: str) -> str:
+    """Skip a relative clause before the head noun: 为14户【有维权需求的】农民工家庭."""
+    if right.startswith("的"):
+        return right[1:]
+    cut = right.find("的", 0, 10)
+    if cut > 0:
+        before = segment(right[:cut])
+        if (is_verb(before[0]) or tag_of(before[-1])[:1] in ("a", "i")
+                or (cut <= 6 and tag_of(before[0])[:1] in ("v", "a", "d", "i"))):
+            return right[cut + 1:]
+    return right
+
+
+def _right_object(right: str) -> str:
+    """The noun phrase right after a unit: 组织28家【企业】签订……"""
+    cues = indicator_cues()
+    nominal = right.startswith("的")  # 每人800元的【资助】: after 的 a verb is a noun
+    right = _relative_head(right)
+    if not right or not _STARTS_HAN_OR_QUOTE.match(right):
+        return ""
+    phrase: list[str] = []
+    tokens = segment(right)
+    for i, token in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token in "“”":
+            phrase.append(token)
+            continue
+        if is_verb(token):
+            if (nominal and not phrase) or (phrase and token in cues.nominal_verbs and len(nxt) >= 2 and not is_verb(nxt)):
+                phrase.append(token)
+                continue
+            if not phrase and len(nxt) >= 2 and _ALL_HAN.fullmatch(nxt) and not is_verb(nxt):
+                phrase.append(token)  # 获奖选手, 参保任务
+                continue
+            break
+        if _NON_HAN.search(token) or tag_of(token) in ("p", "c", "uj", "ul", "d"):
+            break
+        phrase.append(token)
+    found = strip_object("".join(phrase)[:16])
+    return found if len(found) >= 2 or tag_of(found) in ("n", "zg", "ns") else ""
+
+
+@dataclass(frozen=True)
+class Reading:
+    predicate: Optional[str]
+    object: Optional[str]
+    confidence: float
+    consumed_right: int  # end of the right-hand object taken, or -1
+
+
+def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous: Optional[Indicator]) -> Reading:
+    cues = indicator_cues()
+    left_start = max(ctx.clause_start, left_from, q.span[0] - cues.left_window)
+    left = text[left_start:q.span[0]]
+    right = text[q.span[1]:min(ctx.clause_end, q.span[1] + cues.right_window)]
+    reading = _left_reading(left)
+    predicate, obj = reading.predicate, reading.object
+    if q.kind == "percent" and (rate := rate_noun(text[ctx.clause_start:q.span[0]])):
+        return Reading(predicate, rate, 0.85, -1)
+    if q.change == "to" and previous is not None and previous.change == "from" and previous.object:
+        return Reading(previous.predicate, previous.object, 0.8, -1)
+    # NUM-CL-N: the noun right after the measure word is what is counted
+    if q.kind not in ("percent", "fraction") or right.startswith("的") or q.kind == "fraction":
+        right_obj = _right_object(right)
+        verb_after = tag_of(segment(right)[0]) == "v" if right else False
+        if right_obj and not (obj and verb_after and not right.startswith("的")):
+            return Reading(predicate, right_obj, 0.85, q.span[1] + right.find(right_obj) + len(right_obj))
+    if q.per and (not obj or obj.startswith(("每", "人均", "户均", q.per))):
+        if predicate and predicate not in cues.copulas:
+            return Reading(predicate, predicate, 0.6, -1)  # 每户借款1万元: the verb names it
+        obj = strip_object(_PER_WORD_PREFIX.sub("", obj))
+    if obj:
+        return Reading(predicate, obj, 0.9, -1)
+    if predicate in cues.copulas and reading.before_verb:
+        before = strip_object(_PER_PHRASE_PREFIX.sub("", reading.before_verb))
+        if before:
+            return Reading(predicate, before, 0.75, -1)
+    if predicate in cues.object_before and reading.between_verbs:
+        return Reading(predicate, reading.between_verbs, 0.7, -1)
+    if (predicate in cues.borrowing or predicate in cues.sum_words or left.strip() in cues.sum_words) \
+            and previous is not None and previous.object:
+        return Reading(predicate, previous.object, 0.6, -1)
+    if predicate and predicate not in cues.copulas:
+        return Reading(predicate, predicate, 0.5, -1)
+    return Reading(predicate, reading.before_verb or None, 0.3, -1)
+
+
+def rate_noun(clause_left: str) -> Optional[str]:
+    """The rate a percentage measures: 职代会建制率力争达到……90%, 签订率达到100%."""
+    tokens = segment(clause_left)
+    for i in range(len(tokens) - 1, -1, -1):
+        if _RATE_WORD.search(tokens[i]):
+            break
+    else:
+        return None
+    first = i
+    if _RATE_WORD.fullmatch(tokens[i]) and i > 0:  # 签订 + 率
+        first = i - 1
+    if first > 0 and tag_of(tokens[first - 1]).startswith("n") and not is_verb(tokens[first - 1]):
+        first -= 1  # 职代会 + 建制率
+    return strip_object("".join(tokens[first:i + 1])) or None
