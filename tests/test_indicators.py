@@ -119,3 +119,19 @@ def test_spans_show_the_source_text():
 def test_normalised_fields_are_simplified():
     ind = parse_text(TITLE + "全年簽訂集體合同25份。", use_model=False)[0].indicators[0]
     assert ind.object == "集体合同" and ind.predicate == "签订" and ind.text == "簽訂集體合同25份"
+
+
+RESPECTIVELY = [
+    ("全县新建职工书屋、职工之家和妇女之家分别为12家、8家、5家。", [(12, "职工书屋"), (8, "职工之家"), (5, "妇女之家")]),
+    ("基层工会和女职工组织分别达到412家、186个。", [(412, "基层工会"), (186, "女职工组织")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", RESPECTIVELY)
+def test_respectively_hands_values_to_listed_objects(sentence, expected):
+    assert [(i.value, i.object) for i in indicators(sentence)] == expected
+
+
+def test_a_line_break_ends_a_clause():
+    found = indicators("基本情况\n全镇8.2万人,48个村。")
+    assert [(i.value, i.object) for i in found] == [(82000, "全镇"), (48, "村")]

@@ -20,7 +20,7 @@ from ..records import Indicator, Quantity, Section, Span
 from ..sections import section_at
 from .context import Breaks, context_of
 from .cues import indicator_cues
-from .reading import read_quantity
+from .reading import left_object, read_quantity, strip_object
 from .status import part_of_total, status_of
 
 _ONLY_CONJUNCTIONS = regex.compile(r"[、和及与\s]*")
@@ -120,4 +120,42 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         made.append(indicator)
         previous = indicator
         consumed = max(q.span[1], reading.consumed_right)
-    return made
+    return _respectively(text, made)
+
+
+_LIST_SEPARATORS = regex.compile(r"[、,和及与]+")
+
+
+def _respectively(text: str, made: list[Indicator]) -> list[Indicator]:
+    """X、Y和Z分别为10家、20家、30家: the k-th figure after 分别 counts the k-th listed thing."""
+    marker_words = indicator_cues().respectively
+    result = list(made)
+    i = 0
+    while i < len(result):
+        ind = result[i]
+        marker = None
+        for marker in marker_words.finditer(text, ind.sentence_span[0], ind.quantity_span[0]):
+            pass
+        run = [i]
+        while (marker is not None and run[-1] + 1 < len(result)
+               and _ONLY_CONJUNCTIONS.fullmatch(text[result[run[-1]].quantity_span[1]:result[run[-1] + 1].quantity_span[0]])):
+            run.append(run[-1] + 1)
+        names = _listed_names(text, ind.sentence_span[0], marker.start()) if marker is not None else []
+        if len(run) >= 2 and len(names) == len(run):
+            for k, name in zip(run, names):
+                old = result[k]
+                result[k] = replace(old, object=name, concept=concept_for(name, old.predicate, old.unit, old.kind),
+                                    confidence=0.8)
+        i = run[-1] + 1
+    return result
+
+
+def _listed_names(text: str, sentence_start: int, marker_start: int) -> list[str]:
+    """The things listed right before 分别, in their order."""
+    clause_start = max(text.rfind(mark, sentence_start, marker_start) for mark in ",;:") + 1
+    listing = text[max(clause_start, sentence_start):marker_start]
+    pieces = [p for p in _LIST_SEPARATORS.split(listing) if p]
+    if len(pieces) < 2:
+        return []
+    names = [left_object(pieces[0]) or strip_object(pieces[0])] + [strip_object(p) for p in pieces[1:]]
+    return names if all(names) else []

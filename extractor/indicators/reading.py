@@ -104,6 +104,11 @@ def _left_reading(left: str) -> _LeftReading:
     return _LeftReading(tokens[last], _phrase(tokens[last + 1:]), _phrase(tokens[:last]), between)
 
 
+def left_object(left: str) -> str:
+    """The object written after the last verb of ``left`` ('' when none)."""
+    return _left_reading(left).object
+
+
 def _relative_head(right: str) -> str:
     """Skip a relative clause before the head noun: 为14户【有维权需求的】农民工家庭."""
     if right.startswith("的"):
@@ -188,6 +193,10 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         return Reading(predicate, previous.object, 0.6, -1)
     if predicate and predicate not in cues.copulas:
         return Reading(predicate, predicate, 0.5, -1)
+    bare = left.strip()
+    if (predicate is None and not reading.before_verb and 2 <= len(bare) <= 4 and _ALL_HAN.fullmatch(bare)
+            and bare not in cues.sum_words and not cues.part_markers.fullmatch(bare)):
+        return Reading(None, bare, 0.4, -1)  # 全镇8.2万人: the place is what is counted
     return Reading(predicate, reading.before_verb or None, 0.3, -1)
 
 
