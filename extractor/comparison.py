@@ -31,6 +31,7 @@ import warnings
 from pathlib import Path, PurePath
 from typing import Optional, Sequence
 
+from .concepts import label_of
 from .checks.common import family_unit, rules
 from .checks.keys import PART_ORDER, doc_year, org_key, period_label, representatives
 from .errors import UsageError
@@ -142,10 +143,32 @@ def compare_table(docs: Sequence[Document], concept: Optional[str] = None, org: 
 
 
 def _cjk_font() -> Optional[str]:
+    """A font that has Chinese glyphs: an installed one, else the one the
+    ``plot`` extra ships (mplfonts), else None with a warning."""
     from matplotlib import font_manager
 
     installed = {font.name for font in font_manager.fontManager.ttflist}
-    return next((name for name in rules("plot")["cjk_fonts"] if name in installed), None)
+    found = next((name for name in rules("plot")["cjk_fonts"] if name in installed), None)
+    if found is None:
+        found = _packaged_cjk_font(font_manager)
+    if found is None:
+        warnings.warn("no Chinese font found: chart labels will show as boxes; "
+                      "install one (pip install 'extractor[plot]', or apt-get install fonts-noto-cjk)", stacklevel=3)
+    return found
+
+
+def _packaged_cjk_font(font_manager) -> Optional[str]:
+    try:
+        from importlib import resources
+
+        font_file = resources.files("mplfonts").joinpath("fonts", "NotoSansCJKsc-Regular.otf")
+        with resources.as_file(font_file) as path:
+            if not path.exists():
+                return None
+            font_manager.fontManager.addfont(str(path))
+            return font_manager.FontProperties(fname=str(path)).get_name()
+    except (ImportError, ModuleNotFoundError, OSError):
+        return None
 
 
 def _plot_series(frame):
@@ -179,7 +202,8 @@ def plot_concept(docs: Sequence[Document], concept: str, path) -> Path:
         axes.set_xticks(range(len(labels)), labels)
     else:
         _plot_lines(axes, by_org, _periods_in_time_order(frame))
-    axes.set_title(f"{concept} ({status}, {unit})")
+    label = label_of(concept)
+    axes.set_title(f"{label} · {concept} ({status}, {unit})" if label else f"{concept} ({status}, {unit})")
     axes.set_ylabel(unit)
     _apply_font(figure)
     path = Path(path)
