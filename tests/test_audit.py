@@ -584,3 +584,31 @@ def test_to_half_width_maps_the_full_width_block(text):
 
     expected = "".join(chr(ord(ch) - 0xFEE0) if 0xFF01 <= ord(ch) <= 0xFF5E else ch for ch in text)
     assert to_half_width(text) == expected
+
+
+# Rules added after reading the corpus cases: tested end to end on text.
+from extractor.pipeline import parse_text as _parse_text  # noqa: E402
+
+_TITLE = "平川县总工会2016年工作总结\n\n一、主要工作\n"
+
+TEXT_CASES = [
+    ("rate named after the part's verb",
+     "发放职工满意度调查问卷1000份,收回800份,回收率为90%。", "rate.inconsistent", True),
+    ("rate named after the part's verb, consistent",
+     "发放职工满意度调查问卷1000份,收回900份,回收率为90%。", "rate.inconsistent", False),
+    ("a stated sum broken into three sources that fall short",
+     "共筹集送温暖资金286万元,其中区财政拨款120万元、区总工会自筹96万元、企业和社会捐助58万元。",
+     "breakdown.sum_mismatch", True),
+    ("a stated sum broken into three sources that add up",
+     "共筹集送温暖资金274万元,其中区财政拨款120万元、区总工会自筹96万元、企业和社会捐助58万元。",
+     "breakdown.sum_mismatch", False),
+    ("a few notable parts of a total are not a complete list",
+     "共发展会员5005人,其中农牧民工3500人、女职工600人、青年职工400人。", "breakdown.sum_mismatch", False),
+]
+
+
+@pytest.mark.parametrize("name,sentence,check,expected", TEXT_CASES, ids=[c[0] for c in TEXT_CASES])
+def test_checks_on_text(name, sentence, check, expected):
+    text = _TITLE + sentence
+    doc = _parse_text(text, use_model=False)[0]
+    assert any(f.check == check for f in doc.findings) is expected

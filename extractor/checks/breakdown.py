@@ -9,8 +9,9 @@ A breakdown is found two ways:
 
 When do the parts have to add up?  ``其中`` usually names a few notable parts,
 so a ``part_of`` group is only held to its total when it looks exhaustive:
-it has a remainder item (其余/其他...) or the parts are introduced by 分别
-(then any difference is reported), or its items are parallel categories
+it has a remainder item (其余/其他...), the parts are introduced by 分别,
+or a sum of money (共筹集...) is broken into three or more sources that
+reach most of it (then any difference is reported), or its items are parallel categories
 sharing a head noun (企业工会/机关工会; then only a sum *above* the total is
 reported, as parts may be left out but cannot add up to more).  A trailing
 total is exhaustive by its wording; when figures of other units sit among
@@ -82,9 +83,20 @@ def _linked_mode(total: Indicator, parts: Sequence[Indicator], text: Optional[st
         lead += text[total.span[1]:parts[0].span[0]]
     if contains_any(lead, table["exhaustive_cues"]):
         return "exhaustive"
+    if (total.kind == "money" and len(parts) >= 3 and _summed_total(total, text)
+            and sum(p.value for p in parts) >= 0.8 * total.value):
+        # 共筹集286万元,其中A120万元、B96万元、C58万元: a sum of money broken into three or
+        # more sources that nearly reach it is meant to be complete (people counted by
+        # category overlap: 农民工 and 女职工 are not a partition)
+        return "exhaustive"
     if all(objects) and len(set(objects)) == len(objects) and len(_common_suffix(objects)) >= 2:
         return "parallel"
     return None
+
+
+def _summed_total(total: Indicator, text: Optional[str]) -> bool:
+    """The total is written as a sum: its clause starts with 共/合计/总计/累计."""
+    return bool(pattern("breakdown", "total_pattern").match(clause_before(total, text).lstrip()))
 
 
 def _mismatch(total: Indicator, parts: Sequence[Indicator], how: str) -> Finding:

@@ -9,7 +9,8 @@ the same sentence and the one before, before the percent.  A pair of figures
   计划/任务/目标) and the numerator is not;
 * share: the two are linked (``part_of``, or the part's object contains
   the whole's: 有效问卷 / 问卷), and the rate names what sets the part
-  apart (有效 in 有效问卷回收率), or is a bare 占 right after the part.
+  apart (有效 in 有效问卷回收率), or is named after the part's own verb
+  (回收率 for 收回800份 out of 发放1000份), or is a bare 占 right after the part.
 
 The rate is consistent when any qualifying pair gives it within the
 tolerance: ``tolerance_points`` percentage points, or half a unit of the
@@ -66,6 +67,16 @@ def _names_part(clause: str, num: Indicator, den: Indicator) -> bool:
     return modifier in clause if len(modifier) < 2 else mentions(clause, modifier) or shares_run(clause, modifier)
 
 
+def _rate_names_verb(rate: Indicator, num: Indicator, den: Indicator) -> bool:
+    """The rate is named after the part's verb: 回收率 for 收回800份 out of 发放1000份,
+    参保率 for 参保 out of 职工 (the whole reported with another verb)."""
+    if not (rate.object and num.predicate and den.predicate) or num.predicate == den.predicate:
+        return False
+    stem = rate.object.rstrip("率")
+    verb = num.predicate.rstrip("了")
+    return len(verb) == 2 and len(stem) >= 2 and (verb in stem or sorted(verb) == sorted(stem[-2:]))
+
+
 def _pairs(rate: Indicator, clause: str, figures: Sequence[Indicator], text: Optional[str]):
     completion = bool(pattern("rate", "completion_pattern").search(clause))
     nearest = figures[-1] if figures else None
@@ -78,7 +89,8 @@ def _pairs(rate: Indicator, clause: str, figures: Sequence[Indicator], text: Opt
                 if _target_like(den, text) and not _target_like(num, text):
                     yield num, den
                 continue
-            if _linked(num, den) and (_names_part(clause, num, den) or (bare_share and num is nearest)):
+            if _linked(num, den) and (_names_part(clause, num, den) or (bare_share and num is nearest)
+                                       or _rate_names_verb(rate, num, den)):
                 yield num, den
 
 
