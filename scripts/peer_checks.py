@@ -12,12 +12,16 @@ we keep SPEC's encoding, the round figure written as value with approx 多 / 几
 (range null), so a blur range matches a value equal to its low end carrying
 an approx marker.  数十亿 (leading digit unknown) is a range for us too:
 value 10亿, range (10亿, 100亿), approx 数.
+
+NumberRange vectors (Recognizers-Text) are compared with find_number_ranges:
+same spans, same ends and closures, read in each model's own convention
+(RANGE_HALF_OPEN_PAIRS below).
 """
 from __future__ import annotations
 
 import re
 
-from extractor.quantities import find_numbers, find_quantities, parse_number
+from extractor.quantities import find_number_ranges, find_numbers, find_quantities, parse_number
 
 def close(a, b) -> bool:
     if a is None or b is None:
@@ -222,24 +226,57 @@ def _entity_value(entity):
         return None
 
 
-def check_range(vector) -> bool:
+# How Recognizers-Text writes the ends of an interval we read as closed.
+# Both its models read 以上 / 以下 / 以内 (our form "legal", closed by Chinese
+# law) as excluding the figure; its standard NumberRange model writes two
+# numbers joined by 到 / - / 和...之间 as half-open [20,30), its experimental
+# model as closed [20,30].
+RANGE_HALF_OPEN_PAIRS = {"msrt_numberrange.jsonl": True, "msrt_numberrange_experimental.jsonl": False}
+
+
+def _peer_interval(r, half_open_pairs: bool):
+    """(low, high, low_closed, high_closed) of our NumberRange in the peer's convention."""
+    low_closed, high_closed = r.low_inclusive, r.high_inclusive
+    if r.form == "legal":
+        low_closed = high_closed = False
+    if r.form in ("span", "between") and half_open_pairs:
+        high_closed = False
+    return r.low, r.high, low_closed, high_closed
+
+
+_INTERVAL = re.compile(r"\s*([\[(])\s*([^,]*?)\s*,\s*([^,]*?)\s*([\])])\s*")
+
+
+def _parse_interval(written: str):
+    match = _INTERVAL.fullmatch(written)
+    if not match:
+        return None
+    opening, low, high, closing = match.groups()
+    return (float(low) if low else None, float(high) if high else None, opening == "[", closing == "]")
+
+
+def _same_interval(ours, theirs) -> bool:
+    (low, high, low_closed, high_closed), (want_low, want_high, want_low_closed, want_high_closed) = ours, theirs
+    ends = all((a is None and b is None) or close(a, b) for a, b in ((low, want_low), (high, want_high)))
+    closures = (low is None or low_closed == want_low_closed) and (high is None or high_closed == want_high_closed)
+    return ends and closures
+
+
+def check_range(vector, file_name: str = "") -> bool:
+    """Recognizers-Text NumberRange: every expected interval is one of
+    find_number_ranges' records, on the same span with the same ends and
+    closures (read in the file's convention); nothing else is found."""
     text = str(vector["input"])
+    half_open = RANGE_HALF_OPEN_PAIRS.get(file_name, True)
+    ours = {r.span: _peer_interval(r, half_open) for r in find_number_ranges(text)}
+    wanted = {}
     for entity in vector["expected"]:
-        interval = (entity.get("resolution") or entity)["value"]
-        low, high = (part.strip("([]) ") for part in interval.split(","))
-        ok = False
-        for q in find_quantities(text):
-            if high and low and q.range and close(q.range[0], float(low)) and close(q.range[1], float(high)):
-                ok = True
-            elif low and not high and (q.bound == "lower" or q.approx in ("多", "余")) and close(q.value, float(low)):
-                ok = True  # SPEC records 多 / 余 as approx: "a little more than"
-            elif high and not low and q.bound == "upper" and close(q.value, float(high)):
-                ok = True
-        if low and not high:  # a bare 三十万多亿: the number with its 多 / 余
-            ok = ok or any(close(n.value, float(low)) and re.search("[多余]", n.text) for n in find_numbers(text))
-        if not ok:
+        interval = _parse_interval((entity.get("resolution") or entity)["value"])
+        span = tuple(entity.get("offset") or _locate(text, entity.get("text", "")))
+        if interval is None or span not in ours or not _same_interval(ours[span], interval):
             return False
-    return True
+        wanted[span] = interval
+    return len(wanted) == len(ours)
 
 
 # a number in an ITN output: 1亿2300, 100万1111, 20.1万, 300~500 (its low end), -13%

@@ -39,7 +39,7 @@ def evaluate(path: Path, vector: dict) -> bool:
     if kind == "number_extract" or (isinstance(vector["expected"], dict) and "digitsStringList" in vector["expected"]):
         return check_chinese2digits(vector)
     if kind == "number_range" and isinstance(vector["expected"], list):
-        return check_range(vector)
+        return check_range(vector, name)
     if name.startswith("msrt_") or kind in ("money_extract", "percent") or isinstance(vector["expected"], list):
         # Recognizers-Text's currency / percentage / dimension models against our kinds
         kinds = {"msrt_currency.jsonl": {"money"}, "msrt_percent.jsonl": {"percent"},

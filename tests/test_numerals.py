@@ -33,6 +33,7 @@ PEER_RULES = [
     ("1,100万", 11000000), ("1,100.9亿", 110090000000),  # thousands separators before a power
     ("半百", 50), ("二十幾萬", 200000), ("壹百零幾萬", 1000000), ("三十万多亿", 3e13),
     ("两万两", 22000),  # as a numeral; find_quantities reads 两万两 alone as 20000 两
+    ("十几万多亿", 1e13), ("二十多万余亿", 2e13),  # a vague mark after each power (NumberRange vectors)
 ]
 
 # not one numeral: None, never an exception
@@ -42,6 +43,7 @@ NOT_NUMERALS = [
     "两百点两", "一点两", "一两", "二两",  # 两 is no decimal digit, nor a digit of a digit string
     "一兆",  # a numeral ending in 兆 has no sure magnitude (10^12, or the SI 10^6)
     "四十五六",  # a range: parse_range reads it
+    "十多多", "十几万多",  # a vague mark must stand before a power, or last and alone
 ]
 
 # spoken ranges written as one numeral: parse_range

@@ -5,12 +5,16 @@
 ``extractor.records.Quantity`` records (value in base units, unit as written
 in simplified characters, kind, approx / bound / range / per markers, masked
 figures, "from"/"to" changes); ``find_numbers(text)`` every bare number, unit
-or not, as ``Numeral`` (span, text, value, range).  All accept any ``str``
+or not, as ``Numeral`` (span, text, value, range); ``find_number_ranges(text)``
+every comparison or interval stated about a number (``大于二十``, ``20到30``)
+as ``NumberRange`` (span, text, low, high, inclusiveness).  All accept any ``str``
 and never raise.  The decisions on vague amounts, doubled markers and
 ratios are documented in ``extractor.quantities.finder``.
 """
 from .finder import find_quantities
 from .numbers import Numeral, find_numbers
 from .numerals import parse_number, parse_range
+from .ranges import NumberRange, find_number_ranges
 
-__all__ = ["find_quantities", "find_numbers", "Numeral", "parse_number", "parse_range"]
+__all__ = ["find_quantities", "find_numbers", "Numeral", "find_number_ranges", "NumberRange",
+           "parse_number", "parse_range"]

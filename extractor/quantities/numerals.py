@@ -133,12 +133,14 @@ def _parse_unsigned(text: str, tables: _Tables) -> Optional[float]:
 
 
 def _drop_vague_infix(text: str, tables: _Tables) -> str:
-    """十多万 -> 十万, 500余万 -> 500万, 千余 -> 千: the round figure written."""
+    """十多万 -> 十万, 500余万 -> 500万, 千余 -> 千, 十几万多亿 -> 十万亿:
+    the round figure written (only powers may follow a vague character)."""
     for i, ch in enumerate(text):
         if ch in tables.vague_infix and 0 < i:
             rest = text[i + 1:]
-            if all(c in tables.large or c in tables.small for c in rest):
-                return text[:i] + rest
+            powers_only = all(c in tables.large or c in tables.small or c in tables.vague_infix for c in rest)
+            if powers_only and (not rest or rest[-1] not in tables.vague_infix):
+                return text[:i] + "".join(c for c in rest if c not in tables.vague_infix)
             return text
     return text
 
