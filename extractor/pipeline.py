@@ -6,6 +6,7 @@ what the user's file says.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence, Union
@@ -40,7 +41,8 @@ def _document(src: SourceText, norm: NormalizedText, index: int, block: Document
               quantities: Sequence[Quantity], *, use_model: bool, audit: bool) -> Document:
     sections = build_sections(norm.text, block)
     sections = _classified(norm.text, block, sections, use_model)
-    indicators = find_indicators(norm.text, block.span, sections, block.doc_type, quantities=quantities)
+    indicators = find_indicators(norm.text, block.span, sections, block.doc_type,
+                                 quantities=_on_content_lines(quantities, block))
     document = Document(
         source=src.source, doc_index=index, span=block.span, title=block.title, org=block.org,
         doc_type=block.doc_type, period=block.period, sections=tuple(sections),
@@ -53,6 +55,18 @@ def _document(src: SourceText, norm: NormalizedText, index: int, block: Document
 
         document = replace(document, findings=tuple(audit_document(document, src.text)))
     return document
+
+
+def _on_content_lines(quantities: Sequence[Quantity], block: DocumentBlock) -> list[Quantity]:
+    """The figures of a document's own lines: none from the site chrome between them
+    (a "浏览:2386次" stamp under the title is no indicator)."""
+    starts = [line.span[0] for line in block.lines]
+    kept = []
+    for q in quantities:
+        at = bisect_right(starts, q.span[0]) - 1
+        if at >= 0 and q.span[1] <= block.lines[at].span[1]:
+            kept.append(q)
+    return kept
 
 
 def _classified(text: str, block: DocumentBlock, sections: Sequence[Section], use_model: bool) -> list[Section]:

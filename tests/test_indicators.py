@@ -135,3 +135,47 @@ def test_respectively_hands_values_to_listed_objects(sentence, expected):
 def test_a_line_break_ends_a_clause():
     found = indicators("基本情况\n全镇8.2万人,48个村。")
     assert [(i.value, i.object) for i in found] == [(82000, "全镇"), (48, "村")]
+
+
+NOT_INDICATORS = [
+    "组织教职工学习《新时代中小学教师职业行为十项准则》。",  # a count inside a title
+    "对获得前三名的选手给予奖励。",                          # a rank
+    "做到不漏一户、不落一人。",                              # a slogan
+    "开通热线,全年24小时受理职工求助。",                     # service hours
+    "区四套班子领导带队走访慰问。",                          # a name
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_INDICATORS)
+def test_phrases_that_are_not_indicators(sentence):
+    assert indicators(sentence) == []
+
+
+def test_site_chrome_under_the_title_gives_no_indicator():
+    text = "平川县总工会送温暖工作总结\n时间:2012-05-17 10:21 网站:范文网 来源:网络整理 浏览:2386次\n" \
+           "今年全县共慰问困难职工1520户,发放慰问金86万元。"
+    found = [i for d in parse_text(text, use_model=False) for i in d.indicators]
+    assert [i.value for i in found] == [1520, 860000]
+
+
+OBJECT_RULES = [
+    ("全年培训职工760人次,其中农民工技能培训310人次。", 310, "农民工技能培训"),
+    ("共筹集资金286万元,其中区总工会自筹96万元、企业和社会捐助58万元。", 580000, "企业和社会捐助"),
+    ("资助考入本科院校的学生每人4000元。", 4000, "资助"),
+    ("确保完成全年发展会员2000人的任务。", 2000, "会员"),
+    ("新建职工书屋2家,另有3家正在筹建之中。", 3, "职工书屋"),
+    ("督促7家企业补签劳动合同380份。", 380, "劳动合同"),
+]
+
+
+@pytest.mark.parametrize("sentence,value,obj", OBJECT_RULES)
+def test_object_rules(sentence, value, obj):
+    assert find(sentence, value).object == obj
+
+
+@pytest.mark.parametrize("sentence,value,status", [
+    ("为包联村争取项目资金30万元。", 300000, "actual"),
+    ("争取举办职工运动会2场。", 2, "target"),
+])
+def test_zhengqu_is_a_plan_only_before_a_verb(sentence, value, status):
+    assert find(sentence, value).status == status

@@ -51,6 +51,9 @@ def is_indicator(text: str, q: Quantity) -> bool:
         return False
     if q.number_span and text[q.number_span[0]:q.number_span[1]] == "一" and q.unit in cues.article_units:
         return False
+    opened = text.rfind("《", max(0, q.span[0] - 40), q.span[0])
+    if opened >= 0 and "》" not in text[opened:q.span[0]]:
+        return False  # a count inside a title: 《……十项准则》
     following = text[q.span[1]:q.span[1] + 8]
     preceding = text[max(0, q.span[0] - 8):q.span[0]]
     if any(u.search(q.unit) and f.search(following) for u, f in cues.drop_followed):

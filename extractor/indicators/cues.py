@@ -21,6 +21,7 @@ class Cues:
     object_before: frozenset
     not_objects: frozenset
     nominal_verbs: frozenset
+    not_right_objects: frozenset
     sum_words: frozenset
     kind_units: frozenset
     strip_prefix: tuple
@@ -60,6 +61,7 @@ def indicator_cues() -> Cues:
         object_before=frozenset(words["object_before"]),
         not_objects=frozenset(words["not_objects"]),
         nominal_verbs=frozenset(words["nominal_verbs"]),
+        not_right_objects=frozenset(words["not_right_objects"]),
         sum_words=frozenset(words["sum_words"]),
         kind_units=frozenset(words["kind_units"]),
         strip_prefix=tuple(sorted(words["strip_prefix"], key=len, reverse=True)),

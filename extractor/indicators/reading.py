@@ -144,7 +144,7 @@ def _right_object(right: str) -> str:
                 phrase.append(token)  # 获奖选手, 参保任务
                 continue
             break
-        if _NON_HAN.search(token) or tag_of(token) in ("p", "c", "uj", "ul", "d"):
+        if _NON_HAN.search(token) or tag_of(token) in ("p", "c", "uj", "ul", "t") or tag_of(token)[:1] == "d":
             break
         phrase.append(token)
     found = strip_object("".join(phrase)[:16])
@@ -173,9 +173,14 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     # NUM-CL-N: the noun right after the measure word is what is counted
     if q.kind not in ("percent", "fraction") or right.startswith("的") or q.kind == "fraction":
         right_obj = _right_object(right)
+        if right_obj in cues.not_right_objects:
+            right_obj = ""
         verb_after = tag_of(segment(right)[0]) == "v" if right else False
         if right_obj and not (obj and verb_after and not right.startswith("的")):
             return Reading(predicate, right_obj, 0.85, q.span[1] + right.find(right_obj) + len(right_obj))
+    aid = next((w for w in reversed(segment(left)) if w in cues.nominal_verbs), None) if q.per else None
+    if aid:
+        return Reading(predicate, aid, 0.7, -1)  # 资助……学生每人4000元: the aid is what is counted
     if q.per and (not obj or obj.startswith(("每", "人均", "户均", q.per))):
         if predicate and predicate not in cues.copulas:
             return Reading(predicate, predicate, 0.6, -1)  # 每户借款1万元: the verb names it
@@ -191,6 +196,9 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     if (predicate in cues.borrowing or predicate in cues.sum_words or left.strip() in cues.sum_words) \
             and previous is not None and previous.object:
         return Reading(predicate, previous.object, 0.6, -1)
+    if predicate in cues.nominal_verbs and reading.between_verbs and not q.per:
+        # 其中农民工技能培训310人次, 企业和社会捐助58万元: the verb is used as a noun
+        return Reading(predicate, reading.between_verbs + predicate, 0.6, -1)
     if predicate and predicate not in cues.copulas:
         return Reading(predicate, predicate, 0.5, -1)
     bare = left.strip()
