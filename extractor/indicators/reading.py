@@ -196,7 +196,8 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     if (predicate in cues.borrowing or predicate in cues.sum_words or left.strip() in cues.sum_words) \
             and previous is not None and previous.object:
         return Reading(predicate, previous.object, 0.6, -1)
-    if predicate in cues.nominal_verbs and reading.between_verbs and not q.per:
+    if predicate in cues.nominal_verbs and reading.between_verbs and not q.per \
+            and reading.between_verbs + predicate in left:
         # 其中农民工技能培训310人次, 企业和社会捐助58万元: the verb is used as a noun
         return Reading(predicate, reading.between_verbs + predicate, 0.6, -1)
     if predicate and predicate not in cues.copulas:
