@@ -179,3 +179,29 @@ def test_object_rules(sentence, value, obj):
 ])
 def test_zhengqu_is_a_plan_only_before_a_verb(sentence, value, status):
     assert find(sentence, value).status == status
+
+
+MORE_OBJECT_RULES = [
+    ("市总工会公布了11件2020年服务职工的实事项目。", 11, "实事项目"),      # a year between the figure and its noun
+    ("学校工会用于奖励发放的金额达800多元。", 800, "金额"),                 # the head noun after 的
+    ("共签订五项集体合同177份。", 177, "集体合同"),                         # kinds, then the count
+    ("新建百人以上企业工会组织4家。", 4, "企业工会组织"),                   # 组织 used as a noun
+]
+
+
+@pytest.mark.parametrize("sentence,value,obj", MORE_OBJECT_RULES)
+def test_more_object_rules(sentence, value, obj):
+    assert find(sentence, value).object == obj
+
+
+def test_a_company_name_is_not_money():
+    assert indicators("团县委携手北京三元集团开展扶贫活动。") == []
+
+
+def test_a_time_phrase_is_not_an_object():
+    ind = find("在去年45家的基础上,今年又增加5家。", 45)
+    assert ind.object is None or "去年" not in ind.object
+
+
+def test_a_size_class_is_not_a_count():
+    assert [(i.value, i.object) for i in indicators("新建百人以上企业工会组织4家。")] == [(4, "企业工会组织")]

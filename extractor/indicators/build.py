@@ -24,6 +24,7 @@ from .reading import left_object, read_quantity, strip_object
 from .status import part_of_total, status_of
 
 _ONLY_CONJUNCTIONS = regex.compile(r"[、和及与\s]*")
+_SIZE_CLASS = regex.compile(r"的?(企业|单位|公司|工厂|厂矿|商户|门店|非公企业|规模企业)")
 
 
 def _phrase_start(text: str, floor: int, q: Quantity, predicate: Optional[str], obj: Optional[str]) -> int:
@@ -51,6 +52,8 @@ def is_indicator(text: str, q: Quantity) -> bool:
         return False
     if q.number_span and text[q.number_span[0]:q.number_span[1]] == "一" and q.unit in cues.article_units:
         return False
+    if q.bound and q.unit in ("人", "名") and _SIZE_CLASS.match(text, q.span[1]):
+        return False  # 百人以上企业: a size class of what follows, not a count
     opened = text.rfind("《", max(0, q.span[0] - 40), q.span[0])
     if opened >= 0 and "》" not in text[opened:q.span[0]]:
         return False  # a count inside a title: 《……十项准则》
@@ -88,13 +91,11 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         if not is_indicator(text, q):
             continue
         ctx = context_of(breaks, lo, hi, q)
-        reading = read_quantity(text, q, ctx, consumed, previous)
+        reading = read_quantity(text, q, ctx, max(consumed, floor), previous)
         if (not reading.object and previous is not None and consumed > ctx.clause_start
                 and previous.unit in indicator_cues().kind_units and previous.span[0] >= ctx.clause_start):
-            # 五项集体合同177份: the first figure counts kinds, the noun belongs to this one
+            # 五项集体合同177份: the first figure counts kinds of it, the noun counts here too
             reading = replace(reading, object=previous.object, predicate=reading.predicate or previous.predicate)
-            made.pop()
-            previous = made[-1] if made else None
         predicate = reading.predicate
         same_sentence = previous is not None and previous.sentence_span[0] == ctx.sentence_start
         if predicate is None and same_sentence:

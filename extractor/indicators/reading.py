@@ -64,7 +64,8 @@ def _trim_tokens(tokens: Sequence[str]) -> list[str]:
     while tokens and (tag_of(tokens[0]) in cues.bad_edge_tags or tokens[0] in cues.strip_prefix):
         tokens = tokens[1:]
     # a whole-word suffix such as 任务 or 目标 may be the object itself (完成【任务】的112%)
-    while len(tokens) > 1 and (tag_of(tokens[-1]) in cues.bad_edge_tags or tokens[-1] in cues.strip_suffix):
+    while len(tokens) > 1 and (tag_of(tokens[-1]) in cues.bad_edge_tags
+                               or (tokens[-1] in cues.strip_suffix and len(tokens[-1]) == 1)):
         tokens = tokens[:-1]
     if tokens and tag_of(tokens[-1]) in cues.bad_edge_tags:
         tokens = tokens[:-1]
@@ -122,9 +123,14 @@ def _relative_head(right: str) -> str:
     return right
 
 
+_NOT_A_PLACE = frozenset({"p", "t", "d", "c", "uj", "ul", "r", "m", "q", "f", "v"})
+_LEADING_YEAR = regex.compile(r"^(?:19|20)\d{2}年度?(?=\p{Han})")
+
+
 def _right_object(right: str) -> str:
     """The noun phrase right after a unit: 组织28家【企业】签订……"""
     cues = indicator_cues()
+    right = _LEADING_YEAR.sub("", right)  # 公布了11件【2020年】服务职工的实事项目
     nominal = right.startswith("的")  # 每人800元的【资助】: after 的 a verb is a noun
     right = _relative_head(right)
     if not right or not _STARTS_HAN_OR_QUOTE.match(right):
@@ -204,7 +210,8 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         return Reading(predicate, predicate, 0.5, -1)
     bare = left.strip()
     if (predicate is None and not reading.before_verb and 2 <= len(bare) <= 4 and _ALL_HAN.fullmatch(bare)
-            and bare not in cues.sum_words and not cues.part_markers.fullmatch(bare)):
+            and bare not in cues.sum_words and not cues.part_markers.fullmatch(bare)
+            and not any(tag_of(t) in _NOT_A_PLACE for t in segment(bare))):
         return Reading(None, bare, 0.4, -1)  # 全镇8.2万人: the place is what is counted
     return Reading(predicate, reading.before_verb or None, 0.3, -1)
 
