@@ -205,3 +205,12 @@ def test_a_time_phrase_is_not_an_object():
 
 def test_a_size_class_is_not_a_count():
     assert [(i.value, i.object) for i in indicators("新建百人以上企业工会组织4家。")] == [(4, "企业工会组织")]
+
+
+@pytest.mark.parametrize("sentence,value,status", [
+    ("参保人数达到了1793人,超额完成区总下达的1500人参保任务。", 1500, "target"),
+    ("参保人数达到了1793人,超额完成区总下达的1500人参保任务。", 1793, "actual"),
+    ("通过修旧利废活动促进企业目标达成,节约成本12万元。", 120000, "actual"),
+])
+def test_goal_words_and_their_traps(sentence, value, status):
+    assert find(sentence, value).status == status

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+import regex
+
 from ..records import Indicator, Quantity
 from ..segment import segment
 from .context import Context
@@ -28,9 +30,14 @@ def _last_cue(text: str, cues: Cues, in_plan: bool) -> Optional[tuple[int, str]]
     return best
 
 
+_GOAL_AFTER = regex.compile(r"的?\p{Han}{0,4}?(任务|目标|指标)(?!\p{Han}*完成)")
+
+
 def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc_type: str) -> str:
     """target or actual: the last cue before the figure in its sentence decides, else the section."""
     in_plan = doc_type == "plan" or category == "plans"
+    if _GOAL_AFTER.match(text, q.span[1], ctx.clause_end):
+        return "target"  # 下达的1500人参保任务, 发展会员2000人的目标: the figure is the goal
     cue = _last_cue(text[ctx.sentence_start:q.span[0]], indicator_cues(), in_plan)
     if cue is not None:
         return cue[1]
