@@ -129,7 +129,10 @@ def _heading_end(text: str, start: int, limit: int) -> int:
     child = _GLUED_FIRST_CHILD.search(text[start:end])
     if child:
         end = start + child.start()
-    return min(end, start + limit)
+    end = min(end, start + limit)
+    while end > start and text[end - 1].isspace():  # "完成情况 (一)……": the space is no part of it
+        end -= 1
+    return end
 
 
 def _line_headings(line: Line, previous: Optional[Line], following: Optional[Line]) -> list[HeadingMatch]:
