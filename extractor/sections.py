@@ -135,7 +135,7 @@ def _heading_end(text: str, start: int, limit: int) -> int:
     return end
 
 
-def _line_headings(line: Line, previous: Optional[Line], following: Optional[Line]) -> list[HeadingMatch]:
+def _line_headings(line: Line, previous: Optional[Line], following: Sequence[Line]) -> list[HeadingMatch]:
     styles, limits, _ = _config()
     text = line.text
     found: list[HeadingMatch] = []
@@ -159,15 +159,26 @@ def _line_headings(line: Line, previous: Optional[Line], following: Optional[Lin
     ]
 
 
-def _is_plain_heading(text: str, previous: Optional[Line], following: Optional[Line], limits) -> bool:
+def _is_plain_heading(text: str, previous: Optional[Line], following: Sequence[Line], limits) -> bool:
+    """A short unnumbered line between paragraphs: "二〇一三年工作回顾", "2025 工作谋划"
+    (a short subtitle line may come between it and the paragraph it heads)."""
     if len(text) > limits["plain_heading_max_chars"] or _SENTENCE_PUNCT_IN_LINE.search(text):
         return False
     if not _TWO_HAN.search(text) or _ONLY_DIGITS.match(text):
         return False
     least = limits["plain_neighbour_min_chars"]
-    if not (previous and following and len(previous.text) >= least and len(following.text) >= least):
+    if not (previous and following and len(previous.text) >= least):
         return False
-    return bool(_ENDS_SENTENCE.search(previous.text))
+    body = following[0]
+    if len(body.text) < least and len(following) > 1 and len(body.text) <= limits["plain_heading_max_chars"] \
+            and not _ENDS_SENTENCE.search(body.text) and not _DATE_LINE.search(body.text):
+        body = following[1]  # the subtitle under a heading
+    return (len(body.text) >= least and bool(_PROSE.search(body.text))
+            and bool(_ENDS_SENTENCE.search(previous.text)))
+
+
+_PROSE = regex.compile(r"[,。;]")  # a paragraph, not a signature, date or address line
+_DATE_LINE = regex.compile(r"[\d〇零一二三四五六七八九十]{2,4}年[\d一二三四五六七八九十]{1,3}月([\d一二三四五六七八九十]{1,3}日)?$")
 
 
 _INLINE_CANDIDATE = regex.compile(
@@ -221,8 +232,7 @@ def find_headings(text: str, block: DocumentBlock) -> list[HeadingMatch]:
     headings: list[HeadingMatch] = []
     for i, line in enumerate(body):
         previous = body[i - 1] if i else None
-        following = body[i + 1] if i + 1 < len(body) else None
-        headings.extend(_line_headings(line, previous, following))
+        headings.extend(_line_headings(line, previous, body[i + 1:i + 3]))
     return headings
 
 
