@@ -1,0 +1,167 @@
+"""Each document's metadata: document type, organisation and period.
+
+Read from the title line and the opening sentences (``data/documents.toml``):
+a masked year (``201*年``) gives ``year: None`` with ``year_text``, and is
+inferred from evidence (``建国60周年`` → 2009) where the text allows.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..records import Period
+from .rules import SENTENCE_END, Line, document_rules, is_title_like
+
+_HEADLINE_FIGURE = regex.compile(r"\d+(\.\d+)?[万亿]?(人|家|份|元|个|名)")
+_BARE_ORG_SUFFIX = regex.compile(r"^(总工会|工会|委员会)$")
+_ENDS_IN_REPORT = regex.compile(r"(工作报告|报告)$")
+_STARTS_WITH_YEAR_COMMA = regex.compile(r"^(?:19|20)\d{2}年[,，]")
+
+def opening_text(body_lines: list[Line], limit: int = 400) -> str:
+    parts, size = [], 0
+    for line in body_lines:
+        if is_title_like(line.text) and len(line.text) < 25 and not parts:
+            continue  # subtitle lines and bylines before the body
+        parts.append(line.text)
+        size += len(line.text)
+        if size >= limit:
+            break
+    return "\n".join(parts)[:limit]
+
+
+def first_sentences(opening: str, count: int = 1) -> str:
+    pieces = SENTENCE_END.split(opening)
+    return "。".join(pieces[:count])[:200]
+
+
+def doc_type_of(title: Optional[str], opening: str) -> str:
+    rules = document_rules()
+    if title:
+        for doc_type, pattern in rules.type_rules:
+            if pattern.search(title):
+                return doc_type
+        if _HEADLINE_FIGURE.search(title):
+            return "report"
+        return rules.default_titled
+    head = first_sentences(opening, 2)
+    scores = {name: sum(1 for p in cues if p.search(head)) for name, cues in rules.cues.items()}
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] == 0:
+        return rules.default_untitled
+    return {"news": "report", "summary": "summary", "plan": "plan", "other": "other"}[best]
+
+
+_ALL_UNITS = regex.compile(r"全(市|县|区|省|镇|乡)")
+
+
+def _clean_org(name: str) -> Optional[str]:
+    rules = document_rules()
+    for prefix in rules.org_drop:
+        name = prefix.sub("", name)
+    while name and name[0] in rules.org_bad_starts:
+        name = name[1:]
+    if _ALL_UNITS.search(name):  # 全市工会: all the unions of a place, not one organisation
+        return None
+    return name if len(name) >= 2 and not _BARE_ORG_SUFFIX.match(name) else None
+
+
+_ORG_CLAUSE_BREAK = regex.compile(r"[,,。:;、\s【】\[\]()“”|]|在|由|据|向|从|把|将|本期|召开|开展|举行|举办|新发展|新组建|组建|主席|记者|联合|组织|网讯")
+
+
+def _clause_orgs(text: str) -> list[str]:
+    names = []
+    for clause in _ORG_CLAUSE_BREAK.split(text):
+        match = document_rules().org_pattern.match(clause)
+        if match and (name := _clean_org(match.group())):
+            names.append(name)
+    return names
+
+
+_NEWS_SOURCE = regex.compile(r"^\S{0,12}?(网讯|日讯|讯)\s*")  # "梧州工会网讯 ": the site, not the subject
+
+
+def _org_stem(name: str) -> str:
+    """The place part of an organisation name: 桂园街道总工会 → 桂园街道."""
+    return regex.sub(r"(总工会|工会委员会|工会联合会|工会|妇联|团委)$", "", name)
+
+
+def org_of(title: Optional[str], opening: str) -> Optional[str]:
+    title_orgs = _clause_orgs(title) if title else []
+    body_orgs = _clause_orgs(_NEWS_SOURCE.sub("", opening[:300]))
+    if title_orgs:
+        title_org = title_orgs[0]
+        stem = _org_stem(title_org)
+        for name in body_orgs:  # "县总工会" in the title, "嘉荫县总工会" in the text
+            if name != title_org and len(title_org) <= 5 and _org_stem(name).endswith(stem) and len(name) > len(title_org):
+                return name
+        return title_org
+    return body_orgs[0] if body_orgs else None
+
+
+def period_of(title: Optional[str], opening: str, doc_type: str, doc_text: str, page_head: str) -> Period:
+    rules = document_rules().period
+    first = first_sentences(opening)
+    year, year_text, masked = _year(title) if title else (None, None, False)
+    if year is None and not masked:
+        # a titled document names its year in the first sentences; an untitled one in the first
+        year, year_text, masked = _year(first_sentences(opening, 3 if title else 1))
+    if year is None and not masked and doc_type == "report":
+        stamp = _STAMP_YEAR.search(page_head)  # news pages: the publication stamp
+        if stamp:
+            year_text = next(g for g in stamp.groups() if g)
+            year = int(year_text)
+    part = _part(title or "", first, doc_type, has_title=title is not None)
+    if part is None and doc_type == "report" and rules["multi"].search(first_sentences(opening, 2)):
+        part = "multi_year"
+    if part == "multi_year":
+        year = None
+    inferred, evidence = (None, None)
+    if year is None:
+        match = rules["evidence"].search(doc_text)  # the first evidence in the text
+        if match:
+            inferred = rules["evidence_years"][int(match.lastgroup[1:])]
+            evidence = match.group()
+    return Period(year=year, year_text=year_text, year_masked=masked, part=part,
+                  year_inferred=inferred, year_evidence=evidence)
+
+
+_STAMP_YEAR = regex.compile(r"((?:19|20)\d{2})[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}\.\d{1,2}\.((?:19|20)\d{2})")
+
+
+def _year(text: Optional[str]) -> tuple[Optional[int], Optional[str], bool]:
+    if not text:
+        return None, None, False
+    rules = document_rules().period
+    masked = rules["masked"].search(text)
+    plain = rules["year"].search(text)
+    if masked and (not plain or masked.start() <= plain.start()):
+        return None, masked.group(), True
+    if plain:
+        return int(plain.group()), plain.group(), False
+    return None, None, False
+
+
+def _part(title: str, first: str, doc_type: str, has_title: bool) -> Optional[str]:
+    rules = document_rules().period
+    for text in (title, first) if has_title else (first,):
+        if rules["h1"].search(text) and not rules["h2"].search(text.split("上半年")[0]):
+            return "H1"
+        if rules["h2"].search(text):
+            return "H2"
+        for name, pattern in rules["q"]:
+            if pattern.search(text):
+                return name
+        if rules["multi"].search(text):
+            return "multi_year"
+        if text is title and text and rules["year_cues"].search(text):
+            return "year"
+    if rules["month"].search(first) or (doc_type == "report" and rules["month_anywhere"].search(first)):
+        return "month"
+    if doc_type in ("summary", "plan"):
+        return "year"
+    if has_title and _ENDS_IN_REPORT.search(title):
+        return "year"
+    if not has_title and _STARTS_WITH_YEAR_COMMA.match(first):
+        return "year"
+    return None

@@ -1,0 +1,191 @@
+"""Site chrome, splitting a page into its documents, and titles.
+
+Works on the normalised copy of a file's text (simplified characters,
+half-width punctuation).  A page is cut into lines; lines that match the
+chrome patterns of ``data/documents.toml`` are set aside; the rest is split at
+continuation markers (``扩展阅读:``), article markers (``篇一``, ``总结2``) and
+mid-page title lines.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Optional
+
+import regex
+
+from ..records import Period, Span
+from .metadata import doc_type_of, opening_text, org_of, period_of
+from .rules import HEADING_START, TRAILING_PIPES, Line, document_rules, is_title_like
+
+# patterns used in hot paths, compiled once
+_TITLE_ENDS_IN_DOC_WORD = regex.compile(r"(总结|汇报|报告|计划|要点|打算|安排|意见|述职|规划|方案)(范文|参考)?$")
+_TITLE_THEN_BODY = regex.compile(
+    r"^(\S{6,60}?(总结|汇报|报告|计划|要点|方案))(?:\s+\S|(?=今年|去年|一年|半年|近年|上半年|下半年|为了|按照|根据|在\p{Han}{2,8}(领导|指导|支持)))")
+
+
+@dataclass(frozen=True)
+class DocumentBlock:
+    """One document found on a page, before sections and indicators."""
+
+    span: Span
+    lines: tuple[Line, ...]  # content lines, chrome removed, title included
+    title: Optional[str]
+    title_span: Optional[Span]
+    org: Optional[str]
+    doc_type: str
+    period: Period
+
+
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines with the spans of their stripped text."""
+    lines = []
+    for match in regex.finditer(r"[^\n]+", text):
+        raw = match.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(raw) - len(raw.lstrip()))
+        lines.append(Line((start, start + len(stripped)), stripped))
+    return lines
+
+
+def is_chrome(line: str) -> bool:
+    rules = document_rules()
+    compact = line.replace(" ", "")
+    return bool(rules.chrome_at_start.match(compact) or rules.chrome_anywhere.search(compact))
+
+
+def _content_lines(lines: list[Line]) -> list[Line]:
+    rules = document_rules()
+    kept = []
+    for line in lines:
+        compact = line.text.replace(" ", "")
+        if kept and any(p.search(compact) for p in rules.end):
+            break
+        if not is_chrome(line.text):
+            kept.append(line)
+    return kept
+
+
+
+
+def _article_title(text: str) -> bool:
+    return any(p.match(TRAILING_PIPES.sub("", text)) for p in document_rules().articles)
+
+
+def _mid_page_title(text: str) -> bool:
+    """A title line that starts a further document in the middle of a page."""
+    rules = document_rules()
+    if not is_title_like(text) or len(text) < 8:
+        return False
+    tail = _TITLE_ENDS_IN_DOC_WORD.search(text)
+    return bool(tail) and bool(rules.org_pattern.search(text))
+
+
+def _split_points(content: list[Line]) -> list[tuple[int, bool]]:
+    """Indices where a document starts, with whether that line is a marker to drop."""
+    rules = document_rules()
+    points: list[tuple[int, bool]] = [(0, False)]
+    body_seen = False
+    for i, line in enumerate(content):
+        compact = line.text.replace(" ", "")
+        if any(p.match(compact) for p in rules.continuation):
+            points.append((i, True))
+            body_seen = False
+            continue
+        if _article_title(line.text) or (body_seen and _mid_page_title(line.text)):
+            if i != points[-1][0]:
+                points.append((i, False))
+            body_seen = False
+            continue
+        if len(line.text) >= 40:
+            body_seen = True
+    return points
+
+
+def _blocks(content: list[Line]) -> list[list[Line]]:
+    rules = document_rules()
+    points = _split_points(content)
+    blocks = []
+    for n, (start, is_marker) in enumerate(points):
+        end = points[n + 1][0] if n + 1 < len(points) else len(content)
+        block = content[start + (1 if is_marker else 0):end]
+        body_chars = sum(len(x.text) for x in block if len(x.text) >= 20 or not is_title_like(x.text))
+        if block and body_chars >= rules.min_document_chars:
+            blocks.append(block)
+        elif block and blocks and body_chars > 0 and not all(is_title_like(x.text) for x in block):
+            blocks[-1].extend(block)  # a short tail belongs to the document before it
+    if not blocks and content:
+        blocks.append(list(content))
+    return blocks
+
+
+def _title(block: list[Line]) -> tuple[Optional[str], Optional[Span], int]:
+    """The title, its span and the index of the first body line."""
+    first = block[0]
+    if _article_title(first.text):
+        return TRAILING_PIPES.sub("", first.text), first.span, 1
+    for i, line in enumerate(block[:4]):
+        if len(line.text) >= 60 or HEADING_START.match(line.text):
+            break
+        if is_title_like(line.text):
+            text = TRAILING_PIPES.sub("", line.text)
+            span = (line.span[0], line.span[0] + len(text))
+            nxt = block[i + 1] if i + 1 < len(block) else None
+            if nxt is not None and document_rules().title_continuation.match(nxt.text) and len(nxt.text) < 40:
+                return text + nxt.text, (line.span[0], nxt.span[1]), i + 2
+            return text, span, i + 1
+    # a title and the first sentence on one line: "……调研报告 今年以来,……"
+    head = _TITLE_THEN_BODY.match(first.text)
+    if head:
+        text = head.group(1)
+        return text, (first.span[0], first.span[0] + len(text)), 0
+    return None, None, 0
+
+
+def find_documents(text: str) -> list[DocumentBlock]:
+    """Documents on a page of normalised text, in order."""
+    return _years_from_neighbours(_find_documents(text))
+
+
+def _years_from_neighbours(documents: list[DocumentBlock]) -> list[DocumentBlock]:
+    """A masked year with no evidence, read from the next document on the page:
+    an annual summary or report followed by a plan of year Y reports on Y-1."""
+    result = list(documents)
+    for i, doc in enumerate(result[:-1]):
+        nxt = result[i + 1]
+        period = doc.period
+        if (period.year_masked and period.year_inferred is None and doc.doc_type in ("summary", "report")
+                and period.part == "year" and nxt.doc_type == "plan" and nxt.period.year_inferred
+                and nxt.org == doc.org):
+            evidence = f"followed on the page by the {nxt.period.year_inferred} plan ({nxt.title or ''})"
+            result[i] = replace(doc, period=replace(period, year_inferred=nxt.period.year_inferred - 1,
+                                                    year_evidence=evidence))
+    return result
+
+
+def _find_documents(text: str) -> list[DocumentBlock]:
+    content = _content_lines(split_lines(text))
+    documents = []
+    for block in _blocks(content):
+        title, title_span, body_index = _title(block)
+        body_lines = block[body_index:] if body_index < len(block) else []
+        if body_index == 0 and title_span:
+            first = block[0]
+            body_lines = [Line((title_span[1], first.span[1]), text[title_span[1]:first.span[1]].strip())] + block[1:]
+        opening = opening_text(body_lines)
+        doc_type = doc_type_of(title, opening)
+        start = title_span[0] if title_span else block[0].span[0]
+        documents.append(DocumentBlock(
+            span=(start, block[-1].span[1]),
+            lines=tuple(block),
+            title=title,
+            title_span=title_span,
+            org=org_of(title, opening),
+            doc_type=doc_type,
+            period=period_of(title, opening, doc_type, text[start:block[-1].span[1]],
+                           text[max(0, start - 300):(body_lines[0].span[1] if body_lines else start)]),
+        ))
+    return documents
