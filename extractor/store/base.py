@@ -92,6 +92,16 @@ class Store:
         if replace and result.file_key in self._pending_keys:
             self._drop_pending(result.file_key)
         self._pending_keys.add(result.file_key)
+        self._buffer_rows(result, run_id)
+        if replace:
+            self._replace_files.add(result.file_key)
+        self._replace_sources.add(result.source)
+        if self._pending == 0:
+            self._first_pending = time.monotonic()
+        self._pending += 1
+
+    def _buffer_rows(self, result: UnitResult, run_id: Optional[str]) -> None:
+        """Turn one file's result into table rows (stores that write tables)."""
         if result.error is not None:
             add_error(self._rows, result.error, run_id)
         else:
@@ -99,12 +109,6 @@ class Store:
                 add_document(self._rows, doc, run_id)
             add_file(self._rows, result.file_key, result.source, len(result.documents),
                      result.chars, run_id)
-        if replace:
-            self._replace_files.add(result.file_key)
-        self._replace_sources.add(result.source)
-        if self._pending == 0:
-            self._first_pending = time.monotonic()
-        self._pending += 1
 
     def _drop_pending(self, file_key: str) -> None:
         for name in FILE_TABLES:
