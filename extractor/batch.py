@@ -28,7 +28,7 @@ from .engines import make_engine
 from .records import FileError
 from .store.base import RunInfo, Store
 from .store.keys import file_key_of
-from .store.units import SkipSet, UnitResult, WorkUnit, iter_units
+from .store.units import RENDER_JSON, SkipSet, UnitResult, WorkUnit, iter_units
 from .store.writers import open_store
 
 MAX_FAILURES_KEPT = 50  # failures listed in a summary; all of them are in the store
@@ -101,6 +101,8 @@ def run_batch(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *,
             for error in listing_errors:
                 recorder.record(_listing_result(error, skip))
             options = {} if use_model else {"use_model": False}
+            if store.renders_in_workers:
+                options[RENDER_JSON] = True
             with closing(runner.results(units, skip, options)) as stream:
                 for batch in stream:
                     for result in batch:
@@ -154,9 +156,10 @@ class _Recorder:
         else:
             self.parsed_at[result.file_key] = result.index
             s.files_parsed += 1
-            s.documents += len(result.documents)
-            s.indicators += sum(len(d.indicators) for d in result.documents)
-            s.findings += sum(len(d.findings) for d in result.documents)
+            documents, indicators, findings = result.tally
+            s.documents += documents
+            s.indicators += indicators
+            s.findings += findings
             s.chars += result.chars
             self.store.add(result, self.replace)
         if self.bar is not None:

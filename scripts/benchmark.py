@@ -91,7 +91,7 @@ class TimedEngine(LocalEngine):
         for batch in super().results(units, skip, options):
             if batch and self.first_at is None:
                 self.first_at = time.perf_counter()
-                self.first_docs = sum(len(r.documents) for r in batch)
+                self.first_docs = sum(r.tally[0] for r in batch)
                 self.first_chars = sum(r.chars for r in batch)
             yield batch
 

@@ -50,6 +50,7 @@ class Store:
     """Base class: row buffering and the commit policy; subclasses write."""
 
     incremental = False  # True when a later run can skip what this one stored
+    renders_in_workers = False  # True when workers send rendered lines instead of records
     commit_files = 200
     commit_seconds = 0.25
 

@@ -70,6 +70,18 @@ class UnitResult:
     max_rss_mb: Optional[float] = None  # peak RSS of the process that parsed it
     index: int = 0  # the unit's position in the listing
     worker: str = field(default_factory=lambda: f"pid{os.getpid()}")
+    # For a JSON Lines target the worker renders the lines itself and sends them
+    # instead of the records, so the writing process only writes.
+    json_lines: Tuple[str, ...] = ()
+    counts: Tuple[int, int, int] = (0, 0, 0)  # documents, indicators, findings
+
+    @property
+    def tally(self) -> Tuple[int, int, int]:
+        """(documents, indicators, findings) of this file, with or without its records."""
+        if self.documents:
+            return (len(self.documents), sum(len(d.indicators) for d in self.documents),
+                    sum(len(d.findings) for d in self.documents))
+        return self.counts
 
 
 def iter_units(paths: Iterable[str | os.PathLike]) -> Iterator[WorkUnit | FileError]:
@@ -154,6 +166,10 @@ def read_unit_bytes(unit: WorkUnit) -> bytes:
     return data
 
 
+# The option that asks a worker for rendered JSON lines instead of records.
+RENDER_JSON = "render_json"
+
+
 def process_unit(unit: WorkUnit, skip: Optional[SkipSet] = None,
                  parse: Optional[Callable] = None, options: Optional[dict] = None) -> UnitResult:
     """Read, hash, and (unless ``skip`` holds the hash) parse one unit.
@@ -172,8 +188,10 @@ def process_unit(unit: WorkUnit, skip: Optional[SkipSet] = None,
     if skip is not None and (sha, unit.source) in skip:
         return UnitResult(unit.source, sha, skipped=True, index=unit.index,
                           seconds=time.perf_counter() - started)
+    options = dict(options or {})
+    render_json = options.pop(RENDER_JSON, False)
     try:
-        records, chars = _parse_bytes(data, unit.source, sha, parse, options or {})
+        records, chars = _parse_bytes(data, unit.source, sha, parse, options)
     except InputError as exc:
         return _failed(unit, sha, exc.code, exc.reason, started)
     except Exception as exc:  # a parser bug on one file must not stop the batch
@@ -182,8 +200,14 @@ def process_unit(unit: WorkUnit, skip: Optional[SkipSet] = None,
     errors = [r for r in records if isinstance(r, FileError)]
     if errors:
         return _failed(unit, sha, errors[0].code, errors[0].error, started)
-    return UnitResult(unit.source, sha, tuple(records), chars=chars, index=unit.index,
-                      seconds=time.perf_counter() - started, max_rss_mb=peak_rss_mb())
+    result = UnitResult(unit.source, sha, tuple(records), chars=chars, index=unit.index,
+                        seconds=time.perf_counter() - started, max_rss_mb=peak_rss_mb())
+    if render_json:
+        from .writers import record_json
+
+        result = replace(result, documents=(), counts=result.tally,
+                         json_lines=tuple(record_json(doc) for doc in records))
+    return result
 
 
 def _parse_bytes(data: bytes, source: str, sha: str, parse: Optional[Callable], options: dict):

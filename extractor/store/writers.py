@@ -154,11 +154,13 @@ class JsonlStore(_ExportStore):
         Path(self.target).parent.mkdir(parents=True, exist_ok=True)
         self._handle = open(self._tmp(Path(self.target)), "w", encoding="utf-8")
 
+    renders_in_workers = True
+
     def _buffer_rows(self, result: UnitResult, run_id) -> None:
         # JSON Lines are the documents themselves: no table rows to build
         if result.error is not None:
             self._lines.append(record_json(result.error))
-        self._lines.extend(record_json(doc) for doc in result.documents)
+        self._lines.extend(result.json_lines or (record_json(doc) for doc in result.documents))
 
     def _write(self, rows: Rows, replace_files, replace_errors) -> None:
         self._handle.write("".join(line + "\n" for line in self._lines))
