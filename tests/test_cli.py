@@ -108,3 +108,13 @@ def test_an_output_that_cannot_be_written_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(cli, ["parse", str(tmp_path), "--out", str(blocker / "sub" / "x.duckdb")])
     assert result.exit_code == 2
     assert "cannot create its folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_jsonl_store_holds_the_lines_parse_prints(tmp_path):
+    target = tmp_path / "out.jsonl"
+    stored = CliRunner().invoke(cli, ["parse", "--no-model", "--jobs", "2", str(CORPORA), "--out", str(target)])
+    assert stored.exit_code == 0, stored.output
+    printed, lines = run("parse", "--no-model", str(CORPORA))
+    assert printed.exit_code == 0
+    from_store = sorted(json.dumps(json.loads(line), sort_keys=True) for line in target.read_text("utf-8").splitlines())
+    assert from_store == sorted(json.dumps(line, sort_keys=True) for line in lines)
