@@ -122,3 +122,11 @@ def test_masked_year_of_a_report_followed_by_next_years_plan():
     report, plan = find_documents(page)
     assert plan.period.year_inferred == 2011
     assert report.period.year_inferred == 2010 and "2011" in report.period.year_evidence
+
+
+def test_a_document_after_a_footer_marker_is_kept():
+    page = ("平川县总工会2016年工作总结\n\n" + BODY + "\n相关阅读\n某某范文\n\n"
+            "青山县总工会2016年工作总结\n\n" + BODY + "\n相关阅读\n最近更新\n")
+    documents = find_documents(page)
+    assert [d.org for d in documents] == ["平川县总工会", "青山县总工会"]
+    assert not any("某某范文" in line.text for d in documents for line in d.lines)

@@ -58,17 +58,26 @@ def is_chrome(line: str) -> bool:
 
 
 def _content_lines(lines: list[Line]) -> list[Line]:
+    """The lines that are document text.  After an end marker (相关阅读, 由互联网用户
+    整理提供) the rest of the page is its footer, unless a further document starts
+    there: a title line followed by a paragraph."""
     rules = document_rules()
     kept = []
-    for line in lines:
+    in_footer = False
+    for i, line in enumerate(lines):
         compact = line.text.replace(" ", "")
         if kept and any(p.search(compact) for p in rules.end):
-            break
+            in_footer = True
+            continue
+        if in_footer:
+            following = lines[i + 1].text if i + 1 < len(lines) else ""
+            starts_document = (_article_title(line.text) or _mid_page_title(line.text)) and len(following) >= 60
+            if not starts_document:
+                continue
+            in_footer = False
         if not is_chrome(line.text):
             kept.append(line)
     return kept
-
-
 
 
 def _article_title(text: str) -> bool:
