@@ -10,6 +10,8 @@ it above the styles open at the moment, in which case it closes them.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -281,13 +283,21 @@ def build_sections(text: str, block: DocumentBlock) -> list[Section]:
     return sections
 
 
-def section_at(sections: Sequence[Section], position: int) -> Optional[Section]:
-    """The deepest section whose span holds ``position``."""
-    best = None
-    for section in sections:
-        if section.span[0] <= position < section.span[1] and (best is None or section.level >= best.level):
-            best = section
-    return best
+def section_at(sections: Sequence[Section], position: int, starts: Optional[Sequence[int]] = None) -> Optional[Section]:
+    """The deepest section whose span holds ``position``.
+
+    Sections come in document order, children after their parent, so the
+    last section starting at or before ``position`` that still holds it is
+    the deepest; ``starts`` (the sections' start offsets) saves building
+    that list for every call.
+    """
+    starts = starts if starts is not None else [s.span[0] for s in sections]
+    at = bisect_right(starts, position) - 1
+    while at >= 0:
+        if position < sections[at].span[1]:
+            return sections[at]
+        at -= 1
+    return None
 
 
 __all__ = ["HeadingMatch", "build_sections", "find_headings", "assign_levels", "number_value", "section_at", "Span"]

@@ -174,7 +174,21 @@ def report(tmp: Path, small: int, full: int, seeds: list[str]) -> None:
     print(f"jieba.lcut: {jieba_cps:,.0f} chars/s")
     print(f"end_to_end_vs_jieba: {one_cps / jieba_cps:.2f}x  (goal >= 3x)")
     quantities_vs_jieba(dev_texts())
+    long_inputs(small_texts)
     end_to_end_vs_jionlp(small_texts, one_cps)
+
+
+def long_inputs(texts: list[str]) -> None:
+    """Nothing may grow faster than the input: one page holding many documents,
+    and one paragraph of thousands of figures, at the rate of ordinary files."""
+    from extractor.pipeline import parse_text
+    page = "\n".join(texts[:300])
+    paragraph = "全县新建工会组织30家,发展会员2000人,签订集体合同50份,投入救助资金25万余元," * 4000
+    parse_text(texts[0])
+    for name, text in (("one page of 300 documents", page), ("one paragraph of 16,000 figures", paragraph)):
+        started = time.perf_counter()
+        parse_text(text)
+        print(f"{name}: {len(text) / (time.perf_counter() - started):,.0f} chars/s ({len(text):,} chars)")
 
 
 def _rss(summary) -> str:

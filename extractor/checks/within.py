@@ -15,7 +15,7 @@ from ..records import Document, Finding, Indicator
 from .breakdown import check_exceeds_total, check_sum_mismatch
 from .common import (
     clause_before, contains_any, cover, fmt, has_value, is_exact, pattern, patterns, quote, rules,
-    same_full_sentence, section_chain, sentence_text, simplify, to_half_width, unit_family, written_step,
+    full_stops, same_full_sentence, section_chain, sentence_text, simplify, to_half_width, unit_family, written_step,
 )
 from .numbering import check_numbering
 from .rates import check_rates
@@ -87,9 +87,22 @@ def _conflict_groups(doc: Document) -> dict[tuple, list[Indicator]]:
     return groups
 
 
+def _few_of_each_value(members: list[Indicator], keep: int = 3) -> list[Indicator]:
+    """The first few figures of each value, in text order: equal values never
+    conflict, so a figure repeated many times need not be paired each time."""
+    seen: dict = defaultdict(int)
+    kept = []
+    for ind in sorted(members, key=lambda i: i.span):
+        if seen[ind.value] < keep:
+            seen[ind.value] += 1
+            kept.append(ind)
+    return kept
+
+
 def check_conflicts(doc: Document, text: Optional[str] = None) -> list[Finding]:
     sections = {s.id: s for s in doc.sections}
     findings, reported, times = [], set(), {}
+    stops = full_stops(text)  # found once: a long sentence gives many pairs
 
     def time_of(ind: Indicator) -> frozenset:
         if ind.id not in times:
@@ -97,9 +110,11 @@ def check_conflicts(doc: Document, text: Optional[str] = None) -> list[Finding]:
         return times[ind.id]
 
     for (key, status, _), members in _conflict_groups(doc).items():
-        for a, b in combinations(sorted(members, key=lambda i: i.span), 2):
+        if len({ind.value for ind in members}) > rules("conflict")["max_distinct_values"]:
+            continue
+        for a, b in combinations(_few_of_each_value(members), 2):
             values = frozenset((key, a.value, b.value))
-            if (values in reported or same_full_sentence(a, b, text) or not _differ(a, b)
+            if (values in reported or same_full_sentence(a, b, text, stops) or not _differ(a, b)
                     or _related(a, b, text) or not _same_wording(a, b, text)
                     or not _same_branch(a, b, sections, key[0] == "concept")
                     or time_of(a) != time_of(b)):

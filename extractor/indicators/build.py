@@ -81,6 +81,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
     if shift:
         quantities = [_shifted(q, shift) for q in quantities]
     breaks = Breaks.of(text, lo, hi)
+    section_starts = [section.span[0] for section in sections]
     made: list[Indicator] = []
     totals: dict = {}
     consumed = lo
@@ -105,7 +106,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 or _ONLY_CONJUNCTIONS.fullmatch(text[previous.quantity_span[1]:q.span[0]])):
             # 应到职工代表96名,实到93名 / 分别奖励3000元、2000元: the noun is not repeated
             reading = replace(reading, object=previous.object, confidence=0.6)
-        section = section_at(sections, q.span[0])
+        section = section_at(sections, q.span[0], section_starts)
         start = _phrase_start(text, max(floor, ctx.clause_start), q, predicate, reading.object)
         status = status_of(text, q, ctx, section.category if section else None, doc_type)
         indicator = Indicator(
