@@ -554,19 +554,27 @@ SIMPLIFY_CASES = [
     ("mixed", "工會組建工作取得新突破,会员人数增加"),
     ("full width", "共计ＡＢＣ１２３，其中５０人"),
     ("phrase key without traditional characters", "有序推进各项工作"),
-    ("another such phrase", "会场一片沈默"),
+    ("a phrase the character table leaves alone", "会场一片沈默"),
     ("empty", ""),
     ("only punctuation", ",。;:"),
 ]
 
 
 @pytest.mark.parametrize("text", [c[1] for c in SIMPLIFY_CASES], ids=[c[0] for c in SIMPLIFY_CASES])
-def test_simplify_matches_the_converter(text):
-    import unicodedata
+def test_simplify_reads_text_as_the_cleaning_stage_does(text):
+    from extractor.checks.common import simplify
+    from extractor.clean import fold
 
-    from extractor.checks.common import _t2s, simplify
+    assert simplify(text) == fold(text)
+    assert len(simplify(text)) == len(text)  # a 1:1 mapping: positions stay valid
+    assert simplify(simplify(text)) == simplify(text)
 
-    assert simplify(text) == _t2s().convert(unicodedata.normalize("NFKC", text))
+
+@pytest.mark.parametrize("raw,expected", [("簽訂集體合同２５份", "签订集体合同25份"), ("工會會員", "工会会员")])
+def test_simplify_converts_traditional_and_full_width(raw, expected):
+    from extractor.checks.common import simplify
+
+    assert simplify(raw) == expected
 
 
 HALF_WIDTH_CASES = [

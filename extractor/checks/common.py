@@ -10,10 +10,10 @@ from __future__ import annotations
 from bisect import bisect_left
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Iterable, Mapping, Optional, Sequence
 
+from ..clean import fold
 from ..errors import DataFileError
 from ..records import Document, Indicator, Section, Span
 from ..resources import load_toml
@@ -33,10 +33,6 @@ _CLAUSE_DELIMITERS = re.compile(r"[,，;；。:：!！?？、(（\n]")
 _FULL_STOP = re.compile(r"[。!！?？\n]")
 
 _MULTIPLIERS = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "千": 1e3}
-# full-width ASCII block -> half-width, one character for one (keeps offsets)
-_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-# runs of full-width ASCII: translating only these is much faster on long text
-_FULL_WIDTH_RUN = re.compile("[\uff01-\uff5e]+")
 
 
 def rules(section: str) -> Mapping:
@@ -91,47 +87,17 @@ def same_family(a: Indicator, b: Indicator) -> bool:
 
 def to_half_width(text: str) -> str:
     """Full-width digits and punctuation to ASCII; the length never changes."""
-    return _FULL_WIDTH_RUN.sub(_half_width_run, text)
-
-
-def _half_width_run(match: re.Match) -> str:
-    return match.group().translate(_HALF_WIDTH)
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    from opencc import OpenCC  # imported on first use: it reads dictionaries
-
-    return OpenCC("t2s")
-
-
-@lru_cache(maxsize=1)
-def _t2s_triggers() -> Optional[tuple[frozenset, tuple[str, ...]]]:
-    """What the t2s converter can change: (the characters it converts, the
-    longer entries that contain none of them), or None when its
-    dictionaries cannot be read (then every text goes through it).
-
-    The converter only rewrites substrings that are keys of its
-    dictionaries, so a text without any such key comes back unchanged.
-    """
-    try:
-        keys = [key for group in _t2s()._dict_chain_data
-                for entry in (group if isinstance(group, list) else [group]) for key in entry[2]]
-    except (AttributeError, TypeError, IndexError, KeyError):
-        return None
-    characters = frozenset(key for key in keys if len(key) == 1)
-    longer = tuple(key for key in keys if len(key) > 1 and characters.isdisjoint(key))
-    return characters, longer
+    return fold(text)
 
 
 @lru_cache(maxsize=4096)
 def simplify(text: str) -> str:
-    """Simplified characters, half-width forms: for matching cue words only."""
-    text = unicodedata.normalize("NFKC", text)
-    triggers = _t2s_triggers()
-    if triggers is not None and triggers[0].isdisjoint(text) and not any(key in text for key in triggers[1]):
-        return text  # nothing the converter would touch (most text is simplified already)
-    return _t2s().convert(text)
+    """Simplified characters, half-width forms: for matching cue words only.
+
+    The cleaning stage's own 1:1 mapping (``clean.fold``), so the audit reads
+    text exactly as the rest of the pipeline does.
+    """
+    return fold(text)
 
 
 def has_value(ind: Indicator) -> bool:
