@@ -72,9 +72,9 @@ def _iter_zip_file(path: Path, source: str) -> Iterator[Record]:
 
 def iter_zip_members(archive: zipfile.ZipFile, source: str) -> Iterator[Record]:
     """Records of every member of an open archive, in sorted name order."""
-    members = [(_member_name(info), info) for info in archive.infolist() if not info.is_dir()]
+    members = [(member_name(info), info) for info in archive.infolist() if not info.is_dir()]
     for name, info in sorted(members, key=lambda pair: pair[0]):
-        if _hidden(name):
+        if is_hidden(name):
             continue
         member_source = f"{source}!{name}"
         try:
@@ -85,7 +85,7 @@ def iter_zip_members(archive: zipfile.ZipFile, source: str) -> Iterator[Record]:
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, source: str) -> bytes:
-    _check_member(info, name, source)
+    check_member(info, name, source)
     try:
         with archive.open(info) as handle:
             data = handle.read(base.MAX_INPUT_BYTES + 1)
@@ -97,7 +97,7 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sou
     return data
 
 
-def _check_member(info: zipfile.ZipInfo, name: str, source: str) -> None:
+def check_member(info: zipfile.ZipInfo, name: str, source: str) -> None:
     if _escapes(name):
         raise UnsafeArchiveMember(source, "unsafe path in zip archive (absolute or with '..'); member refused")
     if info.flag_bits & _ZIP_ENCRYPTED:
@@ -107,7 +107,7 @@ def _check_member(info: zipfile.ZipInfo, name: str, source: str) -> None:
     base.check_size(info.file_size, source)
 
 
-def _member_name(info: zipfile.ZipInfo) -> str:
+def member_name(info: zipfile.ZipInfo) -> str:
     """Member name; zips made on Chinese Windows store GBK names without saying so."""
     name = info.filename
     if info.flag_bits & _ZIP_UTF8_NAME:
@@ -132,6 +132,6 @@ def _escapes(name: str) -> bool:
     return normalised.startswith("/") or (len(name) > 1 and name[1] == ":") or ".." in parts
 
 
-def _hidden(name: str) -> bool:
+def is_hidden(name: str) -> bool:
     parts = name.replace("\\", "/").split("/")
     return any(part.startswith(".") and part not in (".", "..") for part in parts) or base.is_skipped(parts[-1])

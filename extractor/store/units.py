@@ -23,9 +23,7 @@ from ..errors import CorruptArchive, InputError, UnsupportedFormat
 from ..read import base as read_base
 # The archive rules are the reader's own, so a batch run and iter_sources
 # name, refuse and skip exactly the same members.
-from ..read.archive import _check_member as check_member
-from ..read.archive import _hidden as member_hidden
-from ..read.archive import _member_name as member_name
+from ..read.archive import check_member, is_hidden, member_name
 from ..read.formats import read_bytes, read_file_bytes
 from ..records import Document, FileError
 from .keys import file_key_of
@@ -128,7 +126,7 @@ def _zip_units(path: Path, source: str) -> Iterator[WorkUnit | FileError]:
         return
     named = sorted((member_name(info), info.filename) for info in infos)
     for name, raw_name in named:
-        if not member_hidden(name):
+        if not is_hidden(name):
             yield WorkUnit(f"{source}!{name}", absolute, raw_name)
 
 
