@@ -1,14 +1,13 @@
 """The ``extractor`` command line: thin over the package's verbs."""
 from __future__ import annotations
 
-import json
 import sys
 from typing import Optional
 
 import click
 
 from .errors import ExtractorError
-from .records import FileError, to_dict
+from .records import FileError, to_json
 
 
 def _error_line(error: FileError) -> None:
@@ -53,7 +52,7 @@ def parse_command(paths, fmt, out, jobs, engine, scheduler, force, retry_errors,
 
     failed = 0
     for record in parse_paths(paths, use_model=not no_model):
-        click.echo(json.dumps(to_dict(record), ensure_ascii=False))
+        click.echo(to_json(record))
         if isinstance(record, FileError):
             failed += 1
             _error_line(record)

@@ -96,6 +96,13 @@ def _classified(text: str, block: DocumentBlock, sections: Sequence[Section], us
 
 def _to_source(document: Document, norm: NormalizedText, source_text: str) -> Document:
     """Map every span of a document from the normalised copy back to the source."""
+    if len(norm.text) == len(source_text):
+        # nothing was deleted, so every offset is its own source offset (cleaning never
+        # inserts): only the quoted text changes where characters were folded
+        return replace(document, indicators=tuple(
+            ind if ind.text == source_text[ind.span[0]:ind.span[1]]
+            else evolve(ind, text=source_text[ind.span[0]:ind.span[1]])
+            for ind in document.indicators))
     mapper = norm.to_source
     sections = tuple(map_spans(s, mapper) for s in document.sections)
     indicators = []

@@ -10,6 +10,7 @@ whole document.  Cue words live in ``data/indicators.toml``.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import Optional, Sequence
 
 import regex
@@ -57,11 +58,23 @@ def is_indicator(text: str, q: Quantity) -> bool:
     opened = text.rfind("《", max(0, q.span[0] - 40), q.span[0])
     if opened >= 0 and "》" not in text[opened:q.span[0]]:
         return False  # a count inside a title: 《……十项准则》
-    following = text[q.span[1]:q.span[1] + 8]
+    followed, preceded = _drop_rules_for(q.unit)
+    if followed:  # slices, not pos/endpos: the rules anchor at their ^ and $
+        following = text[q.span[1]:q.span[1] + 8]
+        if any(f.search(following) for f in followed):
+            return False
+    if not preceded:
+        return True
     preceding = text[max(0, q.span[0] - 8):q.span[0]]
-    if any(u.search(q.unit) and f.search(following) for u, f in cues.drop_followed):
-        return False
-    return not any(u.search(q.unit) and p.search(preceding) for u, p in cues.drop_preceded)
+    return not any(p.search(preceding) for p in preceded)
+
+
+@lru_cache(maxsize=1024)
+def _drop_rules_for(unit: str) -> tuple[tuple, tuple]:
+    """The drop rules whose unit pattern matches ``unit`` (units are few, figures many)."""
+    cues = indicator_cues()
+    return (tuple(f for u, f in cues.drop_followed if u.search(unit)),
+            tuple(p for u, p in cues.drop_preceded if u.search(unit)))
 
 
 def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type: str,

@@ -12,6 +12,7 @@ the same string.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Iterable
@@ -208,9 +209,14 @@ def _is_control(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Co", "Cs", "Cn") or char == "\ufffd"
 
 
+# Characters that are surely no control (printable ASCII, the CJK block, CJK and
+# full-width punctuation, whitespace controls): only the rest is looked up.
+_SURELY_NOT_CONTROL = re.compile("[ -~\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e\t\n\r\f\v]+")
+
+
 def _control_share(text: str) -> float:
     sample = text[: _rules()["sample_chars"]]
-    controls = sum(1 for char in sample if _is_control(char) and char not in "\t\n\r\f\v")
+    controls = sum(1 for char in _SURELY_NOT_CONTROL.sub("", sample) if _is_control(char))
     return controls / len(sample) if sample else 0.0
 
 

@@ -19,14 +19,13 @@ run ends).  Use ``.duckdb`` or ``.parquet`` for incremental, resumable runs.
 from __future__ import annotations
 
 import csv
-import json
 import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError, UsageError
-from ..records import Document, FileError, to_dict
+from ..records import Document, FileError, to_json
 from .base import RunInfo, Store
 from .duckdb_store import DuckDBStore
 from .frames import Rows
@@ -179,7 +178,7 @@ class JsonlStore(_ExportStore):
 
 def record_json(record: Document | FileError) -> str:
     """One JSON line for a document or a failed file, as ``extractor parse`` prints it."""
-    return json.dumps(to_dict(record), ensure_ascii=False)
+    return to_json(record)
 
 
 def _plain(value: Any) -> Any:
