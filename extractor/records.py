@@ -178,7 +178,7 @@ def _json_fields(record: Any) -> dict:
         kind = type(value)
         if kind is float:
             value = int(value) if value.is_integer() else value
-        elif (kind is tuple or kind is list) and any(type(x) in _NESTED for x in value):
+        elif (kind is tuple or kind is list) and value and type(value[0]) in _NESTED:  # fields hold one type
             value = to_dict(value)
         out[name] = value
     return out
