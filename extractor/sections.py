@@ -97,8 +97,26 @@ def _marker_order() -> tuple[Style, ...]:
     return tuple(sorted(numbered, key=lambda s: (s.key != "month", -len(s.marker.pattern))))
 
 
+def _any_of(styles: Sequence[Style]) -> str:
+    return "|".join(f"(?:{s.marker.pattern})" for s in styles) or r"(?!x)x"
+
+
+@lru_cache(maxsize=1)
+def _marker_filters() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """Tried before the styles one by one: whether any marker starts at a position, whether
+    any inline marker does (most lines and sentences start with neither), and the inline
+    candidates (``_INLINE_CANDIDATE``, each taken whole as a plain search takes it) that an
+    inline marker follows."""
+    inline = _any_of([s for s in _marker_order() if s.inline])
+    return (regex.compile(_any_of(_marker_order())), regex.compile(inline),
+            regex.compile(f"(?>{_INLINE_CANDIDATE.pattern})(?={inline})"))
+
+
 def _match_marker(text: str, pos: int, inline_only: bool = False) -> Optional[tuple[Style, regex.Match]]:
     _, _, not_after = _config()
+    any_marker, any_inline_marker, _ = _marker_filters()
+    if not (any_inline_marker if inline_only else any_marker).match(text, pos):
+        return None
     for style in _marker_order():
         if inline_only and not style.inline:
             continue
@@ -194,12 +212,13 @@ def _inline_headings(text: str, head: Optional[HeadingMatch], limits) -> list[He
     found: list[HeadingMatch] = []
     last = {head.style: head.value} if head and head.value else {}
     pos = head.text_end if head else 0
-    while pos < len(text):
-        candidate = _INLINE_CANDIDATE.search(text, pos)
-        if not candidate:
-            break
+    # every candidate followed by a marker, in order: a candidate never starts inside
+    # another (they span spaces after a character that starts none), and one without a
+    # heading leaves the search position where the next candidate starts anyway
+    for candidate in _marker_filters()[2].finditer(text, pos):
+        if candidate.start() < pos:
+            continue  # inside the heading found last
         at = candidate.end()
-        pos = max(at, candidate.start() + 1)
         hit = _match_marker(text, at, inline_only=True)
         if not hit:
             continue
@@ -261,14 +280,10 @@ def build_sections(text: str, block: DocumentBlock) -> list[Section]:
     """The section tree of one document; spans are in the normalised text."""
     headings = find_headings(text, block)
     levels = assign_levels(headings)
+    ends = _section_ends(headings, levels, block.span[1])
     sections: list[Section] = []
     open_at_level: dict[int, str] = {}
-    for i, (heading, level) in enumerate(zip(headings, levels)):
-        end = block.span[1]
-        for later, later_level in zip(headings[i + 1:], levels[i + 1:]):
-            if later_level <= level:
-                end = later.start
-                break
+    for i, (heading, level, end) in enumerate(zip(headings, levels, ends)):
         section_id = f"s{i + 1}"
         parent = next((open_at_level[lv] for lv in range(level - 1, 0, -1) if lv in open_at_level), None)
         open_at_level[level] = section_id
@@ -281,6 +296,21 @@ def build_sections(text: str, block: DocumentBlock) -> list[Section]:
             style=heading.style,
         ))
     return sections
+
+
+def _section_ends(headings: Sequence[HeadingMatch], levels: Sequence[int], block_end: int) -> list[int]:
+    """Where each section ends: at the next heading of its level or above, else at the
+    block's end.  Found from the last heading back, keeping the later headings that may still
+    end an earlier section (one deeper than a heading before it ends nothing before that one)."""
+    ends = [block_end] * len(headings)
+    waiting: list[int] = []  # indices, levels rising towards the end of the list
+    for i in range(len(headings) - 1, -1, -1):
+        while waiting and levels[waiting[-1]] > levels[i]:
+            waiting.pop()
+        if waiting:
+            ends[i] = headings[waiting[-1]].start
+        waiting.append(i)
+    return ends
 
 
 def section_at(sections: Sequence[Section], position: int, starts: Optional[Sequence[int]] = None) -> Optional[Section]:

@@ -173,6 +173,8 @@ def _check_trailing(doc: Document, text: Optional[str]) -> Iterable[Finding]:
     for ind in sorted(doc.indicators, key=lambda i: i.span):
         by_sentence[ind.sentence_span].append(ind)
     for sentence in by_sentence.values():
+        if len(sentence) < 3:
+            continue  # a total needs two items before it
         start = 0
         for index, total in enumerate(sentence):
             residue = _total_residue(total, text) if _additive(total) else None

@@ -13,6 +13,9 @@ import re
 from functools import lru_cache
 from typing import Iterable, Mapping, Optional, Sequence
 
+import numpy as np
+
+from ..clean import _rules as _clean_rules
 from ..clean import fold
 from ..errors import DataFileError
 from ..records import Document, Indicator, Section, Span
@@ -29,6 +32,8 @@ _WRITTEN_NUMBER = re.compile(r"([0-9]+)(?:[.．]([0-9]+))?\s*(万|萬|亿|億|�
 # clause delimiters: the clause of a figure starts after the last of these
 # (、 separates list items, an opening bracket starts an aside: 职工8747人(其中...)
 _CLAUSE_DELIMITERS = re.compile(r"[,，;；。:：!！?？、(（\n]")
+# everything up to the last of them (matched at a clause's start, runs back from its end)
+_UP_TO_LAST_DELIMITER = re.compile(r"(?s:.*)" + _CLAUSE_DELIMITERS.pattern)
 # the end of a full sentence (a semicolon only separates its clauses)
 _FULL_STOP = re.compile(r"[。!！?？\n]")
 
@@ -85,9 +90,36 @@ def same_family(a: Indicator, b: Indicator) -> bool:
     return a.unit is not None and unit_family(a.unit) == unit_family(b.unit)
 
 
+_CODE_POINT = np.dtype("<u4")  # as UTF-32-LE writes them
+_LONG_TEXT = 100  # folding through an array pays off from about this length
+
+
 def to_half_width(text: str) -> str:
-    """Full-width digits and punctuation to ASCII; the length never changes."""
-    return fold(text)
+    """Full-width digits and punctuation to ASCII; the length never changes.
+
+    ``clean.fold``.  A whole document (``text.corrupted``) is folded through an array
+    indexed by code point: ``str.translate`` looks every character up in a dict, which
+    takes several times longer on a long text."""
+    codes = _fold_codes() if len(text) >= _LONG_TEXT else None
+    if codes is None:
+        return fold(text)
+    chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=_CODE_POINT)
+    mapped = chars < len(codes)  # every code point above the array's end stays as it is
+    folded = codes[chars] if mapped.all() else np.where(mapped, codes[np.minimum(chars, len(codes) - 1)], chars)
+    return folded.astype(_CODE_POINT, copy=False).tobytes().decode("utf-32-le", "surrogatepass")
+
+
+@lru_cache(maxsize=1)
+def _fold_codes() -> Optional[np.ndarray]:
+    """``clean.fold``'s mapping as an array: entry ``i`` is the code point ``i`` folds to;
+    None if there is nothing to map or the mapping is not one character to one."""
+    table = _clean_rules().table
+    if not table or not all(isinstance(target, str) and len(target) == 1 for target in table.values()):
+        return None
+    codes = np.arange(max(table, default=-1) + 1, dtype=_CODE_POINT)
+    for code, target in table.items():
+        codes[code] = ord(target)
+    return codes
 
 
 @lru_cache(maxsize=4096)
@@ -141,15 +173,19 @@ def clause_before(ind: Indicator, text: Optional[str]) -> str:
         lead = text[ind.sentence_span[0]:number_at]
     else:
         lead = ind.text[:number_offset(ind)]
-    clause = simplify(_CLAUSE_DELIMITERS.split(lead)[-1])
+    before = _UP_TO_LAST_DELIMITER.match(lead)  # what a split at the delimiters would drop
+    clause = simplify(lead[before.end():] if before else lead)
     if ind.object and ind.object not in clause:
         clause = ind.object + clause
     return clause
 
 
-def full_stops(text: Optional[str]) -> Optional[list[int]]:
-    """Positions of the full stops of a text, for ``same_full_sentence`` on many pairs."""
-    return None if text is None else [m.start() for m in _FULL_STOP.finditer(text)]
+def full_stops(text: Optional[str], start: int = 0, end: Optional[int] = None) -> Optional[list[int]]:
+    """Positions of the full stops of a text (between ``start`` and ``end``), for
+    ``same_full_sentence`` on many pairs of figures that lie there."""
+    if text is None:
+        return None
+    return [m.start() for m in _FULL_STOP.finditer(text, start, len(text) if end is None else end)]
 
 
 def same_full_sentence(a: Indicator, b: Indicator, text: Optional[str],

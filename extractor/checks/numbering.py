@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from typing import Optional
 
 from ..records import Document, Finding, Section
@@ -38,6 +39,7 @@ def chinese_to_int(numeral: str) -> Optional[int]:
     return total + current
 
 
+@lru_cache(maxsize=1024)  # a document's headings use a handful of numbers
 def parse_number(number: Optional[str]) -> Optional[tuple[str, int]]:
     """(style, value) of a heading number as written, or None.
 

@@ -119,12 +119,16 @@ def _finding(rate: Indicator, num: Indicator, den: Indicator) -> Finding:
 
 
 def check_rates(doc: Document, text: Optional[str] = None) -> list[Finding]:
-    previous = sentence_windows(doc.indicators)
+    previous = None  # sentence windows, found when a first rate needs them
     findings = []
     for rate in doc.indicators:
+        if rate.kind != "percent":  # as _is_rate says: most figures need no clause
+            continue
         clause = clause_before(rate, text)
         if not _is_rate(rate, clause):
             continue
+        if previous is None:
+            previous = sentence_windows(doc.indicators)
         window = {rate.sentence_span, previous[rate.sentence_span]}
         pairs = list(_pairs(rate, clause, _figures(rate, doc, window), text))
         if not pairs or any(_agrees(rate, 100.0 * n.value / d.value) for n, d in pairs):

@@ -71,8 +71,9 @@ _ORG_CLAUSE_BREAK = regex.compile(r"[,,。:;、\s【】\[\]()“”|]|在|由|�
 
 def _clause_orgs(text: str) -> list[str]:
     names = []
+    org_pattern = document_rules().org_pattern
     for clause in _ORG_CLAUSE_BREAK.split(text):
-        match = document_rules().org_pattern.match(clause)
+        match = org_pattern.match(clause)
         if match and (name := _clean_org(match.group())):
             names.append(name)
     return names
@@ -81,9 +82,12 @@ def _clause_orgs(text: str) -> list[str]:
 _NEWS_SOURCE = regex.compile(r"^\S{0,12}?(网讯|日讯|讯)\s*")  # "梧州工会网讯 ": the site, not the subject
 
 
+_ORG_SUFFIX = regex.compile(r"(总工会|工会委员会|工会联合会|工会|妇联|团委)$")
+
+
 def _org_stem(name: str) -> str:
     """The place part of an organisation name: 桂园街道总工会 → 桂园街道."""
-    return regex.sub(r"(总工会|工会委员会|工会联合会|工会|妇联|团委)$", "", name)
+    return _ORG_SUFFIX.sub("", name)
 
 
 def org_of(title: Optional[str], opening: str) -> Optional[str]:

@@ -15,7 +15,7 @@ import regex
 
 from ..records import Period, Span
 from .metadata import doc_type_of, opening_text, org_of, period_of
-from .rules import HEADING_START, TRAILING_PIPES, Line, document_rules, is_title_like
+from .rules import HEADING_START, Line, document_rules, is_title_like, strip_trailing_pipes
 
 # patterns used in hot paths, compiled once
 _TITLE_ENDS_IN_DOC_WORD = regex.compile(r"(总结|汇报|报告|计划|要点|打算|安排|意见|述职|规划|方案)(范文|参考)?$")
@@ -41,20 +41,25 @@ class DocumentBlock:
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines with the spans of their stripped text."""
     lines = []
-    for match in regex.finditer(r"[^\n]+", text):
-        raw = match.group()
+    at = 0  # where the current raw line starts
+    for raw in text.split("\n"):
         stripped = raw.strip()
-        if not stripped:
-            continue
-        start = match.start() + (len(raw) - len(raw.lstrip()))
-        lines.append(Line((start, start + len(stripped)), stripped))
+        if stripped:
+            start = at + (len(raw) - len(raw.lstrip()))
+            lines.append(Line((start, start + len(stripped)), stripped))
+        at += len(raw) + 1
     return lines
 
 
 def is_chrome(line: str) -> bool:
+    return _is_chrome_compact(line.replace(" ", ""))
+
+
+def _is_chrome_compact(compact: str) -> bool:
+    """``is_chrome`` of a line with its spaces removed."""
     rules = document_rules()
-    compact = line.replace(" ", "")
-    return bool(rules.chrome_at_start.match(compact) or rules.chrome_anywhere.search(compact))
+    return bool(rules.chrome_at_start.match(compact) or rules.chrome_runs.match(compact)
+                or rules.chrome_anywhere.search(compact))
 
 
 def _content_lines(lines: list[Line]) -> list[Line]:
@@ -66,7 +71,7 @@ def _content_lines(lines: list[Line]) -> list[Line]:
     in_footer = False
     for i, line in enumerate(lines):
         compact = line.text.replace(" ", "")
-        if kept and any(p.search(compact) for p in rules.end):
+        if kept and rules.end_any.search(compact):
             in_footer = True
             continue
         if in_footer:
@@ -75,13 +80,14 @@ def _content_lines(lines: list[Line]) -> list[Line]:
             if not starts_document:
                 continue
             in_footer = False
-        if not is_chrome(line.text):
+        if not _is_chrome_compact(compact):
             kept.append(line)
     return kept
 
 
 def _article_title(text: str) -> bool:
-    return any(p.match(TRAILING_PIPES.sub("", text)) for p in document_rules().articles)
+    text = strip_trailing_pipes(text)
+    return bool(document_rules().article_line.match(text))
 
 
 def _mid_page_title(text: str) -> bool:
@@ -100,7 +106,7 @@ def _split_points(content: list[Line]) -> list[tuple[int, bool]]:
     body_seen = False
     for i, line in enumerate(content):
         compact = line.text.replace(" ", "")
-        if any(p.match(compact) for p in rules.continuation):
+        if rules.continuation_any.match(compact):
             points.append((i, True))
             body_seen = False
             continue
@@ -135,12 +141,12 @@ def _title(block: list[Line]) -> tuple[Optional[str], Optional[Span], int]:
     """The title, its span and the index of the first body line."""
     first = block[0]
     if _article_title(first.text):
-        return TRAILING_PIPES.sub("", first.text), first.span, 1
+        return strip_trailing_pipes(first.text), first.span, 1
     for i, line in enumerate(block[:4]):
         if len(line.text) >= 60 or HEADING_START.match(line.text):
             break
         if is_title_like(line.text):
-            text = TRAILING_PIPES.sub("", line.text)
+            text = strip_trailing_pipes(line.text)
             span = (line.span[0], line.span[0] + len(text))
             nxt = block[i + 1] if i + 1 < len(block) else None
             if nxt is not None and document_rules().title_continuation.match(nxt.text) and len(nxt.text) < 40:

@@ -14,17 +14,22 @@ from ..resources import load_toml
 @dataclass(frozen=True)
 class Rules:
     chrome: tuple
-    # the chrome and intro patterns as two alternations: those anchored at the line start are
-    # tried there only, the rest searched along the line (the costliest check per line)
+    # the chrome and intro patterns compiled for speed (the costliest check per line): those
+    # anchored at the line start tried there only, the rest searched along the line
     chrome_at_start: object
+    chrome_runs: object  # the anchored ones that open with an unbounded run (see _chrome_at_start)
     chrome_anywhere: object
     end: tuple
+    end_any: object  # the end patterns as one alternation
     intro: tuple
     continuation: tuple
+    continuation_any: object  # the same as one alternation
     articles: tuple
+    article_line: object  # whether a line is one of them, matched from its end (see _whole_lines)
     min_document_chars: int
     title_max: int
     not_title: tuple
+    not_title_any: object  # the same as one alternation
     title_continuation: object
     strong_keyword: object
     type_rules: tuple
@@ -38,12 +43,68 @@ class Rules:
 
 
 def _alternation(patterns) -> re.Pattern:
-    # the standard library's engine runs a long alternation several times faster than `regex`
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x")
+    # the standard library's engine tries a long alternation at one position several times
+    # faster than `regex`
+    return re.compile(_joined(patterns))
+
+
+def _joined(patterns) -> str:
+    return "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
 
 
 def _compile_all(patterns) -> tuple:
     return tuple(regex.compile(p) for p in patterns)
+
+
+def _opens_with_run(pattern: str) -> bool:
+    return pattern.startswith(("^\\S*", "^.*"))
+
+
+def _chrome_at_start(patterns) -> tuple[re.Pattern, regex.Pattern]:
+    """The line-start patterns as one alternation, except those that open with an unbounded
+    run (``^\\S*...//``): the standard library's engine backtracks through the whole line for
+    them, `regex` first looks for the literal they need, so they are kept apart."""
+    return (_alternation([p[1:] for p in patterns if not _opens_with_run(p)]),
+            regex.compile(_joined([p for p in patterns if _opens_with_run(p)])))
+
+
+def _whole_lines(patterns) -> regex.Pattern:
+    """Patterns anchored at both ends (``^...$``) as one alternation, when only whether a line
+    without a trailing line break matches one is wanted, compiled to match backwards from the
+    line end: the same lines match, and a line whose last characters rule them out fails at
+    once instead of after every length of a lazy prefix (``^(?P<base>.{2,40}?)...篇一$``)."""
+    if all(_anchored_at_both_ends(p) for p in patterns):
+        return regex.compile(_joined(patterns), regex.REVERSE)
+    return regex.compile(_joined(patterns))
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\\g<")
+
+
+def _anchored_at_both_ends(pattern: str) -> bool:
+    """``^...$`` with no ``|`` outside a group (``^a|b$`` is ``^a`` or ``b$``) and no
+    backreference (which cannot be matched backwards)."""
+    if not (pattern.startswith("^") and pattern.endswith("$")) or _BACKREFERENCE.search(pattern):
+        return False
+    depth, in_class, i = 0, False, 1
+    while i < len(pattern) - 1:
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += 2 if pattern[i + 1:i + 2] == "^" else 1
+            i += 1 if pattern[i:i + 1] == "]" else 0  # "[]...]": that "]" is a member
+            continue
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return False
+        i += 1
+    return i == len(pattern) - 1 and not in_class  # the final "$" is not escaped
 
 
 @lru_cache(maxsize=1)
@@ -51,18 +112,26 @@ def document_rules() -> Rules:
     data = load_toml("documents.toml")
     p = data["period"]
     chrome_patterns = data["chrome"]["line_patterns"] + data["chrome"]["intro_patterns"]
+    chrome_at_start, chrome_runs = _chrome_at_start([p for p in chrome_patterns if p.startswith("^")])
     suffixes = "|".join(data["org"]["suffixes"])
     return Rules(
         chrome=_compile_all(data["chrome"]["line_patterns"]),
-        chrome_at_start=_alternation([p[1:] for p in chrome_patterns if p.startswith("^")]),
-        chrome_anywhere=_alternation([p for p in chrome_patterns if not p.startswith("^")]),
+        chrome_at_start=chrome_at_start,
+        chrome_runs=chrome_runs,
+        # `regex` searches an alternation of literal-led patterns along a line several times
+        # faster than the standard library's engine
+        chrome_anywhere=regex.compile(_joined([p for p in chrome_patterns if not p.startswith("^")])),
         end=_compile_all(data["chrome"]["end_patterns"]),
+        end_any=regex.compile(_joined(data["chrome"]["end_patterns"])),
         intro=_compile_all(data["chrome"]["intro_patterns"]),
         continuation=_compile_all(data["split"]["continuation_markers"]),
+        continuation_any=regex.compile(_joined(data["split"]["continuation_markers"])),
         articles=_compile_all(data["split"]["article_patterns"]),
+        article_line=_whole_lines(data["split"]["article_patterns"]),
         min_document_chars=data["split"]["min_document_chars"],
         title_max=data["title"]["max_chars"],
         not_title=_compile_all(data["title"]["not_title_patterns"]),
+        not_title_any=regex.compile(_joined(data["title"]["not_title_patterns"])),
         title_continuation=regex.compile(data["title"]["continuation_line"]),
         strong_keyword=regex.compile("(" + "|".join(k for k in data["title"]["doc_keywords"] if k != "工作") + ")"),
         type_rules=tuple((t, regex.compile(p_)) for t, p_ in data["doc_type"]["title_rules"]),
@@ -94,6 +163,16 @@ SENTENCE_END = regex.compile(r"[。!?;]")
 TRAILING_PIPES = regex.compile(r"[\s|]+$")
 
 
+def strip_trailing_pipes(text: str) -> str:
+    """``text`` without the trailing spaces and table pipes ``TRAILING_PIPES`` takes off.
+
+    Only a text ending in one of them needs the regex: every character of ``[\\s|]``
+    is ``|`` or ``str.isspace``, and lines are mostly stripped already."""
+    if text and (text[-1] == "|" or text[-1].isspace()):
+        return TRAILING_PIPES.sub("", text)
+    return text
+
+
 @dataclass(frozen=True)
 class Line:
     span: Span  # of the stripped line in the normalised text
@@ -102,7 +181,7 @@ class Line:
 
 def is_title_like(text: str) -> bool:
     rules = document_rules()
-    text = TRAILING_PIPES.sub("", text)
+    text = strip_trailing_pipes(text)
     if not text or len(text) > rules.title_max or HEADING_START.match(text):
         return False
-    return not any(p.search(text) for p in rules.not_title)
+    return not rules.not_title_any.search(text)
