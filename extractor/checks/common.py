@@ -7,15 +7,11 @@ a simplified, half-width copy of short snippets, never on spans.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterable, Mapping, Optional, Sequence
 
-import numpy as np
-
-from ..clean import _rules as _clean_rules
 from ..clean import fold
 from ..errors import DataFileError
 from ..records import Document, Indicator, Section, Span
@@ -90,36 +86,9 @@ def same_family(a: Indicator, b: Indicator) -> bool:
     return a.unit is not None and unit_family(a.unit) == unit_family(b.unit)
 
 
-_CODE_POINT = np.dtype("<u4")  # as UTF-32-LE writes them
-_LONG_TEXT = 100  # folding through an array pays off from about this length
-
-
 def to_half_width(text: str) -> str:
-    """Full-width digits and punctuation to ASCII; the length never changes.
-
-    ``clean.fold``.  A whole document (``text.corrupted``) is folded through an array
-    indexed by code point: ``str.translate`` looks every character up in a dict, which
-    takes several times longer on a long text."""
-    codes = _fold_codes() if len(text) >= _LONG_TEXT else None
-    if codes is None:
-        return fold(text)
-    chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=_CODE_POINT)
-    mapped = chars < len(codes)  # every code point above the array's end stays as it is
-    folded = codes[chars] if mapped.all() else np.where(mapped, codes[np.minimum(chars, len(codes) - 1)], chars)
-    return folded.astype(_CODE_POINT, copy=False).tobytes().decode("utf-32-le", "surrogatepass")
-
-
-@lru_cache(maxsize=1)
-def _fold_codes() -> Optional[np.ndarray]:
-    """``clean.fold``'s mapping as an array: entry ``i`` is the code point ``i`` folds to;
-    None if there is nothing to map or the mapping is not one character to one."""
-    table = _clean_rules().table
-    if not table or not all(isinstance(target, str) and len(target) == 1 for target in table.values()):
-        return None
-    codes = np.arange(max(table, default=-1) + 1, dtype=_CODE_POINT)
-    for code, target in table.items():
-        codes[code] = ord(target)
-    return codes
+    """Full-width digits and punctuation to ASCII; the length never changes."""
+    return fold(text)
 
 
 @lru_cache(maxsize=4096)
