@@ -27,13 +27,14 @@ class Concept:
     kinds: tuple[str, ...]
 
     def matches(self, obj: str, predicate: Optional[str], unit: Optional[str], kind: str) -> bool:
-        if not self.object_pattern.search(obj):
-            return False
-        if self.predicate_pattern is not None and not self.predicate_pattern.search(predicate or ""):
-            return False
+        # the unit and kind first: set look-ups rule out most concepts before any regex runs
         if self.units and unit not in self.units:
             return False
-        return not self.kinds or kind in self.kinds
+        if self.kinds and kind not in self.kinds:
+            return False
+        if not self.object_pattern.search(obj):
+            return False
+        return self.predicate_pattern is None or self.predicate_pattern.search(predicate or "") is not None
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ import logging
 import os
 import re
 from functools import lru_cache
+from math import log
 from importlib import resources
 
 
@@ -47,8 +48,8 @@ _RUNS = re.compile(r"([\u4e00-\u9fff]+)|([A-Za-z0-9.%_*]+)|(.)", re.S)
 
 @lru_cache(maxsize=65536)
 def _cut(text: str) -> tuple[str, ...]:
-    """jieba's dictionary-only segmentation (lcut with HMM=False), without its per-call set-up:
-    the public ``get_DAG``/``calc`` pair on each Han run."""
+    """jieba's dictionary-only segmentation (lcut with HMM=False), without its per-call
+    set-up: the best route through its dictionary on each Han run."""
     tokenizer, _ = _tokenizer()
     words: list[str] = []
     for match in _RUNS.finditer(text):
@@ -56,14 +57,37 @@ def _cut(text: str) -> tuple[str, ...]:
         if han is None:
             words.append(match.group())
             continue
-        route: dict = {}
-        tokenizer.calc(han, tokenizer.get_DAG(han), route)
+        ends = _best_word_ends(han, tokenizer.FREQ, log(tokenizer.total))
         start = 0
         while start < len(han):
-            end = route[start][1] + 1
+            end = ends[start] + 1
             words.append(han[start:end])
             start = end
     return tuple(words)
+
+
+def _best_word_ends(han: str, freq: dict, log_total: float) -> list[int]:
+    """jieba's most probable route (``get_DAG`` then ``calc``, the same sums in
+    the same order, ties to the longer word) in one pass without the DAG:
+    ``ends[i]`` is the last index of the word that starts at ``i``."""
+    n = len(han)
+    score = [0.0] * (n + 1)
+    ends = [0] * n
+    for start in range(n - 1, -1, -1):
+        best_score, best_end = None, start
+        end, word = start, han[start]
+        while end < n and word in freq:  # the dictionary holds every prefix of its words
+            count = freq[word]
+            if count:
+                candidate = log(count) - log_total + score[end + 1]
+                if best_score is None or candidate >= best_score:
+                    best_score, best_end = candidate, end
+            end += 1
+            word = han[start:end + 1]
+        if best_score is None:  # no word starts here: the character alone
+            best_score = log(freq.get(han[start]) or 1) - log_total + score[start + 1]
+        score[start], ends[start] = best_score, best_end
+    return ends
 
 
 def segment(text: str) -> list[str]:

@@ -214,3 +214,20 @@ def test_a_size_class_is_not_a_count():
 ])
 def test_goal_words_and_their_traps(sentence, value, status):
     assert find(sentence, value).status == status
+
+
+def test_segmentation_route_is_jiebas():
+    """The one-pass route finder gives jieba's own dictionary route (get_DAG + calc)."""
+    import random
+    from math import log
+
+    from extractor.segment import _best_word_ends, _tokenizer
+
+    tokenizer, _ = _tokenizer()
+    rng = random.Random(11)
+    runs = ["签订集体合同", "发展会员", "全县新建工会组织", "困难职工帮扶中心", "职工代表大会建制率"]
+    runs += ["".join(chr(rng.randint(0x4E00, 0x9FFF)) for _ in range(rng.randint(1, 12))) for _ in range(300)]
+    for han in runs:
+        route: dict = {}
+        tokenizer.calc(han, tokenizer.get_DAG(han), route)
+        assert _best_word_ends(han, tokenizer.FREQ, log(tokenizer.total)) == [route[i][1] for i in range(len(han))]
