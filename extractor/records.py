@@ -13,7 +13,7 @@ before a record leaves the package, so a user only ever sees source spans.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
 from typing import Any, Optional, Tuple
 
 Span = Tuple[int, int]
@@ -216,6 +216,28 @@ def _span_fields(cls) -> tuple[str, ...]:
 _SPAN_FIELDS_BY_CLASS: dict = {}
 
 
+def build(cls: type, **values) -> Any:
+    """``cls(**values)`` for a frozen record class without its ``__init__``, which
+    sets each field through ``object.__setattr__``: an equal record, built in a
+    fraction of the time, for the figures of every document.  ``values`` must
+    name every field that has no default."""
+    record = object.__new__(cls)
+    state = record.__dict__
+    state.update(_defaults(cls))
+    state.update(values)
+    return record
+
+
+def _defaults(cls) -> dict:
+    found = _DEFAULTS.get(cls)
+    if found is None:
+        found = _DEFAULTS[cls] = {f.name: f.default for f in fields(cls) if f.default is not MISSING}
+    return found
+
+
+_DEFAULTS: dict = {}
+
+
 def evolve(record: Any, **changes) -> Any:
     """``dataclasses.replace`` for records the pipeline built itself: a fresh
     instance filled directly, without running ``__init__`` again (thousands
@@ -240,5 +262,5 @@ def map_spans(record: Any, mapper) -> Any:
 
 __all__ = [
     "Span", "SourceText", "Quantity", "Period", "Section", "Indicator", "Finding",
-    "Document", "FileError", "to_dict", "to_json", "map_spans", "evolve", "asdict", "field",
+    "Document", "FileError", "to_dict", "to_json", "map_spans", "evolve", "build", "asdict", "field",
 ]

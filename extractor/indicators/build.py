@@ -17,7 +17,7 @@ import regex
 
 from ..concepts import concept_for
 from ..quantities import find_quantities
-from ..records import Indicator, Quantity, Section, Span
+from ..records import Indicator, Quantity, Section, Span, build
 from ..sections import section_at
 from .context import Breaks, context_of
 from .cues import indicator_cues
@@ -122,8 +122,8 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         section = section_at(sections, q.span[0], section_starts)
         start = _phrase_start(text, max(floor, ctx.clause_start), q, predicate, reading.object)
         status = status_of(text, q, ctx, section.category if section else None, doc_type)
-        indicator = Indicator(
-            id=f"i{first_id + len(made)}", section=section.id if section else None,
+        indicator = build(
+            Indicator, id=f"i{first_id + len(made)}", section=section.id if section else None,
             span=(start, max(q.span[1], reading.consumed_right)), quantity_span=q.span,
             sentence_span=(ctx.sentence_start, ctx.sentence_end), text=q.text,
             predicate=predicate, object=reading.object,

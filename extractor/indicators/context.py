@@ -28,8 +28,8 @@ class Breaks:
     @classmethod
     def of(cls, text: str, lo: int, hi: int) -> "Breaks":
         cues = indicator_cues()
-        return cls(tuple(m.start() for m in cues.clause_breaks.finditer(text, lo, hi)),
-                   tuple(m.start() for m in cues.sentence_breaks.finditer(text, lo, hi)))
+        return cls(tuple([m.start() for m in cues.clause_breaks.finditer(text, lo, hi)]),
+                   tuple([m.start() for m in cues.sentence_breaks.finditer(text, lo, hi)]))
 
 
 def _around(breaks: tuple[int, ...], start: int, end: int, lo: int, hi: int, reach: int) -> tuple[int, int]:

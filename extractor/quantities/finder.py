@@ -32,9 +32,9 @@ from typing import List, NamedTuple, Optional, Tuple
 
 import re
 
-from dataclasses import MISSING, fields, replace
+from dataclasses import replace
 
-from ..records import Quantity
+from ..records import Quantity, build
 from .after_unit import FILLER, after_filler, followed
 from .context import link_changes, read_per, read_prefix, read_slash_per, read_suffix
 from .lexicon import Lexicon, lexicon
@@ -345,22 +345,10 @@ def _finish(lex: Lexicon, text: str, core: _Core, floor: int) -> Optional[Quanti
         span_range = span_range and (-span_range[1], -span_range[0])
     if value is not None and float(value).is_integer():
         value = int(value)
-    return _new_quantity(
+    return build(Quantity,
         span=(start, end), text=text[start:end], value=value, unit=core.unit, kind=core.kind,
         approx=approx, bound=bound, range=span_range, per=per, masked=core.masked,
         number_span=core.number_span, implicit_unit=core.implicit,
     )
 
 
-_QUANTITY_DEFAULTS = {f.name: f.default for f in fields(Quantity) if f.default is not MISSING}
-
-
-def _new_quantity(**values) -> Quantity:
-    """``Quantity(**values)`` without the frozen dataclass ``__init__``, which
-    sets each field through ``object.__setattr__``: the same record (equal,
-    same hash), built in a quarter of the time, for every figure of every
-    document.  ``values`` must name every field that has no default."""
-    quantity = object.__new__(Quantity)
-    quantity.__dict__.update(_QUANTITY_DEFAULTS)
-    quantity.__dict__.update(values)
-    return quantity
