@@ -73,13 +73,15 @@ def _classified(text: str, block: DocumentBlock, sections: Sequence[Section], us
     from .classify import SectionSample, classify_tree
 
     index_of = {s.id: i for i, s in enumerate(sections)}
-    siblings: dict[Optional[str], list[str]] = {}
+    siblings: dict[Optional[str], int] = {}  # parent -> number of its children
+    position_of: dict[tuple[Optional[str], str], int] = {}  # (parent, id) -> first place among the children
     for s in sections:
-        siblings.setdefault(s.parent, []).append(s.id)
+        count = siblings.get(s.parent, 0)
+        position_of.setdefault((s.parent, s.id), count)
+        siblings[s.parent] = count + 1
     samples = []
     for n, s in enumerate(sections):
-        group = siblings[s.parent]
-        position = group.index(s.id)
+        position = position_of[s.parent, s.id]
         # the section's own text: up to the next heading, whatever its level
         own_end = sections[n + 1].span[0] if n + 1 < len(sections) else s.span[1]
         body_end = min(s.span[1], own_end, s.heading_span[1] + 300)
@@ -87,7 +89,7 @@ def _classified(text: str, block: DocumentBlock, sections: Sequence[Section], us
             heading=s.heading, number=s.number, level=s.level,
             body=text[s.heading_span[1]:body_end].lstrip("。:;. "),
             doc_type=block.doc_type, doc_title=block.title,
-            position=position / max(1, len(group)), sibling_index=position,
+            position=position / max(1, siblings[s.parent]), sibling_index=position,
         ))
     parents = [index_of.get(s.parent) if s.parent else None for s in sections]
     results = classify_tree(samples, parents, use_model=use_model) if samples else []

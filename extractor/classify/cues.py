@@ -2,10 +2,18 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from types import MappingProxyType
-from typing import Mapping, Optional
+from typing import Mapping, NamedTuple, Optional, Sequence
+
+import numpy as np
+
+try:  # the parser of re, to tell which cues stay inside a clause
+    from re import _constants as _sre, _parser as _sre_parse  # Python 3.11+
+except ImportError:  # Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
 
 from ..errors import DataFileError
 from ..resources import load_toml
@@ -16,7 +24,8 @@ _SENTENCE_PUNCT = re.compile(r"[。,,;;!!??]")
 # Lines that are items or labels of a list of work, not names: "1、...", "(2)...", "三月份:".
 _ITEM_LINE = re.compile(r"^(\(?[\d一二三四五六七八九十]+[\)、.．]|.*[::]$)")
 # Clause boundaries for tense cues.
-_CLAUSE_BREAK = re.compile(r"[,,。;;!!??\n]")
+_CLAUSE_BREAK_CHARS = ",,。;;!!??\n"
+_CLAUSE_BREAK = re.compile(f"[{re.escape(_CLAUSE_BREAK_CHARS)}]")
 # Four-digit years (2013) and masked ones (201*, 20xx) in headings and titles.
 _YEAR = re.compile(r"(20\d\d|19\d\d)(?=\s*年|\s*[::\s]|$)")
 
@@ -31,6 +40,9 @@ class CueTables:
     # Per table ("heading.strong", ..., "body"): one pattern that matches
     # wherever any cue of the table does, a quick first test (None: no test).
     any_cue: Mapping[str, Optional["AnyCue"]]
+    # True when every body cue stays inside a clause (see ``_clause_local``), so
+    # body_counts may scan the whole body once per group instead of each clause.
+    body_clause_local: bool
     weights: Mapping[str, float]
     doc_prior: Mapping[str, Mapping[str, float]]
     model_weight: float
@@ -95,13 +107,15 @@ def cue_tables() -> CueTables:
         body = dict(data["body"])
         ignore = body.pop("ignore")
         heading = {name: data["heading"][name] for name in ("strong", "time", "weak")}
+        body_groups = _group(body, "body")
         return CueTables(
             heading_strong=_group(heading["strong"], "heading.strong"),
             heading_time=_group(heading["time"], "heading.time"),
             heading_weak=_group(heading["weak"], "heading.weak"),
-            body=_group(body, "body"),
+            body=body_groups,
             body_ignore=_alternation(ignore, "body.ignore"),
             any_cue={"body": _any_of(body), **{f"heading.{name}": _any_of(table) for name, table in heading.items()}},
+            body_clause_local=all(_clause_local(pattern) for pattern in body_groups.values()),
             weights={k: float(v) for k, v in data["weights"].items()},
             doc_prior={k: dict(v) for k, v in data["doc_prior"].items()},
             model_weight=float(data["blend"]["model_weight"]),
@@ -122,7 +136,35 @@ def body_counts(body: str, tables: CueTables) -> dict[str, int]:
     Past and progress cues in a clause that also has a future cue are not
     counted: "力争参赛队伍达到20支" states a target, not a result.
     """
+    return dict(zip(tables.body, _body_count_row(body, tables)))
+
+
+def _body_count_row(body: str, tables: CueTables) -> tuple[int, ...]:
+    """``body_counts`` as a tuple in the order of the body groups."""
     text = tables.body_ignore.sub("|", body[: tables.body_chars])
+    if not tables.body_clause_local:
+        return tuple(_body_counts_by_clause(text, tables).values())
+    # Every cue match lies inside one clause and reads nothing beyond it, so
+    # one scan of the whole text finds the matches of all its clauses.
+    future = tables.body.get("future")
+    future_starts = [match.start() for match in future.finditer(text)] if future is not None else []
+    if future_starts:  # the clauses whose past and progress cues do not count
+        breaks = [match.start() for match in _CLAUSE_BREAK.finditer(text)]
+        future_clauses = {bisect_right(breaks, start) for start in future_starts}
+    counts = []
+    for name, pattern in tables.body.items():
+        if name == "future":
+            counts.append(len(future_starts))
+        elif future_starts and name in ("past", "progress"):
+            counts.append(sum(bisect_right(breaks, match.start()) not in future_clauses
+                              for match in pattern.finditer(text)))
+        else:
+            counts.append(len(pattern.findall(text)))
+    return tuple(counts)
+
+
+def _body_counts_by_clause(text: str, tables: CueTables) -> dict[str, int]:
+    """``body_counts`` clause by clause, for cues that may read across a clause break."""
     counts = dict.fromkeys(tables.body, 0)
     any_cue = tables.any_cue["body"]
     for clause in _CLAUSE_BREAK.split(text):
@@ -136,11 +178,69 @@ def body_counts(body: str, tables: CueTables) -> dict[str, int]:
     return counts
 
 
+def _clause_local(pattern: re.Pattern) -> bool:
+    """True when each match of ``pattern`` is one found clause by clause: it
+    matches at least one character, and neither it nor its lookarounds can
+    read a clause break or test for the start or end of the text (an anchor).
+    Unknown constructs count as not local."""
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        return parsed.getwidth()[0] > 0 and _reads_no_break(parsed)
+    except Exception:  # the parser is internal to re: when in doubt, count clause by clause
+        return False
+
+
+def _reads_no_break(items) -> bool:
+    """True when the parsed pattern ``items`` consumes only characters other
+    than clause breaks, in its lookarounds too, and holds no anchor."""
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            if chr(arg) in _CLAUSE_BREAK_CHARS:
+                return False
+        elif op is _sre.IN:
+            for item_op, item_arg in arg:
+                if item_op is _sre.LITERAL:
+                    low = high = item_arg
+                elif item_op is _sre.RANGE:
+                    low, high = item_arg
+                else:  # negated sets and categories (\s, \W...) may hold a break
+                    return False
+                if any(low <= ord(char) <= high for char in _CLAUSE_BREAK_CHARS):
+                    return False
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+            if not _reads_no_break(arg[2]):
+                return False
+        elif op is _sre.SUBPATTERN:
+            if not _reads_no_break(arg[-1]):
+                return False
+        elif op is _sre.BRANCH:
+            if not all(_reads_no_break(branch) for branch in arg[1]):
+                return False
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            if not _reads_no_break(arg[1]):
+                return False
+        elif op is getattr(_sre, "ATOMIC_GROUP", None):
+            if not _reads_no_break(arg):
+                return False
+        else:  # anchors, any character, back-references...
+            return False
+    return True
+
+
 def heading_hits(heading: str, group: Mapping[str, re.Pattern], any_cue: Optional[AnyCue] = None) -> dict[str, int]:
     """Cue hits per category; ``any_cue`` (see ``CueTables.any_cue``) skips the count when nothing matches."""
-    if any_cue is not None and not any_cue.search(heading):
-        return dict.fromkeys(group, 0)
-    return {name: count_matches(pattern, heading) for name, pattern in group.items()}
+    return dict(zip(group, _hit_row(heading, group, any_cue)))
+
+
+def _hit_row(heading: str, group: Mapping[str, re.Pattern], any_cue: Optional[AnyCue]) -> tuple[int, ...]:
+    """``heading_hits`` as a tuple in the order of the categories."""
+    if any_cue is not None:
+        for pattern in any_cue.patterns:
+            if pattern.search(heading):
+                break
+        else:
+            return (0,) * len(group)
+    return tuple([len(pattern.findall(heading)) for pattern in group.values()])
 
 
 def heading_year_later(heading: str, title: str | None) -> bool:
@@ -148,55 +248,82 @@ def heading_year_later(heading: str, title: str | None) -> bool:
     title: "2025 重点工作" under "2024年工作总结及2025年工作谋划" speaks of
     the next period."""
     heading_years = [int(y) for y in _YEAR.findall(heading)]
-    title_years = [int(y) for y in _YEAR.findall(title or "")]
-    if not heading_years or not title_years:
+    if not heading_years:
         return False
-    return max(heading_years) > min(title_years)
+    title_years = [int(y) for y in _YEAR.findall(title or "")]
+    return bool(title_years) and max(heading_years) > min(title_years)
 
 
 def looks_like_list(body: str, min_lines: int = 3, max_line_chars: int = 60) -> bool:
     """True when the body opens with short unpunctuated, unnumbered lines: a
     roster or a list of award winners rather than sentences or work items."""
-    lines = [line.strip() for line in body.split("\n") if line.strip()][:min_lines]
+    lines = []
+    for line in body.split("\n"):
+        line = line.strip()
+        if line:
+            lines.append(line)
+            if len(lines) == min_lines:
+                break
     return len(lines) >= min_lines and all(
         len(line) <= max_line_chars and not _SENTENCE_PUNCT.search(line) and not _ITEM_LINE.match(line)
         for line in lines)
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """What the cue words say about one section, wherever it sits in the tree.
 
-    Rules and model features both read it, so each section's heading and
-    body are scanned once, not once per classifier and per tree step.
+    Rules and model features both read it (``evidence_arrays`` gives it to
+    them for a whole document), so each section's heading and body are
+    scanned once, not once per classifier and per tree step.  Hits and
+    counts follow the order of the categories and groups of the cue tables
+    (``dict(zip(tables.heading_strong, ev.strong))`` names them).
     """
 
-    strong: Mapping[str, int]  # heading_strong hits per category
-    time: Mapping[str, int]  # heading_time hits per category
-    weak: Mapping[str, int]  # heading_weak hits per category
-    body: Mapping[str, int]  # body cue counts per group (body_counts)
+    strong: tuple[int, ...]  # heading_strong hits per category (heading_hits)
+    time: tuple[int, ...]  # heading_time hits per category
+    weak: tuple[int, ...]  # heading_weak hits per category
+    body: tuple[int, ...]  # body cue counts per group (body_counts)
     year_later: bool  # heading_year_later
     list_body: bool  # looks_like_list
+    untitled: bool  # no heading at all
 
 
 def evidence(heading: str, body: str, doc_title: str | None, tables: CueTables) -> Evidence:
     return Evidence(
-        strong=MappingProxyType(heading_hits(heading, tables.heading_strong, tables.any_cue["heading.strong"])),
-        time=MappingProxyType(heading_hits(heading, tables.heading_time, tables.any_cue["heading.time"])),
-        weak=MappingProxyType(heading_hits(heading, tables.heading_weak, tables.any_cue["heading.weak"])),
-        body=MappingProxyType(body_counts(body, tables)),
-        year_later=heading_year_later(heading, doc_title),
-        list_body=looks_like_list(body),
+        _hit_row(heading, tables.heading_strong, tables.any_cue["heading.strong"]),
+        _hit_row(heading, tables.heading_time, tables.any_cue["heading.time"]),
+        _hit_row(heading, tables.heading_weak, tables.any_cue["heading.weak"]),
+        _body_count_row(body, tables),
+        heading_year_later(heading, doc_title),
+        looks_like_list(body),
+        not heading.strip(),
     )
 
 
-@lru_cache(maxsize=2048)
-def _shared_evidence(heading: str, body: str, doc_title: str | None) -> Evidence:
-    return evidence(heading, body, doc_title, cue_tables())
+class EvidenceArrays(NamedTuple):
+    """The ``Evidence`` of several sections, a row per section."""
+
+    heading: np.ndarray  # (sections, categories) hits of heading_strong, heading_time and heading_weak side by side
+    body: np.ndarray  # (sections, body groups) counts
+    net_future: np.ndarray  # (sections,) body cues: future - past - progress
+    year_later: np.ndarray  # (sections,) bool
+    list_body: np.ndarray
+    untitled: np.ndarray
+    each: list[Evidence]  # the rows as they came
 
 
-def section_evidence(heading: str, body: str, doc_title: str | None, tables: CueTables | None = None) -> Evidence:
-    """Evidence of one section; cached by its text when read with the shipped cue tables."""
-    if tables is None or tables is cue_tables():
-        return _shared_evidence(heading, body, doc_title)
-    return evidence(heading, body, doc_title, tables)
+def evidence_arrays(sections: Sequence, tables: CueTables | None = None) -> EvidenceArrays:
+    """``evidence`` of many sections (anything with ``heading``, ``body`` and
+    ``doc_title``, such as ``SectionSample``) as arrays, for the classifiers
+    to score them all at once."""
+    tables = tables or cue_tables()
+    found = [evidence(s.heading, s.body, s.doc_title, tables) for s in sections]
+    heading = len(tables.heading_strong) + len(tables.heading_time) + len(tables.heading_weak)
+    rows = np.array([(*ev.strong, *ev.time, *ev.weak, *ev.body, ev.year_later, ev.list_body, ev.untitled)
+                     for ev in found], dtype=np.int64).reshape(len(found), heading + len(tables.body) + 3)
+    body = rows[:, heading:heading + len(tables.body)]
+    group = {name: body[:, at] for at, name in enumerate(tables.body)}
+    flags = rows[:, heading + len(tables.body):] > 0
+    return EvidenceArrays(
+        heading=rows[:, :heading], body=body, net_future=group["future"] - group["past"] - group["progress"],
+        year_later=flags[:, 0], list_body=flags[:, 1], untitled=flags[:, 2], each=found)

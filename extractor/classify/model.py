@@ -17,12 +17,14 @@ import numpy as np
 
 from ..errors import ModelError, UsageError
 from ..records import DOC_TYPES
+from .cues import EvidenceArrays
 from .features import (
-    BODY_NGRAMS, BODY_PREFIX, FEATURE_VERSION, HEADING_NGRAMS, HEADING_PREFIX, other_features, sample_features,
-    sample_ngram_texts, walk_features,
+    BODY_NGRAMS, BODY_PREFIX, FEATURE_VERSION, HEADING_NGRAMS, HEADING_PREFIX, ngram_texts, other_feature_slots,
+    sample_features, walk_features,
 )
 from .ngrams import NgramColumns
 from .samples import CONTEXT_INDEX, CONTEXTS, SectionSample
+from .softmax import softmax
 
 MODEL_FORMAT = "extractor.section_classifier/1"
 _REQUIRED_KEYS = ("format", "feature_version", "classes", "features", "coef", "intercept")
@@ -75,14 +77,15 @@ class ModelSectionClassifier:
 
     def _index_weights(self) -> None:
         """Lookup tables derived from the weights, so prediction does little per section."""
+        # the weights and a last column of zeros, the weights of features the model does not know
+        self._weights_by_class = np.hstack([self.coef_, np.zeros((len(self.classes_), 1))])
         # weights of the walk features by document type and tree context
         self._walk_table = np.array([[self._walk_decision(doc_type, *context) for context in CONTEXTS]
                                      for doc_type in DOC_TYPES], dtype=float)
-        # n-gram columns by the bare n-gram, looked up in bulk
-        self._ngram_columns = tuple(
-            NgramColumns({name[len(prefix):]: col for name, col in self.vocabulary_.items() if name.startswith(prefix)},
-                         sizes)
-            for prefix, sizes in ((HEADING_PREFIX, HEADING_NGRAMS), (BODY_PREFIX, BODY_NGRAMS)))
+        # n-gram columns of headings and bodies by the bare n-gram, looked up in bulk
+        self._ngram_columns = NgramColumns.of_fields([
+            ({name[len(prefix):]: col for name, col in self.vocabulary_.items() if name.startswith(prefix)}, sizes)
+            for prefix, sizes in ((HEADING_PREFIX, HEADING_NGRAMS), (BODY_PREFIX, BODY_NGRAMS))])
 
     # ------------------------------------------------------------ prediction
     def _check_fitted(self) -> None:
@@ -90,38 +93,45 @@ class ModelSectionClassifier:
             raise UsageError("ModelSectionClassifier is not fitted; call fit() or ModelSectionClassifier.load(path)")
 
     def decision_function(self, samples: Sequence[SectionSample]) -> np.ndarray:
-        self._check_fitted()
-        placed = [self._walk_table[DOC_TYPES.index(s.doc_type),
-                                   CONTEXT_INDEX[s.parent_category, s.prev_sibling_category]] for s in samples]
-        return self._static_decision(samples) + np.array(placed, dtype=float).reshape(len(samples), len(self.classes_))
+        contexts = [CONTEXT_INDEX[s.parent_category, s.prev_sibling_category] for s in samples]
+        return self.decision_at(samples, np.arange(len(samples)), np.array(contexts, dtype=np.int64))
 
     def decision_by_context(self, samples: Sequence[SectionSample]) -> np.ndarray:
         """Decision values of every sample in every context of ``samples.CONTEXTS``
         (which replace the samples' own): shape (samples, contexts, classes)."""
-        self._check_fitted()
-        placed = self._walk_table[[DOC_TYPES.index(s.doc_type) for s in samples]]
-        return placed + self._static_decision(samples).reshape(len(samples), 1, len(self.classes_))
+        rows, contexts = np.divmod(np.arange(len(samples) * len(CONTEXTS)), len(CONTEXTS))
+        return self.decision_at(samples, rows, contexts).reshape(len(samples), len(CONTEXTS), len(self.classes_))
 
-    def _static_decision(self, samples: Sequence[SectionSample]) -> np.ndarray:
+    def decision_at(self, samples: Sequence[SectionSample], rows: np.ndarray, contexts: np.ndarray,
+                    evidence: EvidenceArrays | None = None) -> np.ndarray:
+        """Decision values of ``samples[rows[j]]`` in the context ``samples.CONTEXTS[contexts[j]]``
+        (which replaces the sample's own), a row per j; ``evidence``: ``evidence_arrays(samples)``
+        when the caller has it."""
+        self._check_fitted()
+        doc_types = np.array([DOC_TYPES.index(s.doc_type) for s in samples], dtype=np.int64)
+        return self._static_decision(samples, evidence)[rows] + self._walk_table[doc_types[rows], contexts]
+
+    def _static_decision(self, samples: Sequence[SectionSample], evidence: EvidenceArrays | None = None) -> np.ndarray:
         """Intercepts plus the weights of every feature but the walk features, row per sample."""
-        heading_texts, body_texts = zip(*map(sample_ngram_texts, samples)) if samples else ((), ())
-        heading_owners, heading_cols = self._ngram_columns[0].lookup(heading_texts)
-        body_owners, body_cols = self._ngram_columns[1].lookup(body_texts)
-        cols: list[int] = []
-        values: list[float] = []
-        owners: list[int] = []
-        for row, sample in enumerate(samples):
-            self._add_columns(other_features(sample).items(), cols, values)
-            owners += [row] * (len(cols) - len(owners))
-        n_grams = len(heading_cols) + len(body_cols)
-        all_cols = np.concatenate([heading_cols, body_cols, np.asarray(cols, dtype=np.int64)])
-        all_owners = np.concatenate([heading_owners, body_owners, np.asarray(owners, dtype=np.int64)])
-        all_values = np.concatenate([np.ones(n_grams), np.asarray(values, dtype=float)])
-        weighted = self.coef_[:, all_cols] * all_values  # n-gram features are all 1.0
-        out = np.tile(self.intercept_, (len(samples), 1))
-        for k in range(len(self.classes_)):
-            out[:, k] += np.bincount(all_owners, weights=weighted[k], minlength=len(samples))
-        return out
+        if not samples:
+            return np.zeros((0, len(self.classes_)))
+        ngram_owners, ngram_cols = self._ngram_columns.lookup_fields(ngram_texts(samples))
+        slots = other_feature_slots(samples, evidence)
+        column = self.vocabulary_.get  # -1: an unknown feature, whose weights are the zero column
+        slot_cols = np.repeat(np.array([column(name, -1) if isinstance(name, str) else -1 for name in slots.names]),
+                              len(samples)).reshape(len(slots.names), len(samples))  # (slots, samples)
+        for j, name in enumerate(slots.names):
+            if not isinstance(name, str):  # a name per sample
+                slot_cols[j] = [column(each, -1) for each in name]
+        # A row's weights are summed in the order sample_features lists its features:
+        # heading n-grams, body n-grams, then the slots (slot by slot, as the slots of
+        # all samples follow the n-grams; a slot of value 0 adds 0).
+        weighted = np.concatenate([  # (classes, features); n-gram features are all 1.0
+            np.take(self._weights_by_class, ngram_cols, axis=1),
+            np.take(self._weights_by_class, slot_cols.ravel(), axis=1) * slots.values.T.ravel()], axis=1)
+        owners = np.concatenate([ngram_owners, np.tile(np.arange(len(samples)), len(slots.names))])
+        sums = [np.bincount(owners, weights=row, minlength=len(samples)) for row in weighted]
+        return self.intercept_ + np.stack(sums, axis=1)
 
     def _walk_decision(self, doc_type: str, parent_category: Optional[str],
                        prev_sibling_category: Optional[str]) -> np.ndarray:
@@ -141,8 +151,7 @@ class ModelSectionClassifier:
 
     def proba_from_decision(self, scores: np.ndarray) -> np.ndarray:
         """Probabilities from decision values (softmax along the last axis)."""
-        shifted = np.exp(scores - scores.max(axis=-1, keepdims=True))
-        return shifted / shifted.sum(axis=-1, keepdims=True)
+        return softmax(scores)
 
     def predict_proba(self, samples: Sequence[SectionSample]) -> np.ndarray:
         return self.proba_from_decision(self.decision_function(samples))

@@ -2,11 +2,15 @@
 
 ``features.ngrams`` defines the n-gram features one text at a time; making
 a Python string per n-gram is most of the cost of classifying a section.
-Here every n-gram of a batch of texts becomes one integer (its code points
-packed 21 bits each, so up to three characters fit in an int64), and numpy
-looks all of them up in the sorted keys of the known n-grams.  The result
-is the same set of (text, column) pairs as looking up
-``features.ngrams(text)`` in the vocabulary.
+Here every n-gram of a batch of texts becomes one integer: its characters'
+codes packed a few bits each, above them the field it was read from (a
+model reads n-grams of headings and of bodies, each with its own
+vocabulary), and below them the index of its sample.  Numpy sorts these,
+drops repeats and looks the n-grams up in the sorted keys of the known
+n-grams (a binary search through sorted queries is several times faster
+than through random ones).  The result is the same set of (sample, column)
+pairs as looking up ``features.ngrams(text)`` of each field in that
+field's vocabulary.
 """
 from __future__ import annotations
 
@@ -14,25 +18,26 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-_BITS = 21  # every Unicode code point plus one is below 2 ** 21
-MAX_SIZE = 3  # 3 * 21 bits fit in a signed 64-bit integer
+MAX_SIZE = 3  # 3 * 21 bits (any Unicode code point) fit in a signed 64-bit integer
+_INT64_BITS = 63  # bits of a non-negative int64
+_BREAK = chr(0x10FFFF)  # joins texts; above the characters of most vocabularies (see _lookup)
 
 
 def _codes(text: str) -> np.ndarray:
     """Code points of ``text`` (lone surrogates included) plus one, as int64.
 
-    With no zero code, a key of n characters is at least 2 ** (21 * (n - 1)):
+    With no zero code, a key of n characters is at least 2 ** (bits * (n - 1)):
     keys of different sizes never collide and share one sorted table.
     """
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64) + 1
 
 
-def _packed(codes: np.ndarray, size: int) -> np.ndarray:
+def _packed(codes: np.ndarray, size: int, bits: int) -> np.ndarray:
     """Key of the n-gram of ``size`` characters starting at each position."""
     count = len(codes) - size + 1
-    keys = codes[:count].copy()
+    keys = codes[:count]
     for offset in range(1, size):
-        keys = (keys << _BITS) | codes[offset:offset + count]
+        keys = (keys << bits) | codes[offset:offset + count]
     return keys
 
 
@@ -45,41 +50,111 @@ def _distinct(values: np.ndarray) -> np.ndarray:
     return values[keep]
 
 
+_NONE = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+
+
 class NgramColumns:
-    """Known n-grams (bare, without the feature prefix) and their model columns."""
+    """Known n-grams (bare, without the feature prefix) and their model columns.
+
+    ``NgramColumns(columns, sizes)`` reads one field; ``NgramColumns.of_fields``
+    several, each with its vocabulary and n-gram sizes.
+    """
 
     def __init__(self, columns: Mapping[str, int], sizes: Sequence[int]):
-        if any(not 1 <= size <= MAX_SIZE for size in sizes):
-            raise ValueError(f"n-gram sizes must be 1..{MAX_SIZE}, got {tuple(sizes)}")
-        self.sizes = tuple(sizes)
-        grams = [gram for gram in columns if len(gram) in self.sizes]
-        keys = np.array([int(_packed(_codes(gram), len(gram))[0]) for gram in grams], dtype=np.int64)
+        self._index([(columns, sizes)])
+
+    @classmethod
+    def of_fields(cls, fields: Sequence[tuple[Mapping[str, int], Sequence[int]]]) -> "NgramColumns":
+        """Fields given as (known n-gram -> column, n-gram sizes)."""
+        found = cls.__new__(cls)
+        found._index(fields)
+        return found
+
+    def _index(self, fields: Sequence[tuple[Mapping[str, int], Sequence[int]]]) -> None:
+        for _, sizes in fields:
+            if any(not 1 <= size <= MAX_SIZE for size in sizes):
+                raise ValueError(f"n-gram sizes must be 1..{MAX_SIZE}, got {tuple(sizes)}")
+        self.field_sizes = [tuple(sizes) for _, sizes in fields]
+        grams = [(field, gram, _codes(gram), col) for field, (columns, sizes) in enumerate(fields)
+                 for gram, col in columns.items() if len(gram) in sizes]
+        # Bits per character: enough for every code of the known n-grams plus
+        # one more, ``_unknown``, which stands for any character they lack
+        # (and for the break between two texts).
+        self._bits = int(max((int(codes.max()) for _, _, codes, _ in grams), default=0) + 1).bit_length()
+        self._unknown = (1 << self._bits) - 1
+        self._field_shift = self._bits * max((max(sizes, default=1) for sizes in self.field_sizes), default=1)
+        field_bits = (len(fields) - 1).bit_length()
+        if self._field_shift + field_bits > _INT64_BITS:  # characters far out in Unicode: a table per field
+            self._fields = [NgramColumns(columns, sizes) for columns, sizes in fields]
+            return
+        self._fields = None
+        keys = np.array([(field << self._field_shift) | int(_packed(codes, len(codes), self._bits)[0])
+                         for field, _, codes, _ in grams], dtype=np.int64)
         order = np.argsort(keys)
-        self._keys = keys[order]
-        self._cols = np.array([columns[gram] for gram in grams], dtype=np.int64)[order]
+        # sorted keys, and one more that no key equals, where a search past the last key lands
+        self._keys = np.append(keys[order], -1)
+        self._sorted_keys = self._keys[:-1]
+        # whether the break between texts becomes the unknown code with the characters the n-grams lack
+        self._break_is_unknown = ord(_BREAK) + 1 >= self._unknown
+        self._cols = np.array([col for _, _, _, col in grams], dtype=np.int64)[order]
+        # samples per batch, so that a key with its field and its sample's index fits in an int64
+        self._batch = 1 << (_INT64_BITS - self._field_shift - field_bits)
 
     def lookup(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(text index, column) of every known n-gram in ``texts``, each pair once.
+        """(text index, column) of every known n-gram in ``texts`` (of a one-field
+        table), each pair once.
 
         Texts are taken as they are: normalise them first (``features.ngram_text``).
         """
-        codes = _codes("".join(texts))
-        if not len(codes) or not len(self._keys):
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        owner = np.repeat(np.arange(len(texts)), [len(text) for text in texts])
-        keys, owners = [], []
-        for size in self.sizes:
-            if len(codes) >= size:
-                inside = owner[:len(codes) - size + 1] == owner[size - 1:]  # not running into the next text
-                keys.append(_packed(codes, size)[inside])
-                owners.append(owner[size - 1:][inside])
-        keys, owners = np.concatenate(keys), np.concatenate(owners)
-        at = np.searchsorted(self._keys, keys)
-        at[at == len(self._keys)] = 0
-        found = self._keys[at] == keys
-        width = len(self._cols)  # pack (text, column) to drop an n-gram repeated in one text
-        pairs = _distinct(owners[found] * width + at[found])
-        return pairs // width, self._cols[pairs % width]
+        return self.lookup_fields([texts])
+
+    def lookup_fields(self, texts: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """(sample index, column) of every known n-gram in the samples' texts, each
+        pair once; ``texts[field][sample]`` is the text of a sample's field."""
+        if self._fields is not None:  # field by field: the pairs of each sample stay in the same order
+            found = [table.lookup(field) for table, field in zip(self._fields, texts)]
+            return np.concatenate([samples for samples, _ in found]), np.concatenate([cols for _, cols in found])
+        count = len(texts[0]) if texts else 0
+        if count <= self._batch:
+            return self._lookup(texts, count)
+        starts = range(0, count, self._batch)
+        found = [self._lookup([field[start:start + self._batch] for field in texts], min(self._batch, count - start))
+                 for start in starts]
+        return (np.concatenate([samples + start for (samples, _), start in zip(found, starts)]),
+                np.concatenate([cols for _, cols in found]))
+
+    def _lookup(self, texts: Sequence[Sequence[str]], count: int) -> tuple[np.ndarray, np.ndarray]:
+        if len(self._keys) == 1 or not count:  # nothing known, or no samples
+            return _NONE
+        sample_bits = (count - 1).bit_length()
+        every = [text for field in texts for text in field]
+        lengths = [len(text) + 1 for text in every]  # each text with the break after it
+        # Texts joined by a break that becomes the unknown code, so that no known
+        # n-gram runs from one text into the next; codes shifted to leave room for
+        # the sample's index below each key.
+        codes = np.add(np.frombuffer(_BREAK.join(every).encode("utf-32-le", "surrogatepass"), dtype=np.uint32), 1,
+                       dtype=np.int64)
+        np.minimum(codes, self._unknown, out=codes)
+        if not self._break_is_unknown:
+            codes[np.cumsum(lengths[:-1], dtype=np.int64) - 1] = self._unknown
+        codes <<= sample_bits
+        samples = np.repeat(np.tile(np.arange(count), len(texts)), lengths)
+        pairs = []  # field and n-gram key, then the index of the sample
+        stop = -1
+        for field, sizes in enumerate(self.field_sizes):
+            start, stop = stop + 1, stop + sum(lengths[field * count:(field + 1) * count])  # the field's texts
+            tagged = samples[start:stop] | (field << (self._field_shift + sample_bits)) if field else samples[start:stop]
+            for size in sizes:
+                if stop - start >= size:
+                    keys = _packed(codes[start:stop], size, self._bits)
+                    pairs.append(keys | tagged[:len(keys)])
+        if not pairs:
+            return _NONE
+        pairs = _distinct(np.concatenate(pairs))  # sorted by field and n-gram; repeats in one text dropped
+        keys = pairs >> sample_bits
+        at = np.searchsorted(self._sorted_keys, keys)
+        known = self._keys[at] == keys
+        return pairs[known] & ((1 << sample_bits) - 1), self._cols[at[known]]
 
 
 __all__ = ["NgramColumns", "MAX_SIZE"]

@@ -13,38 +13,57 @@ import numpy as np
 
 from ..errors import UsageError
 from ..records import CATEGORIES, DOC_TYPES
-from .cues import CueTables, Evidence, cue_tables, section_evidence
-from .samples import CONTEXTS, SectionSample
+from .cues import CueTables, Evidence, EvidenceArrays, cue_tables, evidence_arrays
+from .samples import CONTEXT_INDEX, CONTEXTS, SectionSample
+from .softmax import softmax
 
 CLASSES = tuple(sorted(CATEGORIES))  # sklearn orders classes_ this way
 
 
-def _heading_scores(heading: str, ev: Evidence, tables: CueTables, scores: dict[str, float]) -> None:
+def _own_scores(evidences: Sequence[Evidence], tables: CueTables) -> np.ndarray:
+    """Score per section (rows) and category (columns, in ``CLASSES`` order)
+    from each section's own heading and body."""
     w = tables.weights
-    for category, hits in ev.strong.items():
-        if hits:
-            scores[category] += w["heading_strong"]
-    if ev.time.get("plans"):
-        scores["plans"] += w["heading_time_plans"]
-    elif ev.time.get("achievements"):
-        scores["achievements"] += w["heading_time_achievements"]
-    for category, hits in ev.weak.items():
-        scores[category] += min(hits * w["heading_weak"], w["heading_weak_cap"])
-    if ev.year_later:
-        scores["plans"] += w["heading_year_later"]
-    if not heading.strip():
-        scores["other"] += w["untitled"]
-
-
-def _body_scores(ev: Evidence, tables: CueTables, scores: dict[str, float]) -> None:
-    w = tables.weights
-    counts = ev.body
-    net_future = counts["future"] - counts["past"] - counts["progress"]
-    scores["plans"] += min(max(net_future, 0) * w["future"], w["future_cap"])
-    scores["achievements"] += min(max(-net_future, 0) * w["past"], w["past_cap"])
-    scores["problems"] += min(counts["problems"] * w["problem"], w["problem_cap"])
-    if ev.list_body:
-        scores["other"] += w["list_body"]
+    column = {category: index for index, category in enumerate(CLASSES)}
+    plans, achievements, problems, other = (column[c] for c in ("plans", "achievements", "problems", "other"))
+    strong_columns = [column[c] for c in tables.heading_strong]
+    weak_columns = [column[c] for c in tables.heading_weak]
+    time_words = list(tables.heading_time)
+    plans_time = time_words.index("plans") if "plans" in time_words else None
+    achievements_time = time_words.index("achievements") if "achievements" in time_words else None
+    groups = list(tables.body)
+    future, past, progress, problem = (groups.index(g) for g in ("future", "past", "progress", "problems"))
+    strong, time_plans, time_achievements, weak, weak_cap, year_later, untitled = (w[name] for name in (
+        "heading_strong", "heading_time_plans", "heading_time_achievements", "heading_weak", "heading_weak_cap",
+        "heading_year_later", "untitled"))
+    future_weight, future_cap, past_weight, past_cap, problem_weight, problem_cap, list_body = (w[name] for name in (
+        "future", "future_cap", "past", "past_cap", "problem", "problem_cap", "list_body"))
+    rows = []
+    for ev in evidences:
+        scores = [0.0] * len(CLASSES)
+        # heading: strong cues, time words, weak cues (capped), a later year, no heading at all
+        for at, hits in zip(strong_columns, ev.strong):
+            if hits:
+                scores[at] += strong
+        if plans_time is not None and ev.time[plans_time]:
+            scores[plans] += time_plans
+        elif achievements_time is not None and ev.time[achievements_time]:
+            scores[achievements] += time_achievements
+        for at, hits in zip(weak_columns, ev.weak):
+            scores[at] += min(hits * weak, weak_cap)
+        if ev.year_later:
+            scores[plans] += year_later
+        if ev.untitled:
+            scores[other] += untitled
+        # body: net future (future - past - progress) cues, problem cues, a bare list
+        net_future = ev.body[future] - ev.body[past] - ev.body[progress]
+        scores[plans] += min(max(net_future, 0) * future_weight, future_cap)
+        scores[achievements] += min(max(-net_future, 0) * past_weight, past_cap)
+        scores[problems] += min(ev.body[problem] * problem_weight, problem_cap)
+        if ev.list_body:
+            scores[other] += list_body
+        rows.append(scores)
+    return np.array(rows, dtype=float).reshape(len(evidences), len(CLASSES))
 
 
 def _context_scores(doc_type: str, parent_category: Optional[str], prev_sibling_category: Optional[str],
@@ -70,11 +89,7 @@ def context_scores(doc_type: str, parent_category: Optional[str], prev_sibling_c
 def evidence_scores(sample: SectionSample, tables: CueTables | None = None) -> dict[str, float]:
     """Score per category from the section's own heading and body."""
     tables = tables or cue_tables()
-    ev = section_evidence(sample.heading, sample.body, sample.doc_title, tables)
-    scores = {category: 0.0 for category in CLASSES}
-    _heading_scores(sample.heading, ev, tables, scores)
-    _body_scores(ev, tables, scores)
-    return scores
+    return dict(zip(CLASSES, _own_scores(evidence_arrays([sample], tables).each, tables)[0].tolist()))
 
 
 def rule_scores(sample: SectionSample, tables: CueTables | None = None) -> dict[str, float]:
@@ -82,12 +97,6 @@ def rule_scores(sample: SectionSample, tables: CueTables | None = None) -> dict[
     context = context_scores(sample.doc_type, sample.parent_category, sample.prev_sibling_category, tables)
     own = evidence_scores(sample, tables)
     return {category: context[category] + own[category] for category in CLASSES}
-
-
-def _softmax(rows: np.ndarray) -> np.ndarray:
-    """Softmax along the last axis."""
-    shifted = np.exp(rows - rows.max(axis=-1, keepdims=True))
-    return shifted / shifted.sum(axis=-1, keepdims=True)
 
 
 class RuleSectionClassifier:
@@ -114,24 +123,32 @@ class RuleSectionClassifier:
             raise UsageError("RuleSectionClassifier is not fitted; call fit() first (rules learn nothing, fit() loads the cue tables)")
 
     def decision_function(self, samples: Sequence[SectionSample]) -> np.ndarray:
-        self._check_fitted()
-        rows = [self._row(rule_scores(s, self.tables_)) for s in samples]
-        return np.array(rows, dtype=float).reshape(len(samples), len(self.classes_))
+        contexts = [CONTEXT_INDEX[s.parent_category, s.prev_sibling_category] for s in samples]
+        return self.decision_at(samples, np.arange(len(samples)), np.array(contexts, dtype=np.int64))
 
     def decision_by_context(self, samples: Sequence[SectionSample]) -> np.ndarray:
         """Decision values of every sample in every context of ``samples.CONTEXTS``
         (which replace the samples' own): shape (samples, contexts, classes)."""
+        rows, contexts = np.divmod(np.arange(len(samples) * len(CONTEXTS)), len(CONTEXTS))
+        return self.decision_at(samples, rows, contexts).reshape(len(samples), len(CONTEXTS), len(CLASSES))
+
+    def decision_at(self, samples: Sequence[SectionSample], rows: np.ndarray, contexts: np.ndarray,
+                    evidence: EvidenceArrays | None = None) -> np.ndarray:
+        """Decision values of ``samples[rows[j]]`` in the context ``samples.CONTEXTS[contexts[j]]``
+        (which replaces the sample's own), a row per j; ``evidence``: ``evidence_arrays(samples)``
+        when the caller has it."""
         self._check_fitted()
-        own = np.array([self._row(evidence_scores(s, self.tables_)) for s in samples], dtype=float)
-        placed = self.context_table_[[DOC_TYPES.index(s.doc_type) for s in samples]]
-        return placed + own.reshape(len(samples), 1, len(self.classes_))
+        ev = evidence if evidence is not None else evidence_arrays(samples, self.tables_)
+        own = _own_scores(ev.each, self.tables_)
+        doc_types = np.array([DOC_TYPES.index(s.doc_type) for s in samples], dtype=np.int64)
+        return self.context_table_[doc_types[rows], contexts] + own[rows]
 
     def _row(self, scores: dict[str, float]) -> list[float]:
         return [scores[c] for c in CLASSES]
 
     def proba_from_decision(self, decision: np.ndarray) -> np.ndarray:
         """Probabilities from decision values (softmax along the last axis)."""
-        return _softmax(decision / self.temperature)
+        return softmax(decision / self.temperature if self.temperature != 1.0 else decision)  # x / 1.0 is x
 
     def predict_proba(self, samples: Sequence[SectionSample]) -> np.ndarray:
         return self.proba_from_decision(self.decision_function(samples))

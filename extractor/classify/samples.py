@@ -36,6 +36,8 @@ class SectionSample:
     def __post_init__(self):
         if self.doc_type not in DOC_TYPES:
             raise UsageError(f"SectionSample.doc_type must be one of {DOC_TYPES}, got {self.doc_type!r}")
+        if self.parent_category is None and self.prev_sibling_category is None:
+            return  # the usual case: the tree walk fills both in
         for name in ("parent_category", "prev_sibling_category"):
             value = getattr(self, name)
             if value is not None and value not in CATEGORIES:

@@ -13,23 +13,33 @@ from __future__ import annotations
 
 import os
 import warnings
-
 from functools import lru_cache
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import Optional, Sequence
 
 import numpy as np
 
-from ..errors import UsageError
-from .cues import cue_tables
+from ..errors import ModelError, UsageError
+from .cues import cue_tables, evidence_arrays
 from .model import ModelSectionClassifier
-from .rules import RuleSectionClassifier
+from .rules import CLASSES, RuleSectionClassifier
 from .samples import CONTEXT_INDEX, SectionSample
+from .softmax import last_sum
 
 # The trained weights live in the project's models/ folder, beside the package;
 # EXTRACTOR_SECTION_MODEL points elsewhere (an installed package has no models/).
 DEFAULT_MODEL_PATH = Path(os.environ.get(
     "EXTRACTOR_SECTION_MODEL", Path(__file__).resolve().parents[2] / "models" / "section_classifier.json"))
+
+
+# The contexts (indices into samples.CONTEXTS) a section can meet in the tree
+# walk, by (has a parent, has a previous sibling): each category for what it
+# has, None for what it lacks.
+_PLACE_CONTEXTS = {
+    (has_parent, has_prev): [CONTEXT_INDEX[parent, prev] for parent in (CLASSES if has_parent else (None,))
+                             for prev in (CLASSES if has_prev else (None,))]
+    for has_parent in (False, True) for has_prev in (False, True)}
 
 
 @lru_cache(maxsize=None)
@@ -45,54 +55,68 @@ def _rules() -> RuleSectionClassifier:
 
 def _model_columns(model: ModelSectionClassifier, classes: np.ndarray) -> list[Optional[int]]:
     """The model's column of each of the rules' classes (None when it lacks one)."""
-    known = list(model.classes_)
-    return [known.index(c) if c in known else None for c in classes]
+    known = model.classes_.tolist()
+    return [known.index(c) if c in known else None for c in classes.tolist()]
 
 
 def _pool(rule_p: np.ndarray, model_p: np.ndarray, columns: Sequence[Optional[int]]) -> np.ndarray:
     """Log-linear pooling of the two sources' probabilities (classes on the last axis)."""
-    aligned = np.zeros_like(rule_p)
-    for j, i in enumerate(columns):
-        if i is not None:
-            aligned[..., j] = model_p[..., i]
+    if list(columns) == list(range(rule_p.shape[-1])):  # the same classes in the same order
+        aligned = model_p
+    else:
+        aligned = np.zeros_like(rule_p)
+        for j, i in enumerate(columns):
+            if i is not None:
+                aligned[..., j] = model_p[..., i]
     weight = cue_tables().model_weight
     floor = 1e-6  # keeps log() finite when a source gives a class zero
     pooled = np.exp(weight * np.log(aligned + floor) + (1 - weight) * np.log(rule_p + floor))
-    return pooled / pooled.sum(axis=-1, keepdims=True)
+    return pooled / last_sum(pooled)[..., None]
 
 
 def _proba(samples: Sequence[SectionSample], model: Optional[ModelSectionClassifier]) -> tuple[np.ndarray, np.ndarray]:
-    """(classes, probability rows) of the blend, or of the rules alone."""
-    rules = _rules()
-    rule_p = rules.predict_proba(samples)
-    if model is None:
-        return rules.classes_, rule_p
-    return rules.classes_, _pool(rule_p, model.predict_proba(samples), _model_columns(model, rules.classes_))
+    """(classes, probability rows) of the blend, or of the rules alone, each sample in its own context."""
+    contexts = [CONTEXT_INDEX[s.parent_category, s.prev_sibling_category] for s in samples]
+    return _proba_at(samples, np.arange(len(samples)), np.array(contexts, dtype=np.int64), model)
 
 
-def _proba_by_context(samples: Sequence[SectionSample],
-                      model: Optional[ModelSectionClassifier]) -> tuple[np.ndarray, np.ndarray]:
-    """(classes, probabilities of shape (samples, samples.CONTEXTS, classes)) of the blend or the rules."""
+def _proba_at(samples: Sequence[SectionSample], rows: np.ndarray, contexts: np.ndarray,
+              model: Optional[ModelSectionClassifier]) -> tuple[np.ndarray, np.ndarray]:
+    """(classes, probabilities of ``samples[rows[j]]`` in the context ``CONTEXTS[contexts[j]]``,
+    a row per j) of the blend, or of the rules alone."""
     rules = _rules()
-    rule_p = rules.proba_from_decision(rules.decision_by_context(samples))
+    evidence = evidence_arrays(samples)  # what the cue words say, read once for both
+    rule_p = rules.proba_from_decision(rules.decision_at(samples, rows, contexts, evidence))
     if model is None:
         return rules.classes_, rule_p
-    model_p = model.proba_from_decision(model.decision_by_context(samples))
+    model_p = model.proba_from_decision(model.decision_at(samples, rows, contexts, evidence))
     return rules.classes_, _pool(rule_p, model_p, _model_columns(model, rules.classes_))
 
 
 def _best(classes: np.ndarray, proba: np.ndarray) -> list[tuple[str, float]]:
-    best = proba.argmax(axis=1)
-    return [(str(classes[i]), round(float(row[i]), 4)) for i, row in zip(best, proba)]
+    """(class, probability) of the likeliest class of each row."""
+    names = [str(c) for c in classes]
+    return [_likeliest(names, row) for row in proba.tolist()]
+
+
+def _likeliest(names: list[str], row: list[float]) -> tuple[str, float]:
+    """The class of the highest probability (the first of equals, as argmax) and that probability."""
+    best = max(row)
+    return names[row.index(best)], round(best, 4)
 
 
 def _pick_model(use_model: bool, model: Optional[ModelSectionClassifier]) -> Optional[ModelSectionClassifier]:
     if not use_model:
         return None
-    if model is None and not Path(DEFAULT_MODEL_PATH).exists():
+    if model is not None:
+        return model
+    try:
+        return load_model()  # read once, then cached (a file system call per document costs more)
+    except ModelError:
+        if Path(DEFAULT_MODEL_PATH).exists():
+            raise  # a broken model file
         _warn_no_model()
         return None
-    return model if model is not None else load_model()
 
 
 @lru_cache(maxsize=1)
@@ -133,17 +157,25 @@ def classify_tree(samples: Sequence[SectionSample], parents: Sequence[Optional[i
     _check_parents(samples, parents)
     if not samples:
         return []
-    classes, proba = _proba_by_context(samples, _pick_model(use_model, model))
-    # Every sample is scored in every context at once; the walk only picks.
-    best = proba.argmax(axis=-1)
-    names = [str(c) for c in classes]
-    chosen_class, chosen_p = best.tolist(), np.take_along_axis(proba, best[..., None], axis=-1)[..., 0].tolist()
+    # The walk meets each sample in one context, known once its parent and
+    # previous sibling are classified: score each sample in every context it
+    # can meet (see _PLACE_CONTEXTS), then the walk only picks.
+    places, seen = [], set()
+    for parent in parents:
+        places.append((parent is not None, parent in seen))
+        seen.add(parent)
+    contexts = [_PLACE_CONTEXTS[place] for place in places]
+    first_row = list(accumulate(map(len, contexts), initial=0))
+    rows = np.repeat(np.arange(len(samples)), [len(found) for found in contexts])
+    classes, proba = _proba_at(samples, rows, np.fromiter(chain.from_iterable(contexts), np.int64, first_row[-1]),
+                               _pick_model(use_model, model))
+    names, proba = [str(c) for c in classes], proba.tolist()
     results: list[tuple[str, float]] = []
     last_child: dict[Optional[int], int] = {}
     for index, parent in enumerate(parents):
         prev = last_child.get(parent)
         context = CONTEXT_INDEX[(results[parent][0] if parent is not None else None,
                                  results[prev][0] if prev is not None else None)]
-        results.append((names[chosen_class[index][context]], round(chosen_p[index][context], 4)))
+        results.append(_likeliest(names, proba[first_row[index] + _PLACE_CONTEXTS[places[index]].index(context)]))
         last_child[parent] = index
     return results
