@@ -36,6 +36,10 @@ def parse_command(paths, fmt, out, jobs, engine, scheduler, force, retry_errors,
     if out:
         from .batch import run_batch
 
+        if jobs == 1 and engine == "local":  # parsed in this process
+            from .pipeline import prepare_process
+
+            prepare_process()
         try:
             summary = run_batch(list(paths), out, jobs=jobs, engine=engine, scheduler=scheduler, force=force,
                                 retry_errors=retry_errors, argv=sys.argv[1:], use_model=not no_model)
@@ -48,8 +52,9 @@ def parse_command(paths, fmt, out, jobs, engine, scheduler, force, retry_errors,
                    f"{summary.files_failed} failed: {summary.documents} documents, "
                    f"{summary.indicators} indicators -> {out}", err=True)
         sys.exit(1 if summary.files_failed else 0)
-    from .pipeline import parse_paths
+    from .pipeline import parse_paths, prepare_process
 
+    prepare_process()
     failed = 0
     for record in parse_paths(paths, use_model=not no_model):
         click.echo(to_json(record))

@@ -30,6 +30,10 @@ _WORKER_SETTINGS: dict = {}
 
 def _init_worker(skip: Optional[SkipSet], parse: Optional[Callable], options: dict) -> None:
     _WORKER_SETTINGS.update(skip=skip, parse=parse, options=options)
+    if parse is None:  # the pipeline's own parser: load it before the first file
+        from .pipeline import prepare_process
+
+        prepare_process()
 
 
 def _process_in_worker(unit: WorkUnit) -> UnitResult:
