@@ -36,7 +36,7 @@ def is_verb(word: str) -> bool:
 
 # Readings of short windows are cached like their segmentation: the same phrases
 # (签订集体合同, 发展会员) recur across the documents of an archive.
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def strip_object(phrase: str) -> str:
     """Drop function words, places and times from the edges of an object."""
     cues = indicator_cues()
@@ -94,7 +94,7 @@ class _LeftReading:
     between_verbs: str  # for other verbs: the words between the verb before and this one
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _left_reading(left: str) -> _LeftReading:
     tokens = segment(left)
     verbs = [i for i, token in enumerate(tokens) if is_verb(token)]
@@ -132,7 +132,7 @@ _NOT_A_PLACE = frozenset({"p", "t", "d", "c", "uj", "ul", "r", "m", "q", "f", "v
 _LEADING_YEAR = regex.compile(r"^(?:19|20)\d{2}年度?(?=\p{Han})")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _right_object(right: str) -> str:
     """The noun phrase right after a unit: 组织28家【企业】签订……"""
     cues = indicator_cues()
@@ -222,7 +222,7 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     return Reading(predicate, reading.before_verb or None, 0.3, -1)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def rate_noun(clause_left: str) -> Optional[str]:
     """The rate a percentage measures: 职代会建制率力争达到……90%, 签订率达到100%."""
     tokens = segment(clause_left)
