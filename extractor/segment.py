@@ -50,20 +50,34 @@ _RUNS = re.compile(r"([\u4e00-\u9fff]+)|([A-Za-z0-9.%_*]+)|(.)", re.S)
 def _cut(text: str) -> tuple[str, ...]:
     """jieba's dictionary-only segmentation (lcut with HMM=False), without its per-call
     set-up: the best route through its dictionary on each Han run."""
-    tokenizer, _ = _tokenizer()
     words: list[str] = []
     for match in _RUNS.finditer(text):
         han = match.group(1)
         if han is None:
             words.append(match.group())
-            continue
-        ends = _best_word_ends(han, tokenizer.FREQ, log(tokenizer.total))
-        start = 0
-        while start < len(han):
-            end = ends[start] + 1
-            words.append(han[start:end])
-            start = end
+        else:
+            words.extend(_han_words(han))
     return tuple(words)
+
+
+# The route through a Han run depends on that run alone, so runs are cached on
+# their own: the window right of one figure and the one left of the next share them.
+@lru_cache(maxsize=16384)
+def _han_words(han: str) -> tuple[str, ...]:
+    tokenizer, _ = _tokenizer()
+    ends = _best_word_ends(han, tokenizer.FREQ, _log_total(tokenizer.total))
+    words = []
+    start = 0
+    while start < len(han):
+        end = ends[start] + 1
+        words.append(han[start:end])
+        start = end
+    return tuple(words)
+
+
+@lru_cache(maxsize=1)
+def _log_total(total: float) -> float:
+    return log(total)
 
 
 def _best_word_ends(han: str, freq: dict, log_total: float) -> list[int]:
@@ -73,19 +87,24 @@ def _best_word_ends(han: str, freq: dict, log_total: float) -> list[int]:
     n = len(han)
     score = [0.0] * (n + 1)
     ends = [0] * n
+    get = freq.get
     for start in range(n - 1, -1, -1):
         best_score, best_end = None, start
-        end, word = start, han[start]
-        while end < n and word in freq:  # the dictionary holds every prefix of its words
-            count = freq[word]
+        end = start
+        count = get(han[start])
+        # the dictionary holds every prefix of its words (count 0 when only a prefix):
+        # one probe per step, since on a cold pass each probe is a cache miss
+        while count is not None:
             if count:
                 candidate = log(count) - log_total + score[end + 1]
                 if best_score is None or candidate >= best_score:
                     best_score, best_end = candidate, end
             end += 1
-            word = han[start:end + 1]
+            if end == n:
+                break
+            count = get(han[start:end + 1])
         if best_score is None:  # no word starts here: the character alone
-            best_score = log(freq.get(han[start]) or 1) - log_total + score[start + 1]
+            best_score = log(get(han[start]) or 1) - log_total + score[start + 1]
         score[start], ends[start] = best_score, best_end
     return ends
 

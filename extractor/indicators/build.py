@@ -30,14 +30,14 @@ _SIZE_CLASS = regex.compile(r"的?(企业|单位|公司|工厂|厂矿|商户|门
 
 def _phrase_start(text: str, floor: int, q: Quantity, predicate: Optional[str], obj: Optional[str]) -> int:
     """Where the words that name the figure begin: 【签订集体合同25份】 (never before ``floor``)."""
-    window_start = max(floor, q.span[0] - indicator_cues().left_window)
-    left = text[window_start:q.span[0]]
-    start = q.span[0]
+    number_start = q.span[0]
+    window_start = max(floor, number_start - indicator_cues().left_window)
+    start = number_start
     for word in (obj, predicate):
         if word:
-            at = left.rfind(word)
-            if at >= 0:
-                start = min(start, window_start + at)
+            at = text.rfind(word, window_start, number_start)
+            if 0 <= at < start:
+                start = at
     return start
 
 

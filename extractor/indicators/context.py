@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..records import Quantity
 from .cues import indicator_cues
 
 
-@dataclass(frozen=True)
-class Context:
-    """Where one quantity sits: its clause and sentence (absolute offsets)."""
+class Context(NamedTuple):
+    """Where one quantity sits: its clause and sentence (absolute offsets).
+
+    A named tuple, not a frozen dataclass: one is made for every figure."""
 
     clause_start: int
     clause_end: int
@@ -32,16 +34,17 @@ class Breaks:
                    tuple([m.start() for m in cues.sentence_breaks.finditer(text, lo, hi)]))
 
 
-def _around(breaks: tuple[int, ...], start: int, end: int, lo: int, hi: int, reach: int) -> tuple[int, int]:
-    """(first position after the break before ``start``, the break at or after ``end``)."""
-    before = bisect_left(breaks, start)
-    first = breaks[before - 1] + 1 if before else lo
-    after = bisect_left(breaks, end)
-    last = breaks[after] if after < len(breaks) else hi
-    return max(first, lo, start - reach), last
-
-
 def context_of(breaks: Breaks, lo: int, hi: int, q: Quantity) -> Context:
-    clause_start, clause_end = _around(breaks.clauses, q.span[0], q.span[1], lo, hi, 80)
-    sentence_start, sentence_end = _around(breaks.sentences, q.span[0], q.span[1], lo, hi, 300)
+    """The clause and sentence around ``q``: from just after the break before it (at most
+    80 or 300 characters back) to the break at or after its end."""
+    start, end = q.span
+    clauses, sentences = breaks.clauses, breaks.sentences
+    before = bisect_left(clauses, start)
+    after = bisect_left(clauses, end, before)  # end >= start: the search may begin there
+    clause_start = max(clauses[before - 1] + 1 if before else lo, lo, start - 80)
+    clause_end = clauses[after] if after < len(clauses) else hi
+    before = bisect_left(sentences, start)
+    after = bisect_left(sentences, end, before)
+    sentence_start = max(sentences[before - 1] + 1 if before else lo, lo, start - 300)
+    sentence_end = sentences[after] if after < len(sentences) else hi
     return Context(clause_start, clause_end, sentence_start, sentence_end)

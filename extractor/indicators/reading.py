@@ -8,7 +8,7 @@ these short windows.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Optional, Sequence
 
 import regex
@@ -86,28 +86,42 @@ def _phrase(tokens: Sequence[str]) -> str:
     return ""
 
 
-@dataclass(frozen=True)
 class _LeftReading:
-    predicate: Optional[str]
-    object: str  # the words after the last verb
-    before_verb: str  # for copulas: everything before the verb
-    between_verbs: str  # for other verbs: the words between the verb before and this one
+    """The words left of a number, read around their last verb: the predicate and the
+    object after it.  The stretches before the verb are read only when a rule asks for
+    them (most figures have their object before that)."""
+
+    def __init__(self, tokens: Sequence[str]):
+        self._tokens = tokens
+        self._verbs = [i for i, token in enumerate(tokens) if is_verb(token)]
+        if self._verbs:
+            last = self._verbs[-1]
+            self.predicate: Optional[str] = tokens[last]
+            self.object = _phrase(tokens[last + 1:])  # the words after the last verb
+        else:
+            self.predicate, self.object = None, _phrase(tokens)
+
+    @cached_property
+    def before_verb(self) -> str:
+        """For copulas: everything before the verb."""
+        return _phrase(self._tokens[:self._verbs[-1]]) if self._verbs else ""
+
+    @cached_property
+    def between_verbs(self) -> str:
+        """For other verbs: the nearest non-empty stretch between two verbs."""
+        tokens, verbs = self._tokens, self._verbs
+        bounds = [-1] + verbs
+        between = ""
+        for k in range(len(verbs) - 1, -1, -1):
+            between = _phrase(tokens[bounds[k] + 1:verbs[k]])
+            if between:
+                break
+        return between
 
 
 @lru_cache(maxsize=16384)
 def _left_reading(left: str) -> _LeftReading:
-    tokens = segment(left)
-    verbs = [i for i, token in enumerate(tokens) if is_verb(token)]
-    if not verbs:
-        return _LeftReading(None, _phrase(tokens), "", "")
-    last = verbs[-1]
-    bounds = [-1] + verbs
-    between = ""
-    for k in range(len(verbs) - 1, -1, -1):  # the nearest non-empty stretch between two verbs
-        between = _phrase(tokens[bounds[k] + 1:verbs[k]])
-        if between:
-            break
-    return _LeftReading(tokens[last], _phrase(tokens[last + 1:]), _phrase(tokens[:last]), between)
+    return _LeftReading(segment(left))
 
 
 def left_object(left: str) -> str:
@@ -187,8 +201,8 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         right_obj = _right_object(right)
         if right_obj in cues.not_right_objects:
             right_obj = ""
-        verb_after = tag_of(segment(right)[0]) == "v" if right else False
-        if right_obj and not (obj and verb_after and not right.startswith("的")):
+        # unless a verb right after the unit makes the left words the object (segmented only then)
+        if right_obj and not (obj and not right.startswith("的") and tag_of(segment(right)[0]) == "v"):
             return Reading(predicate, right_obj, 0.85, q.span[1] + right.find(right_obj) + len(right_obj))
     aid = next((w for w in reversed(segment(left)) if w in cues.nominal_verbs), None) if q.per else None
     if aid:

@@ -12,21 +12,36 @@ from .cues import Cues, indicator_cues
 from .reading import is_verb
 
 
+def _blanked(match) -> str:
+    return "\0" * len(match.group())
+
+
+def _last_start(pattern, text: str) -> int:
+    """Where the last match of ``pattern`` in ``text`` starts (-1 when none)."""
+    start = -1
+    for match in pattern.finditer(text):
+        start = match.start()
+    return start
+
+
 def _last_cue(text: str, cues: Cues, in_plan: bool) -> Optional[tuple[int, str]]:
     """Position and kind of the last status cue in ``text``."""
-    masked = cues.not_target.sub(lambda m: "\0" * len(m.group()), text)
-    best = None
-    patterns = [("target", cues.target), ("actual", cues.actual)]
-    if not in_plan and not cues.target.search(masked):
-        patterns.append(("actual", cues.weak_actual))
-    for kind, pattern in patterns:
-        for match in pattern.finditer(masked):
-            if best is None or match.start() >= best[0]:
-                best = (match.start(), kind)
-    for match in cues.weak_target.finditer(masked):
+    masked = cues.not_target.sub(_blanked, text)
+    target_at = _last_start(cues.target, masked)
+    actual_at = _last_start(cues.actual, masked)
+    if not in_plan and target_at < 0:  # weak signs of a fact, where no target cue is
+        actual_at = max(actual_at, _last_start(cues.weak_actual, masked))
+    if actual_at < 0 and target_at < 0:
+        best = None
+    else:  # at the same position the fact cue wins
+        best = (actual_at, "actual") if actual_at >= target_at else (target_at, "target")
+    # a weak target cue counts when a verb follows it; the last such one after ``best`` wins
+    for match in reversed(list(cues.weak_target.finditer(masked))):
+        if best is not None and match.start() <= best[0]:
+            break
         following = segment(masked[match.end():match.end() + 6])
-        if following and is_verb(following[0]) and (best is None or match.start() > best[0]):
-            best = (match.start(), "target")
+        if following and is_verb(following[0]):
+            return match.start(), "target"
     return best
 
 
