@@ -331,3 +331,18 @@ def test_number_span_is_the_numeral():
 def test_several_in_one_sentence():
     text = "共签订集体合同25份,工资集体协议35份,女职工劳动保护协议60份"
     assert [(x.value, x.unit) for x in found(text)] == [(25, "份"), (35, "份"), (60, "份")]
+
+
+def test_found_quantities_are_whole_records():
+    """The finder fills Quantity records without __init__: every field is set, in
+    the class's order, and the record equals the one __init__ builds."""
+    from dataclasses import fields
+
+    from extractor.records import Quantity
+
+    names = [f.name for f in fields(Quantity)]
+    found = find_quantities("发展会员2000人,其中农民工3500余人,每人补助800元,增长-3.5%,人民币3万元")
+    assert len(found) >= 4
+    for quantity in found:
+        assert list(quantity.__dict__) == names
+        assert quantity == Quantity(**{name: getattr(quantity, name) for name in names})

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import List, Optional, Tuple
 
 from ..records import Quantity
-from .lexicon import TIME_UNITS, Lexicon, longest_prefix
+from .lexicon import TIME_UNITS, Lexicon
 
 # characters that end a clause: a per phrase or a 从 never reaches across them
 CLAUSE_BREAKS = frozenset(",，;；。!！?？:：\n\r、")
@@ -75,9 +75,9 @@ def read_suffix(lex: Lexicon, text: str, end: int, kind: str) -> Tuple[int, Opti
 def read_slash_per(lex: Lexicon, text: str, end: int) -> Tuple[int, Optional[str]]:
     """65元/人: the unit after a slash right behind the quantity."""
     if end < len(text) and text[end] in "/／":
-        unit = longest_prefix(lex.slash_units, text, end + 1)
+        unit = lex.slash_unit_at.match(text, end + 1)
         if unit:
-            return end + 1 + len(unit), unit
+            return unit.end(), unit.group()
     return end, None
 
 
@@ -92,21 +92,16 @@ def clause_start(text: str, start: int, floor: int) -> int:
 def read_per(lex: Lexicon, text: str, start: int, floor: int) -> Optional[str]:
     """每亩补助400元 -> 亩; 人均...元 -> 人.  Looks back inside the clause only."""
     low = max(floor, start - lex.per_window)
-    for ch in lex.per_cue_chars:  # str.find, not a regex: this runs for every quantity
-        if text.find(ch, low, start) != -1:
-            break
-    else:
+    if not lex.per_cue.search(text, low, start):
         return None  # the common case: no per phrase at all
-    window = text[low:start]
-    if not lex.per_cue.search(window):
-        return None
     low = clause_start(text, start, low)
     window = text[low:start]
     found = []
     index = window.find(lex.per_prefix)
     while index != -1:
-        word = longest_prefix(lex.per_words, window, index + 1)
+        word = lex.per_word_at.match(window, index + 1)
         if word:
+            word = word.group()
             found.append(lex.units[word].unit if word in lex.units and lex.units[word].kind != "money" else word)
         index = window.find(lex.per_prefix, index + 1)
     for average, unit in lex.per_averages.items():

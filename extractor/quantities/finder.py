@@ -34,7 +34,7 @@ import re
 
 from dataclasses import replace
 
-from ..records import Quantity, build
+from ..records import Quantity
 from .after_unit import FILLER, after_filler, followed
 from .context import link_changes, read_per, read_prefix, read_slash_per, read_suffix
 from .lexicon import Lexicon, lexicon
@@ -69,6 +69,9 @@ class _Core(NamedTuple):
     needs_marker: bool = False  # a bare 百 / 万: a quantity only with a marker
 
 
+_new_tuple = tuple.__new__
+
+
 def find_quantities(text: str) -> List[Quantity]:
     """Every quantity in ``text`` (normalised or raw), in order of position."""
     if not isinstance(text, str) or not text:
@@ -85,12 +88,14 @@ def _scan(text: str) -> List[Quantity]:
     found: List[Quantity] = []
     floor = 0  # end of the last quantity found
     for match in lex.scanner.finditer(text):
-        if match.lastgroup == "excluded":
+        # the group closed last names the form: the unit ends a figure + unit
+        form = match.lastgroup
+        if form == "excluded":
             continue  # a date, ordinal, name or quotation: skipped whole
         if match.start() < floor:
             continue  # inside the previous quantity (123元1角1分)
         # most candidates are a figure with its unit: no dispatch for them
-        core = _counted(lex, text, match) if match.group("unit") is not None else _read_match(lex, text, match)
+        core = _counted(lex, text, match) if form == "unit" else _read_match(lex, text, match)
         if core is None:
             continue
         quantity = _finish(lex, text, core, floor)
@@ -191,21 +196,17 @@ def _after_currency(lex: Lexicon, text: str, m) -> Optional[_Core]:
     return _Core(start - len(word), m.end(), m.span("cnum"), value * info.scale, info.unit, "money")
 
 
-def _is_masked(number: str) -> bool:
-    """201* / xx / ___: the site hid the digits (the pattern already keeps
-    a run of x inside a Latin word out)."""
-    return not _MASK_CHARS.isdisjoint(number)
-
-
 def _counted(lex: Lexicon, text: str, m) -> Optional[_Core]:
-    number, start = m.group("num"), m.start("num")
-    written, unit_end = m.group("unit"), m.end("unit")
+    """A figure and the unit written after it (the unit ends the match)."""
+    number, written, infix, multiplier, second = m.group("num", "unit", "infix", "mult", "num2")
+    start, unit_end = m.span()
     info = lex.units[written]
     if info.not_before and text.startswith(info.not_before, unit_end):
         return None
     if info.arabic_only and not (_CHINESE_DIGITS.isdisjoint(number) and _POWERS.isdisjoint(number)):
         return None
-    masked = _is_masked(number)
+    # 201* / xx / ___: the site hid the digits (the pattern keeps a run of x inside a Latin word out)
+    masked = not _MASK_CHARS.isdisjoint(number)
     unit, kind, approx, extra = info.unit, info.kind, None, 1
     if unit == "个" and text.startswith(("多月", "余月"), unit_end):  # 3个多月
         unit, kind, approx, unit_end = "个月", "measure", lex.approx_infix[text[unit_end]], unit_end + 2
@@ -218,22 +219,26 @@ def _counted(lex: Lexicon, text: str, m) -> Optional[_Core]:
             unit, unit_end = lex.units[foreign.group()].unit, foreign.end()
     if unit == "年" and _looks_like_year(number, masked):
         return None
-    if m.group("infix"):
-        approx = lex.approx_infix[m.group("infix")]
-    factor = info.scale * (parse_number(m.group("mult")) or 1 if m.group("mult") else 1)
+    if infix:
+        approx = lex.approx_infix[infix]
+    factor = info.scale * (parse_number(multiplier) or 1 if multiplier else 1)
     factor *= extra
-    low, high = _range_values(m, number)
+    if second is None and number[0] not in _RANGE_FIRST:
+        low, high = parse_number(number), None  # the common case: one Arabic figure
+    else:
+        low, high = _range_values(number, second)
     value = None if masked or low is None else low * factor
     span_range = None if masked or high is None or low is None else (low * factor, high * factor)
     if value is not None and kind in ("measure", "percent") and text.startswith("半", unit_end):
         value, unit_end = value + 0.5 * factor, unit_end + 1  # 三斤半, 三成半
     if value is not None and written in lex.followed_units:  # 1角1分, 七成六, 3斤5两, 3.04块
         value, unit, kind, unit_end = followed(lex, text, written, unit_end, value, factor, span_range is None, (unit, kind))
-    number_end = m.end("num2") if m.group("num2") is not None else m.end("num")
+    number_end = m.end("num2") if second is not None else m.end("num")
     needs_marker = len(number) == 1 and number in _BARE_POWERS and not approx
     if value is None and not masked:
         return None
-    return _Core(start, unit_end, (start, number_end), value, unit, kind, approx, span_range, masked, False, needs_marker)
+    # every field in order, without the NamedTuple constructor's argument handling (hot)
+    return _new_tuple(_Core, (start, unit_end, (start, number_end), value, unit, kind, approx, span_range, masked, False, needs_marker))
 
 
 def _looks_like_year(number: str, masked: bool) -> bool:
@@ -245,12 +250,13 @@ def _looks_like_year(number: str, masked: bool) -> bool:
     return len(number) >= 2 and all(ch in _YEAR_DIGITS for ch in number)
 
 
-def _range_values(m, number: str) -> Tuple[Optional[float], Optional[float]]:
-    """(low, high) of the figure; high is None when it is not a range."""
-    if m.group("num2") is not None:
-        low, high = parse_number(number), parse_number(m.group("num2"))
+def _range_values(number: str, second: Optional[str]) -> Tuple[Optional[float], Optional[float]]:
+    """(low, high) of the figure (and the ``second`` figure of 3至5, if any);
+    high is None when it is not a range."""
+    if second is not None:
+        low, high = parse_number(number), parse_number(second)
         if low is not None and high is not None:
-            low = _shared_power(low, number, high, m.group("num2"))
+            low = _shared_power(low, number, high, second)
         if low is None or high is None or high <= low:
             return (low, None) if high is None else (None, None)
         return low, high
@@ -324,31 +330,38 @@ def _finish(lex: Lexicon, text: str, core: _Core, floor: int) -> Optional[Quanti
         core = _currency_before(lex, text, core)
         if text[core.start - 1:core.start + 1] in lex.placeholders:
             return None
+    start, end, number_span, value, unit, kind, approx, span_range, masked, implicit, needs_marker = core
     # the helpers are called only when a marker may stand there (the scan is hot)
-    start, approx_before, bound_before = core.start, None, None
+    approx_before = bound_before = None
     if before in lex.prefix_tail_chars:
         start, approx_before, bound_before = read_prefix(lex, text, start)
-    end, approx_after, bound_after, per = core.end, None, None, None
-    after = text[end:end + 1]
-    if after in lex.suffix_triggers:
-        end, approx_after, bound_after = read_suffix(lex, text, end, core.kind)
+    approx_after = bound_after = per = None
+    if text[end:end + 1] in lex.suffix_triggers:
+        end, approx_after, bound_after = read_suffix(lex, text, end, kind)
         end, per = read_slash_per(lex, text, end)
-    approx = core.approx or approx_after or approx_before
+    approx = approx or approx_after or approx_before
     bound = bound_before or bound_after
-    if core.needs_marker and not (approx or bound):
+    if needs_marker and not (approx or bound):
         return None
-    per = per or read_per(lex, text, start, floor)
-    value, span_range = core.value, core.range
+    if per is None and lex.per_cue.search(text, max(floor, start - lex.per_window), start):
+        per = read_per(lex, text, start, floor)  # only with a cue (每, 人均) in its window: rare
     signed = _sign_start(text, start) if value is not None and start and text[start - 1] in _BEFORE_SIGN else start
     if signed < start:
         start, value = signed, -value  # 增长-3.5%, 负22.2%, 负的百分之二十
         span_range = span_range and (-span_range[1], -span_range[0])
     if value is not None and float(value).is_integer():
         value = int(value)
-    return build(Quantity,
-        span=(start, end), text=text[start:end], value=value, unit=core.unit, kind=core.kind,
-        approx=approx, bound=bound, range=span_range, per=per, masked=core.masked,
-        number_span=core.number_span, implicit_unit=core.implicit,
+    # records.build without its generic step (defaults, then the values given):
+    # every field is given here, thousands of times per document
+    quantity = _new_record(Quantity)
+    quantity.__dict__.update(
+        span=(start, end), text=text[start:end], value=value, unit=unit, kind=kind,
+        approx=approx, bound=bound, range=span_range, per=per, masked=masked,
+        number_span=number_span, change=None, implicit_unit=implicit,
     )
+    return quantity
+
+
+_new_record = object.__new__  # tests/test_quantities.py checks the record equals Quantity(...)
 
 

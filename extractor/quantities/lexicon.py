@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 import re
-from typing import Mapping, Optional
+from typing import Mapping
 
 from ..errors import DataFileError
 from ..resources import load_toml
@@ -42,10 +42,9 @@ class Lexicon:
     per_prefix: str
     per_averages: Mapping[str, str]
     per_cue: "re.Pattern"  # 每 or an X均 word: is there a per phrase at all?
-    per_cue_chars: tuple  # a character every per cue has (每 均 平)
-    per_words: tuple  # longest first: what may follow 每
+    per_word_at: "re.Pattern"  # the longest word that may follow 每
     per_window: int
-    slash_units: tuple
+    slash_unit_at: "re.Pattern"  # the longest unit that may follow the / of 65元/人
     change_from: tuple
     change_gap: "re.Pattern"
     vague_unknown: frozenset
@@ -118,9 +117,8 @@ def lexicon() -> Lexicon:
         range_pairs={k: tuple(v) for k, v in markers["range"]["pairs"].items()},
         per_prefix=per["prefix"], per_averages=per["averages"],
         per_cue=re.compile(sorted_alternation([per["prefix"], *per["averages"]])),
-        per_cue_chars=tuple(sorted({per["prefix"][-1], *(word[-1] for word in per["averages"])})),
-        per_words=tuple(sorted(per_words, key=len, reverse=True)), per_window=int(per["window"]),
-        slash_units=tuple(sorted(per["slash_units"], key=len, reverse=True)),
+        per_word_at=re.compile(sorted_alternation(per_words)), per_window=int(per["window"]),
+        slash_unit_at=re.compile(sorted_alternation(per["slash_units"])),
         change_from=tuple(markers["change"]["from_words"]), change_gap=_change_gap(markers["change"]),
         vague_unknown=frozenset(markers["vague"]["unknown_digit"]), vague_at_least=markers["vague"]["at_least"],
         vague_not_after=frozenset(markers["vague"]["not_after"]),
@@ -158,10 +156,3 @@ def _scan_markers(units_data: dict, markers: dict) -> dict:
     """The marker tables the scanner needs, with the units 半 may precede."""
     return {**markers, "half_before": units_data["half_before"]["units"]}
 
-
-def longest_prefix(words, text: str, start: int) -> Optional[str]:
-    """The longest of ``words`` (sorted longest first) that ``text`` has at ``start``."""
-    for word in words:
-        if text.startswith(word, start):
-            return word
-    return None

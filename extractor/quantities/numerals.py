@@ -106,6 +106,14 @@ def _parse_signed(text: str) -> Optional[Number]:
 def _parse_unsigned(text: str, tables: _Tables) -> Optional[float]:
     if not text or len(text) > 64:
         return None
+    # the common cases first, read as the general steps below read them
+    if _plain_arabic(text):
+        return float(text)  # 12  12.5  .77
+    last = text[-1]
+    if last in tables.large and last not in tables.ambiguous_last and _plain_arabic(text[:-1]) and text[0] != ".":
+        figure = float(text[:-1])
+        if figure:
+            return figure * tables.large[last]  # 3.5万  1200亿
     if _GROUPED.fullmatch(text):
         text = text.replace(",", "").replace("，", "")
     head = _GROUPED_HEAD.match(text)
@@ -130,6 +138,12 @@ def _parse_unsigned(text: str, tables: _Tables) -> Optional[float]:
     if not any(kind in ("small", "large", "tens") for kind, _ in tokens):
         return _read_digit_string(tokens)
     return _read_positional(tokens)
+
+
+def _plain_arabic(text: str) -> bool:
+    """ASCII digits with at most one decimal point inside or before them (what
+    _ARABIC matches in ASCII): 12  12.5  .77, not 12. or 1,200."""
+    return text.isascii() and text.replace(".", "", 1).isdigit() and not text.endswith(".")
 
 
 def _drop_vague_infix(text: str, tables: _Tables) -> str:

@@ -18,8 +18,11 @@ DIGIT = "[0-9０-９]"
 ARABIC = rf"(?:{DIGIT}{{1,3}}(?:[,，]{DIGIT}{{3}})+|{DIGIT}+)(?:[.．]{DIGIT}+)?"
 # masked figure: 201* ** xxxx XX x.x ___ 1xx9 (the site hid the digits)
 # a run of x inside a Latin word (max, BOX) is no mask; GDPxxxx is
-_MASK_RUN = r"(?:\*+|＊+|(?<![a-z])x+|(?<![A-Z])X+|_{2,}|＿{2,})"
-MASKED = rf"(?>[0-9]*{_MASK_RUN}(?:[0-9]+{_MASK_RUN}?)*(?:\.(?:[0-9]+|{_MASK_RUN}))?)"
+# (each run written to begin with its character, x(?<![a-z]x) for (?<![a-z])x,
+# so the engine passes the other runs with a one-character test; the
+# leading digits are possessive: a run never starts with a digit)
+_MASK_RUN = r"(?:\*\**|＊＊*|x(?<![a-z]x)x*|X(?<![A-Z]X)X*|__+|＿＿+)"
+MASKED = rf"(?>[0-9]*+{_MASK_RUN}(?:[0-9]+(?:{_MASK_RUN}|))*(?:\.(?:[0-9]+|{_MASK_RUN})|))"  # (?:x|) is (?:x)?, see optional
 
 
 class NumeralShape(NamedTuple):
@@ -33,7 +36,9 @@ class NumeralShape(NamedTuple):
 
 def sorted_alternation(words: Iterable[str]) -> str:
     """An alternation matching the longest of ``words``, written as a trie
-    (人(?:次)?) so the engine tests one branch per first character."""
+    (人(?:次)?) so the engine tests one branch per first character; the
+    characters that end a word with nothing longer after them share one
+    class (公[斤里升]), which the engine tests in one step."""
     trie: dict = {}
     for word in set(words):
         node = trie
@@ -44,24 +49,42 @@ def sorted_alternation(words: Iterable[str]) -> str:
 
 
 def _trie_pattern(node: dict) -> str:
-    branches = []
-    for ch in sorted(k for k in node if k):
+    # the branches of a node begin with different characters, so at most one
+    # of them can match: their order changes what is tested first, not what matches
+    leaves = "".join(sorted(ch for ch in node if ch and not any(node[ch])))
+    branches = [f"[{re.escape(leaves)}]" if len(leaves) > 1 else re.escape(leaves)] if leaves else []
+    for ch in sorted(k for k in node if k and any(node[k])):
         child = node[ch]
-        rest = _trie_pattern(child) if any(child) else ""
-        if not rest:
-            branches.append(re.escape(ch))
-        elif "" in child:
-            branches.append(f"{re.escape(ch)}(?:{rest})?")
-        else:
+        rest = _trie_pattern(child)
+        if "" not in child:
             branches.append(f"{re.escape(ch)}(?:{rest})" if "|" in rest else re.escape(ch) + rest)
+        elif _one_character(rest):
+            branches.append(f"{re.escape(ch)}{rest}?")
+        else:
+            branches.append(re.escape(ch) + optional(rest))
     return "|".join(branches)
 
 
-def _symbol(shape: NumeralShape, first: bool, decimal: bool = False) -> str:
+def _one_character(pattern: str) -> bool:
+    """``pattern`` is one (escaped) character or one character class: ``?``
+    after it is a simple repeat, which ``re`` runs fast."""
+    return re.fullmatch(r"\\?.|\[(?:\\.|[^\\\]])*\]", pattern, re.S) is not None
+
+
+def optional(pattern: str) -> str:
+    """``(?:pattern)?`` written as an alternation with an empty branch: the same
+    matches in the same order, but ``re`` runs a ``?`` over more than one
+    character through its general repeat, several times slower than a branch."""
+    return f"(?:{pattern}|)"
+
+
+def _symbol(shape: NumeralShape, first: bool, decimal: bool = False, run: bool = False) -> str:
     """One numeral character: a power that begins a stop word (千 of 千米) is
-    left to that word; 两 goes on only before more numeral or a unit."""
+    left to that word; 两 goes on only before more numeral or a unit.  With
+    ``run``, a whole run of plain characters at once (the same reading under
+    a greedy repeat, in one step of the engine)."""
     plain = "".join(ch for ch in shape.characters if ch not in shape.stops and ch not in shape.spoken_only)
-    parts = [f"[0-9０-９{re.escape(plain)}]"]
+    parts = [f"[0-9０-９{re.escape(plain)}]" + ("++" if run else "")]
     for head, rests in shape.stops.items():
         parts.append(f"{re.escape(head)}(?!{sorted_alternation(rests)})")
     two = f"[{re.escape(shape.spoken_only)}]"
@@ -76,10 +99,10 @@ def _symbol(shape: NumeralShape, first: bool, decimal: bool = False) -> str:
 def numeral_pattern(shape: NumeralShape) -> str:
     """One numeral, matched atomically so a failed candidate never re-splits
     its digits: 1,234.5  3.5万  三点五万  3万4000  二〇一九."""
-    first, rest = _symbol(shape, True), _symbol(shape, False)
-    decimal = _symbol(shape, False, decimal=True)
+    first, rest = _symbol(shape, True), _symbol(shape, False, run=True)
+    decimal = _symbol(shape, False, decimal=True, run=True)
     grouped = rf"{DIGIT}{{1,3}}(?:[,，]{DIGIT}{{3}})+(?:[.．]{DIGIT}+)?(?!{DIGIT}){rest}*"
-    return rf"(?>{grouped}|{first}{rest}*(?:[.．点點]{decimal}+)?)"
+    return rf"(?>{grouped}|{first}{rest}*{optional(f'[.．点點]{decimal}+')})"
 
 
 def multiplier_pattern(shape: NumeralShape) -> str:
@@ -97,22 +120,23 @@ def quantity_alternatives(shape: NumeralShape, units, markers: dict, implicit_no
     inclusive = sorted_alternation(markers["range"]["inclusive"])
     infix = sorted_alternation(markers["approx"]["infix"])
     nouns = sorted_alternation(implicit_nouns)
+    range_tail = rf"{optional(f'(?P<u1>{unit})')}{optional(inclusive)}[ ]?(?P<sep>{sep})[ ]?(?P<num2>{value})"
     after_currency = "|".join(f"(?<={re.escape(ch)})|(?<={re.escape(ch)}[ ])" for ch in sorted({w[-1] for w in currency_before}))
     # the common figure + unit first; the rare forms after it
     return rf"""
-        (?P<pct>百分之|佰分之|千分之|万分之|萬分之|仟分之|百分(?=百))(?P<pneg>[负負])?(?P<pnum>{num})   # 百分之九十
+        (?P<pct>百分之|佰分之|千分之|万分之|萬分之|仟分之|百分(?=百)){optional("(?P<pneg>[负負])")}(?P<pnum>{num})   # 百分之九十
         | (?P<half>半)(?=(?P<hunit>{sorted_alternation(markers["half_before"])}))   # 半斤
         | (?P<num>{value})                            # the figure, then one of:
-          (?: 分之(?P<fneg>[负負])?(?P<fnum>{num})(?P<funit>{unit})?   # 三分之一, 3分之负157, 四分之一公升
-            | (?:(?P<u1>{unit})?(?:{inclusive})?[ ]?(?P<sep>{sep})[ ]?(?P<num2>{value}))?   # 3至5, 260元至500
-              (?P<infix>{infix})?                            # 25万余元, 20多万元
-              (?P<mult>{multiplier_pattern(shape)})?         # 20多万元
+          (?: 分之{optional("(?P<fneg>[负負])")}(?P<fnum>{num}){optional(f"(?P<funit>{unit})")}   # 三分之一, 3分之负157, 四分之一公升
+            | {optional(range_tail)}   # 3至5, 260元至500
+              {optional(f"(?P<infix>{infix})")}                # 25万余元, 20多万元
+              {optional(f"(?P<mult>{multiplier_pattern(shape)})")}   # 20多万元
               [ \u3000]?(?P<unit>{unit})(?![A-Za-z])        # the unit (kg, not kgs...)
             | (?=(?:[、和及与]{ARABIC})+[ ]?(?P<lunit>{unit}))   # 2.16、1.52个百分点
             | (?=(?P<noun>{nouns}))                          # 374职工
           )
         | (?<![\d/.])(?P<fa>\d{{1,4}}(?:\.\d+)?)/(?P<fb>\d{{1,4}}(?:\.\d+)?)(?![\d/])   # 1/4
-        | (?:{after_currency})(?P<cnum>{num})(?P<cunit>[元圆块](?:钱)?)?   # 人民币3.14 (no unit after it)
+        | (?:{after_currency})(?P<cnum>{num}){optional("(?P<cunit>[元圆块]钱?)")}   # 人民币3.14 (no unit after it)
         """
 
 
