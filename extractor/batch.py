@@ -162,7 +162,7 @@ class _Recorder:
             s.findings += findings
             s.chars += result.chars
             self.store.add(result, self.replace)
-        if self.bar is not None:
+        if self.bar is not None and not self.bar.disable:  # formatting costs even when hidden
             self.bar.update(1)
             self.bar.set_postfix(docs=s.documents, indicators=s.indicators,
                                  errors=s.files_failed, skipped=s.files_skipped, refresh=False)
