@@ -58,10 +58,16 @@ def concept_for(obj: Optional[str], predicate: Optional[str], unit: Optional[str
     """The id of the first concept whose rules fit, else None."""
     if not obj:
         return None
-    for concept in concepts():
+    for concept in _concepts_for_unit(unit):
         if concept.matches(obj, predicate, unit, kind):
             return concept.id
     return None
+
+
+@lru_cache(maxsize=1024)
+def _concepts_for_unit(unit: Optional[str]) -> tuple[Concept, ...]:
+    """The concepts, in their order, that admit ``unit`` (most name a few units)."""
+    return tuple(c for c in concepts() if not c.units or unit in c.units)
 
 
 def unmapped_objects(indicators: Iterable, top: int = 50) -> list[tuple[str, int]]:
