@@ -13,7 +13,7 @@ before a record leaves the package, so a user only ever sees source spans.
 from __future__ import annotations
 
 import json
-from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any, Optional, Tuple
 
 Span = Tuple[int, int]
@@ -223,19 +223,19 @@ def build(cls: type, **values) -> Any:
     name every field that has no default."""
     record = object.__new__(cls)
     state = record.__dict__
-    state.update(_defaults(cls))
+    state.update(_template(cls))  # every field in the class's order, defaults filled in
     state.update(values)
     return record
 
 
-def _defaults(cls) -> dict:
-    found = _DEFAULTS.get(cls)
+def _template(cls) -> dict:
+    found = _TEMPLATES.get(cls)
     if found is None:
-        found = _DEFAULTS[cls] = {f.name: f.default for f in fields(cls) if f.default is not MISSING}
+        found = _TEMPLATES[cls] = {f.name: f.default for f in fields(cls)}  # MISSING until given
     return found
 
 
-_DEFAULTS: dict = {}
+_TEMPLATES: dict = {}
 
 
 def evolve(record: Any, **changes) -> Any:

@@ -65,7 +65,7 @@ def _cut(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=16384)
 def _han_words(han: str) -> tuple[str, ...]:
     tokenizer, _ = _tokenizer()
-    ends = _best_word_ends(han, tokenizer.FREQ, _log_total(tokenizer.total))
+    ends = _best_word_ends(han, tokenizer.FREQ, log(tokenizer.total))
     words = []
     start = 0
     while start < len(han):
@@ -73,11 +73,6 @@ def _han_words(han: str) -> tuple[str, ...]:
         words.append(han[start:end])
         start = end
     return tuple(words)
-
-
-@lru_cache(maxsize=1)
-def _log_total(total: float) -> float:
-    return log(total)
 
 
 def _best_word_ends(han: str, freq: dict, log_total: float) -> list[int]:

@@ -80,7 +80,10 @@ class AnyCue:
     patterns: tuple[re.Pattern, ...]
 
     def search(self, text: str) -> bool:
-        return any(pattern.search(text) for pattern in self.patterns)
+        for pattern in self.patterns:  # a loop, not any(): called for every heading and clause
+            if pattern.search(text):
+                return True
+        return False
 
 
 def _starts_literal(word: str) -> bool:
@@ -130,17 +133,13 @@ def count_matches(pattern: re.Pattern, text: str) -> int:
     return len(pattern.findall(text))
 
 
-def body_counts(body: str, tables: CueTables) -> dict[str, int]:
-    """Cue counts per body group, after removing words that only contain a cue.
+def body_counts(body: str, tables: CueTables) -> tuple[int, ...]:
+    """Cue counts per body group (in the order of ``tables.body``), after
+    removing words that only contain a cue.
 
     Past and progress cues in a clause that also has a future cue are not
     counted: "力争参赛队伍达到20支" states a target, not a result.
     """
-    return dict(zip(tables.body, _body_count_row(body, tables)))
-
-
-def _body_count_row(body: str, tables: CueTables) -> tuple[int, ...]:
-    """``body_counts`` as a tuple in the order of the body groups."""
     text = tables.body_ignore.sub("|", body[: tables.body_chars])
     if not tables.body_clause_local:
         return tuple(_body_counts_by_clause(text, tables).values())
@@ -227,19 +226,11 @@ def _reads_no_break(items) -> bool:
     return True
 
 
-def heading_hits(heading: str, group: Mapping[str, re.Pattern], any_cue: Optional[AnyCue] = None) -> dict[str, int]:
-    """Cue hits per category; ``any_cue`` (see ``CueTables.any_cue``) skips the count when nothing matches."""
-    return dict(zip(group, _hit_row(heading, group, any_cue)))
-
-
-def _hit_row(heading: str, group: Mapping[str, re.Pattern], any_cue: Optional[AnyCue]) -> tuple[int, ...]:
-    """``heading_hits`` as a tuple in the order of the categories."""
-    if any_cue is not None:
-        for pattern in any_cue.patterns:
-            if pattern.search(heading):
-                break
-        else:
-            return (0,) * len(group)
+def heading_hits(heading: str, group: Mapping[str, re.Pattern], any_cue: Optional[AnyCue] = None) -> tuple[int, ...]:
+    """Cue hits per category, in the order of ``group``; ``any_cue`` (see
+    ``CueTables.any_cue``) skips the count when nothing matches."""
+    if any_cue is not None and not any_cue.search(heading):
+        return (0,) * len(group)
     return tuple([len(pattern.findall(heading)) for pattern in group.values()])
 
 
@@ -290,10 +281,10 @@ class Evidence(NamedTuple):
 
 def evidence(heading: str, body: str, doc_title: str | None, tables: CueTables) -> Evidence:
     return Evidence(
-        _hit_row(heading, tables.heading_strong, tables.any_cue["heading.strong"]),
-        _hit_row(heading, tables.heading_time, tables.any_cue["heading.time"]),
-        _hit_row(heading, tables.heading_weak, tables.any_cue["heading.weak"]),
-        _body_count_row(body, tables),
+        heading_hits(heading, tables.heading_strong, tables.any_cue["heading.strong"]),
+        heading_hits(heading, tables.heading_time, tables.any_cue["heading.time"]),
+        heading_hits(heading, tables.heading_weak, tables.any_cue["heading.weak"]),
+        body_counts(body, tables),
         heading_year_later(heading, doc_title),
         looks_like_list(body),
         not heading.strip(),

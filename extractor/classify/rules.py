@@ -13,7 +13,7 @@ import numpy as np
 
 from ..errors import UsageError
 from ..records import CATEGORIES, DOC_TYPES
-from .cues import CueTables, Evidence, EvidenceArrays, cue_tables, evidence_arrays
+from .cues import CueTables, Evidence, EvidenceArrays, cue_tables, evidence, evidence_arrays
 from .samples import CONTEXT_INDEX, CONTEXTS, SectionSample
 from .softmax import softmax
 
@@ -89,7 +89,8 @@ def context_scores(doc_type: str, parent_category: Optional[str], prev_sibling_c
 def evidence_scores(sample: SectionSample, tables: CueTables | None = None) -> dict[str, float]:
     """Score per category from the section's own heading and body."""
     tables = tables or cue_tables()
-    return dict(zip(CLASSES, _own_scores(evidence_arrays([sample], tables).each, tables)[0].tolist()))
+    own = _own_scores([evidence(sample.heading, sample.body, sample.doc_title, tables)], tables)
+    return dict(zip(CLASSES, own[0].tolist()))
 
 
 def rule_scores(sample: SectionSample, tables: CueTables | None = None) -> dict[str, float]:

@@ -13,23 +13,17 @@ from ..resources import load_toml
 
 @dataclass(frozen=True)
 class Rules:
-    chrome: tuple
     # the chrome and intro patterns compiled for speed (the costliest check per line): those
     # anchored at the line start tried there only, the rest searched along the line
     chrome_at_start: object
     chrome_runs: object  # the anchored ones that open with an unbounded run (see _chrome_at_start)
     chrome_anywhere: object
-    end: tuple
     end_any: object  # the end patterns as one alternation
-    intro: tuple
-    continuation: tuple
-    continuation_any: object  # the same as one alternation
-    articles: tuple
-    article_line: object  # whether a line is one of them, matched from its end (see _whole_lines)
+    continuation_any: object  # the continuation markers as one alternation
+    article_line: object  # whether a line is an article title (篇一), matched from its end (see _whole_lines)
     min_document_chars: int
     title_max: int
-    not_title: tuple
-    not_title_any: object  # the same as one alternation
+    not_title_any: object  # the not-title patterns as one alternation
     title_continuation: object
     strong_keyword: object
     type_rules: tuple
@@ -115,22 +109,16 @@ def document_rules() -> Rules:
     chrome_at_start, chrome_runs = _chrome_at_start([p for p in chrome_patterns if p.startswith("^")])
     suffixes = "|".join(data["org"]["suffixes"])
     return Rules(
-        chrome=_compile_all(data["chrome"]["line_patterns"]),
         chrome_at_start=chrome_at_start,
         chrome_runs=chrome_runs,
         # `regex` searches an alternation of literal-led patterns along a line several times
         # faster than the standard library's engine
         chrome_anywhere=regex.compile(_joined([p for p in chrome_patterns if not p.startswith("^")])),
-        end=_compile_all(data["chrome"]["end_patterns"]),
         end_any=regex.compile(_joined(data["chrome"]["end_patterns"])),
-        intro=_compile_all(data["chrome"]["intro_patterns"]),
-        continuation=_compile_all(data["split"]["continuation_markers"]),
         continuation_any=regex.compile(_joined(data["split"]["continuation_markers"])),
-        articles=_compile_all(data["split"]["article_patterns"]),
         article_line=_whole_lines(data["split"]["article_patterns"]),
         min_document_chars=data["split"]["min_document_chars"],
         title_max=data["title"]["max_chars"],
-        not_title=_compile_all(data["title"]["not_title_patterns"]),
         not_title_any=regex.compile(_joined(data["title"]["not_title_patterns"])),
         title_continuation=regex.compile(data["title"]["continuation_line"]),
         strong_keyword=regex.compile("(" + "|".join(k for k in data["title"]["doc_keywords"] if k != "工作") + ")"),

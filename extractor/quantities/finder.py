@@ -34,7 +34,7 @@ import re
 
 from dataclasses import replace
 
-from ..records import Quantity
+from ..records import Quantity, build
 from .after_unit import FILLER, after_filler, followed
 from .context import link_changes, read_per, read_prefix, read_slash_per, read_suffix
 from .lexicon import Lexicon, lexicon
@@ -223,10 +223,7 @@ def _counted(lex: Lexicon, text: str, m) -> Optional[_Core]:
         approx = lex.approx_infix[infix]
     factor = info.scale * (parse_number(multiplier) or 1 if multiplier else 1)
     factor *= extra
-    if second is None and number[0] not in _RANGE_FIRST:
-        low, high = parse_number(number), None  # the common case: one Arabic figure
-    else:
-        low, high = _range_values(number, second)
+    low, high = _range_values(number, second)
     value = None if masked or low is None else low * factor
     span_range = None if masked or high is None or low is None else (low * factor, high * factor)
     if value is not None and kind in ("measure", "percent") and text.startswith("半", unit_end):
@@ -343,25 +340,17 @@ def _finish(lex: Lexicon, text: str, core: _Core, floor: int) -> Optional[Quanti
     bound = bound_before or bound_after
     if needs_marker and not (approx or bound):
         return None
-    if per is None and lex.per_cue.search(text, max(floor, start - lex.per_window), start):
-        per = read_per(lex, text, start, floor)  # only with a cue (每, 人均) in its window: rare
+    per = per or read_per(lex, text, start, floor)
     signed = _sign_start(text, start) if value is not None and start and text[start - 1] in _BEFORE_SIGN else start
     if signed < start:
         start, value = signed, -value  # 增长-3.5%, 负22.2%, 负的百分之二十
         span_range = span_range and (-span_range[1], -span_range[0])
     if value is not None and float(value).is_integer():
         value = int(value)
-    # records.build without its generic step (defaults, then the values given):
-    # every field is given here, thousands of times per document
-    quantity = _new_record(Quantity)
-    quantity.__dict__.update(
-        span=(start, end), text=text[start:end], value=value, unit=unit, kind=kind,
+    return build(
+        Quantity, span=(start, end), text=text[start:end], value=value, unit=unit, kind=kind,
         approx=approx, bound=bound, range=span_range, per=per, masked=masked,
-        number_span=number_span, change=None, implicit_unit=implicit,
+        number_span=number_span, implicit_unit=implicit,
     )
-    return quantity
-
-
-_new_record = object.__new__  # tests/test_quantities.py checks the record equals Quantity(...)
 
 
