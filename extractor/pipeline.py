@@ -108,9 +108,12 @@ def _to_source(document: Document, norm: NormalizedText, source_text: str) -> Do
     mapper = norm.to_source
     sections = tuple(map_spans(s, mapper) for s in document.sections)
     indicators = []
-    for ind in document.indicators:
-        mapped = map_spans(ind, mapper)
-        indicators.append(evolve(mapped, text=source_text[mapped.span[0]:mapped.span[1]]))
+    for ind in document.indicators:  # map_spans and evolve in one copy: figures come by the hundred
+        span = mapper(ind.span)
+        quantity_span = ind.quantity_span
+        indicators.append(evolve(ind, span=span, sentence_span=mapper(ind.sentence_span),
+                                 quantity_span=quantity_span and mapper(quantity_span),
+                                 text=source_text[span[0]:span[1]]))
     return replace(map_spans(document, mapper), sections=sections, indicators=tuple(indicators))
 
 
@@ -120,7 +123,7 @@ _prepared = False
 
 
 def prepare_process() -> None:
-    """Load every lexicon, rule table and the model now, then hide them from the
+    """Load every lexicon, rule table, decoding table and the model now, then hide them from the
     garbage collector (``gc.freeze``): a process that parses many files no
     longer re-scans those millions of long-lived objects at every full
     collection (about 8% of the time).  For worker processes and the command
@@ -131,6 +134,10 @@ def prepare_process() -> None:
         return
     import gc
 
+    from .read import read_bytes
+
+    for encoding in ("utf-8", "gb18030"):  # the decoders' tables, as the first file of each kind would load them
+        read_bytes(_SAMPLE.encode(encoding), "sample.txt")
     parse_text(_SAMPLE)
     gc.freeze()
     _prepared = True

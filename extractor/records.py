@@ -169,19 +169,48 @@ _NESTED = frozenset({float, tuple, list})
 
 def _json_fields(record: Any) -> dict:
     """The JSON encoder's hook: a record's fields, converted as ``to_dict``
-    converts them, nested records left to the encoder (which calls back here)."""
-    if not is_dataclass(record) or isinstance(record, type):
-        raise TypeError(f"{type(record).__name__} is not a record")
-    out = {}
-    for name in _field_names(type(record)):
-        value = getattr(record, name)
-        kind = type(value)
-        if kind is float:
-            value = int(value) if value.is_integer() else value
-        elif (kind is tuple or kind is list) and value and type(value[0]) in _NESTED:  # fields hold one type
-            value = to_dict(value)
-        out[name] = value
-    return out
+    converts them, nested records left to the encoder (which calls back here).
+
+    A record's ``__dict__`` holds its fields in class order (``__init__``,
+    ``build`` and ``evolve`` all fill it so), so it is handed to the encoder
+    as it is; only the fields that can hold floats are looked at, since a
+    whole float is written as an integer."""
+    kind = type(record)
+    converted = _FLOAT_FIELDS.get(kind)
+    if converted is None:
+        if not is_dataclass(record) or isinstance(record, type):
+            raise TypeError(f"{kind.__name__} is not a record")
+        converted = _FLOAT_FIELDS[kind] = _float_fields(kind)
+    state = record.__dict__
+    if len(state) != len(_field_names(kind)):  # something besides the fields: the slow, sure way
+        return {name: _json_value(getattr(record, name)) for name in _field_names(kind)}
+    out = None
+    for name in converted:
+        value = state[name]
+        if value is not None:
+            new = _json_value(value)
+            if new is not value:
+                if out is None:
+                    out = dict(state)
+                out[name] = new
+    return state if out is None else out
+
+
+def _json_value(value: Any) -> Any:
+    kind = type(value)
+    if kind is float:
+        return int(value) if value.is_integer() else value
+    if (kind is tuple or kind is list) and value and type(value[0]) in _NESTED:  # fields hold one type
+        return to_dict(value)
+    return value
+
+
+def _float_fields(cls) -> tuple[str, ...]:
+    """Fields whose annotation admits a float (alone or in a tuple)."""
+    return tuple(f.name for f in fields(cls) if "float" in str(f.type))
+
+
+_FLOAT_FIELDS: dict = {}
 
 
 _JSON_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False, default=_json_fields)

@@ -66,3 +66,11 @@ def test_parse_paths_never_raises_on_bad_files(tmp_path):
 def test_parse_text_on_garbage_does_not_raise():
     for garbage in ["", "\n\n\n", "1234567890" * 1000, "\x00\x01 ☃", "、。,,::" * 50]:
         assert isinstance(parse_text(garbage, use_model=False), list)
+
+
+def test_every_indicator_span_field_is_mapped_to_the_source():
+    """pipeline._to_source maps an indicator's spans by name, for speed: a new span
+    field must be added there too (this test then names it)."""
+    from extractor.records import Indicator, _span_fields
+
+    assert _span_fields(Indicator) == ("span", "sentence_span", "quantity_span")

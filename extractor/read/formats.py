@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from stat import S_ISREG
 
 from ..errors import InputError, UnsupportedFormat
 from ..records import FileError, SourceText
@@ -11,12 +12,13 @@ from .html import html_to_text
 from .text import decode_text
 
 
-def read_bytes(data: bytes, name: str) -> SourceText:
+def read_bytes(data: bytes, name: str, sha256: str | None = None) -> SourceText:
     """Decode one file's bytes; ``name`` gives its type (by extension) and its ``source``.
 
     Raises ``UnsupportedFormat``, ``EmptyInput``, ``UndecodableInput``,
     ``CorruptArchive`` or ``InputTooLarge``.  A ``.zip`` holds several files
-    and is refused here: ``iter_sources`` reads archives.
+    and is refused here: ``iter_sources`` reads archives.  ``sha256``: the
+    bytes' hash when the caller has it already.
     """
     base.check_size(len(data), name)
     kind = base.format_of(name, data)
@@ -28,7 +30,8 @@ def read_bytes(data: bytes, name: str) -> SourceText:
         text, encoding = docx_to_text(data, name), None
     else:
         text, encoding = decode_text(data, name)
-    return SourceText(source=name, text=text, encoding=encoding, format=kind, sha256=base.sha256_hex(data))
+    return SourceText(source=name, text=text, encoding=encoding, format=kind,
+                      sha256=sha256 or base.sha256_hex(data))
 
 
 def read_file(path: Path, source: str) -> SourceText | FileError:
@@ -51,7 +54,7 @@ def read_file_bytes(path: Path, source: str) -> bytes:
         raise InputError(source, "no such file or directory") from exc
     except OSError as exc:
         raise InputError(source, f"cannot read: {exc.strerror or exc}") from exc
-    if not path.is_file():
+    if not S_ISREG(info.st_mode):  # the stat in hand, not a second one
         raise UnsupportedFormat(source, "not a regular file")
     base.check_size(info.st_size, source)
     try:

@@ -211,9 +211,7 @@ def process_unit(unit: WorkUnit, skip: Optional[SkipSet] = None,
 def _parse_bytes(data: bytes, source: str, sha: str, parse: Optional[Callable], options: dict):
     if parse is None:  # imported on first use: the pipeline loads its lexicons then
         from ..pipeline import parse_source_safely as parse
-    text = read_bytes(data, source)
-    if text.sha256 != sha:
-        text = replace(text, sha256=sha)
+    text = read_bytes(data, source, sha)
     records = [r if isinstance(r, FileError) or r.sha256 == sha else replace(r, sha256=sha)
                for r in parse(text, **options)]
     return records, len(text.text)
