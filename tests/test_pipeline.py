@@ -74,3 +74,16 @@ def test_every_indicator_span_field_is_mapped_to_the_source():
     from extractor.records import Indicator, _span_fields
 
     assert _span_fields(Indicator) == ("span", "sentence_span", "quantity_span")
+
+
+def test_json_lines_read_back_as_the_records_dicts():
+    import json
+
+    from extractor.records import to_dict, to_json
+
+    text = ("县总工会2024年工作总结\n一、主要成绩\n签订集体合同25份,投入资金25.5万元,完成任务的112%。\n"
+            "投入资金99999999999999999999亿元。\n")  # an integer past 64 bits takes the slower encoder
+    for doc in parse_text(text):
+        line = to_json(doc)
+        assert "\n" not in line
+        assert json.loads(line) == to_dict(doc)
