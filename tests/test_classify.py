@@ -239,6 +239,26 @@ def test_decision_function_matches_decision_by_context():
         assert np.allclose(by_context[np.arange(len(rows)), at], classifier.decision_function(rows), atol=1e-12)
 
 
+def test_blend_matches_the_numpy_reference():
+    """The walk blends one row at a time in plain Python; the classifiers' numpy
+    predict_proba, pooled log-linearly as tree.py's docstring says, gives the same."""
+    from extractor.classify.cues import cue_tables
+
+    model, rules = load_model(DEFAULT_MODEL_PATH), RuleSectionClassifier().fit()
+    rows = [sample(s.heading, s.body, doc_type=s.doc_type, parent_category=p, prev_sibling_category=q)
+            for s, (p, q) in zip(TINY + [s for _, s in TYPICAL],
+                                 [(None, None), ("plans", None), (None, "other"), ("problems", "plans")] * 4)]
+    rule_p = rules.predict_proba(rows)
+    model_p = model.predict_proba(rows)[:, [list(model.classes_).index(c) for c in rules.classes_]]
+    weight, floor = cue_tables().model_weight, 1e-6
+    pooled = np.exp(weight * np.log(model_p + floor) + (1 - weight) * np.log(rule_p + floor))
+    pooled /= pooled.sum(axis=1, keepdims=True)
+    for use_model, reference in ((True, pooled), (False, rule_p)):
+        results = classify_sections(rows, use_model=use_model)
+        assert [c for c, _ in results] == [rules.classes_[i] for i in reference.argmax(axis=1)]
+        assert np.allclose([p for _, p in results], reference.max(axis=1), atol=1e-4)
+
+
 # ---------------------------------------------------------------- n-grams looked up in bulk
 NGRAM_TEXTS = [
     ("plain", "签订集体合同"),

@@ -5,9 +5,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Mapping, NamedTuple, Optional, Sequence
-
-import numpy as np
+from typing import Mapping, NamedTuple, Optional
 
 try:  # the parser of re, to tell which cues stay inside a clause
     from re import _constants as _sre, _parser as _sre_parse  # Python 3.11+
@@ -37,8 +35,9 @@ class CueTables:
     heading_weak: Mapping[str, re.Pattern]
     body: Mapping[str, re.Pattern]  # past / progress / future / problems
     body_ignore: re.Pattern
-    # Per table ("heading.strong", ..., "body"): one pattern that matches
-    # wherever any cue of the table does, a quick first test (None: no test).
+    # Per table ("heading.strong", ..., "body"), and for the three heading tables
+    # together ("heading"): a pattern that matches wherever any cue of the
+    # table does, a quick first test (None: no test).
     any_cue: Mapping[str, Optional["AnyCue"]]
     # True when every body cue stays inside a clause (see ``_clause_local``), so
     # body_counts may scan the whole body once per group instead of each clause.
@@ -47,6 +46,10 @@ class CueTables:
     doc_prior: Mapping[str, Mapping[str, float]]
     model_weight: float
     body_chars: int
+    # positions of the future, past and progress groups in ``body``
+    net_future_groups: tuple[int, int, int]
+    # the hits of heading_strong, heading_time and heading_weak in a heading without cues
+    no_heading_hits: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]
 
 
 def _alternation(patterns: list[str], where: str) -> re.Pattern:
@@ -117,14 +120,18 @@ def cue_tables() -> CueTables:
             heading_weak=_group(heading["weak"], "heading.weak"),
             body=body_groups,
             body_ignore=_alternation(ignore, "body.ignore"),
-            any_cue={"body": _any_of(body), **{f"heading.{name}": _any_of(table) for name, table in heading.items()}},
+            any_cue={"body": _any_of(body), **{f"heading.{name}": _any_of(table) for name, table in heading.items()},
+                     "heading": _any_of({f"{name}.{group}": words for name, table in heading.items()
+                                         for group, words in table.items()})},
             body_clause_local=all(_clause_local(pattern) for pattern in body_groups.values()),
             weights={k: float(v) for k, v in data["weights"].items()},
             doc_prior={k: dict(v) for k, v in data["doc_prior"].items()},
             model_weight=float(data["blend"]["model_weight"]),
             body_chars=int(data["blend"]["body_chars"]),
+            net_future_groups=tuple(list(body_groups).index(name) for name in ("future", "past", "progress")),
+            no_heading_hits=tuple((0,) * len(heading[name]) for name in ("strong", "time", "weak")),
         )
-    except KeyError as exc:
+    except (KeyError, ValueError) as exc:  # ValueError: a body group missing from net_future_groups
         raise DataFileError(f"extractor/data/{CUES_FILE}", f"missing table or key {exc}") from exc
 
 
@@ -141,6 +148,9 @@ def body_counts(body: str, tables: CueTables) -> tuple[int, ...]:
     counted: "力争参赛队伍达到20支" states a target, not a result.
     """
     text = tables.body_ignore.sub("|", body[: tables.body_chars])
+    any_cue = tables.any_cue["body"]
+    if any_cue is not None and not any_cue.search(text):
+        return (0,) * len(tables.body)  # most bodies of a section's opening hold no cue
     if not tables.body_clause_local:
         return tuple(_body_counts_by_clause(text, tables).values())
     # Every cue match lies inside one clause and reads nothing beyond it, so
@@ -263,9 +273,8 @@ def looks_like_list(body: str, min_lines: int = 3, max_line_chars: int = 60) -> 
 class Evidence(NamedTuple):
     """What the cue words say about one section, wherever it sits in the tree.
 
-    Rules and model features both read it (``evidence_arrays`` gives it to
-    them for a whole document), so each section's heading and body are
-    scanned once, not once per classifier and per tree step.  Hits and
+    Rules and model features both read it, so each section's heading and
+    body are scanned once, not once per classifier and per tree step.  Hits and
     counts follow the order of the categories and groups of the cue tables
     (``dict(zip(tables.heading_strong, ev.strong))`` names them).
     """
@@ -277,44 +286,23 @@ class Evidence(NamedTuple):
     year_later: bool  # heading_year_later
     list_body: bool  # looks_like_list
     untitled: bool  # no heading at all
+    net_future: int  # body cues: future - past - progress
 
 
 def evidence(heading: str, body: str, doc_title: str | None, tables: CueTables) -> Evidence:
+    counts = body_counts(body, tables)
+    future, past, progress = tables.net_future_groups
+    any_cue = tables.any_cue
+    if any_cue["heading"] is not None and not any_cue["heading"].search(heading):  # most headings hold no cue
+        strong, time, weak = tables.no_heading_hits
+    else:
+        strong = heading_hits(heading, tables.heading_strong, any_cue["heading.strong"])
+        time = heading_hits(heading, tables.heading_time, any_cue["heading.time"])
+        weak = heading_hits(heading, tables.heading_weak, any_cue["heading.weak"])
     return Evidence(
-        heading_hits(heading, tables.heading_strong, tables.any_cue["heading.strong"]),
-        heading_hits(heading, tables.heading_time, tables.any_cue["heading.time"]),
-        heading_hits(heading, tables.heading_weak, tables.any_cue["heading.weak"]),
-        body_counts(body, tables),
+        strong, time, weak, counts,
         heading_year_later(heading, doc_title),
         looks_like_list(body),
         not heading.strip(),
+        counts[future] - counts[past] - counts[progress],
     )
-
-
-class EvidenceArrays(NamedTuple):
-    """The ``Evidence`` of several sections, a row per section."""
-
-    heading: np.ndarray  # (sections, categories) hits of heading_strong, heading_time and heading_weak side by side
-    body: np.ndarray  # (sections, body groups) counts
-    net_future: np.ndarray  # (sections,) body cues: future - past - progress
-    year_later: np.ndarray  # (sections,) bool
-    list_body: np.ndarray
-    untitled: np.ndarray
-    each: list[Evidence]  # the rows as they came
-
-
-def evidence_arrays(sections: Sequence, tables: CueTables | None = None) -> EvidenceArrays:
-    """``evidence`` of many sections (anything with ``heading``, ``body`` and
-    ``doc_title``, such as ``SectionSample``) as arrays, for the classifiers
-    to score them all at once."""
-    tables = tables or cue_tables()
-    found = [evidence(s.heading, s.body, s.doc_title, tables) for s in sections]
-    heading = len(tables.heading_strong) + len(tables.heading_time) + len(tables.heading_weak)
-    rows = np.array([(*ev.strong, *ev.time, *ev.weak, *ev.body, ev.year_later, ev.list_body, ev.untitled)
-                     for ev in found], dtype=np.int64).reshape(len(found), heading + len(tables.body) + 3)
-    body = rows[:, heading:heading + len(tables.body)]
-    group = {name: body[:, at] for at, name in enumerate(tables.body)}
-    flags = rows[:, heading + len(tables.body):] > 0
-    return EvidenceArrays(
-        heading=rows[:, :heading], body=body, net_future=group["future"] - group["past"] - group["progress"],
-        year_later=flags[:, 0], list_body=flags[:, 1], untitled=flags[:, 2], each=found)

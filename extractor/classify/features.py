@@ -4,22 +4,20 @@ One function turns a sample into ``{feature name: value}``; training and
 prediction both use it, so the names stored in the model JSON are exactly
 the ones computed here.  Bump ``FEATURE_VERSION`` when the names change.
 
-For speed, prediction reads the parts apart, for many samples at once: the
-character n-grams (``ngram_texts``, looked up in bulk by
-``ngrams.NgramColumns``), the rest of the context-free features
-(``other_feature_slots``, which ``sample_features`` reads too), and the
-features the tree walk fills in (``walk_features``), which are the only ones
-that change while a document's tree is classified.
+For speed, prediction reads the parts apart: the character n-grams
+(``ngram_texts``, looked up in bulk by ``ngrams.NgramColumns``), the rest
+of the context-free features (``slot_names`` and ``slot_values``, which
+``sample_features`` reads too), and the features the tree walk fills in
+(``walk_features``), the only ones that change while a document's tree is
+classified.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple, Optional, Sequence
+from typing import Optional, Sequence
 
-import numpy as np
-
-from .cues import EvidenceArrays, cue_tables, evidence_arrays
+from .cues import CueTables, Evidence, cue_tables, evidence
 from .samples import SectionSample
 
 FEATURE_VERSION = 2
@@ -98,59 +96,60 @@ def walk_features(doc_type: str, parent_category: Optional[str], prev_sibling_ca
     }
 
 
-class FeatureSlots(NamedTuple):
-    """Every feature but the n-grams and the walk features of a batch of samples.
-
-    Slot j is the feature ``names[j]`` (one name, or a list of one name per
-    sample) with ``values[i, j]`` for sample i; a value of 0 means the sample
-    lacks the feature.  The slots follow the order of ``sample_features``,
-    whose walk features come before slot ``walk_at``.
-    """
-
-    names: list  # of str or list[str]
-    values: np.ndarray  # (samples, slots)
-    walk_at: int
-
-
-def other_feature_slots(samples: Sequence[SectionSample], evidence: EvidenceArrays | None = None) -> FeatureSlots:
-    """The features of ``samples`` besides n-grams and walk features (see
-    ``FeatureSlots``); ``evidence``: ``evidence_arrays(samples)`` when the caller has it."""
-    tables = cue_tables()
-    ev = evidence if evidence is not None else evidence_arrays(samples, tables)
+def slot_names(tables: CueTables) -> list[Optional[str]]:
+    """Names of the slots: every feature but the n-grams and the walk features,
+    in the order ``sample_features`` lists them.  The three slots whose name
+    depends on the sample (document type, level, numbering; see
+    ``sample_slot_names``) are None, at ``SAMPLE_SLOTS``; the walk features go
+    before slot ``WALK_AT``."""
     heading_tables = (("hs", tables.heading_strong), ("ht", tables.heading_time), ("hw", tables.heading_weak))
-    names = [
+    return [
         # cue words: heading hits (at most 3) per table and category, body counts per group
         *[f"cue:{group}:{category}" for group, table in heading_tables for category in table],
         *[f"cue:body:{group}" for group in tables.body], "cue:net_future",
         # a later year, and the section's place and shape (the walk features go after doc)
-        "cue:heading_year_later", [f"doc:{s.doc_type}" for s in samples],
-        [f"level:{min(s.level, 4)}" for s in samples], [f"num:{number_style(s.number)}" for s in samples],
+        "cue:heading_year_later", None, None, None,  # doc, level and num
         "position", "first", "untitled", "short_body", "list_body",
     ]
-    place = np.array([(s.position, s.sibling_index == 0, len(s.body.strip()) < 10) for s in samples],
-                     dtype=float).reshape(len(samples), 3)  # position, first, short_body
-    values = np.concatenate([
-        np.minimum(ev.heading, 3), np.minimum(ev.body, 6) / 2,
-        (np.minimum(np.maximum(ev.net_future, -4), 4) / 4).reshape(-1, 1), ev.year_later.reshape(-1, 1),
-        np.ones((len(samples), 3)),  # doc, level and num
-        place[:, :2], ev.untitled.reshape(-1, 1), place[:, 2:], ev.list_body.reshape(-1, 1)], axis=1, dtype=float)
-    return FeatureSlots(names, values, walk_at=names.index("cue:heading_year_later") + 2)
 
 
-def _slot_features(slots: FeatureSlots, row: int, start: int, stop: int) -> dict[str, float]:
-    """Features of sample ``row`` in slots start..stop, as {name: value}, those of value 0 left out."""
-    found = {}
-    for name, value in zip(slots.names[start:stop], slots.values[row, start:stop].tolist()):
-        if value:
-            found[name if isinstance(name, str) else name[row]] = value
-    return found
+# Where the sample's own slot names go, counted from the end (the number of
+# cue slots before them follows the cue tables), and where the walk features go.
+SAMPLE_SLOTS = slice(-8, -5)
+WALK_AT = -7  # after the doc slot
+
+
+SAMPLE_SLOT_PREFIXES = ("doc:", "level:", "num:")
+
+
+def sample_slot_names(sample: SectionSample) -> tuple[str, str, str]:
+    """Names of the doc, level and num slots of ``sample`` (see ``slot_names``),
+    each beginning with its ``SAMPLE_SLOT_PREFIXES``."""
+    return f"doc:{sample.doc_type}", f"level:{min(sample.level, 4)}", f"num:{number_style(sample.number)}"
+
+
+def slot_values(sample: SectionSample, ev: Evidence) -> list:
+    """Values of the slots of ``slot_names`` for ``sample`` whose cue evidence is ``ev``
+    (numbers and bools, whose float is the feature value; 0 means the sample lacks the feature)."""
+    heading = ev.strong + ev.time + ev.weak
+    if max(heading, default=0) > 3:  # hits count up to 3
+        heading = [min(hits, 3) for hits in heading]
+    return [
+        *heading, *([min(count, 6) / 2 for count in ev.body] if any(ev.body) else [0.0] * len(ev.body)),
+        min(max(ev.net_future, -4), 4) / 4, ev.year_later, 1, 1, 1,  # doc, level and num
+        sample.position, sample.sibling_index == 0, ev.untitled, len(sample.body.strip()) < 10, ev.list_body,
+    ]
 
 
 def sample_features(sample: SectionSample) -> dict[str, float]:
+    tables = cue_tables()
     feats = char_ngrams(sample.heading[:HEADING_CHARS], HEADING_PREFIX, HEADING_NGRAMS)
     feats.update(char_ngrams(sample.body[:BODY_NGRAM_CHARS], BODY_PREFIX, BODY_NGRAMS))
-    slots = other_feature_slots([sample])
-    feats.update(_slot_features(slots, 0, 0, slots.walk_at))
+    names = slot_names(tables)
+    names[SAMPLE_SLOTS] = sample_slot_names(sample)
+    slots = list(zip(names, slot_values(sample, evidence(sample.heading, sample.body, sample.doc_title, tables))))
+    walk_at = len(slots) + WALK_AT
+    feats.update((name, float(value)) for name, value in slots[:walk_at] if value)
     feats.update(walk_features(sample.doc_type, sample.parent_category, sample.prev_sibling_category))
-    feats.update(_slot_features(slots, 0, slots.walk_at, len(slots.names)))
+    feats.update((name, float(value)) for name, value in slots[walk_at:] if value)
     return {name: value for name, value in feats.items() if value}

@@ -10,6 +10,7 @@ import json
 import math
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -17,10 +18,10 @@ import numpy as np
 
 from ..errors import ModelError, UsageError
 from ..records import DOC_TYPES
-from .cues import EvidenceArrays
+from .cues import Evidence, cue_tables, evidence
 from .features import (
-    BODY_NGRAMS, BODY_PREFIX, FEATURE_VERSION, HEADING_NGRAMS, HEADING_PREFIX, ngram_texts, other_feature_slots,
-    sample_features, walk_features,
+    BODY_NGRAMS, BODY_PREFIX, FEATURE_VERSION, HEADING_NGRAMS, HEADING_PREFIX, SAMPLE_SLOT_PREFIXES, SAMPLE_SLOTS,
+    ngram_texts, sample_features, sample_slot_names, slot_names, slot_values, walk_features,
 )
 from .ngrams import NgramColumns
 from .samples import CONTEXT_INDEX, CONTEXTS, SectionSample
@@ -28,6 +29,14 @@ from .softmax import softmax
 
 MODEL_FORMAT = "extractor.section_classifier/1"
 _REQUIRED_KEYS = ("format", "feature_version", "classes", "features", "coef", "intercept")
+
+
+@lru_cache(maxsize=256)
+def _each_repeated(count: int, times: int) -> np.ndarray:
+    """0, 0, ..., 1, 1, ...: each of ``range(count)`` ``times`` times (read-only, shared)."""
+    found = np.arange(count).repeat(times)
+    found.flags.writeable = False
+    return found
 
 
 class ModelSectionClassifier:
@@ -77,11 +86,18 @@ class ModelSectionClassifier:
 
     def _index_weights(self) -> None:
         """Lookup tables derived from the weights, so prediction does little per section."""
-        # the weights and a last column of zeros, the weights of features the model does not know
-        self._weights_by_class = np.hstack([self.coef_, np.zeros((len(self.classes_), 1))])
-        # weights of the walk features by document type and tree context
+        # the weights, a row per feature, and a last row of zeros, the weights of features the model does not know
+        self._feature_weights = np.vstack([self.coef_.T, np.zeros((1, len(self.classes_)))])
+        # weights of the walk features by document type and tree context (also as lists: see walk_rows_)
         self._walk_table = np.array([[self._walk_decision(doc_type, *context) for context in CONTEXTS]
                                      for doc_type in DOC_TYPES], dtype=float)
+        self.walk_rows_ = self._walk_table.tolist()
+        self._class_range = np.arange(len(self.classes_))
+        # the column of each slot (-1, the zero row, for those the model does not know or names per sample)
+        self._slot_columns = [self.vocabulary_.get(name, -1) if name else -1 for name in slot_names(cue_tables())]
+        # the known features of the slots named per sample (a small table, read for every sample)
+        self._sample_slot_columns = {name: col for name, col in self.vocabulary_.items()
+                                     if name.startswith(SAMPLE_SLOT_PREFIXES)}
         # n-gram columns of headings and bodies by the bare n-gram, looked up in bulk
         self._ngram_columns = NgramColumns.of_fields([
             ({name[len(prefix):]: col for name, col in self.vocabulary_.items() if name.startswith(prefix)}, sizes)
@@ -103,35 +119,43 @@ class ModelSectionClassifier:
         return self.decision_at(samples, rows, contexts).reshape(len(samples), len(CONTEXTS), len(self.classes_))
 
     def decision_at(self, samples: Sequence[SectionSample], rows: np.ndarray, contexts: np.ndarray,
-                    evidence: EvidenceArrays | None = None) -> np.ndarray:
+                    evidences: Sequence[Evidence] | None = None) -> np.ndarray:
         """Decision values of ``samples[rows[j]]`` in the context ``samples.CONTEXTS[contexts[j]]``
-        (which replaces the sample's own), a row per j; ``evidence``: ``evidence_arrays(samples)``
-        when the caller has it."""
+        (which replaces the sample's own), a row per j; ``evidences``: the ``cues.evidence``
+        of each sample when the caller has it."""
         self._check_fitted()
         doc_types = np.array([DOC_TYPES.index(s.doc_type) for s in samples], dtype=np.int64)
-        return self._static_decision(samples, evidence)[rows] + self._walk_table[doc_types[rows], contexts]
+        return self.static_decision(samples, evidences)[rows] + self._walk_table[doc_types[rows], contexts]
 
-    def _static_decision(self, samples: Sequence[SectionSample], evidence: EvidenceArrays | None = None) -> np.ndarray:
-        """Intercepts plus the weights of every feature but the walk features, row per sample."""
+    def static_decision(self, samples: Sequence[SectionSample],
+                        evidences: Sequence[Evidence] | None = None) -> np.ndarray:
+        """Intercepts plus the weights of every feature but the walk features, row per
+        sample; the decision in a tree context adds ``walk_rows_[doc type][context]``."""
+        self._check_fitted()
         if not samples:
             return np.zeros((0, len(self.classes_)))
+        if evidences is None:
+            tables = cue_tables()
+            evidences = [evidence(s.heading, s.body, s.doc_title, tables) for s in samples]
         ngram_owners, ngram_cols = self._ngram_columns.lookup_fields(ngram_texts(samples))
-        slots = other_feature_slots(samples, evidence)
-        column = self.vocabulary_.get  # -1: an unknown feature, whose weights are the zero column
-        slot_cols = np.repeat(np.array([column(name, -1) if isinstance(name, str) else -1 for name in slots.names]),
-                              len(samples)).reshape(len(slots.names), len(samples))  # (slots, samples)
-        for j, name in enumerate(slots.names):
-            if not isinstance(name, str):  # a name per sample
-                slot_cols[j] = [column(each, -1) for each in name]
+        column = self._sample_slot_columns.get
+        slot_cols: list[int] = []
+        values: list = []
+        for sample, ev in zip(samples, evidences):
+            cols = self._slot_columns.copy()
+            cols[SAMPLE_SLOTS] = [column(name, -1) for name in sample_slot_names(sample)]
+            slot_cols += cols
+            values += slot_values(sample, ev)
         # A row's weights are summed in the order sample_features lists its features:
-        # heading n-grams, body n-grams, then the slots (slot by slot, as the slots of
-        # all samples follow the n-grams; a slot of value 0 adds 0).
-        weighted = np.concatenate([  # (classes, features); n-gram features are all 1.0
-            np.take(self._weights_by_class, ngram_cols, axis=1),
-            np.take(self._weights_by_class, slot_cols.ravel(), axis=1) * slots.values.T.ravel()], axis=1)
-        owners = np.concatenate([ngram_owners, np.tile(np.arange(len(samples)), len(slots.names))])
-        sums = [np.bincount(owners, weights=row, minlength=len(samples)) for row in weighted]
-        return self.intercept_ + np.stack(sums, axis=1)
+        # heading n-grams, body n-grams, then the slots (a slot of value 0 adds 0).
+        # bincount adds each bin's weights one after the other, in the order given.
+        weighted = self._feature_weights[np.concatenate([ngram_cols, slot_cols])]
+        weighted[len(ngram_cols):] *= np.array(values, dtype=float)[:, None]  # n-gram features are all 1.0
+        classes = len(self.classes_)
+        owners = np.concatenate([ngram_owners, _each_repeated(len(samples), len(self._slot_columns))])
+        sums = np.bincount(((owners * classes)[:, None] + self._class_range).ravel(), weights=weighted.ravel(),
+                           minlength=len(samples) * classes)
+        return self.intercept_ + sums.reshape(len(samples), classes)
 
     def _walk_decision(self, doc_type: str, parent_category: Optional[str],
                        prev_sibling_category: Optional[str]) -> np.ndarray:

@@ -14,6 +14,7 @@ field's vocabulary.
 """
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -42,12 +43,14 @@ def _packed(codes: np.ndarray, size: int, bits: int) -> np.ndarray:
 
 
 def _distinct(values: np.ndarray) -> np.ndarray:
-    """Sorted distinct values (``np.unique`` costs more on small arrays)."""
-    values = np.sort(values)
-    keep = np.empty(len(values), dtype=bool)
-    keep[:1] = True
-    np.not_equal(values[1:], values[:-1], out=keep[1:])
-    return values[keep]
+    """Sorted distinct values but the least, ``_BELOW``, which ``values`` must hold
+    once (``np.unique`` costs more on small arrays); sorts ``values`` in place."""
+    values.sort()
+    rest = values[1:]
+    return rest[rest != values[:-1]]
+
+
+_BELOW = np.array([-1], dtype=np.int64)  # below every key
 
 
 _NONE = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
@@ -75,6 +78,8 @@ class NgramColumns:
             if any(not 1 <= size <= MAX_SIZE for size in sizes):
                 raise ValueError(f"n-gram sizes must be 1..{MAX_SIZE}, got {tuple(sizes)}")
         self.field_sizes = [tuple(sizes) for _, sizes in fields]
+        self._sizes = {size for sizes in self.field_sizes for size in sizes}  # read by some field
+        self._max_size = max(self._sizes, default=0)
         grams = [(field, gram, _codes(gram), col) for field, (columns, sizes) in enumerate(fields)
                  for gram, col in columns.items() if len(gram) in sizes]
         # Bits per character: enough for every code of the known n-grams plus
@@ -132,27 +137,33 @@ class NgramColumns:
         # Texts joined by a break that becomes the unknown code, so that no known
         # n-gram runs from one text into the next; codes shifted to leave room for
         # the sample's index below each key.
-        codes = np.add(np.frombuffer(_BREAK.join(every).encode("utf-32-le", "surrogatepass"), dtype=np.uint32), 1,
-                       dtype=np.int64)
+        codes = np.add(np.frombuffer((_BREAK.join(every) + _BREAK).encode("utf-32-le", "surrogatepass"),
+                                     dtype=np.uint32), 1, dtype=np.int64)
         np.minimum(codes, self._unknown, out=codes)
         if not self._break_is_unknown:
-            codes[np.cumsum(lengths[:-1], dtype=np.int64) - 1] = self._unknown
+            codes[np.cumsum(lengths, dtype=np.int64) - 1] = self._unknown
         codes <<= sample_bits
-        samples = np.repeat(np.tile(np.arange(count), len(texts)), lengths)
-        pairs = []  # field and n-gram key, then the index of the sample
-        stop = -1
-        for field, sizes in enumerate(self.field_sizes):
-            start, stop = stop + 1, stop + sum(lengths[field * count:(field + 1) * count])  # the field's texts
-            tagged = samples[start:stop] | (field << (self._field_shift + sample_bits)) if field else samples[start:stop]
-            for size in sizes:
-                if stop - start >= size:
-                    keys = _packed(codes[start:stop], size, self._bits)
-                    pairs.append(keys | tagged[:len(keys)])
-        if not pairs:
+        # the field (above the n-gram's key) and the sample (below it) of the text at each position
+        field_shift = self._field_shift + sample_bits
+        tags = np.array([(field << field_shift) | sample for field in range(len(texts))
+                         for sample in range(count)], dtype=np.int64).repeat(lengths)
+        # The n-grams of every size at every position, all fields at once (one
+        # across a break is unknown), each field's taken for the sizes it reads.
+        stops = list(accumulate([sum(lengths[field * count:(field + 1) * count]) for field in range(len(texts))]))
+        pairs = [_BELOW]  # field and n-gram key, then the index of the sample
+        keys = codes
+        for size in range(1, self._max_size + 1):
+            if size > 1:
+                keys = (keys[:-1] << self._bits) | codes[size - 1:]
+            if size in self._sizes:
+                tagged = keys | tags[:len(keys)]
+                pairs += [tagged[start:stop] for start, stop, sizes in zip([0, *stops], stops, self.field_sizes)
+                          if size in sizes]
+        if len(pairs) == 1:
             return _NONE
         pairs = _distinct(np.concatenate(pairs))  # sorted by field and n-gram; repeats in one text dropped
         keys = pairs >> sample_bits
-        at = np.searchsorted(self._sorted_keys, keys)
+        at = self._sorted_keys.searchsorted(keys)
         known = self._keys[at] == keys
         return pairs[known] & ((1 << sample_bits) - 1), self._cols[at[known]]
 

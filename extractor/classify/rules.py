@@ -13,57 +13,77 @@ import numpy as np
 
 from ..errors import UsageError
 from ..records import CATEGORIES, DOC_TYPES
-from .cues import CueTables, Evidence, EvidenceArrays, cue_tables, evidence, evidence_arrays
+from .cues import CueTables, Evidence, cue_tables, evidence
 from .samples import CONTEXT_INDEX, CONTEXTS, SectionSample
 from .softmax import softmax
 
 CLASSES = tuple(sorted(CATEGORIES))  # sklearn orders classes_ this way
 
 
-def _own_scores(evidences: Sequence[Evidence], tables: CueTables) -> np.ndarray:
-    """Score per section (rows) and category (columns, in ``CLASSES`` order)
-    from each section's own heading and body."""
-    w = tables.weights
-    column = {category: index for index, category in enumerate(CLASSES)}
-    plans, achievements, problems, other = (column[c] for c in ("plans", "achievements", "problems", "other"))
-    strong_columns = [column[c] for c in tables.heading_strong]
-    weak_columns = [column[c] for c in tables.heading_weak]
-    time_words = list(tables.heading_time)
-    plans_time = time_words.index("plans") if "plans" in time_words else None
-    achievements_time = time_words.index("achievements") if "achievements" in time_words else None
-    groups = list(tables.body)
-    future, past, progress, problem = (groups.index(g) for g in ("future", "past", "progress", "problems"))
-    strong, time_plans, time_achievements, weak, weak_cap, year_later, untitled = (w[name] for name in (
-        "heading_strong", "heading_time_plans", "heading_time_achievements", "heading_weak", "heading_weak_cap",
-        "heading_year_later", "untitled"))
-    future_weight, future_cap, past_weight, past_cap, problem_weight, problem_cap, list_body = (w[name] for name in (
-        "future", "future_cap", "past", "past_cap", "problem", "problem_cap", "list_body"))
-    rows = []
-    for ev in evidences:
+class OwnScores:
+    """Score per category (in ``CLASSES`` order) from a section's own heading
+    and body: ``OwnScores(tables)(evidence)``, the cue tables' weights and
+    positions looked up once."""
+
+    def __init__(self, tables: CueTables):
+        w = tables.weights
+        column = {category: index for index, category in enumerate(CLASSES)}
+        self.plans, self.achievements, self.problems, self.other = (
+            column[c] for c in ("plans", "achievements", "problems", "other"))
+        self.strong_columns = [column[c] for c in tables.heading_strong]
+        self.weak_columns = [column[c] for c in tables.heading_weak]
+        time_words = list(tables.heading_time)
+        self.plans_time = time_words.index("plans") if "plans" in time_words else None
+        self.achievements_time = time_words.index("achievements") if "achievements" in time_words else None
+        self.problem = list(tables.body).index("problems")
+        (self.w_strong, self.w_time_plans, self.w_time_achievements, self.w_weak, self.w_weak_cap,
+         self.w_year_later, self.w_untitled) = (w[name] for name in (
+            "heading_strong", "heading_time_plans", "heading_time_achievements", "heading_weak",
+            "heading_weak_cap", "heading_year_later", "untitled"))
+        (self.w_future, self.w_future_cap, self.w_past, self.w_past_cap, self.w_problem, self.w_problem_cap,
+         self.w_list_body) = (w[name] for name in (
+            "future", "future_cap", "past", "past_cap", "problem", "problem_cap", "list_body"))
+        # what weak cues add without a hit (0 unless the cap is below 0)
+        self.weak_without_hits = min(0 * self.w_weak, self.w_weak_cap)
+
+    def __call__(self, ev: Evidence) -> list[float]:
+        # Each kind of evidence adds its weight in this order; an addition of 0 is
+        # skipped (most sections have no cue at all), which leaves every sum as it was.
         scores = [0.0] * len(CLASSES)
+        plans, achievements, other = self.plans, self.achievements, self.other
         # heading: strong cues, time words, weak cues (capped), a later year, no heading at all
-        for at, hits in zip(strong_columns, ev.strong):
-            if hits:
-                scores[at] += strong
-        if plans_time is not None and ev.time[plans_time]:
-            scores[plans] += time_plans
-        elif achievements_time is not None and ev.time[achievements_time]:
-            scores[achievements] += time_achievements
-        for at, hits in zip(weak_columns, ev.weak):
-            scores[at] += min(hits * weak, weak_cap)
+        if any(ev.strong):
+            for at, hits in zip(self.strong_columns, ev.strong):
+                if hits:
+                    scores[at] += self.w_strong
+        if any(ev.time):
+            if self.plans_time is not None and ev.time[self.plans_time]:
+                scores[plans] += self.w_time_plans
+            elif self.achievements_time is not None and ev.time[self.achievements_time]:
+                scores[achievements] += self.w_time_achievements
+        if any(ev.weak) or self.weak_without_hits:
+            for at, hits in zip(self.weak_columns, ev.weak):
+                add = min(hits * self.w_weak, self.w_weak_cap)
+                if add:
+                    scores[at] += add
         if ev.year_later:
-            scores[plans] += year_later
+            scores[plans] += self.w_year_later
         if ev.untitled:
-            scores[other] += untitled
+            scores[other] += self.w_untitled
         # body: net future (future - past - progress) cues, problem cues, a bare list
-        net_future = ev.body[future] - ev.body[past] - ev.body[progress]
-        scores[plans] += min(max(net_future, 0) * future_weight, future_cap)
-        scores[achievements] += min(max(-net_future, 0) * past_weight, past_cap)
-        scores[problems] += min(ev.body[problem] * problem_weight, problem_cap)
+        net_future = ev.net_future
+        add = min(max(net_future, 0) * self.w_future, self.w_future_cap)
+        if add:
+            scores[plans] += add
+        add = min(max(-net_future, 0) * self.w_past, self.w_past_cap)
+        if add:
+            scores[achievements] += add
+        add = min(ev.body[self.problem] * self.w_problem, self.w_problem_cap)
+        if add:
+            scores[self.problems] += add
         if ev.list_body:
-            scores[other] += list_body
-        rows.append(scores)
-    return np.array(rows, dtype=float).reshape(len(evidences), len(CLASSES))
+            scores[other] += self.w_list_body
+        return scores
 
 
 def _context_scores(doc_type: str, parent_category: Optional[str], prev_sibling_category: Optional[str],
@@ -89,8 +109,7 @@ def context_scores(doc_type: str, parent_category: Optional[str], prev_sibling_c
 def evidence_scores(sample: SectionSample, tables: CueTables | None = None) -> dict[str, float]:
     """Score per category from the section's own heading and body."""
     tables = tables or cue_tables()
-    own = _own_scores([evidence(sample.heading, sample.body, sample.doc_title, tables)], tables)
-    return dict(zip(CLASSES, own[0].tolist()))
+    return dict(zip(CLASSES, OwnScores(tables)(evidence(sample.heading, sample.body, sample.doc_title, tables))))
 
 
 def rule_scores(sample: SectionSample, tables: CueTables | None = None) -> dict[str, float]:
@@ -114,9 +133,11 @@ class RuleSectionClassifier:
             raise UsageError(f"fit got {len(samples)} samples but {len(labels)} labels")
         self.tables_ = cue_tables()
         self.classes_ = np.array(CLASSES)
+        self.own_scores_ = OwnScores(self.tables_)
         # context scores by document type and tree context, added to each section's own evidence
-        self.context_table_ = np.array([[self._row(context_scores(doc_type, *context, self.tables_))
-                                         for context in CONTEXTS] for doc_type in DOC_TYPES], dtype=float)
+        self.context_rows_ = [[self._row(context_scores(doc_type, *context, self.tables_)) for context in CONTEXTS]
+                              for doc_type in DOC_TYPES]
+        self.context_table_ = np.array(self.context_rows_, dtype=float)
         return self
 
     def _check_fitted(self) -> None:
@@ -134,13 +155,14 @@ class RuleSectionClassifier:
         return self.decision_at(samples, rows, contexts).reshape(len(samples), len(CONTEXTS), len(CLASSES))
 
     def decision_at(self, samples: Sequence[SectionSample], rows: np.ndarray, contexts: np.ndarray,
-                    evidence: EvidenceArrays | None = None) -> np.ndarray:
+                    evidences: Sequence[Evidence] | None = None) -> np.ndarray:
         """Decision values of ``samples[rows[j]]`` in the context ``samples.CONTEXTS[contexts[j]]``
-        (which replaces the sample's own), a row per j; ``evidence``: ``evidence_arrays(samples)``
-        when the caller has it."""
+        (which replaces the sample's own), a row per j; ``evidences``: the ``cues.evidence``
+        of each sample when the caller has it."""
         self._check_fitted()
-        ev = evidence if evidence is not None else evidence_arrays(samples, self.tables_)
-        own = _own_scores(ev.each, self.tables_)
+        if evidences is None:
+            evidences = [evidence(s.heading, s.body, s.doc_title, self.tables_) for s in samples]
+        own = np.array([self.own_scores_(ev) for ev in evidences], dtype=float).reshape(len(samples), len(CLASSES))
         doc_types = np.array([DOC_TYPES.index(s.doc_type) for s in samples], dtype=np.int64)
         return self.context_table_[doc_types[rows], contexts] + own[rows]
 
@@ -159,4 +181,4 @@ class RuleSectionClassifier:
         return self.classes_[self.predict_proba(samples).argmax(axis=1)]
 
 
-__all__ = ["RuleSectionClassifier", "rule_scores", "context_scores", "evidence_scores", "CLASSES"]
+__all__ = ["RuleSectionClassifier", "OwnScores", "rule_scores", "context_scores", "evidence_scores", "CLASSES"]

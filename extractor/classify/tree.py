@@ -14,32 +14,24 @@ from __future__ import annotations
 import os
 import warnings
 from functools import lru_cache
-from itertools import accumulate, chain
+from math import exp, log
 from pathlib import Path
 from typing import Optional, Sequence
 
 import numpy as np
 
 from ..errors import ModelError, UsageError
-from .cues import cue_tables, evidence_arrays
+from ..records import DOC_TYPES
+from .cues import evidence
 from .model import ModelSectionClassifier
 from .rules import CLASSES, RuleSectionClassifier
 from .samples import CONTEXT_INDEX, SectionSample
-from .softmax import last_sum
+from .softmax import row_sum
 
 # The trained weights live in the project's models/ folder, beside the package;
 # EXTRACTOR_SECTION_MODEL points elsewhere (an installed package has no models/).
 DEFAULT_MODEL_PATH = Path(os.environ.get(
     "EXTRACTOR_SECTION_MODEL", Path(__file__).resolve().parents[2] / "models" / "section_classifier.json"))
-
-
-# The contexts (indices into samples.CONTEXTS) a section can meet in the tree
-# walk, by (has a parent, has a previous sibling): each category for what it
-# has, None for what it lacks.
-_PLACE_CONTEXTS = {
-    (has_parent, has_prev): [CONTEXT_INDEX[parent, prev] for parent in (CLASSES if has_parent else (None,))
-                             for prev in (CLASSES if has_prev else (None,))]
-    for has_parent in (False, True) for has_prev in (False, True)}
 
 
 @lru_cache(maxsize=None)
@@ -59,50 +51,73 @@ def _model_columns(model: ModelSectionClassifier, classes: np.ndarray) -> list[O
     return [known.index(c) if c in known else None for c in classes.tolist()]
 
 
-def _pool(rule_p: np.ndarray, model_p: np.ndarray, columns: Sequence[Optional[int]]) -> np.ndarray:
-    """Log-linear pooling of the two sources' probabilities (classes on the last axis)."""
-    if list(columns) == list(range(rule_p.shape[-1])):  # the same classes in the same order
-        aligned = model_p
-    else:
-        aligned = np.zeros_like(rule_p)
-        for j, i in enumerate(columns):
-            if i is not None:
-                aligned[..., j] = model_p[..., i]
-    weight = cue_tables().model_weight
-    floor = 1e-6  # keeps log() finite when a source gives a class zero
-    pooled = np.exp(weight * np.log(aligned + floor) + (1 - weight) * np.log(rule_p + floor))
-    return pooled / last_sum(pooled)[..., None]
+@lru_cache(maxsize=8)
+def _realigned(model: ModelSectionClassifier) -> Optional[list[Optional[int]]]:
+    """``_model_columns`` of the rules' classes, None when they are the model's, in order."""
+    columns = _model_columns(model, _rules().classes_)
+    return None if columns == list(range(len(columns))) else columns
 
 
-def _proba(samples: Sequence[SectionSample], model: Optional[ModelSectionClassifier]) -> tuple[np.ndarray, np.ndarray]:
-    """(classes, probability rows) of the blend, or of the rules alone, each sample in its own context."""
-    contexts = [CONTEXT_INDEX[s.parent_category, s.prev_sibling_category] for s in samples]
-    return _proba_at(samples, np.arange(len(samples)), np.array(contexts, dtype=np.int64), model)
+# Added to each probability before log-linear pooling (see the module's docstring):
+# keeps log() finite when a source gives a class zero.
+_FLOOR = 1e-6
+
+_DOC_TYPE_INDEX = {doc_type: index for index, doc_type in enumerate(DOC_TYPES)}
 
 
-def _proba_at(samples: Sequence[SectionSample], rows: np.ndarray, contexts: np.ndarray,
-              model: Optional[ModelSectionClassifier]) -> tuple[np.ndarray, np.ndarray]:
-    """(classes, probabilities of ``samples[rows[j]]`` in the context ``CONTEXTS[contexts[j]]``,
-    a row per j) of the blend, or of the rules alone."""
-    rules = _rules()
-    evidence = evidence_arrays(samples)  # what the cue words say, read once for both
-    rule_p = rules.proba_from_decision(rules.decision_at(samples, rows, contexts, evidence))
-    if model is None:
-        return rules.classes_, rule_p
-    model_p = model.proba_from_decision(model.decision_at(samples, rows, contexts, evidence))
-    return rules.classes_, _pool(rule_p, model_p, _model_columns(model, rules.classes_))
+class _DocumentScores:
+    """What the rules and the model say of a document's sections, read once
+    (cue words, n-grams); ``likeliest`` adds a tree context and blends.
 
+    The tree walk meets each section in one context, known only once its
+    parent and previous sibling are classified, so a section is finished in
+    that context alone, in plain Python: for one row of a few classes that
+    beats numpy's fixed cost per call.
+    """
 
-def _best(classes: np.ndarray, proba: np.ndarray) -> list[tuple[str, float]]:
-    """(class, probability) of the likeliest class of each row."""
-    names = [str(c) for c in classes]
-    return [_likeliest(names, row) for row in proba.tolist()]
+    def __init__(self, samples: Sequence[SectionSample], model: Optional[ModelSectionClassifier]):
+        rules = _rules()
+        self.names = CLASSES  # the rules' classes_
+        evidences = [evidence(s.heading, s.body, s.doc_title, rules.tables_) for s in samples]
+        self.doc_types = [_DOC_TYPE_INDEX[s.doc_type] for s in samples]
+        self.own = [rules.own_scores_(ev) for ev in evidences]
+        self.rule_contexts = rules.context_rows_
+        self.temperature = rules.temperature
+        self.model = model
+        if model is not None:
+            self.static = model.static_decision(samples, evidences).tolist()
+            self.walk = model.walk_rows_
+            self.columns = _realigned(model)
+            self.weight = rules.tables_.model_weight
 
-
-def _likeliest(names: list[str], row: list[float]) -> tuple[str, float]:
-    """The class of the highest probability (the first of equals, as argmax) and that probability."""
-    best = max(row)
-    return names[row.index(best)], round(best, 4)
+    def likeliest(self, index: int, context: int) -> tuple[str, float]:
+        """(class, probability) of the likeliest class of sample ``index`` in the
+        context ``samples.CONTEXTS[context]``.  The softmaxes and the pooling
+        add their few numbers one after the other, as ``softmax.softmax`` does
+        (numpy's exp and log may differ from math's in the last bit)."""
+        doc_type = self.doc_types[index]
+        rules = [c + o for c, o in zip(self.rule_contexts[doc_type][context], self.own[index])]
+        if self.temperature != 1.0:  # x / 1.0 is x
+            rules = [value / self.temperature for value in rules]
+        top = max(rules)
+        rules = [exp(value - top) for value in rules]  # the rules' softmax, rules[k] / rules_total
+        rules_total = row_sum(rules)
+        if self.model is None:
+            proba = [value / rules_total for value in rules]
+        else:
+            model = [s + w for s, w in zip(self.static[index], self.walk[doc_type][context])]
+            top = max(model)
+            model = [exp(value - top) for value in model]  # the model's softmax, model[k] / model_total
+            model_total = row_sum(model)
+            if self.columns is not None:  # in the rules' order; 0 for a class the model lacks
+                model = [model[i] if i is not None else 0.0 for i in self.columns]
+            weight, floor = self.weight, _FLOOR
+            pooled = [exp(weight * log(m / model_total + floor) + (1 - weight) * log(r / rules_total + floor))
+                      for r, m in zip(rules, model)]
+            total = row_sum(pooled)
+            proba = [value / total for value in pooled]
+        best = max(proba)  # the first of equals, as argmax
+        return self.names[proba.index(best)], round(best, 4)
 
 
 def _pick_model(use_model: bool, model: Optional[ModelSectionClassifier]) -> Optional[ModelSectionClassifier]:
@@ -131,7 +146,9 @@ def classify_sections(samples: Sequence[SectionSample], use_model: bool = True,
     """(category, confidence) per sample, taking each sample's context as given."""
     if not samples:
         return []
-    return _best(*_proba(samples, _pick_model(use_model, model)))
+    scores = _DocumentScores(samples, _pick_model(use_model, model))
+    return [scores.likeliest(index, CONTEXT_INDEX[s.parent_category, s.prev_sibling_category])
+            for index, s in enumerate(samples)]
 
 
 def _check_parents(samples: Sequence[SectionSample], parents: Sequence[Optional[int]]) -> None:
@@ -150,32 +167,19 @@ def classify_tree(samples: Sequence[SectionSample], parents: Sequence[Optional[i
     walk sets each sample's ``parent_category`` and ``prev_sibling_category``
     from its own predictions, so the values in the given samples are
     ignored.  Gives the (category, confidence) that ``classify_sections``
-    gives each sample with its context filled in, but scores every sample
-    in every possible context at once (cue counts and n-grams are read once
-    per sample), so the walk itself only looks results up.
+    gives each sample with its context filled in, but reads each sample's
+    cue words and n-grams once, for the whole document.
     """
     _check_parents(samples, parents)
     if not samples:
         return []
-    # The walk meets each sample in one context, known once its parent and
-    # previous sibling are classified: score each sample in every context it
-    # can meet (see _PLACE_CONTEXTS), then the walk only picks.
-    places, seen = [], set()
-    for parent in parents:
-        places.append((parent is not None, parent in seen))
-        seen.add(parent)
-    contexts = [_PLACE_CONTEXTS[place] for place in places]
-    first_row = list(accumulate(map(len, contexts), initial=0))
-    rows = np.repeat(np.arange(len(samples)), [len(found) for found in contexts])
-    classes, proba = _proba_at(samples, rows, np.fromiter(chain.from_iterable(contexts), np.int64, first_row[-1]),
-                               _pick_model(use_model, model))
-    names, proba = [str(c) for c in classes], proba.tolist()
+    scores = _DocumentScores(samples, _pick_model(use_model, model))
     results: list[tuple[str, float]] = []
     last_child: dict[Optional[int], int] = {}
     for index, parent in enumerate(parents):
         prev = last_child.get(parent)
         context = CONTEXT_INDEX[(results[parent][0] if parent is not None else None,
                                  results[prev][0] if prev is not None else None)]
-        results.append(_likeliest(names, proba[first_row[index] + _PLACE_CONTEXTS[places[index]].index(context)]))
+        results.append(scores.likeliest(index, context))
         last_child[parent] = index
     return results
