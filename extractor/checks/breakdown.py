@@ -20,16 +20,24 @@ allowed since those items may make up the rest.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Iterable, Optional, Sequence
 
 from ..records import Document, Finding, Indicator
 from .common import (
-    by_id, clause_before, contains_any, cover, fmt, has_value, is_exact, pattern,
-    quote, rules, same_family, shares_run, written_step,
+    clause_probe, cover, fmt, has_value, is_exact, pattern, quote, rules, same_family, shares_run,
+    word_finder,
 )
+from .needles import needle_characters
+from .view import DocumentView
 
 _NOT_ADDITIVE = ("percent", "fraction")
+# read and compiled on import (in a worker: while it is prepared), not for its first document
+_APPROX_SLACK = rules("breakdown")["approx_slack"]
+_EXHAUSTIVE_CUES = word_finder(rules("breakdown")["exhaustive_cues"])
+_TOTAL_WORDS = pattern("breakdown", "total_pattern")
+_TOTAL_FILLER = pattern("breakdown", "total_filler")
+# the characters one of which a total word has: most clauses are ruled out before they are cut
+_TOTAL_PROBE = clause_probe(needle_characters(_TOTAL_WORDS.pattern))
 
 
 def _additive(ind: Indicator) -> bool:
@@ -38,24 +46,29 @@ def _additive(ind: Indicator) -> bool:
     return has_value(ind) and ind.kind not in _NOT_ADDITIVE and ind.per is None and ind.change is None
 
 
-def _tolerance(total: Indicator, parts: Sequence[Indicator]) -> float:
+def _tolerance(view: DocumentView, total: Indicator, parts: Sequence[Indicator]) -> float:
     """Rounding of the written digits, or a slack when a figure is approximate."""
-    rounding = 0.5 * written_step(total) + sum(0.5 * written_step(p) for p in parts)
+    rounding = 0.5 * view.step(total) + sum(0.5 * view.step(p) for p in parts)
     if not all(is_exact(ind) for ind in (total, *parts)):
-        rounding += rules("breakdown")["approx_slack"] * abs(total.value)
+        rounding += _APPROX_SLACK * abs(total.value)
     return rounding + 1e-9 * abs(total.value)
 
 
-def check_exceeds_total(doc: Document) -> list[Finding]:
-    indicators = by_id(doc)
+def check_exceeds_total(doc: Document, view: Optional[DocumentView] = None) -> list[Finding]:
+    view = view or DocumentView(doc, None)
+    if not view.parts:
+        return []
+    indicators = view.by_id
     findings = []
-    for part in doc.indicators:
-        total = indicators.get(part.part_of) if part.part_of else None
+    for part in view.parts:
+        total = indicators.get(part.part_of)
         if total is None or not (_additive(part) and _additive(total)):
             continue
         if not same_family(part, total) or part.status != total.status:
             continue
-        if part.value > total.value + _tolerance(total, [part]):
+        if part.value <= total.value and _APPROX_SLACK >= 0:
+            continue  # the tolerance is not negative then: no need to read the digits
+        if part.value > total.value + _tolerance(view, total, [part]):
             findings.append(Finding(
                 check="breakdown.exceeds_total", severity="error",
                 message=(f"part {quote(part)} ({fmt(part.value)} {part.unit}) is larger than "
@@ -72,18 +85,19 @@ def _common_suffix(words: Sequence[str]) -> str:
     return suffix
 
 
-def _linked_mode(total: Indicator, parts: Sequence[Indicator], text: Optional[str]) -> Optional[str]:
+def _linked_mode(view: DocumentView, total: Indicator, parts: Sequence[Indicator]) -> Optional[str]:
     """"exhaustive", "parallel" or None for a ``part_of`` group."""
     table = rules("breakdown")
     objects = [p.object or "" for p in parts]
     if any(obj.startswith(tuple(table["remainder_objects"])) for obj in objects):
         return "exhaustive"
-    lead = clause_before(parts[0], text)
+    text = view.text
+    lead = view.clause(parts[0])
     if text is not None and total.span[1] <= parts[0].span[0]:
         lead += text[total.span[1]:parts[0].span[0]]
-    if contains_any(lead, table["exhaustive_cues"]):
+    if _EXHAUSTIVE_CUES.search(lead):
         return "exhaustive"
-    if (total.kind == "money" and len(parts) >= 3 and _summed_total(total, text)
+    if (total.kind == "money" and len(parts) >= 3 and _summed_total(view, total)
             and sum(p.value for p in parts) >= 0.8 * total.value):
         # 共筹集286万元,其中A120万元、B96万元、C58万元: a sum of money broken into three or
         # more sources that nearly reach it is meant to be complete (people counted by
@@ -94,9 +108,9 @@ def _linked_mode(total: Indicator, parts: Sequence[Indicator], text: Optional[st
     return None
 
 
-def _summed_total(total: Indicator, text: Optional[str]) -> bool:
+def _summed_total(view: DocumentView, total: Indicator) -> bool:
     """The total is written as a sum: its clause starts with 共/合计/总计/累计."""
-    return bool(pattern("breakdown", "total_pattern").match(clause_before(total, text).lstrip()))
+    return bool(_TOTAL_WORDS.match(view.clause(total).lstrip()))
 
 
 def _mismatch(total: Indicator, parts: Sequence[Indicator], how: str) -> Finding:
@@ -110,17 +124,9 @@ def _mismatch(total: Indicator, parts: Sequence[Indicator], how: str) -> Finding
         indicators=(total.id, *(p.id for p in parts)))
 
 
-def _linked_groups(doc: Document) -> dict[str, list[Indicator]]:
-    groups: dict[str, list[Indicator]] = defaultdict(list)
-    for ind in doc.indicators:
-        if ind.part_of:
-            groups[ind.part_of].append(ind)
-    return groups
-
-
-def _check_linked(doc: Document, text: Optional[str]) -> Iterable[Finding]:
-    indicators = by_id(doc)
-    for total_id, members in _linked_groups(doc).items():
+def _check_linked(view: DocumentView) -> Iterable[Finding]:
+    indicators = view.by_id
+    for total_id, members in view.linked.items():
         total = indicators.get(total_id)
         if total is None or not _additive(total):
             continue
@@ -128,11 +134,13 @@ def _check_linked(doc: Document, text: Optional[str]) -> Iterable[Finding]:
                         and p.status == total.status), key=lambda p: p.span)
         if len(parts) < 2 or len(parts) != len(members):
             continue
-        mode = _linked_mode(total, parts, text)
+        mode = _linked_mode(view, total, parts)
         if mode is None:
             continue
         difference = sum(p.value for p in parts) - total.value
-        tolerance = _tolerance(total, parts)
+        if difference <= 0 and mode != "exhaustive" and _APPROX_SLACK >= 0:
+            continue  # only a sum above the total counts, and the tolerance is not negative
+        tolerance = _tolerance(view, total, parts)
         if difference > tolerance or (mode == "exhaustive" and -difference > tolerance):
             how = "listed parts" if mode == "exhaustive" else "parallel parts"
             yield _mismatch(total, parts, how)
@@ -152,14 +160,16 @@ def _trailing_items(total: Indicator, before: Sequence[Indicator]) -> tuple[list
     return list(reversed(items)), others
 
 
-def _total_residue(total: Indicator, text: Optional[str]) -> Optional[str]:
+def _total_residue(view: DocumentView, total: Indicator) -> Optional[str]:
     """None when the clause has no total word; else what it names besides
     the sum ("" for 合计27.22万元, "表彰先进个人" for 共表彰先进个人20人)."""
-    clause = clause_before(total, text)
-    words = list(pattern("breakdown", "total_pattern").finditer(clause))
+    if not view.clause_may_hold(total, _TOTAL_PROBE):
+        return None
+    clause = view.clause(total)
+    words = list(_TOTAL_WORDS.finditer(clause))
     if not words:
         return None
-    return pattern("breakdown", "total_filler").sub("", clause[words[-1].end():])
+    return _TOTAL_FILLER.sub("", clause[words[-1].end():])
 
 
 def _names_items(residue: str, items: Sequence[Indicator]) -> bool:
@@ -167,17 +177,18 @@ def _names_items(residue: str, items: Sequence[Indicator]) -> bool:
                for item in items)
 
 
-def _check_trailing(doc: Document, text: Optional[str]) -> Iterable[Finding]:
-    linked = _linked_groups(doc)
-    by_sentence: dict = defaultdict(list)
-    for ind in sorted(doc.indicators, key=lambda i: i.span):
-        by_sentence[ind.sentence_span].append(ind)
-    for sentence in by_sentence.values():
-        if len(sentence) < 3:
-            continue  # a total needs two items before it
+def _check_trailing(view: DocumentView) -> Iterable[Finding]:
+    sentences = view.sentences_with(3)  # a total needs two items before it
+    linked = view.linked if sentences else {}
+    for sentence in sentences:
+        first = view.first_in_sentence(sentence, _TOTAL_PROBE)
+        if first is None:
+            continue  # and a total word
         start = 0
         for index, total in enumerate(sentence):
-            residue = _total_residue(total, text) if _additive(total) else None
+            if total.span[0] + len(total.text) <= first or not _additive(total):
+                continue  # no total word in its clause: no residue
+            residue = _total_residue(view, total)
             if residue is None:
                 continue
             items, others = _trailing_items(total, sentence[start:index])
@@ -187,10 +198,16 @@ def _check_trailing(doc: Document, text: Optional[str]) -> Iterable[Finding]:
             if residue and not _names_items(residue, items):
                 continue
             difference = sum(p.value for p in items) - total.value
-            tolerance = _tolerance(total, items)
+            if difference <= 0 and others and _APPROX_SLACK >= 0:
+                continue  # only a sum above the total counts, and the tolerance is not negative
+            tolerance = _tolerance(view, total, items)
             if difference > tolerance or (not others and -difference > tolerance):
                 yield _mismatch(total, items, "items listed before a total")
 
 
-def check_sum_mismatch(doc: Document, text: Optional[str] = None) -> list[Finding]:
-    return [*_check_linked(doc, text), *_check_trailing(doc, text)]
+def check_sum_mismatch(doc: Document, text: Optional[str] = None,
+                       view: Optional[DocumentView] = None) -> list[Finding]:
+    view = view or DocumentView(doc, text)
+    findings = list(_check_linked(view)) if view.parts else []
+    findings.extend(_check_trailing(view))
+    return findings

@@ -14,7 +14,7 @@ from typing import Iterable, Mapping, Optional, Sequence
 
 from ..clean import fold
 from ..errors import DataFileError
-from ..records import Document, Indicator, Section, Span
+from ..records import Indicator, Section, Span
 from ..resources import load_toml
 
 RULES_FILE = "audit_rules.toml"
@@ -63,16 +63,14 @@ def patterns(section: str, key: str) -> tuple[re.Pattern, ...]:
     return tuple(compiled)
 
 
-@lru_cache(maxsize=None)
-def _family_of() -> dict[str, str]:
-    return {unit: name for name, units in rules("families").items() for unit in units}
+FAMILY_OF = {unit: name for name, units in rules("families").items() for unit in units}  # unit -> family
 
 
 def unit_family(unit: Optional[str]) -> Optional[str]:
     """The family a unit belongs to (人 and 名 are both people)."""
     if unit is None:
         return None
-    return _family_of().get(unit, unit)
+    return FAMILY_OF.get(unit, unit)
 
 
 def family_unit(unit: Optional[str]) -> Optional[str]:
@@ -83,7 +81,9 @@ def family_unit(unit: Optional[str]) -> Optional[str]:
 
 
 def same_family(a: Indicator, b: Indicator) -> bool:
-    return a.unit is not None and unit_family(a.unit) == unit_family(b.unit)
+    if a.unit is None:
+        return False
+    return FAMILY_OF.get(a.unit, a.unit) == (None if b.unit is None else FAMILY_OF.get(b.unit, b.unit))
 
 
 def to_half_width(text: str) -> str:
@@ -130,23 +130,56 @@ def written_step(ind: Indicator) -> float:
     return 10.0 ** -decimals * _MULTIPLIERS.get(match.group(3) or "", 1.0)
 
 
-def clause_before(ind: Indicator, text: Optional[str]) -> str:
+def clause_lead(ind: Indicator, text: Optional[str]) -> tuple[str, int, int]:
+    """Where the words leading up to the figure's numeral are: a string and the
+    range in it that ``clause_before`` cuts the clause from.
+
+    With the source text: its sentence up to the numeral; without it (or when
+    the spans do not fit it): the indicator's own text before the numeral.
+    """
+    offset = number_offset(ind)
+    number_at = ind.span[0] + offset
+    start = ind.sentence_span[0]
+    if text is not None and start <= number_at <= len(text):
+        if start < 0:  # a slice counts that from the end
+            lead = text[start:number_at]
+            return lead, 0, len(lead)
+        return text, start, number_at
+    return ind.text, 0, offset
+
+
+def clause_probe(chars: Optional[str]) -> Optional[tuple[re.Pattern, re.Pattern]]:
+    """Tests whether a clause may hold one of ``chars`` (a character class body)
+    without cutting it: one finds them after the last delimiter of a lead
+    (``clause_lead``), the other anywhere in an object.  None for no ``chars``."""
+    if chars is None:
+        return None
+    after_last_delimiter = re.compile(f"[{chars}][^{_CLAUSE_DELIMITERS.pattern[1:-1]}]*\\Z")
+    return after_last_delimiter, re.compile(f"[{chars}]")
+
+
+def clause_start(source: str, start: int, end: int) -> int:
+    """Where the clause of a lead (``clause_lead``) starts: after its last delimiter."""
+    before = _UP_TO_LAST_DELIMITER.match(source, start, end)  # what a split at the delimiters would drop
+    return before.end() if before else start
+
+
+def with_object(ind: Indicator, clause: str) -> str:
+    """A simplified clause, led by the figure's object unless it names it."""
+    if ind.object and ind.object not in clause:
+        return ind.object + clause
+    return clause
+
+
+def clause_before(ind: Indicator, text: Optional[str], lead: Optional[tuple[str, int, int]] = None) -> str:
     """Simplified clause leading up to the figure's numeral.
 
     With the source text: from the last delimiter in the sentence before the
     numeral; without it: the indicator's own text before the numeral, plus
-    its object.
+    its object.  ``lead`` is ``clause_lead(ind, text)`` when already found.
     """
-    number_at = ind.span[0] + number_offset(ind)
-    if text is not None and ind.sentence_span[0] <= number_at <= len(text):
-        lead = text[ind.sentence_span[0]:number_at]
-    else:
-        lead = ind.text[:number_offset(ind)]
-    before = _UP_TO_LAST_DELIMITER.match(lead)  # what a split at the delimiters would drop
-    clause = simplify(lead[before.end():] if before else lead)
-    if ind.object and ind.object not in clause:
-        clause = ind.object + clause
-    return clause
+    source, start, end = lead or clause_lead(ind, text)
+    return with_object(ind, simplify(source[clause_start(source, start, end):end]))
 
 
 def full_stops(text: Optional[str], start: int = 0, end: Optional[int] = None) -> Optional[list[int]]:
@@ -201,10 +234,6 @@ def cover(spans: Iterable[Span]) -> Optional[Span]:
     return (min(s[0] for s in spans), max(s[1] for s in spans))
 
 
-def by_id(doc: Document) -> dict[str, Indicator]:
-    return {ind.id: ind for ind in doc.indicators}
-
-
 def section_chain(section_id: Optional[str], sections: Mapping[str, Section]) -> list[Section]:
     """The section and its ancestors, innermost first."""
     chain, seen = [], set()
@@ -238,5 +267,7 @@ def shares_run(a: Optional[str], b: Optional[str], length: int = 2) -> bool:
     return any(b[i:i + length] in runs for i in range(len(b) - length + 1))
 
 
-def contains_any(text: str, words: Iterable[str]) -> bool:
-    return any(word in text for word in words)
+def word_finder(words: Iterable[str]) -> re.Pattern:
+    """A pattern whose ``search`` tells whether a text contains any of ``words``:
+    one scan instead of one per word."""
+    return re.compile("|".join(re.escape(word) for word in words) or "(?!)")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
 from functools import lru_cache
 from typing import Optional
 
@@ -49,6 +48,8 @@ def parse_number(number: Optional[str]) -> Optional[tuple[str, int]]:
     if not number:
         return None
     text = number.strip()
+    if text.isascii() and text.isdigit():  # 1, 12: what the patterns below would say
+        return "arabic", int(text)
     if len(text) == 1 and unicodedata.name(text, "").startswith(("CIRCLED DIGIT", "CIRCLED NUMBER")):
         return "circled", unicodedata.numeric(text)
     match = _NUMBER.match(unicodedata.normalize("NFKC", text))
@@ -75,16 +76,16 @@ def _missing(after: int, value: int) -> str:
 def _check_run(siblings: list[tuple[int, Section]]) -> list[Finding]:
     findings, seen, highest = [], set(), 0
     for value, section in siblings:
-        shown, level = section.number.strip(), f"level {section.level}"
         if value == 1 and highest >= 2:  # a second list under the same parent
             seen, highest = set(), 0
         if value in seen:
             findings.append(_finding("numbering.duplicate", section,
-                                     f"heading number “{shown}” is used twice among its siblings at {level}"))
+                                     f"heading number “{section.number.strip()}” is used twice "
+                                     f"among its siblings at level {section.level}"))
         elif value > highest + 1:
             findings.append(_finding("numbering.gap", section,
-                                     f"heading number “{shown}” skips number "
-                                     f"{_missing(highest, value)} at {level}"))
+                                     f"heading number “{section.number.strip()}” skips number "
+                                     f"{_missing(highest, value)} at level {section.level}"))
         seen.add(value)
         highest = max(highest, value)
     return findings
@@ -95,13 +96,17 @@ def _month_label(section: Section) -> bool:
     return section.style == "month" or bool(_MONTHS.match(section.heading.strip()))
 
 
+def _heading_start(section: Section):
+    return section.heading_span
+
+
 def check_numbering(doc: Document) -> list[Finding]:
-    groups: dict[tuple, list[tuple[int, Section]]] = defaultdict(list)
-    for section in sorted(doc.sections, key=lambda s: s.heading_span):
-        parsed = parse_number(section.number)
+    groups: dict[tuple, list[tuple[int, Section]]] = {}
+    for section in sorted(doc.sections, key=_heading_start):
+        parsed = parse_number(section.number) if section.number else None
         if parsed is not None and not _month_label(section):
             style, value = parsed
-            groups[(section.parent, style)].append((int(value), section))
+            groups.setdefault((section.parent, style), []).append((int(value), section))
     findings = []
     for siblings in groups.values():
         findings.extend(_check_run(siblings))

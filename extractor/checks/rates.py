@@ -24,29 +24,38 @@ from typing import Optional, Sequence
 
 from ..records import Document, Finding, Indicator
 from .common import (
-    clause_before, contains_any, cover, fmt, has_value, is_exact, pattern, quote,
-    mentions, rules, same_family, sentence_windows, shares_run, written_step,
+    clause_probe, cover, fmt, has_value, is_exact, mentions, pattern, quote, rules, same_family,
+    sentence_windows, shares_run, word_finder,
 )
+from .needles import needle_characters
+from .view import DocumentView
+
+# compiled on import (in a worker: while it is prepared), not for its first document
+_COMPLETION = pattern("rate", "completion_pattern")
+_CHANGE_WORDS = word_finder(rules("rate")["change_words"])
+_RATE_CUES = word_finder(rules("rate")["cues"])
+_TARGET_CUES = word_finder(rules("rate")["target_cues"])
+# for the characters one of which a rate word or the completion pattern has
+_RATE_PROBE = clause_probe(needle_characters(f"{_RATE_CUES.pattern}|{_COMPLETION.pattern}"))
 
 
 def _is_rate(rate: Indicator, clause: str) -> bool:
-    table = rules("rate")
     if rate.kind != "percent" or not has_value(rate) or rate.status != "actual":
         return False
-    if contains_any(clause, table["change_words"]):
+    if _CHANGE_WORDS.search(clause):
         return False
-    return contains_any(clause, table["cues"]) or bool(pattern("rate", "completion_pattern").search(clause))
+    return bool(_RATE_CUES.search(clause) or _COMPLETION.search(clause))
 
 
-def _figures(rate: Indicator, doc: Document, window: Sequence) -> list[Indicator]:
-    return [ind for ind in doc.indicators
+def _figures(rate: Indicator, view: DocumentView, window: Sequence) -> list[Indicator]:
+    return [ind for ind in view.indicators
             if ind.sentence_span in window and ind.span[1] <= rate.span[0]
             and has_value(ind) and is_exact(ind) and ind.per is None
             and ind.kind not in ("percent", "fraction")]
 
 
-def _target_like(ind: Indicator, text: Optional[str]) -> bool:
-    return ind.status == "target" or contains_any(clause_before(ind, text), rules("rate")["target_cues"])
+def _target_like(ind: Indicator, view: DocumentView) -> bool:
+    return ind.status == "target" or bool(_TARGET_CUES.search(view.clause(ind)))
 
 
 def _linked(num: Indicator, den: Indicator) -> bool:
@@ -77,8 +86,8 @@ def _rate_names_verb(rate: Indicator, num: Indicator, den: Indicator) -> bool:
     return len(verb) == 2 and len(stem) >= 2 and (verb in stem or sorted(verb) == sorted(stem[-2:]))
 
 
-def _pairs(rate: Indicator, clause: str, figures: Sequence[Indicator], text: Optional[str]):
-    completion = bool(pattern("rate", "completion_pattern").search(clause))
+def _pairs(rate: Indicator, clause: str, figures: Sequence[Indicator], view: DocumentView):
+    completion = bool(_COMPLETION.search(clause))
     nearest = figures[-1] if figures else None
     bare_share = clause.lstrip().startswith("占")
     for num in figures:
@@ -86,7 +95,7 @@ def _pairs(rate: Indicator, clause: str, figures: Sequence[Indicator], text: Opt
             if num is den or not same_family(num, den) or den.value <= 0:
                 continue
             if completion:
-                if _target_like(den, text) and not _target_like(num, text):
+                if _target_like(den, view) and not _target_like(num, view):
                     yield num, den
                 continue
             if _linked(num, den) and (_names_part(clause, num, den) or (bare_share and num is nearest)
@@ -94,13 +103,18 @@ def _pairs(rate: Indicator, clause: str, figures: Sequence[Indicator], text: Opt
                 yield num, den
 
 
-def _tolerance(rate: Indicator) -> float:
-    tolerance = max(rules("rate")["tolerance_points"], 0.5 * written_step(rate))
+def _tolerance(rate: Indicator, view: DocumentView) -> float:
+    tolerance = max(rules("rate")["tolerance_points"], 0.5 * view.step(rate))
     return tolerance * 2 if rate.approx else tolerance
 
 
-def _agrees(rate: Indicator, computed: float) -> bool:
-    tolerance = _tolerance(rate)
+def _agrees(rate: Indicator, computed: float, view: DocumentView) -> bool:
+    if _within(rate, computed, rules("rate")["tolerance_points"]):
+        return True  # the tolerance is at least this: no need to read the rate's digits
+    return _within(rate, computed, _tolerance(rate, view))
+
+
+def _within(rate: Indicator, computed: float, tolerance: float) -> bool:
     if rate.bound == "lower":
         return computed >= rate.value - tolerance
     if rate.bound == "upper":
@@ -108,32 +122,34 @@ def _agrees(rate: Indicator, computed: float) -> bool:
     return abs(computed - rate.value) <= tolerance
 
 
-def _finding(rate: Indicator, num: Indicator, den: Indicator) -> Finding:
+def _finding(rate: Indicator, num: Indicator, den: Indicator, view: DocumentView) -> Finding:
     computed = 100.0 * num.value / den.value
     return Finding(
         check="rate.inconsistent", severity="warning",
         message=(f"stated rate {quote(rate)} ({fmt(rate.value)}%) does not match its figures: "
                  f"{quote(num)} / {quote(den)} = {fmt(num.value)} / {fmt(den.value)} "
-                 f"= {computed:.1f}% (tolerance {fmt(_tolerance(rate))} points)"),
+                 f"= {computed:.1f}% (tolerance {fmt(_tolerance(rate, view))} points)"),
         span=cover([den.span, num.span, rate.span]), indicators=(rate.id, num.id, den.id))
 
 
-def check_rates(doc: Document, text: Optional[str] = None) -> list[Finding]:
+def check_rates(doc: Document, text: Optional[str] = None,
+                view: Optional[DocumentView] = None) -> list[Finding]:
+    view = view or DocumentView(doc, text)
     previous = None  # sentence windows, found when a first rate needs them
     findings = []
-    for rate in doc.indicators:
-        if rate.kind != "percent":  # as _is_rate says: most figures need no clause
-            continue
-        clause = clause_before(rate, text)
+    for rate in view.percents:  # as _is_rate says: other figures need no clause
+        if not has_value(rate) or rate.status != "actual" or not view.clause_may_hold(rate, _RATE_PROBE):
+            continue  # not a stated rate (see _is_rate)
+        clause = view.clause(rate)
         if not _is_rate(rate, clause):
             continue
         if previous is None:
-            previous = sentence_windows(doc.indicators)
+            previous = sentence_windows(view.indicators)
         window = {rate.sentence_span, previous[rate.sentence_span]}
-        pairs = list(_pairs(rate, clause, _figures(rate, doc, window), text))
-        if not pairs or any(_agrees(rate, 100.0 * n.value / d.value) for n, d in pairs):
+        pairs = list(_pairs(rate, clause, _figures(rate, view, window), view))
+        if not pairs or any(_agrees(rate, 100.0 * n.value / d.value, view) for n, d in pairs):
             continue
         num, den = min(pairs, key=lambda p: abs(100.0 * p[0].value / p[1].value - rate.value))
-        findings.append(_finding(rate, num, den))
+        findings.append(_finding(rate, num, den, view))
     return findings
 

@@ -8,20 +8,21 @@ own.
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
 from itertools import combinations
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 import regex
 
 from ..records import Document, Finding, Indicator
 from .breakdown import check_exceeds_total, check_sum_mismatch
 from .common import (
-    clause_before, contains_any, cover, fmt, has_value, is_exact, pattern, patterns, quote, rules,
-    full_stops, same_full_sentence, section_chain, sentence_text, simplify, to_half_width, unit_family, written_step,
+    FAMILY_OF, cover, fmt, pattern, patterns, quote, rules, word_finder,
+    full_stops, same_full_sentence, section_chain, sentence_text, simplify, to_half_width,
 )
+from .needles import PatternSet, needle_finder
 from .numbering import check_numbering
 from .rates import check_rates
+from .view import DocumentView
 
 # --- value.conflict --------------------------------------------------------
 #
@@ -40,25 +41,35 @@ from .rates import check_rates
 # must share their section, as the same verb recurs for separate events.
 
 
-def _conflict_key(ind: Indicator) -> Optional[tuple]:
-    if ind.concept and ind.object:
-        return ("concept", ind.concept, ind.object)
-    if ind.predicate and ind.object:
-        return ("object", ind.predicate, ind.object)
-    return None
+# compiled on import (in a worker: while it is prepared), not for its first document
+_TIME_PATTERNS = PatternSet(patterns("conflict", "time_patterns"))
 
 
-def _time_phrases(ind: Indicator, text: Optional[str], sections: dict) -> frozenset:
-    where = [sentence_text(ind, text)] + [simplify(s.heading) for s in section_chain(ind.section, sections)]
-    return frozenset(m.group(0) for p in patterns("conflict", "time_patterns")
-                     for chunk in where for m in p.finditer(chunk))
+def _phrases_in(chunk: str) -> frozenset:
+    """The time phrases of a simplified sentence or heading."""
+    return frozenset(_TIME_PATTERNS.matches(chunk))
 
 
-def _related(a: Indicator, b: Indicator, text: Optional[str]) -> bool:
+def _time_phrases(ind: Indicator, view: DocumentView, found: dict) -> frozenset:
+    """The time phrases of a figure's sentence and headings; ``found`` keeps those of
+    each sentence and heading, shared by the figures there."""
+    where = [sentence_text(ind, view.text)]
+    where += [simplify(s.heading) for s in section_chain(ind.section, view.sections)]
+    phrases = []
+    for chunk in where:
+        if chunk not in found:
+            found[chunk] = _phrases_in(chunk)
+        phrases.append(found[chunk])
+    return frozenset().union(*phrases)
+
+
+_PART_CUES = word_finder(rules("conflict")["part_cues"])
+
+
+def _related(a: Indicator, b: Indicator, view: DocumentView) -> bool:
     if a.part_of == b.id or b.part_of == a.id or (a.part_of is not None and a.part_of == b.part_of):
         return True
-    cues = rules("conflict")["part_cues"]
-    return any(contains_any(clause_before(x, text), cues) for x in (a, b))
+    return bool(_PART_CUES.search(view.clause(a)) or _PART_CUES.search(view.clause(b)))
 
 
 def _same_branch(a: Indicator, b: Indicator, sections: dict, by_concept: bool) -> bool:
@@ -69,26 +80,44 @@ def _same_branch(a: Indicator, b: Indicator, sections: dict, by_concept: bool) -
     return None in roots or roots[0] == roots[1]
 
 
-def _same_wording(a: Indicator, b: Indicator, text: Optional[str]) -> bool:
+def _same_wording(a: Indicator, b: Indicator, view: DocumentView) -> bool:
     """One clause contains the other: 签订集体合同 / 各级工会签订集体合同, but
     not 全县基层工会总数达到 / 规范化建设达标的基层工会达到."""
-    first, second = clause_before(a, text), clause_before(b, text)
+    first, second = view.clause(a), view.clause(b)
     return first in second or second in first
 
 
-def _differ(a: Indicator, b: Indicator) -> bool:
-    return abs(a.value - b.value) > 0.5 * (written_step(a) + written_step(b))
+def _differ(a: Indicator, b: Indicator, view: DocumentView) -> bool:
+    return abs(a.value - b.value) > 0.5 * (view.step(a) + view.step(b))
 
 
-def _conflict_groups(doc: Document) -> dict[tuple, list[Indicator]]:
-    kinds = rules("conflict")["kinds"]
-    groups: dict[tuple, list[Indicator]] = defaultdict(list)
-    for ind in doc.indicators:
-        if ind.kind in kinds and ind.per is None and has_value(ind) and is_exact(ind):
-            key = _conflict_key(ind)
-            if key:
-                groups[(key, ind.status, unit_family(ind.unit))].append(ind)
-    return groups
+_CONFLICT_KINDS = frozenset(rules("conflict")["kinds"])
+
+
+def _conflict_groups(indicators: Sequence[Indicator]) -> list[tuple[tuple, list[Indicator]]]:
+    """(conflict key, status, unit family) -> its figures, for keys with two or more."""
+    # figures of one group share their object: most figures have an object of their own
+    objects = [ind.object for ind in indicators]
+    if len(set(objects)) == len(objects):
+        return []
+    repeated = {obj for obj in objects if objects.count(obj) > 1} if len(objects) <= 200 else set(objects)
+    kinds, family_of = _CONFLICT_KINDS, FAMILY_OF
+    groups: dict[tuple, list[Indicator]] = {}
+    for ind in indicators:
+        # has_value, is_exact and _conflict_key, written out: this runs on many figures
+        if (ind.object not in repeated or not ind.object or ind.kind not in kinds or ind.per is not None
+                or ind.value is None or ind.masked or ind.approx is not None or ind.bound is not None
+                or ind.range is not None or ind.change is not None):
+            continue
+        if ind.concept:
+            key = ("concept", ind.concept, ind.object)
+        elif ind.predicate:
+            key = ("object", ind.predicate, ind.object)
+        else:
+            continue
+        unit = ind.unit
+        groups.setdefault((key, ind.status, None if unit is None else family_of.get(unit, unit)), []).append(ind)
+    return [(head, members) for head, members in groups.items() if len(members) > 1]
 
 
 def _few_of_each_value(members: list[Indicator], keep: int = 3) -> list[Indicator]:
@@ -103,31 +132,40 @@ def _few_of_each_value(members: list[Indicator], keep: int = 3) -> list[Indicato
     return kept
 
 
-def check_conflicts(doc: Document, text: Optional[str] = None) -> list[Finding]:
-    sections = {s.id: s for s in doc.sections}
-    findings, reported, times = [], set(), {}
-    stops = None  # found once, when a first pair needs them: a long sentence gives many pairs
+_PAIRS_BEFORE_STOPS = 16  # the first pairs search the text between them; later ones bisect its stops
+
+
+def check_conflicts(doc: Document, text: Optional[str] = None,
+                    view: Optional[DocumentView] = None) -> list[Finding]:
+    view = view or DocumentView(doc, text)
+    groups = _conflict_groups(view.indicators)
+    if not groups:
+        return []
+    sections = view.sections
+    findings, reported, times, chunk_phrases = [], set(), {}, {}
+    stops, asked = None, 0  # found once, when many pairs need them: a long sentence gives many pairs
 
     def same_sentence(a: Indicator, b: Indicator) -> bool:
-        nonlocal stops
-        if stops is None and text is not None:
+        nonlocal stops, asked
+        asked += 1
+        if stops is None and text is not None and asked > _PAIRS_BEFORE_STOPS:
             ends = [end for ind in doc.indicators for end in ind.span]  # stops between figures
             stops = full_stops(text, max(0, min(ends)), max(ends))
         return same_full_sentence(a, b, text, stops)
 
     def time_of(ind: Indicator) -> frozenset:
         if ind.id not in times:
-            times[ind.id] = _time_phrases(ind, text, sections)
+            times[ind.id] = _time_phrases(ind, view, chunk_phrases)
         return times[ind.id]
 
     most_values = rules("conflict")["max_distinct_values"]
-    for (key, status, _), members in _conflict_groups(doc).items():
-        if len(members) < 2 or len({ind.value for ind in members}) > most_values:
+    for (key, status, _), members in groups:
+        if len({ind.value for ind in members}) > most_values:
             continue
         for a, b in combinations(_few_of_each_value(members), 2):
             values = frozenset((key, a.value, b.value))
-            if (values in reported or same_sentence(a, b) or not _differ(a, b)
-                    or _related(a, b, text) or not _same_wording(a, b, text)
+            if (values in reported or same_sentence(a, b) or not _differ(a, b, view)
+                    or _related(a, b, view) or not _same_wording(a, b, view)
                     or not _same_branch(a, b, sections, key[0] == "concept")
                     or time_of(a) != time_of(b)):
                 continue
@@ -144,11 +182,12 @@ def check_conflicts(doc: Document, text: Optional[str] = None) -> list[Finding]:
 
 # --- value.masked ----------------------------------------------------------
 
-def check_masked(doc: Document) -> list[Finding]:
+def check_masked(doc: Document, view: Optional[DocumentView] = None) -> list[Finding]:
+    masked = view.masked if view is not None else [ind for ind in doc.indicators if ind.masked]
     return [Finding(check="value.masked", severity="info",
                     message=f"the number in {quote(ind)} is masked by the site; its value is unknown",
                     span=ind.span, indicators=(ind.id,))
-            for ind in doc.indicators if ind.masked]
+            for ind in masked]
 
 
 # --- text.corrupted --------------------------------------------------------
@@ -157,7 +196,6 @@ def _overlapping(doc: Document, start: int, end: int) -> tuple[str, ...]:
     return tuple(ind.id for ind in doc.indicators if ind.span[0] < end and start < ind.span[1])
 
 
-@lru_cache(maxsize=None)
 def _scanner(key: str) -> regex.Pattern:
     """A ``[corrupted]`` pattern compiled by `regex`, which looks for the literal it needs
     (、, 余) before trying the lookbehind: several times faster than the standard library's
@@ -166,12 +204,18 @@ def _scanner(key: str) -> regex.Pattern:
     return regex.compile(pattern("corrupted", key).pattern)
 
 
+# compiled on import (in a worker: while it is prepared), not on the first document that needs them
+_DECIMAL_COMMA, _YEAR_APPROX = _scanner("decimal_comma"), _scanner("year_approx")
+# what a text needs, before folding, for a [corrupted] pattern to match in it
+_CORRUPTION_NEEDLES = needle_finder([_DECIMAL_COMMA.pattern, _YEAR_APPROX.pattern])
+
+
 def _corruptions(scan: str, offset: int) -> Iterable[tuple[int, int, str]]:
     table = rules("corrupted")
-    for match in _scanner("decimal_comma").finditer(scan):
+    for match in _DECIMAL_COMMA.finditer(scan):
         yield (offset + match.start(), offset + match.end(),
                f"looks like {match.group(1)}.{match.group(2)} with its decimal point turned into “、”")
-    for match in _scanner("year_approx").finditer(scan):
+    for match in _YEAR_APPROX.finditer(scan):
         year = int(match.group(1))
         if table["year_min"] <= year <= table["year_max"] and year % 100:
             yield (offset + match.start(), offset + match.end(),
@@ -183,9 +227,12 @@ def check_corrupted(doc: Document, text: Optional[str]) -> list[Finding]:
     if not text:
         return []
     start, end = doc.span if doc.span and doc.span[1] > doc.span[0] else (0, len(text))
+    if _CORRUPTION_NEEDLES is not None and not _CORRUPTION_NEEDLES.search(text, start, end):
+        return []  # most documents: no folding, no scan
+    scan = to_half_width(text[start:end])
     return [Finding(check="text.corrupted", severity="warning",
                     message=f"“{text[s:e]}” {why}", span=(s, e), indicators=_overlapping(doc, s, e))
-            for s, e, why in _corruptions(to_half_width(text[start:end]), start)]
+            for s, e, why in _corruptions(scan, start)]
 
 
 # --- all of them -----------------------------------------------------------
@@ -197,13 +244,20 @@ def audit_document(doc: Document, text: Optional[str] = None) -> tuple[Finding, 
     the checks work from the indicator records alone and ``text.corrupted``
     is skipped.
     """
+    view = DocumentView(doc, text)
     findings = [
-        *check_exceeds_total(doc),
-        *check_sum_mismatch(doc, text),
-        *check_rates(doc, text),
-        *check_conflicts(doc, text),
+        *check_exceeds_total(doc, view),
+        *check_sum_mismatch(doc, text, view),
+        *check_rates(doc, text, view),
+        *check_conflicts(doc, text, view),
         *check_numbering(doc),
-        *check_masked(doc),
+        *check_masked(doc, view),
         *check_corrupted(doc, text),
     ]
-    return tuple(sorted(findings, key=lambda f: (f.span or (-1, -1), f.check)))
+    if len(findings) < 2:
+        return tuple(findings)
+    return tuple(sorted(findings, key=_finding_order))
+
+
+def _finding_order(finding: Finding) -> tuple:
+    return (finding.span or (-1, -1), finding.check)

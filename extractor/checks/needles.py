@@ -1,0 +1,252 @@
+"""Quick tests that tell when a rule pattern cannot match, read off the pattern itself.
+
+Most documents have no corrupted number and most clauses no total word, yet
+finding that out by the book means folding the text (``common.simplify``)
+and running the pattern.  A *needle* is one to five characters in a row that
+every match of a pattern contains (or one of several needles): three digits,
+``、`` and a digit in ``([0-9]{3,})、([0-9]{2})``; 合计, 总计, ... or 共 in
+``(合计|总计|...|共)``.  Needles are found in the parsed pattern
+(``re._parser``), then widened to every source character that folds into
+them, so the test runs on the unfolded text: no needle there, no match
+after folding either.
+
+Digits and Latin letters stand in almost every sentence of these
+documents, so a needle with another character is preferred.  A pattern
+whose needles cannot be read (case-insensitive, or built only of
+optional parts) gets none, and the callers then always run it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import chain
+from typing import Optional, Sequence
+
+import regex
+
+from ..clean import fold
+
+try:  # the standard library's pattern parser (``sre_parse`` before 3.11)
+    import re._constants as _sre
+    import re._parser as _sre_parse
+except ImportError:  # pragma: no cover
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+Needle = tuple[frozenset, ...]  # one to five positions, each the characters allowed there
+
+_BREAK = "break"  # a place where the characters around are not known to be adjacent
+_LARGEST_SET = 64  # a wider character class tells nothing useful
+_LONGEST = 5  # characters in a needle: enough to pass over 1、 (a list) or 1500余 (no year)
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT))
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def _char_set(items) -> Optional[frozenset]:
+    """The characters of a ``[...]`` class, or None for a negated or wide one."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            chars.add(chr(av))
+        elif op is _sre.RANGE and av[1] - av[0] < _LARGEST_SET:
+            chars.update(chr(code) for code in range(av[0], av[1] + 1))
+        else:
+            return None
+    return frozenset(chars) if len(chars) <= _LARGEST_SET else None
+
+
+def _specific(chars: frozenset) -> bool:
+    return not any(c.isdigit() or (c.isascii() and c.isalnum()) for c in chars)
+
+
+def _rank(needle: Needle) -> tuple:
+    """Smaller is more selective: a specific character, more in a row, few choices."""
+    specific = [len(p) for p in needle if _specific(p)]
+    return (0 if specific else 1, -len(needle), min(specific) if specific else sum(map(len, needle)))
+
+
+def _walk(items, positions: list, choices: list) -> None:
+    """Append the positions of a parsed sequence (a character set, None for any
+    character, or _BREAK) and, for each branch, its alternatives' needles."""
+    for op, av in items:
+        if op is _sre.LITERAL:
+            positions.append(frozenset(chr(av)))
+        elif op is _sre.IN:
+            positions.append(_char_set(av))
+        elif op in (_sre.ANY, _sre.NOT_LITERAL):
+            positions.append(None)
+        elif op in _ZERO_WIDTH:
+            continue  # consumes nothing: the characters around it stay adjacent
+        elif op is _sre.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if add_flags or del_flags:
+                raise _Unreadable
+            _walk(sub, positions, choices)
+        elif op is getattr(_sre, "ATOMIC_GROUP", None):
+            _walk(av, positions, choices)
+        elif op in _REPEATS:
+            low, high, sub = av
+            if low == 0:
+                positions.append(_BREAK)
+                continue
+            inner: list = []
+            _walk(sub, inner, choices)
+            copies = inner * min(low, _LONGEST)  # more show no other needle
+            if low == high and _BREAK not in inner:
+                positions.extend(copies)
+            else:  # the first copies follow what comes before, the last precede what comes after
+                positions.extend([*copies, _BREAK, *copies])
+        elif op is _sre.BRANCH:
+            walked = []
+            for alternative in av[1]:
+                alternative_positions: list = []
+                _walk(alternative, alternative_positions, [])
+                walked.append(alternative_positions)
+            if len({len(p) for p in walked}) == 1 and all(
+                    isinstance(p, frozenset) for alternative in walked for p in alternative):
+                # (19|20): alternatives of single characters and one length, merged column by column
+                positions.extend(frozenset().union(*column) for column in zip(*walked))
+                continue
+            alternatives = [_best(alternative) for alternative in av[1]]
+            if all(alternatives):
+                needles = tuple(n for best in alternatives for n in best[1])
+                choices.append((max(best[0] for best in alternatives), needles))
+            positions.append(_BREAK)
+        else:
+            positions.append(_BREAK)
+
+
+def _best(items) -> Optional[tuple[tuple, tuple[Needle, ...]]]:
+    """(rank, needles) of the most selective choice for a parsed sequence."""
+    positions: list = []
+    choices: list = []
+    _walk(items, positions, choices)
+    for index in range(len(positions)):
+        for length in range(1, _LONGEST + 1):
+            window = tuple(positions[index:index + length])
+            if len(window) < length or not all(isinstance(p, frozenset) for p in window):
+                break
+            choices.append((_rank(window), (window,)))
+    # the most selective rank, then the fewest needles (完成 rather than 任务|计划|...)
+    return min(choices, key=lambda choice: (choice[0], len(choice[1]))) if choices else None
+
+
+@lru_cache(maxsize=None)
+def needles(source: str) -> Optional[tuple[Needle, ...]]:
+    """Needles of a pattern: every match contains one of them; None if unknown."""
+    try:
+        parsed = _sre_parse.parse(source)
+        if parsed.state.flags & (_sre.SRE_FLAG_IGNORECASE | _sre.SRE_FLAG_LOCALE):
+            return None
+        best = _best(list(parsed))
+    except Exception:  # unreadable (or a parser that changed): no needles, the pattern always runs
+        return None
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=None)
+def _preimages() -> dict[str, str]:
+    """Each character -> the other characters that fold into it (``clean.fold``)."""
+    try:  # the cleaning stage's own table lists every character it changes
+        from ..clean import _rules
+
+        changed = [(chr(code), folded) for code, folded in _rules().table.items()]
+    except (ImportError, AttributeError):  # else fold every character once
+        everything = "".join(map(chr, chain(range(0xD800), range(0xE000, 0x110000))))
+        changed = [(char, folded) for char, folded in zip(everything, fold(everything)) if char != folded]
+    sources: dict[str, list[str]] = {}
+    for char, folded in changed:
+        sources.setdefault(folded, []).append(char)
+    return {target: "".join(found) for target, found in sources.items()}
+
+
+def _unfolded(chars: frozenset) -> str:
+    """Every character that folds into one of ``chars``, as a class body."""
+    found = {c for c in chars if fold(c) == c}  # characters folding into themselves
+    for char in chars:
+        found.update(_preimages().get(char, ""))
+    return "".join(re.escape(c) for c in sorted(found))
+
+
+def _telling(needle: Needle) -> int:
+    """The index of a needle's most telling position (the last one on a tie)."""
+    return min(reversed(range(len(needle))), key=lambda i: (not _specific(needle[i]), len(needle[i])))
+
+
+def needle_finder(sources: Sequence[str]) -> Optional[regex.Pattern]:
+    """A pattern that finds, in unfolded text, the needles of any of the
+    patterns ``sources``; None when one of them has none.  Each needle is
+    looked for from its most telling character, the ones before it checked
+    behind it, so the search skips from one such character to the next."""
+    alternatives = []
+    for source in sources:
+        found = needles(source)
+        if found is None:
+            return None
+        for needle in found:
+            classes = [f"[{_unfolded(position)}]" for position in needle]
+            anchor = _telling(needle)
+            behind = f"(?<={''.join(classes[:anchor + 1])})" if anchor else ""
+            alternatives.append(classes[anchor] + behind + "".join(classes[anchor + 1:]))
+    return regex.compile("|".join(dict.fromkeys(alternatives)))
+
+
+def needle_set(source: str) -> Optional[frozenset]:
+    """Characters one of which every match of the pattern ``source`` holds (one
+    position of each needle), for text that is folded already; None if unknown."""
+    found = needles(source)
+    if found is None:
+        return None
+    return frozenset().union(*(needle[_telling(needle)] for needle in found))
+
+
+def needle_characters(source: str) -> Optional[str]:
+    """The body of a character class that any text the pattern ``source``
+    matches after folding holds before folding (``needle_set``, folded or
+    not); None when the pattern has no needles."""
+    chars = needle_set(source)
+    if chars is None:
+        return None
+    return _unfolded(chars) + "".join(re.escape(c) for c in sorted(chars))
+
+
+class PatternSet:
+    """Patterns run over many short folded texts, each only where it may match.
+
+    One search for the characters of ``needle_set`` picks the patterns a text
+    may hold; a pattern whose needles are plain strings is also skipped when
+    none of them is in the text.
+    """
+
+    def __init__(self, patterns: Sequence[re.Pattern]):
+        self.patterns = tuple(patterns)
+        self.always: list[int] = []  # patterns without needles: run on every text
+        self.by_char: dict[str, list[int]] = {}
+        self.literals: list[Optional[tuple[str, ...]]] = []
+        for index, compiled in enumerate(self.patterns):
+            found = needles(compiled.pattern)
+            chars = needle_set(compiled.pattern)
+            if chars is None:
+                self.always.append(index)
+            for char in chars or ():
+                self.by_char.setdefault(char, []).append(index)
+            plain = found is not None and all(len(position) == 1 for needle in found for position in needle)
+            self.literals.append(tuple("".join(next(iter(p)) for p in needle) for needle in found) if plain else None)
+        self.chars = re.compile(f"[{''.join(re.escape(c) for c in sorted(self.by_char))}]") if self.by_char else None
+
+    def matches(self, text: str) -> set[str]:
+        """The matched strings of every pattern in ``text`` (a folded text)."""
+        chosen = set(self.always)
+        if self.chars is not None:
+            for char in set(self.chars.findall(text)):
+                chosen.update(self.by_char[char])
+        found: set[str] = set()
+        for index in chosen:
+            literals = self.literals[index]
+            if literals is None or any(literal in text for literal in literals):
+                found.update(m.group(0) for m in self.patterns[index].finditer(text))
+        return found

@@ -1,0 +1,91 @@
+"""The audit's quick tests (checks/needles.py) never rule out a text its patterns match.
+
+A needle test that misses would silently drop findings, so each one is
+checked against its pattern: on random texts built from the patterns' own
+characters, the characters that fold into them and any others.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from extractor.checks import breakdown, rates, within
+from extractor.checks.common import patterns
+from extractor.checks.needles import PatternSet, _preimages, needle_characters, needles
+from extractor.clean import fold
+
+
+def _alphabet(*sources: str) -> list[str]:
+    """Every non-ASCII-syntax character of the patterns, what folds into them, digits."""
+    chars = {c for source in sources for c in source if not c.isascii() or c.isalnum()}
+    unfolded = {u for c in chars for u in _preimages().get(c, "")}
+    return sorted(chars | unfolded | set("0123456789、.,余多年人元 "))
+
+
+def _texts(*sources: str):
+    return st.text(alphabet=st.one_of(st.sampled_from(_alphabet(*sources)), st.characters()), max_size=40)
+
+
+PROBED = [
+    pytest.param(breakdown._TOTAL_WORDS.pattern, id="total words"),
+    pytest.param(f"{rates._RATE_CUES.pattern}|{rates._COMPLETION.pattern}", id="rate cues"),
+]
+
+
+@pytest.mark.parametrize("source", PROBED)
+def test_needle_characters_cover_every_match(source):
+    chars = needle_characters(source)
+    assert chars, "these patterns have needles: without them every clause is cut and searched"
+    compiled, probe = re.compile(source), re.compile(f"[{chars}]")
+
+    @settings(max_examples=400, deadline=None)
+    @given(_texts(source))
+    def check(text):
+        if compiled.search(fold(text)):
+            assert probe.search(text), text
+
+    check()
+
+
+def test_corruption_needles_cover_every_match():
+    scanners = (within._DECIMAL_COMMA, within._YEAR_APPROX)
+    finder = within._CORRUPTION_NEEDLES
+    assert finder is not None
+
+    @settings(max_examples=400, deadline=None)
+    @given(_texts(*(s.pattern for s in scanners)))
+    def check(text):
+        if any(s.search(fold(text)) for s in scanners):
+            assert finder.search(text), text
+
+    check()
+
+
+def test_pattern_set_finds_what_each_pattern_finds():
+    compiled = patterns("conflict", "time_patterns")
+    chosen = PatternSet(compiled)
+
+    @settings(max_examples=400, deadline=None)
+    @given(_texts(*(p.pattern for p in compiled)))
+    def check(text):
+        text = fold(text)
+        assert chosen.matches(text) == {m.group(0) for p in compiled for m in p.finditer(text)}
+
+    check()
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("(合计|总计|共)", {"合计", "总计", "共"}),
+    (r"([0-9]{3,})、([0-9]{2})", None),  # digits everywhere: 、 is the telling needle
+    ("(?i)abc", None),  # case-blind: unreadable, so the pattern always runs
+])
+def test_needles_read_off_simple_patterns(source, expected):
+    found = needles(source)
+    if expected is None and source.startswith("(?i)"):
+        assert found is None
+    elif expected is None:
+        assert found and any(frozenset("、") in needle for needle in found)
+    else:
+        assert {"".join(next(iter(p)) for p in needle) for needle in found} == expected
