@@ -10,11 +10,12 @@ it above the styles open at the moment, in which case it closes them.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 import regex
 
@@ -46,8 +47,7 @@ class Style:
     max_heading_chars: int = 0  # a longer heading text is body text, not a heading of this style
 
 
-@dataclass(frozen=True)
-class HeadingMatch:
+class HeadingMatch(NamedTuple):  # a tuple: made for every heading, in a hot loop
     """A heading found in the text, before levels are assigned."""
 
     start: int  # marker start, in the normalised text
@@ -71,7 +71,9 @@ def _config():
 
 def number_value(number: str) -> Optional[int]:
     """``一`` → 1, ``十二`` → 12, ``(3)`` → 3, ``②`` → 2."""
-    digits = _BRACKETS_AND_SPACE.sub("", number or "")
+    digits = number or ""
+    if not digits.isalnum():  # else it holds no bracket or space to take out
+        digits = _BRACKETS_AND_SPACE.sub("", digits)
     if not digits:
         return None
     if digits.isascii() and digits.isdigit():  # not str.isdigit alone: it accepts ②
@@ -104,12 +106,11 @@ def _any_of(styles: Sequence[Style]) -> str:
 @lru_cache(maxsize=1)
 def _marker_filters() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """Tried before the styles one by one: whether any marker starts at a position, whether
-    any inline marker does (most lines and sentences start with neither), and the inline
-    candidates (``_INLINE_CANDIDATE``, each taken whole as a plain search takes it) that an
-    inline marker follows."""
+    any inline marker does (most lines and sentences start with neither), and a sentence end
+    with the spaces after it (taken whole) that an inline marker follows."""
     inline = _any_of([s for s in _marker_order() if s.inline])
     return (regex.compile(_any_of(_marker_order())), regex.compile(inline),
-            regex.compile(f"(?>{_INLINE_CANDIDATE.pattern})(?={inline})"))
+            regex.compile(f"[{_SENTENCE_END_CHARS}](?>\\s*)(?={inline})"))
 
 
 def _match_marker(text: str, pos: int, inline_only: bool = False) -> Optional[tuple[Style, regex.Match]]:
@@ -146,9 +147,11 @@ def _heading_end(text: str, start: int, limit: int) -> int:
     stop = _HEADING_END.search(text, start)
     if stop:
         end = stop.start()
-    child = _GLUED_FIRST_CHILD.search(text[start:end])
-    if child:
-        end = start + child.start()
+    head = text[start:end]
+    if "1" in head or "(" in head or "（" in head:  # a glued child marker holds one of them
+        child = _GLUED_FIRST_CHILD.search(head)
+        if child:
+            end = start + child.start()
     end = min(end, start + limit)
     while end > start and text[end - 1].isspace():  # "完成情况 (一)……": the space is no part of it
         end -= 1
@@ -158,25 +161,26 @@ def _heading_end(text: str, start: int, limit: int) -> int:
 def _line_headings(line: Line, previous: Optional[Line], following: Sequence[Line]) -> list[HeadingMatch]:
     styles, limits, _ = _config()
     text = line.text
+    offset = line.span[0]
     found: list[HeadingMatch] = []
+    head = None  # the line's own heading: (text_end, style, value), in the line
     hit = _match_marker(text, 0)
     if hit:
         style, match = hit
         number, value = _written_number(style, match)
         if style.key == "month":  # "一月份:" is its own heading text
-            found.append(HeadingMatch(0, 0, len(text.rstrip(":： ")), style.key, number, value))
+            head = (len(text.rstrip(":： ")), style.key, value)
+            found.append(HeadingMatch(offset, offset, offset + head[0], style.key, number, value))
         else:
             end = _heading_end(text, match.end(), limits["heading_max_chars"])
             if end > match.end() and not (style.max_heading_chars and end - match.end() > style.max_heading_chars):
-                found.append(HeadingMatch(0, match.end(), end, style.key, number, value))
+                head = (end, style.key, value)
+                found.append(HeadingMatch(offset, offset + match.end(), offset + end, style.key, number, value))
     elif _is_plain_heading(text, previous, following, limits):
-        found.append(HeadingMatch(0, 0, len(text), "plain", None, None))
-    found.extend(_inline_headings(text, found[0] if found else None, limits))
-    return [
-        HeadingMatch(h.start + line.span[0], h.text_start + line.span[0], h.text_end + line.span[0],
-                     h.style, h.number, h.value)
-        for h in found
-    ]
+        head = (len(text), "plain", None)
+        found.append(HeadingMatch(offset, offset, offset + len(text), "plain", None, None))
+    found.extend(_inline_headings(text, offset, head, limits))
+    return found
 
 
 def _is_plain_heading(text: str, previous: Optional[Line], following: Sequence[Line], limits) -> bool:
@@ -201,24 +205,50 @@ _PROSE = regex.compile(r"[,。;]")  # a paragraph, not a signature, date or addr
 _DATE_LINE = regex.compile(r"[\d〇零一二三四五六七八九十]{2,4}年[\d一二三四五六七八九十]{1,3}月([\d一二三四五六七八九十]{1,3}日)?$")
 
 
-_INLINE_CANDIDATE = regex.compile(
-    r"(?P<punct>(?<=[。;:!?)])\s*)"                                  # after a sentence end
-    r"|(?P<glued>(?<=[\p{Han}”)])\s?(?=1[、.．]|[(（][一1][)）]))"    # a first child glued to a heading
-)
+_SENTENCE_END_CHARS = "。;:!?)"
+# the marker of a first child glued to a heading's text: 1、 (一) (1)
+_GLUED_MARKER = re.compile(r"1[、.．]|[(（][一1][)）]")
+_HAN_OR_QUOTE = regex.compile(r"[\p{Han}”]")
+_SPACE = regex.compile(r"\s")
 
 
-def _inline_headings(text: str, head: Optional[HeadingMatch], limits) -> list[HeadingMatch]:
-    """Numbered items further along one paragraph."""
+def _glued_child_at(text: str, pos: int) -> Optional[int]:
+    """Where the marker of a first child glued to the heading text that ends at ``pos``
+    starts, if one does: after a Han character or ”, and one space at most."""
+    if not pos or not _HAN_OR_QUOTE.match(text, pos - 1):
+        return None
+    at = pos + 1 if _SPACE.match(text, pos) else pos
+    return at if _GLUED_MARKER.match(text, at) else None
+
+
+def _inline_headings(text: str, offset: int, head: Optional[tuple[int, str, Optional[int]]], limits) -> list[HeadingMatch]:
+    """Numbered items further along one paragraph that starts at ``offset``, after its own
+    heading ``head`` (text end, style, value) if any.  Each follows a sentence end (。;:!?)
+    and the spaces after it, or is a first child glued to the end of the heading found last
+    (``……整体素质1、进一步深化``), which is where the search goes on from."""
     found: list[HeadingMatch] = []
-    last = {head.style: head.value} if head and head.value else {}
-    pos = head.text_end if head else 0
-    # every candidate followed by a marker, in order: a candidate never starts inside
-    # another (they span spaces after a character that starts none), and one without a
-    # heading leaves the search position where the next candidate starts anyway
-    for candidate in _marker_filters()[2].finditer(text, pos):
-        if candidate.start() < pos:
-            continue  # inside the heading found last
-        at = candidate.end()
+    last = {head[1]: head[2]} if head and head[2] else {}
+    pos = head[0] if head else 0
+    # (start, marker start) after every sentence end an inline marker follows, in order; no
+    # two overlap, as they span spaces after a character that starts none
+    after_sentence_end = [(m.start() + 1, m.end()) for m in _marker_filters()[2].finditer(text, max(pos - 1, 0))]
+    next_candidate = 0
+    glued_tried = head is None  # whether a glued child at pos was looked for (none without a heading)
+    while True:
+        if not glued_tried:
+            glued_tried = True
+            at = _glued_child_at(text, pos)
+            if at is None:
+                continue
+            glued = True
+        else:
+            while next_candidate < len(after_sentence_end) and after_sentence_end[next_candidate][0] < pos:
+                next_candidate += 1  # inside the heading found last
+            if next_candidate == len(after_sentence_end):
+                break
+            at = after_sentence_end[next_candidate][1]
+            next_candidate += 1
+            glued = False
         hit = _match_marker(text, at, inline_only=True)
         if not hit:
             continue
@@ -226,19 +256,18 @@ def _inline_headings(text: str, head: Optional[HeadingMatch], limits) -> list[He
         number, value = _written_number(style, match)
         if value is None:
             continue
-        if candidate.group("glued") is not None:
-            # "……整体素质1、进一步深化": only right after the text of a heading
-            previous = found[-1] if found else head
-            if not (previous is not None and candidate.start() <= previous.text_end <= at and value == 1):
+        if glued:
+            if value != 1:  # a first child only (it starts where the last heading's text ends)
                 continue
         elif not (value == 1 or last.get(style.key) == value - 1):
             continue
         end = _heading_end(text, match.end(), limits["heading_max_chars"])
         if end <= match.end():
             continue
-        found.append(HeadingMatch(at, match.end(), end, style.key, number, value))
+        found.append(HeadingMatch(offset + at, offset + match.end(), offset + end, style.key, number, value))
         last[style.key] = value
         pos = end
+        glued_tried = False
     return found
 
 
@@ -285,7 +314,11 @@ def build_sections(text: str, block: DocumentBlock) -> list[Section]:
     open_at_level: dict[int, str] = {}
     for i, (heading, level, end) in enumerate(zip(headings, levels, ends)):
         section_id = f"s{i + 1}"
-        parent = next((open_at_level[lv] for lv in range(level - 1, 0, -1) if lv in open_at_level), None)
+        parent = None  # the section open at the deepest level above this one
+        for lv in range(level - 1, 0, -1):
+            if lv in open_at_level:
+                parent = open_at_level[lv]
+                break
         open_at_level[level] = section_id
         for deeper in [lv for lv in open_at_level if lv > level]:
             del open_at_level[deeper]

@@ -6,7 +6,8 @@ inferred from evidence (``建国60周年`` → 2009) where the text allows.
 """
 from __future__ import annotations
 
-from typing import Optional
+import re
+from typing import Iterator, Optional
 
 import regex
 
@@ -21,7 +22,7 @@ _STARTS_WITH_YEAR_COMMA = regex.compile(r"^(?:19|20)\d{2}年[,，]")
 def opening_text(body_lines: list[Line], limit: int = 400) -> str:
     parts, size = [], 0
     for line in body_lines:
-        if is_title_like(line.text) and len(line.text) < 25 and not parts:
+        if not parts and len(line.text) < 25 and is_title_like(line.text):
             continue  # subtitle lines and bylines before the body
         parts.append(line.text)
         size += len(line.text)
@@ -31,7 +32,7 @@ def opening_text(body_lines: list[Line], limit: int = 400) -> str:
 
 
 def first_sentences(opening: str, count: int = 1) -> str:
-    pieces = SENTENCE_END.split(opening)
+    pieces = SENTENCE_END.split(opening, maxsplit=count)  # the rest stays one piece, unread
     return "。".join(pieces[:count])[:200]
 
 
@@ -57,8 +58,7 @@ _ALL_UNITS = regex.compile(r"全(市|县|区|省|镇|乡)")
 
 def _clean_org(name: str) -> Optional[str]:
     rules = document_rules()
-    for prefix in rules.org_drop:
-        name = prefix.sub("", name)
+    name = rules.org_drop(name)
     while name and name[0] in rules.org_bad_starts:
         name = name[1:]
     if _ALL_UNITS.search(name):  # 全市工会: all the unions of a place, not one organisation
@@ -66,17 +66,36 @@ def _clean_org(name: str) -> Optional[str]:
     return name if len(name) >= 2 and not _BARE_ORG_SUFFIX.match(name) else None
 
 
-_ORG_CLAUSE_BREAK = regex.compile(r"[,,。:;、\s【】\[\]()“”|]|在|由|据|向|从|把|将|本期|召开|开展|举行|举办|新发展|新组建|组建|主席|记者|联合|组织|网讯")
+# the standard library's engine splits along a text faster than `regex`; its \s also takes
+# \x1c-\x1f, which `regex` does not.  No two breaks start alike, so their order is free.
+_ORG_CLAUSE_BREAK = re.compile(r"[,,。:;、【】\[\]()“”|在由据向从把将]|(?![\x1c-\x1f])\s"
+                               r"|本期|召开|开展|举[行办]|新(?:发展|组建)|组[建织]|主席|记者|联合|网讯")
 
 
-def _clause_orgs(text: str) -> list[str]:
-    names = []
-    org_pattern = document_rules().org_pattern
-    for clause in _ORG_CLAUSE_BREAK.split(text):
-        match = org_pattern.match(clause)
-        if match and (name := _clean_org(match.group())):
-            names.append(name)
-    return names
+def _clause_orgs(text: str) -> Iterator[str]:
+    """The organisation names that open a clause of ``text``, in order, lazily (mostly only
+    the first is wanted).  A sentence at a time, since a 。 is a break wherever it is and most
+    texts name their organisation early; its clause breaks become line breaks (no clause
+    holds one, as ``\\s`` is a break), and only the clauses that hold an organisation
+    suffix, which a name ends in, are tried."""
+    rules = document_rules()
+    start = 0
+    while start < len(text):
+        end = text.find("。", start) + 1 or len(text)
+        sentence = text[start:end]
+        start = end
+        if not rules.org_suffix_any.search(sentence):
+            continue  # no name ends here: breaks become line breaks, which join nothing
+        clauses = _ORG_CLAUSE_BREAK.sub("\n", sentence)
+        tried = -1
+        for suffix in rules.org_suffix_any.finditer(clauses):
+            clause_start = clauses.rfind("\n", 0, suffix.start()) + 1
+            if clause_start == tried:
+                continue
+            tried = clause_start
+            match = rules.org_at_clause_start.match(clauses, clause_start)
+            if match and (name := _clean_org(match.group())):
+                yield name
 
 
 _NEWS_SOURCE = regex.compile(r"^\S{0,12}?(网讯|日讯|讯)\s*")  # "梧州工会网讯 ": the site, not the subject
@@ -91,16 +110,17 @@ def _org_stem(name: str) -> str:
 
 
 def org_of(title: Optional[str], opening: str) -> Optional[str]:
-    title_orgs = _clause_orgs(title) if title else []
-    body_orgs = _clause_orgs(_NEWS_SOURCE.sub("", opening[:300]))
-    if title_orgs:
-        title_org = title_orgs[0]
-        stem = _org_stem(title_org)
-        for name in body_orgs:  # "县总工会" in the title, "嘉荫县总工会" in the text
-            if name != title_org and len(title_org) <= 5 and _org_stem(name).endswith(stem) and len(name) > len(title_org):
-                return name
+    title_org = next(_clause_orgs(title), None) if title else None
+    if title_org is not None and len(title_org) > 5:
         return title_org
-    return body_orgs[0] if body_orgs else None
+    body_orgs = _clause_orgs(_NEWS_SOURCE.sub("", opening[:300]))
+    if title_org is None:
+        return next(body_orgs, None)
+    stem = _org_stem(title_org)
+    for name in body_orgs:  # "县总工会" in the title, "嘉荫县总工会" in the text
+        if name != title_org and _org_stem(name).endswith(stem) and len(name) > len(title_org):
+            return name
+    return title_org
 
 
 def period_of(title: Optional[str], opening: str, doc_type: str, doc_text: str, page_head: str) -> Period:
@@ -124,7 +144,9 @@ def period_of(title: Optional[str], opening: str, doc_type: str, doc_text: str, 
     if year is None:
         match = rules["evidence"].search(doc_text)  # the first evidence in the text
         if match:
-            inferred = rules["evidence_years"][int(match.lastgroup[1:])]
+            # the alternative that matched: the first that matches where the alternation did
+            which = next(i for i, pattern in enumerate(rules["evidence_each"]) if pattern.match(doc_text, match.start()))
+            inferred = rules["evidence_years"][which]
             evidence = match.group()
     return Period(year=year, year_text=year_text, year_masked=masked, part=part,
                   year_inferred=inferred, year_evidence=evidence)
@@ -149,15 +171,16 @@ def _year(text: Optional[str]) -> tuple[Optional[int], Optional[str], bool]:
 def _part(title: str, first: str, doc_type: str, has_title: bool) -> Optional[str]:
     rules = document_rules().period
     for text in (title, first) if has_title else (first,):
-        if rules["h1"].search(text) and not rules["h2"].search(text.split("上半年")[0]):
-            return "H1"
-        if rules["h2"].search(text):
-            return "H2"
-        for name, pattern in rules["q"]:
-            if pattern.search(text):
-                return name
-        if rules["multi"].search(text):
-            return "multi_year"
+        if rules["any_part"].search(text):  # else none of the four checks holds
+            if rules["h1"].search(text) and not rules["h2"].search(text.split("上半年")[0]):
+                return "H1"
+            if rules["h2"].search(text):
+                return "H2"
+            for name, pattern in rules["q"]:
+                if pattern.search(text):
+                    return name
+            if rules["multi"].search(text):
+                return "multi_year"
         if text is title and text and rules["year_cues"].search(text):
             return "year"
     if rules["month"].search(first) or (doc_type == "report" and rules["month_anywhere"].search(first)):

@@ -62,16 +62,24 @@ def _is_chrome_compact(compact: str) -> bool:
                 or rules.chrome_anywhere.search(compact))
 
 
-def _content_lines(lines: list[Line]) -> list[Line]:
-    """The lines that are document text.  After an end marker (相关阅读, 由互联网用户
-    整理提供) the rest of the page is its footer, unless a further document starts
-    there: a title line followed by a paragraph."""
+def _content_lines(lines: list[Line]) -> tuple[list[Line], set[int]]:
+    """The lines that are document text, and the indices among them of those that may be
+    continuation markers.  After an end marker (相关阅读, 由互联网用户整理提供) the rest
+    of the page is its footer, unless a further document starts there: a title line
+    followed by a paragraph."""
     rules = document_rules()
+    end_or_chrome_anywhere = rules.end_or_chrome_anywhere.search
+    end_or_continuation_at_start = rules.end_or_continuation_at_start.match
+    chrome_at_start, chrome_runs = rules.chrome_at_start.match, rules.chrome_runs.match
     kept = []
+    may_continue = set()
     in_footer = False
     for i, line in enumerate(lines):
         compact = line.text.replace(" ", "")
-        if kept and rules.end_any.search(compact):
+        # the full checks only where one of the two quick ones leaves them a chance
+        anywhere = end_or_chrome_anywhere(compact)
+        at_line_start = end_or_continuation_at_start(compact)
+        if kept and (anywhere or at_line_start) and rules.end_any.search(compact):
             in_footer = True
             continue
         if in_footer:
@@ -80,9 +88,11 @@ def _content_lines(lines: list[Line]) -> list[Line]:
             if not starts_document:
                 continue
             in_footer = False
-        if not _is_chrome_compact(compact):
+        if not (chrome_at_start(compact) or (anywhere and (chrome_runs(compact) or rules.chrome_anywhere.search(compact)))):
+            if at_line_start:
+                may_continue.add(len(kept))
             kept.append(line)
-    return kept
+    return kept, may_continue
 
 
 def _article_title(text: str) -> bool:
@@ -92,37 +102,39 @@ def _article_title(text: str) -> bool:
 
 def _mid_page_title(text: str) -> bool:
     """A title line that starts a further document in the middle of a page."""
-    rules = document_rules()
-    if not is_title_like(text) or len(text) < 8:
+    # the cheap checks first: a line that ends in its document word ends in no pipe or
+    # space, so is a title only if it is no longer than one as it stands
+    if not 8 <= len(text) <= document_rules().title_max or not _TITLE_ENDS_IN_DOC_WORD.search(text):
         return False
-    tail = _TITLE_ENDS_IN_DOC_WORD.search(text)
-    return bool(tail) and bool(rules.org_pattern.search(text))
+    return is_title_like(text) and bool(document_rules().org_pattern.search(text))
 
 
-def _split_points(content: list[Line]) -> list[tuple[int, bool]]:
+def _split_points(content: list[Line], may_continue: set[int]) -> list[tuple[int, bool]]:
     """Indices where a document starts, with whether that line is a marker to drop."""
     rules = document_rules()
+    article_line = rules.article_line.match
     points: list[tuple[int, bool]] = [(0, False)]
     body_seen = False
     for i, line in enumerate(content):
-        compact = line.text.replace(" ", "")
-        if rules.continuation_any.match(compact):
+        text = line.text
+        if i in may_continue and rules.continuation_any.match(text.replace(" ", "")):
             points.append((i, True))
             body_seen = False
             continue
-        if _article_title(line.text) or (body_seen and _mid_page_title(line.text)):
+        # the first check is _article_title's
+        if article_line(strip_trailing_pipes(text)) or (body_seen and _mid_page_title(text)):
             if i != points[-1][0]:
                 points.append((i, False))
             body_seen = False
             continue
-        if len(line.text) >= 40:
+        if len(text) >= 40:
             body_seen = True
     return points
 
 
-def _blocks(content: list[Line]) -> list[list[Line]]:
+def _blocks(content: list[Line], may_continue: set[int]) -> list[list[Line]]:
     rules = document_rules()
-    points = _split_points(content)
+    points = _split_points(content, may_continue)
     blocks = []
     for n, (start, is_marker) in enumerate(points):
         end = points[n + 1][0] if n + 1 < len(points) else len(content)
@@ -182,9 +194,9 @@ def _years_from_neighbours(documents: list[DocumentBlock]) -> list[DocumentBlock
 
 
 def _find_documents(text: str) -> list[DocumentBlock]:
-    content = _content_lines(split_lines(text))
+    content, may_continue = _content_lines(split_lines(text))
     documents = []
-    for block in _blocks(content):
+    for block in _blocks(content, may_continue):
         title, title_span, body_index = _title(block)
         body_lines = block[body_index:] if body_index < len(block) else []
         if body_index == 0 and title_span:

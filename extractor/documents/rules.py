@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable, Iterator, NamedTuple
 
 import regex
 
@@ -20,6 +21,13 @@ class Rules:
     chrome_anywhere: object
     end_any: object  # the end patterns as one alternation
     continuation_any: object  # the continuation markers as one alternation
+    # whether a line may be an end or a chrome line or a continuation marker, in two calls
+    # instead of five (most lines are none): the end and chrome patterns that may match past
+    # the line start, and what follows the run of those that open with one, searched along
+    # it; and the end patterns anchored there together with the continuation markers matched
+    # at its start
+    end_or_chrome_anywhere: object
+    end_or_continuation_at_start: object
     article_line: object  # whether a line is an article title (篇一), matched from its end (see _whole_lines)
     min_document_chars: int
     title_max: int
@@ -32,7 +40,9 @@ class Rules:
     default_untitled: str
     period: dict
     org_pattern: object
-    org_drop: tuple
+    org_at_clause_start: object  # org_pattern at the start of a line
+    org_suffix_any: object  # where an organisation suffix is
+    org_drop: object  # a name without the drop prefixes (see _prefix_dropper)
     org_bad_starts: str
 
 
@@ -50,15 +60,50 @@ def _compile_all(patterns) -> tuple:
     return tuple(regex.compile(p) for p in patterns)
 
 
+def _prefix_dropper(patterns) -> Callable[[str], str]:
+    """What is left of a text once each pattern is taken off it in turn (``sub`` of the
+    first, then of the next on what is left).  Patterns anchored at the start are matched as
+    one, each optional and tried where the one before left off: the same text is taken off."""
+    if all(_takes_off_a_prefix(p) for p in patterns):
+        taken = regex.compile("".join(f"(?:{p[1:]})?" for p in patterns))
+        return lambda text: text[taken.match(text).end():]
+    compiled = _compile_all(patterns)
+
+    def drop(text: str) -> str:
+        for pattern in compiled:
+            text = pattern.sub("", text)
+        return text
+    return drop
+
+
+_SEES_PAST_THE_START = re.compile(r"\\[AbBGZz]|\(\?<[=!]|\(\?\(")
+
+
+def _takes_off_a_prefix(pattern: str) -> bool:
+    """Anchored at the start and nowhere else, with nothing that sees what is before where it
+    starts and no reference to a group (whose number would change)."""
+    anchors = [i for i, char, in_class in _unescaped(pattern) if char == "^" and not in_class]
+    return (_anchored_at_start(pattern) and anchors == [0]
+            and not _BACKREFERENCE.search(pattern) and not _SEES_PAST_THE_START.search(pattern))
+
+
 def _opens_with_run(pattern: str) -> bool:
     return pattern.startswith(("^\\S*", "^.*"))
+
+
+def _after_run(pattern: str) -> str:
+    """What follows the opening run of ``pattern`` (``^\\S*...``): it matches wherever the
+    whole does, at the end of the run; the whole pattern if the run is lazy or possessive."""
+    rest = pattern[len("^\\S*"):] if pattern.startswith("^\\S*") else pattern[len("^.*"):]
+    return pattern if rest.startswith(("?", "+")) else rest
 
 
 def _chrome_at_start(patterns) -> tuple[re.Pattern, regex.Pattern]:
     """The line-start patterns as one alternation, except those that open with an unbounded
     run (``^\\S*...//``): the standard library's engine backtracks through the whole line for
-    them, `regex` first looks for the literal they need, so they are kept apart."""
-    return (_alternation([p[1:] for p in patterns if not _opens_with_run(p)]),
+    them, `regex` first looks for the literal they need, so they are kept apart.  Only
+    whether one matches is wanted, so their groups need not capture."""
+    return (_alternation([_without_captures(p[1:]) for p in patterns if not _opens_with_run(p)]),
             regex.compile(_joined([p for p in patterns if _opens_with_run(p)])))
 
 
@@ -78,27 +123,64 @@ _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\\g<")
 def _anchored_at_both_ends(pattern: str) -> bool:
     """``^...$`` with no ``|`` outside a group (``^a|b$`` is ``^a`` or ``b$``) and no
     backreference (which cannot be matched backwards)."""
-    if not (pattern.startswith("^") and pattern.endswith("$")) or _BACKREFERENCE.search(pattern):
+    if _BACKREFERENCE.search(pattern):
         return False
-    depth, in_class, i = 0, False, 1
-    while i < len(pattern) - 1:
+    outside = dict(_outside_groups(pattern))
+    return outside.get(0) == "^" and outside.get(len(pattern) - 1) == "$" and "|" not in outside.values()
+
+
+def _anchored_at_start(pattern: str) -> bool:
+    """``^...`` with no ``|`` outside a group: it matches at the start of a text or nowhere."""
+    outside = dict(_outside_groups(pattern))
+    return outside.get(0) == "^" and "|" not in outside.values()
+
+
+def _outside_groups(pattern: str) -> Iterator[tuple[int, str]]:
+    """The unescaped characters of ``pattern`` outside every group and class, with their
+    indices (group parentheses and class brackets not included)."""
+    depth = 0
+    for i, char, in_class in _unescaped(pattern):
+        if in_class:
+            continue
+        if char in "()":
+            depth += 1 if char == "(" else -1
+        elif depth == 0:
+            yield i, char
+
+
+def _unescaped(pattern: str) -> Iterator[tuple[int, str, bool]]:
+    """The unescaped characters of ``pattern`` with their indices and whether they belong
+    to a character class (its brackets included)."""
+    in_class, i = False, 0
+    while i < len(pattern):
         char = pattern[i]
         if char == "\\":
             i += 2
             continue
         if in_class:
             in_class = char != "]"
+            yield i, char, True
         elif char == "[":
+            yield i, char, True
             in_class = True
             i += 2 if pattern[i + 1:i + 2] == "^" else 1
             i += 1 if pattern[i:i + 1] == "]" else 0  # "[]...]": that "]" is a member
             continue
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            return False
+        else:
+            yield i, char, False
         i += 1
-    return i == len(pattern) - 1 and not in_class  # the final "$" is not escaped
+
+
+def _without_captures(pattern: str) -> str:
+    """``pattern`` with its capturing groups made plain ones ``(?:...)``: for whether a
+    pattern matches they are the same, and the standard library's engine tries plain groups
+    much faster.  Unchanged when the pattern refers to a group."""
+    if _BACKREFERENCE.search(pattern) or "(?(" in pattern:
+        return pattern
+    for i, char, in_class in reversed(list(_unescaped(pattern))):
+        if char == "(" and not in_class and pattern[i + 1:i + 2] != "?":
+            pattern = pattern[:i + 1] + "?:" + pattern[i + 1:]
+    return pattern
 
 
 @lru_cache(maxsize=1)
@@ -106,48 +188,67 @@ def document_rules() -> Rules:
     data = load_toml("documents.toml")
     p = data["period"]
     chrome_patterns = data["chrome"]["line_patterns"] + data["chrome"]["intro_patterns"]
+    end_patterns = data["chrome"]["end_patterns"]
+    continuation_markers = data["split"]["continuation_markers"]
     chrome_at_start, chrome_runs = _chrome_at_start([p for p in chrome_patterns if p.startswith("^")])
     suffixes = "|".join(data["org"]["suffixes"])
+    org = r"[\p{Han}\d]{1,14}?(?:" + suffixes + ")(?!员)"
+    # where only whether a pattern matches, or its whole match, is used, its groups need not
+    # capture (_without_captures)
     return Rules(
         chrome_at_start=chrome_at_start,
         chrome_runs=chrome_runs,
         # `regex` searches an alternation of literal-led patterns along a line several times
         # faster than the standard library's engine
         chrome_anywhere=regex.compile(_joined([p for p in chrome_patterns if not p.startswith("^")])),
-        end_any=regex.compile(_joined(data["chrome"]["end_patterns"])),
-        continuation_any=regex.compile(_joined(data["split"]["continuation_markers"])),
+        end_any=regex.compile(_joined(end_patterns)),
+        continuation_any=regex.compile(_joined(continuation_markers)),
+        end_or_chrome_anywhere=regex.compile(_joined(
+            [_without_captures(p) for p in end_patterns if not _anchored_at_start(p)]
+            + [_without_captures(p) for p in chrome_patterns if not p.startswith("^")]
+            + [_without_captures(_after_run(p)) for p in chrome_patterns if p.startswith("^") and _opens_with_run(p)])),
+        end_or_continuation_at_start=regex.compile(_joined(
+            _without_captures(p) for p in [p for p in end_patterns if _anchored_at_start(p)] + continuation_markers)),
         article_line=_whole_lines(data["split"]["article_patterns"]),
         min_document_chars=data["split"]["min_document_chars"],
         title_max=data["title"]["max_chars"],
-        not_title_any=regex.compile(_joined(data["title"]["not_title_patterns"])),
+        not_title_any=regex.compile(_joined(_without_captures(p_) for p_ in data["title"]["not_title_patterns"])),
         title_continuation=regex.compile(data["title"]["continuation_line"]),
         strong_keyword=regex.compile("(" + "|".join(k for k in data["title"]["doc_keywords"] if k != "工作") + ")"),
-        type_rules=tuple((t, regex.compile(p_)) for t, p_ in data["doc_type"]["title_rules"]),
-        cues={name: _compile_all(data["doc_type"][f"{name}_cues"]) for name in ("news", "summary", "plan", "other")},
+        type_rules=tuple((t, regex.compile(_without_captures(p_))) for t, p_ in data["doc_type"]["title_rules"]),
+        cues={name: _compile_all(map(_without_captures, data["doc_type"][f"{name}_cues"]))
+              for name in ("news", "summary", "plan", "other")},
         default_titled=data["doc_type"]["default_titled"],
         default_untitled=data["doc_type"]["default_untitled"],
         period={
             "masked": regex.compile(p["masked_year"]),
             "year": regex.compile(p["year"]),
-            "h1": regex.compile(p["h1"]),
-            "h2": regex.compile(p["h2"]),
-            "q": tuple((name, regex.compile(rx)) for name, rx in p["q"]),
+            "h1": regex.compile(_without_captures(p["h1"])),
+            "h2": regex.compile(_without_captures(p["h2"])),
+            "q": tuple((name, regex.compile(_without_captures(rx))) for name, rx in p["q"]),
             "month": regex.compile(p["month"]),
             "month_anywhere": regex.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:份)?[,，]"),
-            "year_cues": regex.compile(p["year_cues"]),
-            "multi": regex.compile(p["multi_year"]),
-            # all evidence phrases as one alternation; the group that matched names the year
-            "evidence": regex.compile("|".join(f"(?P<e{i}>{rx})" for i, (rx, _) in enumerate(p["evidence"]))),
+            "year_cues": regex.compile(_without_captures(p["year_cues"])),
+            "multi": regex.compile(_without_captures(p["multi_year"])),
+            # all evidence phrases as one alternation (plain phrases: the standard library's
+            # engine finds them several times faster), then each alone to tell which matched
+            "evidence": _alternation(rx for rx, _ in p["evidence"]),
+            "evidence_each": tuple(re.compile(rx) for rx, _ in p["evidence"]),
+            # whether any of h1, h2, q and multi_year matches (mostly none does)
+            "any_part": regex.compile(_joined(
+                _without_captures(rx) for rx in [p["h1"], p["h2"], *(rx for _, rx in p["q"]), p["multi_year"]])),
             "evidence_years": tuple(year for _, year in p["evidence"]),
         },
-        org_pattern=regex.compile(r"[\p{Han}\d]{1,14}?(?:" + suffixes + ")(?!员)"),
-        org_drop=_compile_all(data["org"]["drop_prefixes"]),
+        org_pattern=regex.compile(org),
+        org_at_clause_start=regex.compile(f"(?m)^(?:{org})"),
+        org_suffix_any=_alternation(data["org"]["suffixes"]),
+        org_drop=_prefix_dropper(data["org"]["drop_prefixes"]),
         org_bad_starts=data["org"]["bad_starts"],
     )
 
 
 HEADING_START = regex.compile(r"^\s*(?:[一二三四五六七八九十]+[、,.]|[\((][一二三四五六七八九十\d]+[\))]|\d+[、.,]|[①-⑳])")
-SENTENCE_END = regex.compile(r"[。!?;]")
+SENTENCE_END = re.compile(r"[。!?;]")  # a class of plain characters: the standard library's engine splits faster
 TRAILING_PIPES = regex.compile(r"[\s|]+$")
 
 
@@ -161,8 +262,7 @@ def strip_trailing_pipes(text: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):  # a tuple: made for every line of a page
     span: Span  # of the stripped line in the normalised text
     text: str
 
