@@ -92,8 +92,8 @@ def normalize(text: str) -> NormalizedText:
     """The normalised copy of ``text`` with its offset map (see the module doc)."""
     rules = _rules()
     copy = _fold(text, rules)  # 1:1, so offsets in `copy` are source offsets
-    index = array("i", range(len(text)))
-    first = _spans(rules.crlf, text) + _spans(rules.junk, copy)
+    index = _identity(len(text))
+    first = (_spans(rules.crlf, text) if "\r" in text else []) + _spans(rules.junk, copy)
     copy, index = _delete(copy, index, first)
     copy, index = _delete(copy, index, _pinyin_spans(copy, rules))
     copy, index = _delete(copy, index, _space_spans(copy, rules))
@@ -114,11 +114,26 @@ def fold(text: str) -> str:
 
 _CODE_POINT = np.dtype("<u4")  # as UTF-32-LE writes them
 _ARRAY_FOLD_FROM = 100  # below this many characters str.translate is quicker
+_IDENTITY_KEPT = 1 << 16  # offsets 0..n-1 kept ready for texts up to this long (256 KB)
+_identity_prefix = array("i")
+
+
+def _identity(size: int) -> array:
+    """``array("i", range(size))``, copied from a ready one: building it
+    element by element costs more than the rest of normalising a short text."""
+    global _identity_prefix
+    if size > len(_identity_prefix):
+        if size > _IDENTITY_KEPT:
+            return array("i", np.arange(size, dtype=np.intc).tobytes())
+        _identity_prefix = array("i", range(_IDENTITY_KEPT))
+    return _identity_prefix[:size]
 
 
 def _fold(text: str, rules: "_Rules") -> str:
     """``text.translate(rules.table)``; a long text goes through the array instead,
     about ten times faster than a dict look-up per character."""
+    if rules.foldable.search(text) is None:
+        return text  # most texts: nothing to simplify or narrow (one quick scan)
     if len(text) < _ARRAY_FOLD_FROM:
         return text.translate(rules.table)
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=_CODE_POINT)
@@ -155,13 +170,13 @@ def _pinyin_spans(text: str, rules: "_Rules") -> list[Span]:
     toned: list[Span] = []
     toneless: list[Span] = []
     for match in rules.pinyin.finditer(text):
-        syllables = match.group(1).split()
-        bare = [syllable.translate(rules.tone_bases).lower() for syllable in syllables]
-        if len(syllables) > rules.max_syllables or not all(s in rules.syllables for s in bare):
+        written = match.group(1)
+        bare = written.translate(rules.tone_bases).lower().split()  # the syllables without tones
+        if len(bare) > rules.max_syllables or not rules.syllables.issuperset(bare):
             continue
-        if any(char in rules.tone_letters for char in match.group(1)):
+        if not rules.tone_letters.isdisjoint(written):
             toned.append(match.span())
-        elif match.group(1).islower() and len(bare[0]) > 1:
+        elif written.islower() and len(bare[0]) > 1:
             toneless.append(match.span())
     return toned + toneless if toned else []
 
@@ -187,16 +202,22 @@ def _line_join_spans(text: str, rules: "_Rules") -> list[Span]:
     hard-wrapped text costs linear time.
     """
     spans: list[Span] = []
-    first_break = text.find("\n")
-    paragraph = _Paragraph(text[:first_break] if first_break >= 0 else text, rules)
-    for match in rules.newlines.finditer(text):
-        next_end = text.find("\n", match.end())
-        after = text[match.end():next_end if next_end >= 0 else len(text)]
+    paragraph = None  # the paragraph the last joined break extended ...
+    paragraph_end = -1  # ... and where its last line ends
+    # only breaks between the characters the join rules allow there (a third
+    # of them); any other break starts a new paragraph, read when needed
+    for match in rules.join_candidates.finditer(text):
+        start, end = match.span()
+        if paragraph_end != start:
+            paragraph = _Paragraph(text[text.rfind("\n", 0, start) + 1:start], rules)
+        next_end = text.find("\n", end)
+        after = text[end:next_end if next_end >= 0 else len(text)]
         if _joins(paragraph, after, rules):
-            spans.append(match.span())
+            spans.append((start, end))
             paragraph.extend(after, rules)
+            paragraph_end = end + len(after)
         else:
-            paragraph = _Paragraph(after, rules)
+            paragraph_end = -1
     return spans
 
 
@@ -219,16 +240,13 @@ class _Paragraph:
 
 
 def _joins(before: _Paragraph, after: str, rules: "_Rules") -> bool:
-    """Whether the break between ``before`` and ``after`` splits one paragraph."""
-    if not before.last or not after:
-        return False
-    if not rules.join_after.match(before.last[-1]) or not rules.join_before.match(after[0]):
-        return False
+    """Whether the break between ``before`` and ``after`` splits one paragraph
+    (a break ``rules.join_candidates`` found: the characters beside it may join)."""
+    if before.length < rules.min_line_chars or not before.prose:
+        return False  # the quick checks first (all of them are needed, in any order)
     if rules.heading.match(after) or rules.label.match(after):
         return False
-    if not (before.prose and rules.prose.search(after)):
-        return False
-    if before.length < rules.min_line_chars:
+    if not rules.prose.search(after):
         return False
     if before.length <= rules.heading_max_chars and (rules.heading.match(before.first) or rules.label.match(before.first)):
         return False  # a numbered heading or a "field: value" line
@@ -246,6 +264,7 @@ def _joins(before: _Paragraph, after: str, rules: "_Rules") -> bool:
 class _Rules:
     t2s: dict[int, str]
     table: dict[int, str]
+    foldable: re.Pattern  # any character ``table`` maps
     code_table: "np.ndarray"  # the same mapping, entry i the code point that i folds to
     crlf: re.Pattern
     junk: re.Pattern
@@ -257,9 +276,7 @@ class _Rules:
     space_runs: re.Pattern
     cjk_before_space: re.Pattern
     cjk_after_space: re.Pattern
-    newlines: re.Pattern
-    join_after: re.Pattern
-    join_before: re.Pattern
+    join_candidates: re.Pattern  # a run of line breaks between a join_after and a join_before character
     heading: re.Pattern
     label: re.Pattern
     prose: re.Pattern
@@ -290,21 +307,26 @@ def _compile_rules(data: dict) -> _Rules:
     return _Rules(
         t2s=t2s,
         table=table,
+        foldable=re.compile(_character_class(table)),
         code_table=_code_table(table),
         crlf=re.compile(r"\r(?=\n)"),
-        junk=re.compile(rf"[{data['space']['delete']}]+|\((?:[{classes['emoji']}]){{1,{notes['emoji_max']}}}\)"),
+        # first one character of either kind, so the engine skips to it in one
+        # quick scan; then the rest of a run of deletable characters or of a
+        # parenthesised emoji run ("(" is no deletable character)
+        junk=re.compile(rf"[{data['space']['delete']}(](?:(?<=[{data['space']['delete']}])[{data['space']['delete']}]*"
+                        rf"|(?<=\()(?:[{classes['emoji']}]){{1,{notes['emoji_max']}}}\))"),
         # the literal "(" comes first so the scan is fast; the look-behind then wants a hanzi before it
         pinyin=re.compile(rf"\((?<=[{classes['hanzi']}]\() ?([{letters}]+(?: [{letters}]+)*) ?\)"),
         tone_letters=frozenset(tone_letters),
         tone_bases=str.maketrans(tone_letters, tone_bases),
         syllables=frozenset(" ".join(load_lines(_PINYIN_FILE)).split()),
         max_syllables=notes["max_syllables"],
-        space_runs=re.compile(" +"),
+        space_runs=re.compile("  *"),  # " +" written to begin with a literal, which re searches for quickly
         cjk_before_space=re.compile(f"[{classes['hanzi']}{classes['cjk_punct']},;:!?%)]"),
         cjk_after_space=re.compile(f"[{classes['hanzi']}{classes['cjk_punct']}]"),
-        newlines=re.compile(r"\n+"),
-        join_after=re.compile(f"[{lines['join_after']}]"),
-        join_before=re.compile(f"[{lines['join_before']}]"),
+        # a whole run of breaks, written to begin with its first "\n" so re
+        # searches for that quickly; the characters beside it checked around it
+        join_candidates=re.compile(f"\n(?<=[{lines['join_after']}]\n)(?<!\n\n)\n*+(?=[{lines['join_before']}])"),
         heading=re.compile(lines["heading_start"]),
         label=re.compile(lines["label_start"]),
         prose=re.compile(f"[{re.escape(lines['prose_marks'])}]"),
@@ -327,6 +349,24 @@ def _translation_table(t2s: dict[int, str], width: dict, space: dict) -> dict[in
     if any(len(value) != 1 for value in table.values()):
         raise ValueError("every mapping must give exactly one character")
     return table
+
+
+def _character_class(table: dict[int, str]) -> str:
+    """A character class of the keys of ``table``, consecutive ones as ranges;
+    every character past the BMP is in it too: re tests those of a class one
+    by one, while a BMP class is one table look-up (a false hit only sends
+    the text through the translation, which then changes nothing there)."""
+    codes = sorted(code for code in table if code <= 0xFFFF)
+    parts = ["\U00010000-\U0010FFFF"]
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        first, last = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        parts.append(first if i == j else f"{first}-{last}")
+        i = j + 1
+    return f"[{''.join(parts)}]"
 
 
 def _code_table(table: dict[int, str]) -> "np.ndarray":

@@ -114,6 +114,8 @@ def read_per(lex: Lexicon, text: str, start: int, floor: int) -> Optional[str]:
 
 def link_changes(lex: Lexicon, text: str, found: List[Quantity]) -> List[Quantity]:
     """从700元提高到900元: mark the pair "from" / "to"; the "to" inherits per."""
+    if not any(word in text for word in lex.change_from):
+        return found  # no 从 / 由 anywhere: no pair to mark
     out = list(found)
     for i in range(len(out) - 1):
         first, second = out[i], out[i + 1]

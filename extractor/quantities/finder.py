@@ -32,13 +32,13 @@ from typing import List, NamedTuple, Optional, Tuple
 
 import re
 
-from dataclasses import replace
+from dataclasses import fields, replace
 
-from ..records import Quantity, build
+from ..records import Quantity
 from .after_unit import FILLER, after_filler, followed
 from .context import link_changes, read_per, read_prefix, read_slash_per, read_suffix
 from .lexicon import Lexicon, lexicon
-from .numerals import parse_number, parse_range
+from .numerals import parse_range, read_number
 from .spacing import close_spaces, source_span
 
 _MASK_CHARS = frozenset("*＊xX_＿")
@@ -87,21 +87,21 @@ def _scan(text: str) -> List[Quantity]:
     lex = lexicon()
     found: List[Quantity] = []
     floor = 0  # end of the last quantity found
-    for match in lex.scanner.finditer(text):
+    per_cues = lex.per_cue.search(text) is not None  # without 每 or an X均 word no figure has a per phrase
+    # every candidate first, then the checks: the scanner's large compiled
+    # pattern and the checks' code each stay in the CPU caches while they run
+    for match in list(lex.scanner.finditer(text)):
         # the group closed last names the form: the unit ends a figure + unit
         form = match.lastgroup
-        if form == "excluded":
-            continue  # a date, ordinal, name or quotation: skipped whole
-        if match.start() < floor:
-            continue  # inside the previous quantity (123元1角1分)
+        if form == "excluded" or match.start() < floor:
+            continue  # a date, ordinal, name or quotation (skipped whole), or inside the previous quantity (123元1角1分)
         # most candidates are a figure with its unit: no dispatch for them
         core = _counted(lex, text, match) if form == "unit" else _read_match(lex, text, match)
-        if core is None:
-            continue
-        quantity = _finish(lex, text, core, floor)
-        if quantity is not None:
-            found.append(quantity)
-            floor = quantity.span[1]
+        if core is not None:
+            quantity = _finish(lex, text, core, floor, per_cues)
+            if quantity is not None:
+                found.append(quantity)
+                floor = quantity.span[1]
     return link_changes(lex, text, found)
 
 
@@ -117,15 +117,15 @@ def _read_match(lex: Lexicon, text: str, m) -> Optional[_Core]:
     if group("unit") is not None:
         return _counted(lex, text, m)
     if group("pct") is not None:
-        value = parse_number(group("pnum"))
+        value = read_number(group("pnum"))
         if value is None:
             return None
         value = -value if group("pneg") else value
         return _Core(m.start(), m.end(), m.span("pnum"), value, _PERCENT_UNITS[group("pct")], "percent")
     if group("fnum") is not None:
-        numerator = parse_number(group("fnum"))
+        numerator = read_number(group("fnum"))
         numerator = -numerator if numerator is not None and group("fneg") else numerator
-        return _fraction_of_unit(lex, m, _fraction(m, numerator, parse_number(group("num"))))
+        return _fraction_of_unit(lex, m, _fraction(m, numerator, read_number(group("num"))))
     if group("half") is not None:
         return _half(lex, text, m)
     if group("cnum") is not None:
@@ -142,7 +142,7 @@ def _unwritten_unit(lex: Lexicon, m) -> Optional[_Core]:
     number = m.group("num")
     if not _ARABIC_FIGURE.fullmatch(number):
         return None
-    value = parse_number(number)
+    value = read_number(number)
     if value is None:
         return None
     if m.group("lunit") is not None:
@@ -189,7 +189,7 @@ def _after_currency(lex: Lexicon, text: str, m) -> Optional[_Core]:
     """人民币3.14, 港币两千九百六十元: the currency is written before the figure."""
     start = m.start() - (1 if text[m.start() - 1] == " " else 0)
     word = next((w for w in lex.currency_before if text.endswith(w, 0, start)), None)
-    value = parse_number(m.group("cnum"))
+    value = read_number(m.group("cnum"))
     if word is None or value is None:
         return None
     info = lex.units[word]
@@ -221,9 +221,12 @@ def _counted(lex: Lexicon, text: str, m) -> Optional[_Core]:
         return None
     if infix:
         approx = lex.approx_infix[infix]
-    factor = info.scale * (parse_number(multiplier) or 1 if multiplier else 1)
+    factor = info.scale * (read_number(multiplier) or 1 if multiplier else 1)
     factor *= extra
-    low, high = _range_values(number, second)
+    if second is None and (len(number) == 1 or number[0] not in _RANGE_FIRST):
+        low, high = read_number(number), None  # the common case: one figure, no spoken range
+    else:
+        low, high = _range_values(number, second)
     value = None if masked or low is None else low * factor
     span_range = None if masked or high is None or low is None else (low * factor, high * factor)
     if value is not None and kind in ("measure", "percent") and text.startswith("半", unit_end):
@@ -251,7 +254,7 @@ def _range_values(number: str, second: Optional[str]) -> Tuple[Optional[float], 
     """(low, high) of the figure (and the ``second`` figure of 3至5, if any);
     high is None when it is not a range."""
     if second is not None:
-        low, high = parse_number(number), parse_number(second)
+        low, high = read_number(number), read_number(second)
         if low is not None and high is not None:
             low = _shared_power(low, number, high, second)
         if low is None or high is None or high <= low:
@@ -260,7 +263,7 @@ def _range_values(number: str, second: Optional[str]) -> Tuple[Optional[float], 
     spoken = parse_range(number) if len(number) > 1 and number[0] in _RANGE_FIRST else None
     if spoken:
         return spoken
-    return parse_number(number), None
+    return read_number(number), None
 
 
 def _shared_power(low: float, first: str, high: float, second: str) -> float:
@@ -268,8 +271,8 @@ def _shared_power(low: float, first: str, high: float, second: str) -> float:
     unless that makes the range run backwards (8500到3万 stays 8500)."""
     if second[-1] not in _POWERS:
         return low
-    power = parse_number(second[-1])
-    if any(parse_number(ch) >= power for ch in first if ch in _POWERS):
+    power = read_number(second[-1])
+    if any(read_number(ch) >= power for ch in first if ch in _POWERS):
         return low  # 十八至三十万: 十 < 万, so 18万; 3万至50万 keeps its own
     scaled = low * power
     return scaled if scaled < high else low
@@ -318,7 +321,7 @@ def _currency_before(lex: Lexicon, text: str, core: _Core) -> _Core:
     return core._replace(start=start - len(word), unit=lex.units[word].unit)
 
 
-def _finish(lex: Lexicon, text: str, core: _Core, floor: int) -> Optional[Quantity]:
+def _finish(lex: Lexicon, text: str, core: _Core, floor: int, per_cues: bool) -> Optional[Quantity]:
     before = text[core.start - 1] if core.start else ""
     if before in lex.vague_before:  # 数十, 几百, 上百
         core = _vague(lex, text, core)
@@ -340,17 +343,30 @@ def _finish(lex: Lexicon, text: str, core: _Core, floor: int) -> Optional[Quanti
     bound = bound_before or bound_after
     if needs_marker and not (approx or bound):
         return None
-    per = per or read_per(lex, text, start, floor)
+    if not per and per_cues:
+        per = read_per(lex, text, start, floor)
     signed = _sign_start(text, start) if value is not None and start and text[start - 1] in _BEFORE_SIGN else start
     if signed < start:
         start, value = signed, -value  # 增长-3.5%, 负22.2%, 负的百分之二十
         span_range = span_range and (-span_range[1], -span_range[0])
-    if value is not None and float(value).is_integer():
+    if type(value) is float and value.is_integer():
         value = int(value)
-    return build(
-        Quantity, span=(start, end), text=text[start:end], value=value, unit=unit, kind=kind,
-        approx=approx, bound=bound, range=span_range, per=per, masked=masked,
-        number_span=number_span, implicit_unit=implicit,
-    )
+    # records.build's result, filled here in one step: keyword arguments and
+    # the defaults' template cost as much again as the rest of this function
+    quantity = _new_record(Quantity)
+    quantity.__dict__.update({
+        "span": (start, end), "text": text[start:end], "value": value, "unit": unit, "kind": kind,
+        "approx": approx, "bound": bound, "range": span_range, "per": per, "masked": masked,
+        "number_span": number_span, "change": None, "implicit_unit": implicit,
+    })
+    return quantity
+
+
+_new_record = object.__new__
+# the fields _finish fills, in the class's order (the JSON writer hands __dict__ on as it is)
+if tuple(field.name for field in fields(Quantity)) != (
+        "span", "text", "value", "unit", "kind", "approx", "bound", "range", "per", "masked",
+        "number_span", "change", "implicit_unit"):
+    raise TypeError("Quantity's fields changed: update the record _finish fills")
 
 
