@@ -17,7 +17,7 @@ import regex
 
 from ..concepts import concept_for
 from ..quantities import find_quantities
-from ..records import Indicator, Quantity, Section, Span, build
+from ..records import Indicator, Quantity, Section, Span, build, evolve
 from ..sections import section_at
 from .context import Breaks, context_of
 from .cues import indicator_cues
@@ -61,12 +61,15 @@ def is_indicator(text: str, q: Quantity) -> bool:
     followed, preceded = _drop_rules_for(q.unit)
     if followed:  # slices, not pos/endpos: the rules anchor at their ^ and $
         following = text[q.span[1]:q.span[1] + 8]
-        if any(f.search(following) for f in followed):
-            return False
-    if not preceded:
-        return True
-    preceding = text[max(0, q.span[0] - 8):q.span[0]]
-    return not any(p.search(preceding) for p in preceded)
+        for rule in followed:
+            if rule.search(following):
+                return False
+    if preceded:
+        preceding = text[max(0, q.span[0] - 8):q.span[0]]
+        for rule in preceded:
+            if rule.search(preceding):
+                return False
+    return True
 
 
 @lru_cache(maxsize=1024)
@@ -94,6 +97,9 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
     if shift:
         quantities = [_shifted(q, shift) for q in quantities]
     breaks = Breaks.of(text, lo, hi)
+    cues = indicator_cues()
+    # a document without any part marker (其中, 包括) has no parts to link: one scan, not one per figure
+    may_have_parts = cues.part_markers.search(text, lo, hi) is not None
     section_starts = [section.span[0] for section in sections]
     made: list[Indicator] = []
     totals: dict = {}
@@ -107,9 +113,9 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         ctx = context_of(breaks, lo, hi, q)
         reading = read_quantity(text, q, ctx, max(consumed, floor), previous)
         if (not reading.object and previous is not None and consumed > ctx.clause_start
-                and previous.unit in indicator_cues().kind_units and previous.span[0] >= ctx.clause_start):
+                and previous.unit in cues.kind_units and previous.span[0] >= ctx.clause_start):
             # 五项集体合同177份: the first figure counts kinds of it, the noun counts here too
-            reading = replace(reading, object=previous.object, predicate=reading.predicate or previous.predicate)
+            reading = reading._replace(object=previous.object, predicate=reading.predicate or previous.predicate)
         predicate = reading.predicate
         same_sentence = previous is not None and previous.sentence_span[0] == ctx.sentence_start
         if predicate is None and same_sentence:
@@ -118,7 +124,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 not reading.object or (reading.object == reading.predicate and reading.confidence <= 0.5)
                 or _ONLY_CONJUNCTIONS.fullmatch(text[previous.quantity_span[1]:q.span[0]])):
             # 应到职工代表96名,实到93名 / 分别奖励3000元、2000元: the noun is not repeated
-            reading = replace(reading, object=previous.object, confidence=0.6)
+            reading = reading._replace(object=previous.object, confidence=0.6)
         section = section_at(sections, q.span[0], section_starts)
         start = _phrase_start(text, max(floor, ctx.clause_start), q, predicate, reading.object)
         status = status_of(text, q, ctx, section.category if section else None, doc_type)
@@ -130,23 +136,26 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             concept=concept_for(reading.object, predicate, q.unit, q.kind),
             value=None if q.masked else q.value, unit=q.unit, kind=q.kind, approx=q.approx, bound=q.bound,
             range=q.range, per=q.per, status=status, masked=q.masked,
-            part_of=part_of_total(text, q, ctx, made, totals), confidence=reading.confidence, change=q.change,
+            part_of=part_of_total(text, q, ctx, made, totals) if may_have_parts else None,
+            confidence=reading.confidence, change=q.change,
         )
         if indicator.object is None and indicator.part_of:
             total = next(i for i in made if i.id == indicator.part_of)
-            indicator = replace(indicator, object=total.object, concept=total.concept)
+            indicator = evolve(indicator, object=total.object, concept=total.concept)
         made.append(indicator)
         previous = indicator
         consumed = max(q.span[1], reading.consumed_right)
-    return _respectively(text, made)
+    return _respectively(text, made, lo, hi)
 
 
 _LIST_SEPARATORS = regex.compile(r"[、,和及与]+")
 
 
-def _respectively(text: str, made: list[Indicator]) -> list[Indicator]:
+def _respectively(text: str, made: list[Indicator], lo: int, hi: int) -> list[Indicator]:
     """X、Y和Z分别为10家、20家、30家: the k-th figure after 分别 counts the k-th listed thing."""
     marker_words = indicator_cues().respectively
+    if marker_words.search(text, lo, hi) is None:  # no 分别 anywhere in the document (most)
+        return made
     result = list(made)
     i = 0
     while i < len(result):
@@ -162,7 +171,7 @@ def _respectively(text: str, made: list[Indicator]) -> list[Indicator]:
         if len(run) >= 2 and len(names) == len(run):
             for k, name in zip(run, names):
                 old = result[k]
-                result[k] = replace(old, object=name, concept=concept_for(name, old.predicate, old.unit, old.kind),
+                result[k] = evolve(old, object=name, concept=concept_for(name, old.predicate, old.unit, old.kind),
                                     confidence=0.8)
         i = run[-1] + 1
     return result

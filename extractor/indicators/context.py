@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..records import Quantity
@@ -20,8 +19,7 @@ class Context(NamedTuple):
     sentence_end: int
 
 
-@dataclass(frozen=True)
-class Breaks:
+class Breaks(NamedTuple):
     """Clause and sentence ends of one document, found once, searched by bisection."""
 
     clauses: tuple[int, ...]  # positions of clause-ending characters

@@ -73,9 +73,9 @@ def indicator_cues() -> Cues:
         kind_units=frozenset(words["kind_units"]),
         strip_prefix=tuple(sorted(words["strip_prefix"], key=len, reverse=True)),
         strip_suffix=tuple(sorted(words["strip_suffix"], key=len, reverse=True)),
-        prefix_re=regex.compile("^(?:" + "|".join(regex.escape(w) for w in sorted(
+        prefix_re=re.compile("^(?:" + "|".join(re.escape(w) for w in sorted(
             (w for w in words["strip_prefix"] if len(w) > 1), key=len, reverse=True)) + ")"),
-        suffix_re=regex.compile("(?:" + "|".join(regex.escape(w) for w in sorted(
+        suffix_re=re.compile("(?:" + "|".join(re.escape(w) for w in sorted(
             words["strip_suffix"], key=len, reverse=True)) + ")$"),
         bad_edge_tags=frozenset(words["bad_edge_tags"]),
         part_markers=alternation(words["part_markers"]),

@@ -7,9 +7,8 @@ these short windows.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 import regex
 
@@ -27,6 +26,7 @@ _PER_PHRASE_PREFIX = regex.compile(r"^(每\p{Han}|人均|户均)")
 _RATE_WORD = regex.compile(r"(率|比例|比重|覆盖面|参与面|活动面|知晓面|满意度|知晓度|参与度)$")
 _LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}\s*[.、,]|[(]\d{1,2}[)]|[一二三四五六七八九十]+、)\s*")
 _NUMBERISH = regex.compile(r"[\d一二三四五六七八九十百千万亿两几数*xX]")
+_NUMERALS = "一二三四五六七八九十"  # those _LEADING_NUMBER reads
 
 
 def is_verb(word: str) -> bool:
@@ -54,10 +54,13 @@ def strip_object(phrase: str) -> str:
             phrase = phrase[:suffix.start()]
             continue
         break
-    phrase = _LEADING_NUMBER.sub("", phrase).strip("“”\"'《》()、 \n")
+    first = phrase[:1]
+    if not "\u4e00" <= first <= "\u9fff" or first in _NUMERALS:  # else it cannot start a list number
+        phrase = _LEADING_NUMBER.sub("", phrase)
+    phrase = phrase.strip("“”\"'《》()、 \n")
     if phrase in cues.strip_prefix or (phrase in cues.strip_suffix and len(phrase) == 1) or phrase in cues.not_objects:
         return ""
-    if _NUMBERISH.fullmatch(phrase or "0"):
+    if len(phrase) <= 1 and _NUMBERISH.fullmatch(phrase or "0"):  # one character at most can match
         return ""
     return phrase
 
@@ -93,7 +96,8 @@ class _LeftReading:
 
     def __init__(self, tokens: Sequence[str]):
         self._tokens = tokens
-        self._verbs = [i for i, token in enumerate(tokens) if is_verb(token)]
+        verbs = indicator_cues().verbs
+        self._verbs = [i for i, token in enumerate(tokens) if token in verbs]
         if self._verbs:
             last = self._verbs[-1]
             self.predicate: Optional[str] = tokens[last]
@@ -157,28 +161,33 @@ def _right_object(right: str) -> str:
         return ""
     phrase: list[str] = []
     tokens = segment(right)
+    verbs = cues.verbs
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if token in "“”":
             phrase.append(token)
             continue
-        if is_verb(token):
-            if (nominal and not phrase) or (phrase and token in cues.nominal_verbs and len(nxt) >= 2 and not is_verb(nxt)):
+        if token in verbs:
+            if (nominal and not phrase) or (phrase and token in cues.nominal_verbs and len(nxt) >= 2 and nxt not in verbs):
                 phrase.append(token)
                 continue
-            if not phrase and len(nxt) >= 2 and _ALL_HAN.fullmatch(nxt) and not is_verb(nxt):
+            if not phrase and len(nxt) >= 2 and _ALL_HAN.fullmatch(nxt) and nxt not in verbs:
                 phrase.append(token)  # 获奖选手, 参保任务
                 continue
             break
-        if _NON_HAN.search(token) or tag_of(token) in ("p", "c", "uj", "ul", "t") or tag_of(token)[:1] == "d":
+        if _NON_HAN.search(token):
+            break
+        tag = tag_of(token)
+        if tag in ("p", "c", "uj", "ul", "t") or tag[:1] == "d":
             break
         phrase.append(token)
     found = strip_object("".join(phrase)[:16])
     return found if len(found) >= 2 or tag_of(found) in ("n", "zg", "ns") else ""
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
+    """What was read around one figure (a named tuple: one is made for every figure)."""
+
     predicate: Optional[str]
     object: Optional[str]
     confidence: float

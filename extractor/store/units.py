@@ -28,6 +28,11 @@ from ..read.formats import read_bytes, read_file_bytes
 from ..records import Document, FileError
 from .keys import file_key_of
 
+try:  # POSIX only
+    import resource
+except ImportError:  # pragma: no cover
+    resource = None  # type: ignore[assignment]
+
 
 # The code the pipeline gives a parser crash (pipeline.parse_source_safely).
 INTERNAL_ERROR_CODE = "E900"
@@ -225,9 +230,7 @@ def _failed(unit: WorkUnit, sha: str, code: str, reason: str, started: float) ->
 
 def peak_rss_mb() -> Optional[float]:
     """Peak resident memory of this process, in MB (None where unsupported)."""
-    try:
-        import resource
-    except ImportError:
+    if resource is None:
         return None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
