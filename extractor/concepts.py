@@ -6,7 +6,6 @@ A concept is what makes figures from different reports comparable: 签订集体�
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache, reduce
@@ -16,12 +15,8 @@ from typing import Iterable, NamedTuple, Optional
 
 import regex
 
-try:  # the standard library's own regex parser, used only to read what a pattern needs
-    from re import _parser as _sre_parse
-except ImportError:  # Python 3.10
-    import sre_parse as _sre_parse
-
 from .errors import DataFileError
+from .needles import needle_set
 from .resources import load_toml
 
 
@@ -89,11 +84,12 @@ class _Index(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
-    """The concepts indexed by the characters their object patterns need (see ``_needed_characters``)."""
+    """The concepts indexed by the characters their object patterns need: every
+    match holds one of them (``needles.needle_set``; 工资.{0,6}(协议|合同) needs 工)."""
     by_character: dict[str, int] = {}
     always = 0
     for k, concept in enumerate(concepts()):
-        needed = _needed_characters(concept.object_pattern.pattern)
+        needed = needle_set(concept.object_pattern.pattern)
         if needed is None:
             always |= 1 << k
         for character in needed or ():
@@ -106,48 +102,6 @@ def _admitting(unit: Optional[str], kind: str) -> int:
     """Bits of the concepts that admit ``unit`` and ``kind`` (most name a few units)."""
     return sum(1 << k for k, c in enumerate(concepts())
                if (not c.units or unit in c.units) and (not c.kinds or kind in c.kinds))
-
-
-# Inline flags (case folding, the regex module's fuzzy matching) or its own syntax
-# (\p{Han}, named lists, POSIX classes) change what a pattern matches in ways the
-# standard parser does not read: such a pattern is always searched.
-_BEYOND_PLAIN_SYNTAX = re.compile(r"\\(?:[pPX]|[NL]\{)|\(\?|\{[^}0-9,]|\[:")
-
-
-def _needed_characters(pattern: str) -> Optional[frozenset]:
-    """Characters of which every match of ``pattern`` contains at least one
-    (工资.{0,6}(协议|合同) needs 工; 集体合同|集体协议 needs 集), else None."""
-    if _BEYOND_PLAIN_SYNTAX.search(pattern):
-        return None
-    try:
-        parsed = _sre_parse.parse(pattern)
-    except Exception:  # syntax only the regex module reads
-        return None
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-        return None
-    return _needed_in_sequence(parsed)
-
-
-def _needed_in_sequence(items) -> Optional[frozenset]:
-    # the first item every match goes through that needs a character decides
-    for op, argument in items:
-        name = op.name
-        if name == "LITERAL":
-            return frozenset(chr(argument))
-        if name == "IN" and argument and all(o.name == "LITERAL" for o, _ in argument):
-            found = frozenset(chr(a) for _, a in argument)
-        elif name == "SUBPATTERN":
-            found = _needed_in_sequence(argument[-1])
-        elif name == "BRANCH":
-            branches = [_needed_in_sequence(branch) for branch in argument[1]]
-            found = None if None in branches else frozenset().union(*branches)
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and argument[0] >= 1:
-            found = _needed_in_sequence(argument[2])
-        else:  # optional, any character, an anchor: nothing needed here
-            continue
-        if found is not None:
-            return found
-    return None
 
 
 def unmapped_objects(indicators: Iterable, top: int = 50) -> list[tuple[str, int]]:

@@ -27,7 +27,7 @@ from .common import (
     clause_probe, cover, fmt, has_value, is_exact, pattern, quote, rules, same_family, shares_run,
     word_finder,
 )
-from .needles import needle_characters
+from ..needles import needle_characters
 from .view import DocumentView
 
 _NOT_ADDITIVE = ("percent", "fraction")

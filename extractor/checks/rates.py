@@ -27,7 +27,7 @@ from .common import (
     clause_probe, cover, fmt, has_value, is_exact, mentions, pattern, quote, rules, same_family,
     sentence_windows, shares_run, word_finder,
 )
-from .needles import needle_characters
+from ..needles import needle_characters
 from .view import DocumentView
 
 # compiled on import (in a worker: while it is prepared), not for its first document

@@ -19,7 +19,7 @@ from .common import (
     FAMILY_OF, cover, fmt, pattern, patterns, quote, rules, word_finder,
     full_stops, same_full_sentence, section_chain, sentence_text, simplify, to_half_width,
 )
-from .needles import PatternSet, needle_finder
+from ..needles import PatternSet, needle_finder
 from .numbering import check_numbering
 from .rates import check_rates
 from .view import DocumentView

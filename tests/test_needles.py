@@ -1,6 +1,6 @@
-"""The audit's quick tests (checks/needles.py) never rule out a text its patterns match.
+"""Quick tests read off patterns (extractor/needles.py) never rule out a text the patterns match.
 
-A needle test that misses would silently drop findings, so each one is
+A needle test that misses would silently drop findings or concepts, so each one is
 checked against its pattern: on random texts built from the patterns' own
 characters, the characters that fold into them and any others.
 """
@@ -13,7 +13,7 @@ from hypothesis import given, settings, strategies as st
 
 from extractor.checks import breakdown, rates, within
 from extractor.checks.common import patterns
-from extractor.checks.needles import PatternSet, _preimages, needle_characters, needles
+from extractor.needles import PatternSet, _preimages, needle_characters, needles
 from extractor.clean import fold
 
 
@@ -89,3 +89,23 @@ def test_needles_read_off_simple_patterns(source, expected):
         assert found and any(frozenset("、") in needle for needle in found)
     else:
         assert {"".join(next(iter(p)) for p in needle) for needle in found} == expected
+
+
+def test_concept_index_picks_what_the_plain_scan_picks():
+    """concept_for skips the concepts whose object needs a character the object
+    lacks: it must still name the first concept whose rules fit."""
+    from extractor.concepts import concept_for, concepts
+
+    lexicon = concepts()
+    sources = [c.object_pattern.pattern for c in lexicon]
+    units = sorted({u for c in lexicon for u in c.units}) + [None, "人"]
+    kinds = sorted({k for c in lexicon for k in c.kinds}) + ["count"]
+
+    @settings(max_examples=600, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(_alphabet(*sources)), min_size=1, max_size=8),
+           st.sampled_from(["签订", "发放", "培训", None]), st.sampled_from(units), st.sampled_from(kinds))
+    def check(obj, predicate, unit, kind):
+        plain = next((c.id for c in lexicon if c.matches(obj, predicate, unit, kind)), None)
+        assert concept_for(obj, predicate, unit, kind) == plain
+
+    check()

@@ -1,8 +1,8 @@
 """Quick tests that tell when a rule pattern cannot match, read off the pattern itself.
 
-Most documents have no corrupted number and most clauses no total word, yet
-finding that out by the book means folding the text (``common.simplify``)
-and running the pattern.  A *needle* is one to five characters in a row that
+Most documents have no corrupted number, most clauses no total word and most
+objects fit few of the concepts, yet finding that out by the book means
+folding the text (``clean.fold``) and running every pattern.  A *needle* is one to five characters in a row that
 every match of a pattern contains (or one of several needles): three digits,
 ``、`` and a digit in ``([0-9]{3,})、([0-9]{2})``; 合计, 总计, ... or 共 in
 ``(合计|总计|...|共)``.  Needles are found in the parsed pattern
@@ -24,7 +24,7 @@ from typing import Optional, Sequence
 
 import regex
 
-from ..clean import fold
+from .clean import fold
 
 try:  # the standard library's pattern parser (``sre_parse`` before 3.11)
     import re._constants as _sre
@@ -135,9 +135,17 @@ def _best(items) -> Optional[tuple[tuple, tuple[Needle, ...]]]:
     return min(choices, key=lambda choice: (choice[0], len(choice[1]))) if choices else None
 
 
+# The regex module's own syntax (\p{Han}, named lists, fuzzy {e<=1}, POSIX classes,
+# its inline flags) is not what the standard parser reads it as: such a pattern
+# has no needles and always runs.
+_BEYOND_PLAIN_SYNTAX = re.compile(r"\\(?:[pPX]|[NL]\{)|\(\?[^:=!<>P]|\{[^}0-9,]|\[:")
+
+
 @lru_cache(maxsize=None)
 def needles(source: str) -> Optional[tuple[Needle, ...]]:
     """Needles of a pattern: every match contains one of them; None if unknown."""
+    if _BEYOND_PLAIN_SYNTAX.search(source):
+        return None
     try:
         parsed = _sre_parse.parse(source)
         if parsed.state.flags & (_sre.SRE_FLAG_IGNORECASE | _sre.SRE_FLAG_LOCALE):
@@ -152,7 +160,7 @@ def needles(source: str) -> Optional[tuple[Needle, ...]]:
 def _preimages() -> dict[str, str]:
     """Each character -> the other characters that fold into it (``clean.fold``)."""
     try:  # the cleaning stage's own table lists every character it changes
-        from ..clean import _rules
+        from .clean import _rules
 
         changed = [(chr(code), folded) for code, folded in _rules().table.items()]
     except (ImportError, AttributeError):  # else fold every character once
