@@ -1,6 +1,7 @@
 """Where the per-file work runs: local processes, or a Dask cluster.
 
-Both engines run the same function, ``store.units.process_unit``, on work
+Both engines run the same function, ``store.units.process_unit`` (the local
+engine's workers its batched form, ``process_units``), on work
 units (paths, never bytes) and stream results back in small lists as they
 complete, keeping a bounded number of units in flight so memory stays flat
 whatever the size of the archive.  An empty list means "nothing finished
@@ -22,7 +23,7 @@ from itertools import islice
 from typing import Callable, Iterable, Iterator, Optional
 
 from .errors import ExtractorError, UsageError
-from .store.units import SkipSet, UnitResult, WorkUnit, process_unit
+from .store.units import SkipSet, UnitResult, WorkUnit, process_unit, process_units
 
 # The per-process settings of a pool worker, installed once by its initializer
 # so the skip set is not pickled again with every task.
@@ -39,7 +40,7 @@ def _init_worker(skip: Optional[SkipSet], parse: Optional[Callable], options: di
 
 def _process_in_worker(units: list[WorkUnit]) -> list[UnitResult]:
     settings = _WORKER_SETTINGS
-    return [process_unit(unit, settings["skip"], settings["parse"], settings["options"]) for unit in units]
+    return process_units(units, settings["skip"], settings["parse"], settings["options"])
 
 
 class LocalEngine:
@@ -52,7 +53,8 @@ class LocalEngine:
     workers ``units_per_task`` at a time: each task costs the parent process
     a round of queue and thread hand-offs, which with one file per task took
     about a seventh of a worker's time, a share the workers then lacked when
-    every core runs one.
+    every core runs one; a worker also parses a task's files together, stage
+    by stage (``process_units``).
     """
 
     name = "local"

@@ -117,20 +117,20 @@ def test_interrupted_run_resumes_to_the_same_tables(tmp_path, monkeypatch):
     write_good(tmp_path / "in", 8)
     whole, resumed = tmp_path / "whole.parquet", tmp_path / "resumed.parquet"
     run_batch([tmp_path / "in"], whole, jobs=1, **QUIET)
-    real_parse, calls = pipeline.parse_source_safely, []
+    real_parse, calls = pipeline.parse_sources_safely, []
 
-    def interrupted_after_three(src, **options):
+    def interrupted_after_three(sources, **options):
         if len(calls) == 3:
             raise KeyboardInterrupt
-        calls.append(src.source)
-        return real_parse(src, **options)
+        calls.extend(src.source for src in sources)
+        return real_parse(sources, **options)
 
-    monkeypatch.setattr(pipeline, "parse_source_safely", interrupted_after_three)
+    monkeypatch.setattr(pipeline, "parse_sources_safely", interrupted_after_three)
     with pytest.raises(KeyboardInterrupt):
         run_batch([tmp_path / "in"], resumed, jobs=1, **QUIET)
     assert _count(resumed, "files") == 3  # what was parsed before Ctrl-C is kept
     assert read_store_table(resumed, "runs").to_pandas()["status"].tolist() == ["interrupted"]
-    monkeypatch.setattr(pipeline, "parse_source_safely", real_parse)
+    monkeypatch.setattr(pipeline, "parse_sources_safely", real_parse)
     summary = run_batch([tmp_path / "in"], resumed, jobs=1, **QUIET)
     assert (summary.files_parsed, summary.files_skipped) == (5, 3)
     assert_same_tables(whole, resumed)
@@ -144,17 +144,17 @@ KILLED_CHILD = textwrap.dedent("""
     from extractor.batch import run_batch
     from extractor.store.duckdb_store import DuckDBStore
 
-    real_parse, real_write = pipeline.parse_source_safely, DuckDBStore._write
+    real_parse, real_write = pipeline.parse_sources_safely, DuckDBStore._write
 
-    def slow_parse(src, **options):
+    def slow_parse(sources, **options):
         time.sleep(0.1)
-        return real_parse(src, **options)
+        return real_parse(sources, **options)
 
     def announced_write(self, *args):
         real_write(self, *args)
         print("committed", flush=True)
 
-    pipeline.parse_source_safely = slow_parse
+    pipeline.parse_sources_safely = slow_parse
     DuckDBStore._write, DuckDBStore.commit_seconds = announced_write, 0.0
     run_batch([sys.argv[1]], sys.argv[2], jobs=1, progress=False, use_model=False)
 """)

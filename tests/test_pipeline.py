@@ -87,3 +87,30 @@ def test_json_lines_read_back_as_the_records_dicts():
         line = to_json(doc)
         assert "\n" not in line
         assert json.loads(line) == to_dict(doc)
+
+
+def test_files_parsed_together_equal_files_parsed_alone(monkeypatch):
+    """A batch worker parses a task's files stage by stage across them: the
+    records are the same, and a file that fails ends as its own error record."""
+    from extractor import pipeline
+    from extractor.pipeline import parse_source_safely, parse_sources_safely
+    from extractor.records import SourceText
+
+    sources = SOURCES[:6]
+    alone = [parse_source_safely(src) for src in sources]
+    assert parse_sources_safely(sources) == alone
+
+    real_find = pipeline.find_indicators
+
+    def failing(text, *args, **kwargs):
+        if "坏" in text:
+            raise RuntimeError("boom")
+        return real_find(text, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "find_indicators", failing)
+    bad = SourceText(source="bad.txt", text="县总工会工作总结\n坏:签订集体合同25份。\n", encoding=None, format="txt")
+    empty = SourceText(source="empty.txt", text="\n\n", encoding=None, format="txt")
+    found = parse_sources_safely([sources[0], bad, empty, sources[1]])
+    assert found[0] == alone[0] and found[3] == alone[1]
+    assert [(r.code, "boom" in r.error) for r in found[1]] == [("E900", True)]
+    assert [r.code for r in found[2]] == ["E107"]
