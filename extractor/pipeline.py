@@ -161,11 +161,24 @@ def parse_paths(paths: Iterable[Union[str, Path]], *, use_model: bool = True) ->
     """Documents of every file under ``paths``; a file that fails yields a FileError."""
     from .read import iter_sources
 
+    waiting: list[SourceText] = []  # parsed together, a few at a time (see parse_sources_safely)
     for item in iter_sources(paths):
+        if isinstance(item, SourceText):
+            waiting.append(item)
+            if len(waiting) < _FILES_PARSED_TOGETHER:
+                continue
+        for results in parse_sources_safely(waiting, use_model=use_model):  # the files before, in order
+            yield from results
+        waiting = []
         if isinstance(item, FileError):
             yield item
-            continue
-        yield from parse_source_safely(item, use_model=use_model)
+    for results in parse_sources_safely(waiting, use_model=use_model):
+        yield from results
+
+
+# Files parse_paths hands to parse_sources_safely at a time: as many as a batch
+# worker's task holds; the text of only so many files is held at once.
+_FILES_PARSED_TOGETHER = 8
 
 
 def parse_source_safely(src: SourceText, *, use_model: bool = True) -> list[ParseResult]:

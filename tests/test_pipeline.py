@@ -114,3 +114,19 @@ def test_files_parsed_together_equal_files_parsed_alone(monkeypatch):
     assert found[0] == alone[0] and found[3] == alone[1]
     assert [(r.code, "boom" in r.error) for r in found[1]] == [("E900", True)]
     assert [r.code for r in found[2]] == ["E107"]
+
+
+def test_parse_paths_keeps_the_listing_order_across_its_batches(tmp_path):
+    names = []
+    for n in range(19):  # more than two batches, with unreadable files between
+        name = f"f{n:02d}.txt"
+        if n % 5 == 2:
+            (tmp_path / name).write_bytes(b"")
+        else:
+            (tmp_path / name).write_text(f"县总工会工作总结\n全年发展会员{n + 100}人。\n", encoding="utf-8")
+        names.append(name)
+    results = list(parse_paths([tmp_path], use_model=False))
+    assert [r.source.rsplit("/", 1)[-1] for r in results] == names
+    assert [isinstance(r, FileError) for r in results] == [n % 5 == 2 for n in range(19)]
+    assert [r.indicators[0].value for r in results if isinstance(r, Document)] == [
+        n + 100 for n in range(19) if n % 5 != 2]
