@@ -270,6 +270,19 @@ def build(cls: type, **values) -> Any:
     return record
 
 
+def fill(cls: type, state: dict) -> Any:
+    """``cls(**state)`` for a frozen record class, ``state`` becoming the record's
+    ``__dict__`` as it is: quicker still than ``build`` for the records made by
+    the thousand (quantities, sections).  ``state`` must name every field, in
+    the class's order, defaults included; a ``TypeError`` says when it does not."""
+    if tuple(state) != _field_names(cls):
+        raise TypeError(f"{cls.__name__} needs the fields {', '.join(_field_names(cls))}, in that order; "
+                        f"got {', '.join(state)}")
+    record = object.__new__(cls)
+    object.__setattr__(record, "__dict__", state)
+    return record
+
+
 def _template(cls) -> dict:
     found = _TEMPLATES.get(cls)
     if found is None:
@@ -304,5 +317,5 @@ def map_spans(record: Any, mapper) -> Any:
 
 __all__ = [
     "Span", "SourceText", "Quantity", "Period", "Section", "Indicator", "Finding",
-    "Document", "FileError", "to_dict", "to_json", "map_spans", "evolve", "build", "asdict", "field",
+    "Document", "FileError", "to_dict", "to_json", "map_spans", "evolve", "build", "fill", "asdict", "field",
 ]

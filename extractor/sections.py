@@ -17,15 +17,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Optional, Sequence
 
+import re._constants as _sre
+import re._parser as _sre_parse
 import regex
 
 from .documents import DocumentBlock, Line
-from .records import Section, Span
+from .records import Section, Span, fill
 from .resources import load_toml
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", 0)}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_HEADING_END = regex.compile(r"[。:;!?]")
+_HEADING_END = re.compile(r"[。:;!?]")  # a class of plain characters: the standard library's engine is quicker
 _SENTENCE_BREAK = regex.compile(r"(?<=[。;:!?])\s*")
 
 # patterns used in hot paths, compiled once
@@ -45,6 +47,7 @@ class Style:
     marker: object  # compiled pattern anchored at a heading's start, or None
     inline: bool
     max_heading_chars: int = 0  # a longer heading text is body text, not a heading of this style
+    first_chars: Optional[frozenset] = None  # the characters a marker can start with; None if not known
 
 
 class HeadingMatch(NamedTuple):  # a tuple: made for every heading, in a hot loop
@@ -63,10 +66,64 @@ def _config():
     data = load_toml("numbering.toml")
     styles = tuple(
         Style(s["key"], s["rank"], regex.compile(s["marker"]) if s["marker"] else None, s["inline"],
-              s.get("max_heading_chars", 0))
+              s.get("max_heading_chars", 0), _first_characters(s["marker"]))
         for s in data["style"]
     )
     return styles, data["limits"], regex.compile(data["limits"]["not_heading_after"])
+
+
+def _first_class(pattern: str) -> Optional[list]:
+    """What every match of ``pattern`` starts with, read off the parsed pattern: the items
+    of a character class (``(?P<n>[一二三]{1,3})...`` -> 一 二 三), so a style is not tried
+    where it cannot match.  None when that is not plain to see (a negated class, an
+    optional start, a case-insensitive flag, syntax of the `regex` module only)."""
+    if not pattern or regex.compile(pattern).flags & regex.IGNORECASE:
+        return None
+    try:
+        items = list(_sre_parse.parse(pattern))
+    except Exception:  # the `regex` module's own syntax: no quick test, the style is always tried
+        return None
+    while items:
+        op, av = items[0]
+        if op is _sre.SUBPATTERN:
+            if av[1] & (_sre.SRE_FLAG_IGNORECASE | _sre.SRE_FLAG_LOCALE):
+                return None  # (?i:...)
+            items = list(av[-1])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            items = list(av[2])
+        elif op is _sre.LITERAL:
+            return [(op, av)]
+        elif op is _sre.IN and all(kind is _sre.LITERAL or (kind, code) == (_sre.CATEGORY, _sre.CATEGORY_DIGIT)
+                                  for kind, code in av):
+            return list(av)
+        else:
+            return None
+    return None
+
+
+def _first_characters(pattern: str) -> Optional[frozenset]:
+    """The characters every match of ``pattern`` starts with; None if not known (or \\d)."""
+    items = _first_class(pattern)
+    if items is None or any(kind is not _sre.LITERAL for kind, _ in items):
+        return None
+    return frozenset(chr(code) for _, code in items)
+
+
+# \d for the standard library's engine, widened to every character past the BMP: `regex`
+# reads a newer Unicode, whose added digits (Garay, Kawi, ...) all lie there
+_ANY_DIGIT = "\\d\\U00010000-\\U0010ffff"
+
+
+def _class_body(patterns) -> Optional[str]:
+    """A class body (for `re`) holding every character a match of any of ``patterns`` can
+    start with (and a few more)."""
+    body = []
+    for pattern in patterns:
+        items = _first_class(pattern)
+        if items is None:
+            return None
+        body.extend(re.escape(chr(code)) if kind is _sre.LITERAL else _ANY_DIGIT for kind, code in items)
+    return "".join(dict.fromkeys(body))
 
 
 def number_value(number: str) -> Optional[int]:
@@ -104,23 +161,32 @@ def _any_of(styles: Sequence[Style]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _marker_filters() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+def _marker_filters() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, Optional[re.Pattern]]:
     """Tried before the styles one by one: whether any marker starts at a position, whether
     any inline marker does (most lines and sentences start with neither), and a sentence end
-    with the spaces after it (taken whole) that an inline marker follows."""
-    inline = _any_of([s for s in _marker_order() if s.inline])
+    with the spaces after it (taken whole) that an inline marker follows; last, a quick test
+    for that (a sentence end, spaces and a character an inline marker starts with) on the
+    standard library's engine, which searches a line several times faster, or None.  Its
+    \\s takes every character `regex`'s does, so it rules out no line the full one matches."""
+    inline_styles = [s for s in _marker_order() if s.inline]
+    inline = _any_of(inline_styles)
+    starts = _class_body(s.marker.pattern for s in inline_styles)
     return (regex.compile(_any_of(_marker_order())), regex.compile(inline),
-            regex.compile(f"[{_SENTENCE_END_CHARS}](?>\\s*)(?={inline})"))
+            regex.compile(f"[{_SENTENCE_END_CHARS}](?>\\s*)(?={inline})"),
+            re.compile(f"[{re.escape(_SENTENCE_END_CHARS)}]\\s*[{starts}]") if starts else None)
 
 
 def _match_marker(text: str, pos: int, inline_only: bool = False) -> Optional[tuple[Style, regex.Match]]:
     _, _, not_after = _config()
-    any_marker, any_inline_marker, _ = _marker_filters()
+    any_marker, any_inline_marker, _, _ = _marker_filters()
     if not (any_inline_marker if inline_only else any_marker).match(text, pos):
         return None
+    first = text[pos:pos + 1]
     for style in _marker_order():
         if inline_only and not style.inline:
             continue
+        if style.first_chars is not None and first not in style.first_chars:
+            continue  # cannot start here: no call to the engine
         match = style.marker.match(text, pos)
         if not match:
             continue
@@ -208,6 +274,7 @@ _DATE_LINE = regex.compile(r"[\d〇零一二三四五六七八九十]{2,4}年[\d
 _SENTENCE_END_CHARS = "。;:!?)"
 # the marker of a first child glued to a heading's text: 1、 (一) (1)
 _GLUED_MARKER = re.compile(r"1[、.．]|[(（][一1][)）]")
+_GLUED_MARKER_FIRST = frozenset("1(（")  # what a match of _GLUED_MARKER starts with
 _HAN_OR_QUOTE = regex.compile(r"[\p{Han}”]")
 _SPACE = regex.compile(r"\s")
 
@@ -215,6 +282,8 @@ _SPACE = regex.compile(r"\s")
 def _glued_child_at(text: str, pos: int) -> Optional[int]:
     """Where the marker of a first child glued to the heading text that ends at ``pos``
     starts, if one does: after a Han character or ”, and one space at most."""
+    if text[pos:pos + 1] not in _GLUED_MARKER_FIRST and text[pos + 1:pos + 2] not in _GLUED_MARKER_FIRST:
+        return None  # the common case: no marker can start at pos nor after one space
     if not pos or not _HAN_OR_QUOTE.match(text, pos - 1):
         return None
     at = pos + 1 if _SPACE.match(text, pos) else pos
@@ -231,7 +300,12 @@ def _inline_headings(text: str, offset: int, head: Optional[tuple[int, str, Opti
     pos = head[0] if head else 0
     # (start, marker start) after every sentence end an inline marker follows, in order; no
     # two overlap, as they span spaces after a character that starts none
-    after_sentence_end = [(m.start() + 1, m.end()) for m in _marker_filters()[2].finditer(text, max(pos - 1, 0))]
+    _, _, inline_after_sentence_end, may_follow_sentence_end = _marker_filters()
+    from_pos = max(pos - 1, 0)
+    if may_follow_sentence_end is not None and not may_follow_sentence_end.search(text, from_pos):
+        after_sentence_end = []  # most lines: no sentence end followed by a marker's first character
+    else:
+        after_sentence_end = [(m.start() + 1, m.end()) for m in inline_after_sentence_end.finditer(text, from_pos)]
     next_candidate = 0
     glued_tried = head is None  # whether a glued child at pos was looked for (none without a heading)
     while True:
@@ -322,13 +396,17 @@ def build_sections(text: str, block: DocumentBlock) -> list[Section]:
         open_at_level[level] = section_id
         for deeper in [lv for lv in open_at_level if lv > level]:
             del open_at_level[deeper]
-        sections.append(Section(
-            id=section_id, parent=parent, level=level, number=heading.number,
-            heading=text[heading.text_start:heading.text_end].strip(),
-            span=(heading.start, end), heading_span=(heading.start, heading.text_end),
-            style=heading.style,
-        ))
+        # the frozen dataclass's __init__ sets each field through object.__setattr__ (costlier than the rest)
+        section = fill(Section, {
+            "id": section_id, "parent": parent, "level": level, "number": heading.number,
+            "heading": text[heading.text_start:heading.text_end].strip(),
+            "span": (heading.start, end), "heading_span": (heading.start, heading.text_end),
+            "category": None, "confidence": None, "style": heading.style,
+        })
+        sections.append(section)
     return sections
+
+
 
 
 def _section_ends(headings: Sequence[HeadingMatch], levels: Sequence[int], block_end: int) -> list[int]:

@@ -130,3 +130,18 @@ def test_parse_paths_keeps_the_listing_order_across_its_batches(tmp_path):
     assert [isinstance(r, FileError) for r in results] == [n % 5 == 2 for n in range(19)]
     assert [r.indicators[0].value for r in results if isinstance(r, Document)] == [
         n + 100 for n in range(19) if n % 5 != 2]
+
+
+def test_fill_builds_the_record_the_constructor_builds():
+    import pytest
+
+    from extractor.records import Section, fill
+
+    state = {"id": "s1", "parent": None, "level": 1, "number": "一", "heading": "主要成绩", "span": (0, 9),
+             "heading_span": (0, 6), "category": None, "confidence": None, "style": "cn"}
+    made = fill(Section, dict(state))
+    assert made == Section(**state) and made.__dict__ == Section(**state).__dict__
+    with pytest.raises(TypeError, match="in that order"):
+        fill(Section, dict(reversed(state.items())))
+    with pytest.raises(TypeError):
+        fill(Section, {k: v for k, v in state.items() if k != "style"})

@@ -32,9 +32,9 @@ from typing import List, NamedTuple, Optional, Tuple
 
 import re
 
-from dataclasses import fields, replace
+from dataclasses import replace
 
-from ..records import Quantity
+from ..records import Quantity, fill
 from .after_unit import FILLER, after_filler, followed
 from .context import link_changes, read_per, read_prefix, read_slash_per, read_suffix
 from .lexicon import Lexicon, lexicon
@@ -351,22 +351,11 @@ def _finish(lex: Lexicon, text: str, core: _Core, floor: int, per_cues: bool) ->
         span_range = span_range and (-span_range[1], -span_range[0])
     if type(value) is float and value.is_integer():
         value = int(value)
-    # records.build's result, filled here in one step: keyword arguments and
-    # the defaults' template cost as much again as the rest of this function
-    quantity = _new_record(Quantity)
-    quantity.__dict__.update({
+    # keyword arguments and the defaults' template (records.build) would cost as much again as the rest
+    return fill(Quantity, {
         "span": (start, end), "text": text[start:end], "value": value, "unit": unit, "kind": kind,
         "approx": approx, "bound": bound, "range": span_range, "per": per, "masked": masked,
         "number_span": number_span, "change": None, "implicit_unit": implicit,
     })
-    return quantity
-
-
-_new_record = object.__new__
-# the fields _finish fills, in the class's order (the JSON writer hands __dict__ on as it is)
-if tuple(field.name for field in fields(Quantity)) != (
-        "span", "text", "value", "unit", "kind", "approx", "bound", "range", "per", "masked",
-        "number_span", "change", "implicit_unit"):
-    raise TypeError("Quantity's fields changed: update the record _finish fills")
 
 

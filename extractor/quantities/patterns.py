@@ -120,7 +120,8 @@ def quantity_alternatives(shape: NumeralShape, units, markers: dict, implicit_no
     inclusive = sorted_alternation(markers["range"]["inclusive"])
     infix = sorted_alternation(markers["approx"]["infix"])
     nouns = sorted_alternation(implicit_nouns)
-    range_tail = rf"{optional(f'(?P<u1>{unit})')}{optional(inclusive)}[ ]?(?P<sep>{sep})[ ]?(?P<num2>{value})"
+    # groups that nothing reads do not capture (the unit and separator of a range's first figure)
+    range_tail = rf"{optional(unit)}{optional(inclusive)}[ ]?(?:{sep})[ ]?(?P<num2>{value})"
     after_currency = "|".join(f"(?<={re.escape(ch)})|(?<={re.escape(ch)}[ ])" for ch in sorted({w[-1] for w in currency_before}))
     # the common figure + unit first; the rare forms after it
     return rf"""
@@ -136,7 +137,7 @@ def quantity_alternatives(shape: NumeralShape, units, markers: dict, implicit_no
             | (?=(?P<noun>{nouns}))                          # 374职工
           )
         | (?<![\d/.])(?P<fa>\d{{1,4}}(?:\.\d+)?)/(?P<fb>\d{{1,4}}(?:\.\d+)?)(?![\d/])   # 1/4
-        | (?:{after_currency})(?P<cnum>{num}){optional("(?P<cunit>[元圆块]钱?)")}   # 人民币3.14 (no unit after it)
+        | (?:{after_currency})(?P<cnum>{num}){optional("[元圆块]钱?")}   # 人民币3.14 (no unit after it)
         """
 
 
