@@ -1,5 +1,9 @@
 """Quick tests that tell when a rule pattern cannot match, read off the pattern itself.
 
+Two readings of a parsed pattern (the standard library's parser) live here:
+*needles*, characters one of which every match contains, and the *first
+characters* every match starts with (``first_characters``).
+
 Most documents have no corrupted number, most clauses no total word and most
 objects fit few of the concepts, yet finding that out by the book means
 folding the text (``clean.fold``) and running every pattern.  A *needle* is one to five characters in a row that
@@ -220,6 +224,63 @@ def needle_characters(source: str) -> Optional[str]:
     if chars is None:
         return None
     return _unfolded(chars) + "".join(re.escape(c) for c in sorted(chars))
+
+
+# --- the characters a match starts with ----------------------------------------------
+
+def _first_items(pattern: str) -> Optional[list]:
+    """What every match of ``pattern`` starts with, read off the parsed pattern: the items
+    of a character class (``(?P<n>[一二三]{1,3})...`` -> 一 二 三), so that the pattern
+    is not tried where it cannot match.  None when that is not plain to see (a negated class, an
+    optional start, a case-insensitive flag, syntax of the `regex` module only)."""
+    if not pattern or regex.compile(pattern).flags & regex.IGNORECASE:
+        return None
+    try:
+        items = list(_sre_parse.parse(pattern))
+    except Exception:  # the `regex` module's own syntax: no quick test, the style is always tried
+        return None
+    while items:
+        op, av = items[0]
+        if op is _sre.SUBPATTERN:
+            if av[1] & (_sre.SRE_FLAG_IGNORECASE | _sre.SRE_FLAG_LOCALE):
+                return None  # (?i:...)
+            items = list(av[-1])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            items = list(av[2])
+        elif op is _sre.LITERAL:
+            return [(op, av)]
+        elif op is _sre.IN and all(kind is _sre.LITERAL or (kind, code) == (_sre.CATEGORY, _sre.CATEGORY_DIGIT)
+                                  for kind, code in av):
+            return list(av)
+        else:
+            return None
+    return None
+
+
+def first_characters(pattern: str) -> Optional[frozenset]:
+    """The characters every match of ``pattern`` starts with; None if not known (or \\d)."""
+    items = _first_items(pattern)
+    if items is None or any(kind is not _sre.LITERAL for kind, _ in items):
+        return None
+    return frozenset(chr(code) for _, code in items)
+
+
+# \d for the standard library's engine, widened to every character past the BMP: `regex`
+# reads a newer Unicode, whose added digits (Garay, Kawi, ...) all lie there
+_ANY_DIGIT = "\\d\\U00010000-\\U0010ffff"
+
+
+def first_characters_class(patterns) -> Optional[str]:
+    """A class body (for `re`) holding every character a match of any of ``patterns`` can
+    start with (and a few more)."""
+    body = []
+    for pattern in patterns:
+        items = _first_items(pattern)
+        if items is None:
+            return None
+        body.extend(re.escape(chr(code)) if kind is _sre.LITERAL else _ANY_DIGIT for kind, code in items)
+    return "".join(dict.fromkeys(body))
+
 
 
 class PatternSet:

@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Optional, Sequence
 
-import re._constants as _sre
-import re._parser as _sre_parse
 import regex
 
 from .documents import DocumentBlock, Line
+from .needles import first_characters, first_characters_class
 from .records import Section, Span, fill
 from .resources import load_toml
 
@@ -66,64 +65,10 @@ def _config():
     data = load_toml("numbering.toml")
     styles = tuple(
         Style(s["key"], s["rank"], regex.compile(s["marker"]) if s["marker"] else None, s["inline"],
-              s.get("max_heading_chars", 0), _first_characters(s["marker"]))
+              s.get("max_heading_chars", 0), first_characters(s["marker"]))
         for s in data["style"]
     )
     return styles, data["limits"], regex.compile(data["limits"]["not_heading_after"])
-
-
-def _first_class(pattern: str) -> Optional[list]:
-    """What every match of ``pattern`` starts with, read off the parsed pattern: the items
-    of a character class (``(?P<n>[一二三]{1,3})...`` -> 一 二 三), so a style is not tried
-    where it cannot match.  None when that is not plain to see (a negated class, an
-    optional start, a case-insensitive flag, syntax of the `regex` module only)."""
-    if not pattern or regex.compile(pattern).flags & regex.IGNORECASE:
-        return None
-    try:
-        items = list(_sre_parse.parse(pattern))
-    except Exception:  # the `regex` module's own syntax: no quick test, the style is always tried
-        return None
-    while items:
-        op, av = items[0]
-        if op is _sre.SUBPATTERN:
-            if av[1] & (_sre.SRE_FLAG_IGNORECASE | _sre.SRE_FLAG_LOCALE):
-                return None  # (?i:...)
-            items = list(av[-1])
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
-            items = list(av[2])
-        elif op is _sre.LITERAL:
-            return [(op, av)]
-        elif op is _sre.IN and all(kind is _sre.LITERAL or (kind, code) == (_sre.CATEGORY, _sre.CATEGORY_DIGIT)
-                                  for kind, code in av):
-            return list(av)
-        else:
-            return None
-    return None
-
-
-def _first_characters(pattern: str) -> Optional[frozenset]:
-    """The characters every match of ``pattern`` starts with; None if not known (or \\d)."""
-    items = _first_class(pattern)
-    if items is None or any(kind is not _sre.LITERAL for kind, _ in items):
-        return None
-    return frozenset(chr(code) for _, code in items)
-
-
-# \d for the standard library's engine, widened to every character past the BMP: `regex`
-# reads a newer Unicode, whose added digits (Garay, Kawi, ...) all lie there
-_ANY_DIGIT = "\\d\\U00010000-\\U0010ffff"
-
-
-def _class_body(patterns) -> Optional[str]:
-    """A class body (for `re`) holding every character a match of any of ``patterns`` can
-    start with (and a few more)."""
-    body = []
-    for pattern in patterns:
-        items = _first_class(pattern)
-        if items is None:
-            return None
-        body.extend(re.escape(chr(code)) if kind is _sre.LITERAL else _ANY_DIGIT for kind, code in items)
-    return "".join(dict.fromkeys(body))
 
 
 def number_value(number: str) -> Optional[int]:
@@ -170,7 +115,7 @@ def _marker_filters() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, Opti
     \\s takes every character `regex`'s does, so it rules out no line the full one matches."""
     inline_styles = [s for s in _marker_order() if s.inline]
     inline = _any_of(inline_styles)
-    starts = _class_body(s.marker.pattern for s in inline_styles)
+    starts = first_characters_class(s.marker.pattern for s in inline_styles)
     return (regex.compile(_any_of(_marker_order())), regex.compile(inline),
             regex.compile(f"[{_SENTENCE_END_CHARS}](?>\\s*)(?={inline})"),
             re.compile(f"[{re.escape(_SENTENCE_END_CHARS)}]\\s*[{starts}]") if starts else None)

@@ -109,3 +109,29 @@ def test_concept_index_picks_what_the_plain_scan_picks():
         assert concept_for(obj, predicate, unit, kind) == plain
 
     check()
+
+
+def test_numbering_markers_start_with_their_first_characters():
+    """sections.py tries a numbering style only where its marker can start."""
+    from extractor.needles import first_characters, first_characters_class
+    from extractor.sections import _config
+
+    styles = [s for s in _config()[0] if s.marker is not None]
+    assert sum(s.first_chars is not None for s in styles) >= len(styles) // 2, "most styles have a quick test"
+    inline_starts = first_characters_class([s.marker.pattern for s in styles if s.inline])
+    starts = re.compile(f"[{inline_starts}]" if inline_starts else r"[\s\S]")
+
+    @settings(max_examples=400, deadline=None)
+    @given(_texts(*(s.marker.pattern for s in styles)))
+    def check(text):
+        for style in styles:
+            for at in range(len(text)):
+                if style.marker.match(text, at):
+                    if style.first_chars is not None:
+                        assert text[at] in style.first_chars, (style.key, text[at:])
+                    if style.inline:
+                        assert starts.match(text, at), (style.key, text[at:])
+
+    check()
+    assert first_characters("(?i)abc") is None and first_characters(r"\d+、") is None
+    assert first_characters("[一二三]{1,3}、") == frozenset("一二三")
