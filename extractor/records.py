@@ -174,7 +174,7 @@ def _json_fields(record: Any) -> dict:
     converts them, nested records left to the encoder (which calls back here).
 
     A record's ``__dict__`` holds its fields in class order (``__init__``,
-    ``build`` and ``evolve`` all fill it so), so it is handed to the encoder
+    ``fill`` and ``evolve`` all fill it so), so it is handed to the encoder
     as it is; only the fields that can hold floats are looked at, since a
     whole float is written as an integer."""
     kind = type(record)
@@ -258,39 +258,19 @@ def _span_fields(cls) -> tuple[str, ...]:
 _SPAN_FIELDS_BY_CLASS: dict = {}
 
 
-def build(cls: type, **values) -> Any:
-    """``cls(**values)`` for a frozen record class without its ``__init__``, which
-    sets each field through ``object.__setattr__``: an equal record, built in a
-    fraction of the time, for the figures of every document.  ``values`` must
-    name every field that has no default."""
-    record = object.__new__(cls)
-    state = record.__dict__
-    state.update(_template(cls))  # every field in the class's order, defaults filled in
-    state.update(values)
-    return record
-
-
 def fill(cls: type, state: dict) -> Any:
     """``cls(**state)`` for a frozen record class, ``state`` becoming the record's
-    ``__dict__`` as it is: quicker still than ``build`` for the records made by
-    the thousand (quantities, sections).  ``state`` must name every field, in
-    the class's order, defaults included; a ``TypeError`` says when it does not."""
+    ``__dict__`` as it is, for the records made by the thousand (quantities,
+    sections, indicators): their ``__init__`` sets each field through
+    ``object.__setattr__``, which costs more than the rest of making one.
+    ``state`` must name every field, in the class's order, defaults included;
+    a ``TypeError`` says when it does not."""
     if tuple(state) != _field_names(cls):
         raise TypeError(f"{cls.__name__} needs the fields {', '.join(_field_names(cls))}, in that order; "
                         f"got {', '.join(state)}")
     record = object.__new__(cls)
     object.__setattr__(record, "__dict__", state)
     return record
-
-
-def _template(cls) -> dict:
-    found = _TEMPLATES.get(cls)
-    if found is None:
-        found = _TEMPLATES[cls] = {f.name: f.default for f in fields(cls)}  # MISSING until given
-    return found
-
-
-_TEMPLATES: dict = {}
 
 
 def evolve(record: Any, **changes) -> Any:
@@ -317,5 +297,5 @@ def map_spans(record: Any, mapper) -> Any:
 
 __all__ = [
     "Span", "SourceText", "Quantity", "Period", "Section", "Indicator", "Finding",
-    "Document", "FileError", "to_dict", "to_json", "map_spans", "evolve", "build", "fill", "asdict", "field",
+    "Document", "FileError", "to_dict", "to_json", "map_spans", "evolve", "fill", "asdict", "field",
 ]

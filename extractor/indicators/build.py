@@ -17,7 +17,7 @@ import regex
 
 from ..concepts import concept_for
 from ..quantities import find_quantities
-from ..records import Indicator, Quantity, Section, Span, build, evolve
+from ..records import Indicator, Quantity, Section, Span, evolve, fill
 from ..sections import section_at
 from .context import Breaks, context_of
 from .cues import indicator_cues
@@ -49,23 +49,25 @@ def _shifted(q: Quantity, by: int) -> Quantity:
 def is_indicator(text: str, q: Quantity) -> bool:
     """SPEC section 3: a quantity that measures work, people, money or results."""
     cues = indicator_cues()
-    if q.kind == "ratio" or q.unit is None or q.unit in cues.drop_units:
+    unit = q.unit
+    if unit is None or q.kind == "ratio" or unit in cues.drop_units:
         return False
-    if q.number_span and text[q.number_span[0]:q.number_span[1]] == "一" and q.unit in cues.article_units:
+    if unit in cues.article_units and q.number_span and text[q.number_span[0]:q.number_span[1]] == "一":
         return False
-    if q.bound and q.unit in ("人", "名") and _SIZE_CLASS.match(text, q.span[1]):
+    start, end = q.span
+    if q.bound and unit in ("人", "名") and _SIZE_CLASS.match(text, end):
         return False  # 百人以上企业: a size class of what follows, not a count
-    opened = text.rfind("《", max(0, q.span[0] - 40), q.span[0])
-    if opened >= 0 and "》" not in text[opened:q.span[0]]:
+    opened = text.rfind("《", max(0, start - 40), start)
+    if opened >= 0 and "》" not in text[opened:start]:
         return False  # a count inside a title: 《……十项准则》
-    followed, preceded = _drop_rules_for(q.unit)
+    followed, preceded = _drop_rules_for(unit)
     if followed:  # slices, not pos/endpos: the rules anchor at their ^ and $
-        following = text[q.span[1]:q.span[1] + 8]
+        following = text[end:end + 8]
         for rule in followed:
             if rule.search(following):
                 return False
     if preceded:
-        preceding = text[max(0, q.span[0] - 8):q.span[0]]
+        preceding = text[max(0, start - 8):start]
         for rule in preceded:
             if rule.search(preceding):
                 return False
@@ -128,17 +130,17 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         section = section_at(sections, q.span[0], section_starts)
         start = _phrase_start(text, max(floor, ctx.clause_start), q, predicate, reading.object)
         status = status_of(text, q, ctx, section.category if section else None, doc_type)
-        indicator = build(
-            Indicator, id=f"i{first_id + len(made)}", section=section.id if section else None,
-            span=(start, max(q.span[1], reading.consumed_right)), quantity_span=q.span,
-            sentence_span=(ctx.sentence_start, ctx.sentence_end), text=q.text,
-            predicate=predicate, object=reading.object,
-            concept=concept_for(reading.object, predicate, q.unit, q.kind),
-            value=None if q.masked else q.value, unit=q.unit, kind=q.kind, approx=q.approx, bound=q.bound,
-            range=q.range, per=q.per, status=status, masked=q.masked,
-            part_of=part_of_total(text, q, ctx, made, totals) if may_have_parts else None,
-            confidence=reading.confidence, change=q.change,
-        )
+        indicator = fill(Indicator, {  # every field, in the class's order
+            "id": f"i{first_id + len(made)}", "section": section.id if section else None,
+            "span": (start, max(q.span[1], reading.consumed_right)),
+            "sentence_span": (ctx.sentence_start, ctx.sentence_end), "text": q.text,
+            "predicate": predicate, "object": reading.object,
+            "concept": concept_for(reading.object, predicate, q.unit, q.kind),
+            "value": None if q.masked else q.value, "unit": q.unit, "kind": q.kind, "approx": q.approx,
+            "bound": q.bound, "range": q.range, "per": q.per, "status": status, "masked": q.masked,
+            "part_of": part_of_total(text, q, ctx, made, totals) if may_have_parts else None,
+            "confidence": reading.confidence, "change": q.change, "quantity_span": q.span,
+        })
         if indicator.object is None and indicator.part_of:
             total = next(i for i in made if i.id == indicator.part_of)
             indicator = evolve(indicator, object=total.object, concept=total.concept)

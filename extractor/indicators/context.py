@@ -22,14 +22,30 @@ class Context(NamedTuple):
 class Breaks(NamedTuple):
     """Clause and sentence ends of one document, found once, searched by bisection."""
 
-    clauses: tuple[int, ...]  # positions of clause-ending characters
-    sentences: tuple[int, ...]
+    clauses: list[int]  # positions of clause-ending characters, in order
+    sentences: list[int]
 
     @classmethod
     def of(cls, text: str, lo: int, hi: int) -> "Breaks":
         cues = indicator_cues()
-        return cls(tuple([m.start() for m in cues.clause_breaks.finditer(text, lo, hi)]),
-                   tuple([m.start() for m in cues.sentence_breaks.finditer(text, lo, hi)]))
+        both = _positions(text, lo, hi, cues.clause_and_sentence_breaks)
+        clauses = both + _positions(text, lo, hi, cues.clause_only_breaks)
+        sentences = both + _positions(text, lo, hi, cues.sentence_only_breaks)
+        clauses.sort()
+        sentences.sort()
+        return cls(clauses, sentences)
+
+
+def _positions(text: str, lo: int, hi: int, characters: str) -> list[int]:
+    """Where each of ``characters`` occurs in ``text[lo:hi]``, character by character
+    (a find per occurrence is cheaper than a match object per occurrence)."""
+    found = []
+    for character in characters:
+        at = text.find(character, lo, hi)
+        while at >= 0:
+            found.append(at)
+            at = text.find(character, at + 1, hi)
+    return found
 
 
 def context_of(breaks: Breaks, lo: int, hi: int, q: Quantity) -> Context:

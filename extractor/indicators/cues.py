@@ -12,8 +12,10 @@ from ..resources import load_toml
 
 @dataclass(frozen=True)
 class Cues:
-    clause_breaks: object
-    sentence_breaks: object
+    # the characters that end clauses and sentences, split three ways (Breaks.of finds each)
+    clause_and_sentence_breaks: str
+    clause_only_breaks: str
+    sentence_only_breaks: str
     left_window: int
     right_window: int
     verbs: frozenset
@@ -25,8 +27,8 @@ class Cues:
     not_right_objects: frozenset
     sum_words: frozenset
     kind_units: frozenset
-    strip_prefix: tuple
-    strip_suffix: tuple
+    strip_prefix: frozenset
+    strip_suffix: frozenset
     prefix_re: object
     suffix_re: object
     bad_edge_tags: frozenset
@@ -37,6 +39,7 @@ class Cues:
     not_target: object
     weak_target: object
     weak_actual: object
+    any_status_cue: object  # any word of target, actual, weak_target and weak_actual
     drop_units: frozenset
     article_units: frozenset
     drop_followed: tuple
@@ -48,18 +51,18 @@ def indicator_cues() -> Cues:
     data = load_toml("indicators.toml")
     words, status = data["words"], data["status"]
 
-    # Lists of literal words and sets of characters find the same matches with the
-    # standard ``re`` (ordered alternation, leftmost first), whose calls cost less;
+    # Lists of literal words find the same matches with the standard ``re``
+    # (ordered alternation, leftmost first), whose calls cost less;
     # the patterns written in the data file keep ``regex``.
     def alternation(items):
         return re.compile("|".join(re.escape(x) for x in sorted(items, key=len, reverse=True)))
 
-    def any_of(characters):
-        return re.compile("[" + re.escape(characters) + "]")
+    clause_breaks, sentence_breaks = data["clauses"]["clause_breaks"], data["clauses"]["sentence_breaks"]
 
     return Cues(
-        clause_breaks=any_of(data["clauses"]["clause_breaks"]),
-        sentence_breaks=any_of(data["clauses"]["sentence_breaks"]),
+        clause_and_sentence_breaks="".join(sorted(set(clause_breaks) & set(sentence_breaks))),
+        clause_only_breaks="".join(sorted(set(clause_breaks) - set(sentence_breaks))),
+        sentence_only_breaks="".join(sorted(set(sentence_breaks) - set(clause_breaks))),
         left_window=data["clauses"]["left_window"],
         right_window=data["clauses"]["right_window"],
         verbs=frozenset(words["verbs"]),
@@ -71,8 +74,8 @@ def indicator_cues() -> Cues:
         not_right_objects=frozenset(words["not_right_objects"]),
         sum_words=frozenset(words["sum_words"]),
         kind_units=frozenset(words["kind_units"]),
-        strip_prefix=tuple(sorted(words["strip_prefix"], key=len, reverse=True)),
-        strip_suffix=tuple(sorted(words["strip_suffix"], key=len, reverse=True)),
+        strip_prefix=frozenset(words["strip_prefix"]),  # looked up per token: sets, not lists
+        strip_suffix=frozenset(words["strip_suffix"]),
         prefix_re=re.compile("^(?:" + "|".join(re.escape(w) for w in sorted(
             (w for w in words["strip_prefix"] if len(w) > 1), key=len, reverse=True)) + ")"),
         suffix_re=re.compile("(?:" + "|".join(re.escape(w) for w in sorted(
@@ -85,6 +88,8 @@ def indicator_cues() -> Cues:
         not_target=alternation(status["not_target"]),
         weak_target=alternation(status["weak_target_cues"]),
         weak_actual=alternation(status["weak_actual_cues"]),
+        any_status_cue=alternation(sorted({*status["target_cues"], *status["actual_cues"],
+                                           *status["weak_target_cues"], *status["weak_actual_cues"]})),
         drop_units=frozenset(data["select"]["drop_units"]),
         article_units=frozenset(data["select"]["article_units"]),
         drop_followed=tuple((regex.compile(u), regex.compile(f)) for u, f in data["select"]["drop_when_followed"]),

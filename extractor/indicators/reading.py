@@ -40,9 +40,10 @@ def is_verb(word: str) -> bool:
 def strip_object(phrase: str) -> str:
     """Drop function words, places and times from the edges of an object."""
     cues = indicator_cues()
-    head = phrase.rstrip("的").rsplit("的", 1)
-    if len(head) == 2 and head[1]:  # the head noun follows the last attributive 的
-        phrase = head[1]
+    if "的" in phrase:
+        head = phrase.rstrip("的").rsplit("的", 1)
+        if len(head) == 2 and head[1]:  # the head noun follows the last attributive 的
+            phrase = head[1]
     while phrase:
         # one-character function words are dropped as tokens, never from inside a word (对象)
         prefix = cues.prefix_re.match(phrase)
@@ -65,18 +66,20 @@ def strip_object(phrase: str) -> str:
     return phrase
 
 
-def _trim_tokens(tokens: Sequence[str]) -> list[str]:
+def _trim_tokens(tokens: Sequence[str]) -> Sequence[str]:
+    """``tokens`` without the function words, places and times at their edges."""
     cues = indicator_cues()
-    tokens = list(tokens)
-    while tokens and (tag_of(tokens[0]) in cues.bad_edge_tags or tokens[0] in cues.strip_prefix):
-        tokens = tokens[1:]
+    bad_tags, prefixes, suffixes = cues.bad_edge_tags, cues.strip_prefix, cues.strip_suffix
+    first, end = 0, len(tokens)  # the kept tokens are tokens[first:end]
+    while first < end and (tag_of(tokens[first]) in bad_tags or tokens[first] in prefixes):
+        first += 1
     # a whole-word suffix such as 任务 or 目标 may be the object itself (完成【任务】的112%)
-    while len(tokens) > 1 and (tag_of(tokens[-1]) in cues.bad_edge_tags
-                               or (tokens[-1] in cues.strip_suffix and len(tokens[-1]) == 1)):
-        tokens = tokens[:-1]
-    if tokens and tag_of(tokens[-1]) in cues.bad_edge_tags:
-        tokens = tokens[:-1]
-    return tokens
+    while end - first > 1 and (tag_of(tokens[end - 1]) in bad_tags
+                               or (len(tokens[end - 1]) == 1 and tokens[end - 1] in suffixes)):
+        end -= 1
+    if first < end and tag_of(tokens[end - 1]) in bad_tags:
+        end -= 1
+    return tokens[first:end]
 
 
 def _phrase(tokens: Sequence[str]) -> str:
@@ -154,7 +157,8 @@ _LEADING_YEAR = regex.compile(r"^(?:19|20)\d{2}年度?(?=\p{Han})")
 def _right_object(right: str) -> str:
     """The noun phrase right after a unit: 组织28家【企业】签订……"""
     cues = indicator_cues()
-    right = _LEADING_YEAR.sub("", right)  # 公布了11件【2020年】服务职工的实事项目
+    if right.startswith(("19", "20")):  # what _LEADING_YEAR needs first
+        right = _LEADING_YEAR.sub("", right)  # 公布了11件【2020年】服务职工的实事项目
     nominal = right.startswith("的")  # 每人800元的【资助】: after 的 a verb is a noun
     right = _relative_head(right)
     if not right or not _STARTS_HAN_OR_QUOTE.match(right):
