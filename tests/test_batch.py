@@ -201,3 +201,24 @@ def test_progress_bar_when_asked(tmp_path, capsys):
 def test_unknown_target_is_a_usage_error(tmp_path, target):
     with pytest.raises(UsageError, match="unknown output type"):
         run_batch([tmp_path], tmp_path / target, jobs=1, **QUIET)
+
+
+def test_units_processed_together_give_what_each_gives_alone(tmp_path):
+    """A worker's task goes through process_units, which parses its files stage by
+    stage across them: each result equals the one process_unit gives the file alone."""
+    from extractor.store.units import RENDER_JSON, SkipSet, WorkUnit, process_unit, process_units
+
+    paths = sorted(write_good(tmp_path / "good", 5) + write_bad(tmp_path / "bad", 4))
+    units = [WorkUnit(str(p), str(p), index=n) for n, p in enumerate(paths)]
+    skipped = process_unit(units[-1]).file_key  # a good file (bad/ sorts first)
+    skip = SkipSet(parsed=frozenset({skipped}))
+    for options in ({"use_model": False}, {"use_model": False, RENDER_JSON: True}):
+        together = process_units(units, skip, None, options)
+        alone = [process_unit(unit, skip, None, options) for unit in units]
+
+        def comparable(result):
+            return (result.source, result.file_key, result.documents, result.error, result.skipped, result.chars,
+                    result.index, result.json_lines, result.counts)
+
+        assert [comparable(r) for r in together] == [comparable(r) for r in alone]
+        assert sum(r.skipped for r in together) == 1 and sum(r.error is not None for r in together) == 4
