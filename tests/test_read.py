@@ -314,3 +314,45 @@ def test_garbage_gives_text_or_a_typed_error(prefix, body, name):
         assert exc.reason and "\n" not in exc.reason
     else:
         assert record.text.strip()
+
+
+# --- reading a file from disk ------------------------------------------------------
+
+def test_read_file_bytes_reads_whole_files_and_refuses_special_ones(tmp_path, monkeypatch):
+    import os
+
+    from extractor.errors import UnsupportedFormat
+    from extractor.read.formats import read_file_bytes
+
+    for size in (0, 1, 4095, 4096, 70000):
+        path = tmp_path / f"f{size}.txt"
+        path.write_bytes(bytes(n % 251 for n in range(size)))
+        assert read_file_bytes(path, str(path)) == path.read_bytes()
+    with pytest.raises(InputError, match="no such file"):
+        read_file_bytes(tmp_path / "missing.txt", "missing.txt")
+    with pytest.raises(UnsupportedFormat, match="not a regular file"):
+        read_file_bytes(tmp_path, "a folder")
+    if hasattr(os, "mkfifo"):  # refused at once, not waiting for a writer
+        os.mkfifo(tmp_path / "pipe.txt")
+        with pytest.raises(UnsupportedFormat, match="not a regular file"):
+            read_file_bytes(tmp_path / "pipe.txt", "pipe.txt")
+    monkeypatch.setattr(base, "MAX_INPUT_BYTES", 50000)
+    with pytest.raises(InputTooLarge):
+        read_file_bytes(tmp_path / "f70000.txt", "big.txt")
+
+
+def test_a_file_that_grows_after_its_size_is_read_is_read_to_its_end(tmp_path, monkeypatch):
+    import os
+
+    from extractor.read import formats
+
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"a" * 100)
+    real_fstat = os.fstat
+
+    def stale_fstat(handle):  # the size as it was before the file grew
+        info = real_fstat(handle)
+        return os.stat_result((info.st_mode, *info[1:6], 40, *info[7:]))
+
+    monkeypatch.setattr(formats.os, "fstat", stale_fstat)
+    assert formats.read_file_bytes(path, "growing.txt") == b"a" * 100

@@ -61,6 +61,20 @@ class SkipSet:
         return len(self.parsed) + len(self.failed)
 
 
+# The name results give the process that made them, kept rather than asked of the
+# system per result (a system call slows the parsing after it); renewed in a fork.
+_this_worker = f"pid{os.getpid()}"
+
+
+def _rename_this_worker() -> None:
+    global _this_worker
+    _this_worker = f"pid{os.getpid()}"
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_rename_this_worker)
+
+
 @dataclass(frozen=True)
 class UnitResult:
     source: str
@@ -72,7 +86,7 @@ class UnitResult:
     seconds: float = 0.0
     max_rss_mb: Optional[float] = None  # peak RSS of the process that parsed it
     index: int = 0  # the unit's position in the listing
-    worker: str = field(default_factory=lambda: f"pid{os.getpid()}")
+    worker: str = field(default_factory=lambda: _this_worker)
     # For a JSON Lines target the worker renders the lines itself and sends them
     # instead of the records, so the writing process only writes.
     json_lines: Tuple[str, ...] = ()
@@ -212,8 +226,9 @@ def process_units(units: Sequence[WorkUnit], skip: Optional[SkipSet] = None,
         except Exception as exc:  # undecodable, or a reader bug: this file only
             results[n] = _failed_with(unit, sha, exc, started)
     parsed = _parse_all([text for _, text, _ in to_parse], parse, options)
+    peak_rss = peak_rss_mb() if to_parse else None  # once per task: a system call
     for (n, text, started), records in zip(to_parse, parsed):
-        results[n] = _parsed(units[n], text, records, started, render_json)
+        results[n] = _parsed(units[n], text, records, started, render_json, peak_rss)
     return results  # type: ignore[return-value]  # every position is filled
 
 
@@ -232,7 +247,8 @@ def _parse_all(texts: list[SourceText], parse: Optional[Callable], options: dict
     return found
 
 
-def _parsed(unit: WorkUnit, text: SourceText, records, started: float, render_json: bool) -> UnitResult:
+def _parsed(unit: WorkUnit, text: SourceText, records, started: float, render_json: bool,
+            peak_rss: Optional[float]) -> UnitResult:
     sha = text.sha256
     if isinstance(records, Exception):
         return _failed_with(unit, sha, records, started)
@@ -241,7 +257,7 @@ def _parsed(unit: WorkUnit, text: SourceText, records, started: float, render_js
     if errors:
         return _failed(unit, sha, errors[0].code, errors[0].error, started)
     result = UnitResult(unit.source, sha, tuple(records), chars=len(text.text), index=unit.index,
-                        seconds=time.perf_counter() - started, max_rss_mb=peak_rss_mb())
+                        seconds=time.perf_counter() - started, max_rss_mb=peak_rss)
     if render_json:
         from .writers import record_json
 
