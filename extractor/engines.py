@@ -23,7 +23,7 @@ from itertools import islice
 from typing import Callable, Iterable, Iterator, Optional
 
 from .errors import ExtractorError, UsageError
-from .store.units import SkipSet, UnitResult, WorkUnit, process_unit, process_units
+from .store.units import FILES_PER_TASK, SkipSet, UnitResult, WorkUnit, process_unit, process_units
 
 # The per-process settings of a pool worker, installed once by its initializer
 # so the skip set is not pickled again with every task.
@@ -61,7 +61,7 @@ class LocalEngine:
 
     def __init__(self, jobs: Optional[int] = None, *, parse: Optional[Callable] = None,
                  start_method: str = "spawn", in_process: Optional[bool] = None,
-                 in_flight_per_job: int = 3, units_per_task: int = 8, idle_seconds: float = 0.2):
+                 in_flight_per_job: int = 3, units_per_task: int = FILES_PER_TASK, idle_seconds: float = 0.2):
         self.jobs = max(1, jobs or os.cpu_count() or 1)
         self.parse = parse
         self.start_method = start_method

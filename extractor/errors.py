@@ -67,3 +67,12 @@ class StoreError(ExtractorError):
 
 class UsageError(ExtractorError):
     code = "E500"
+
+
+# A parser bug on one file: the file ends as an error record with this code
+# and reason, and the batch goes on.
+INTERNAL_ERROR_CODE = "E900"
+
+
+def internal_error_reason(exc: BaseException) -> str:
+    return f"internal error while parsing: {type(exc).__name__}: {exc}"

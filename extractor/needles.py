@@ -1,8 +1,9 @@
 """Quick tests that tell when a rule pattern cannot match, read off the pattern itself.
 
-Two readings of a parsed pattern (the standard library's parser) live here:
-*needles*, characters one of which every match contains, and the *first
-characters* every match starts with (``first_characters``).
+The readings of a parsed pattern (the standard library's parser) live here:
+*needles*, characters one of which every match contains; the *first
+characters* every match starts with (``first_characters``); and whether a
+pattern never reads given characters (``never_reads``).
 
 Most documents have no corrupted number, most clauses no total word and most
 objects fit few of the concepts, yet finding that out by the book means
@@ -281,6 +282,55 @@ def first_characters_class(patterns) -> Optional[str]:
         body.extend(re.escape(chr(code)) if kind is _sre.LITERAL else _ANY_DIGIT for kind, code in items)
     return "".join(dict.fromkeys(body))
 
+
+
+# --- patterns that never read given characters -------------------------------------
+
+def never_reads(pattern: re.Pattern, chars: str) -> bool:
+    """True when every match of ``pattern`` is at least one character long and
+    neither it nor its lookarounds can read one of ``chars`` or test for the start or
+    end of the text (an anchor): then the matches in a text are the matches in its
+    pieces cut at ``chars``.  Unknown constructs count as reading them."""
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        return parsed.getwidth()[0] > 0 and _avoids(parsed, chars)
+    except Exception:  # the parser is internal to re: when in doubt, say it may read them
+        return False
+
+
+def _avoids(items, chars: str) -> bool:
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            if chr(arg) in chars:
+                return False
+        elif op is _sre.IN:
+            for item_op, item_arg in arg:
+                if item_op is _sre.LITERAL:
+                    low = high = item_arg
+                elif item_op is _sre.RANGE:
+                    low, high = item_arg
+                else:  # negated sets and categories (\s, \W...) may hold one
+                    return False
+                if any(low <= ord(char) <= high for char in chars):
+                    return False
+        elif op in _REPEATS:
+            if not _avoids(arg[2], chars):
+                return False
+        elif op is _sre.SUBPATTERN:
+            if not _avoids(arg[-1], chars):
+                return False
+        elif op is _sre.BRANCH:
+            if not all(_avoids(branch, chars) for branch in arg[1]):
+                return False
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            if not _avoids(arg[1], chars):
+                return False
+        elif op is getattr(_sre, "ATOMIC_GROUP", None):
+            if not _avoids(arg, chars):
+                return False
+        else:  # anchors, any character, back-references...
+            return False
+    return True
 
 
 class PatternSet:

@@ -13,7 +13,7 @@ from typing import Generator, Iterable, Iterator, Optional, Sequence, Union
 
 from .clean import NormalizedText, normalize
 from .documents import DocumentBlock, find_documents
-from .errors import InputError
+from .errors import INTERNAL_ERROR_CODE, InputError, internal_error_reason
 from .indicators import find_indicators
 from .quantities import find_quantities
 from .records import Document, FileError, Quantity, Section, SourceText, evolve, map_spans
@@ -160,12 +160,13 @@ def prepare_process() -> None:
 def parse_paths(paths: Iterable[Union[str, Path]], *, use_model: bool = True) -> Iterator[ParseResult]:
     """Documents of every file under ``paths``; a file that fails yields a FileError."""
     from .read import iter_sources
+    from .store.units import FILES_PER_TASK
 
     waiting: list[SourceText] = []  # parsed together, a few at a time (see parse_sources_safely)
     for item in iter_sources(paths):
         if isinstance(item, SourceText):
             waiting.append(item)
-            if len(waiting) < _FILES_PARSED_TOGETHER:
+            if len(waiting) < FILES_PER_TASK:
                 continue
         for results in parse_sources_safely(waiting, use_model=use_model):  # the files before, in order
             yield from results
@@ -174,11 +175,6 @@ def parse_paths(paths: Iterable[Union[str, Path]], *, use_model: bool = True) ->
             yield item
     for results in parse_sources_safely(waiting, use_model=use_model):
         yield from results
-
-
-# Files parse_paths hands to parse_sources_safely at a time: as many as a batch
-# worker's task holds; the text of only so many files is held at once.
-_FILES_PARSED_TOGETHER = 8
 
 
 def parse_source_safely(src: SourceText, *, use_model: bool = True) -> list[ParseResult]:
@@ -208,8 +204,8 @@ def parse_sources_safely(sources: Sequence[SourceText], *, use_model: bool = Tru
                 results[n] = [FileError(source=sources[n].source, error=exc.reason, code=exc.code,
                                         sha256=sources[n].sha256)]
             except Exception as exc:  # a bug must not stop a batch; the record names it
-                results[n] = [FileError(source=sources[n].source, code="E900", sha256=sources[n].sha256,
-                                        error=f"internal error while parsing: {type(exc).__name__}: {exc}")]
+                results[n] = [FileError(source=sources[n].source, error=internal_error_reason(exc),
+                                        code=INTERNAL_ERROR_CODE, sha256=sources[n].sha256)]
             del running[n]
     return results
 

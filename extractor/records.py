@@ -166,7 +166,6 @@ def to_dict(record: Any) -> Any:
 
 
 _PLAIN = frozenset({str, int, bool, type(None)})
-_NESTED = frozenset({float, tuple, list})
 
 
 def _json_fields(record: Any) -> dict:
@@ -185,26 +184,16 @@ def _json_fields(record: Any) -> dict:
         converted = _FLOAT_FIELDS[kind] = _float_fields(kind)
     state = record.__dict__
     if len(state) != len(_field_names(kind)):  # something besides the fields: the slow, sure way
-        return {name: _json_value(getattr(record, name)) for name in _field_names(kind)}
+        return to_dict(record)
     out = None
     for name in converted:
         value = state[name]
-        if value is not None:
-            new = _json_value(value)
-            if new is not value:
-                if out is None:
-                    out = dict(state)
-                out[name] = new
+        new = to_dict(value)
+        if new is not value:
+            if out is None:
+                out = dict(state)
+            out[name] = new
     return state if out is None else out
-
-
-def _json_value(value: Any) -> Any:
-    kind = type(value)
-    if kind is float:
-        return int(value) if value.is_integer() else value
-    if (kind is tuple or kind is list) and value and type(value[0]) in _NESTED:  # fields hold one type
-        return to_dict(value)
-    return value
 
 
 def _float_fields(cls) -> tuple[str, ...]:

@@ -227,12 +227,11 @@ def _one_cold_pass(paths: list[str]) -> float:
     """Seconds for one pass over ``paths``, done as a batch worker does it: prepared
     (lexicons and model loaded on a built-in sample text, then frozen), and
     given the files in tasks of the local engine's size."""
-    from extractor.engines import LocalEngine
     from extractor.pipeline import prepare_process
-    from extractor.store.units import RENDER_JSON, WorkUnit, process_units
+    from extractor.store.units import FILES_PER_TASK, RENDER_JSON, WorkUnit, process_units
     prepare_process()
     options = {RENDER_JSON: True}
-    task_size = LocalEngine().units_per_task
+    task_size = FILES_PER_TASK
     units = [WorkUnit(path, path) for path in paths]
     started = time.perf_counter()
     for first in range(0, len(units), task_size):

@@ -7,13 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping, NamedTuple, Optional
 
-try:  # the parser of re, to tell which cues stay inside a clause
-    from re import _constants as _sre, _parser as _sre_parse  # Python 3.11+
-except ImportError:  # Python 3.10
-    import sre_constants as _sre
-    import sre_parse as _sre_parse
-
 from ..errors import DataFileError
+from ..needles import never_reads
 from ..resources import load_toml
 
 CUES_FILE = "category_cues.toml"
@@ -188,52 +183,9 @@ def _body_counts_by_clause(text: str, tables: CueTables) -> dict[str, int]:
 
 
 def _clause_local(pattern: re.Pattern) -> bool:
-    """True when each match of ``pattern`` is one found clause by clause: it
-    matches at least one character, and neither it nor its lookarounds can
-    read a clause break or test for the start or end of the text (an anchor).
-    Unknown constructs count as not local."""
-    try:
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
-        return parsed.getwidth()[0] > 0 and _reads_no_break(parsed)
-    except Exception:  # the parser is internal to re: when in doubt, count clause by clause
-        return False
-
-
-def _reads_no_break(items) -> bool:
-    """True when the parsed pattern ``items`` consumes only characters other
-    than clause breaks, in its lookarounds too, and holds no anchor."""
-    for op, arg in items:
-        if op is _sre.LITERAL:
-            if chr(arg) in _CLAUSE_BREAK_CHARS:
-                return False
-        elif op is _sre.IN:
-            for item_op, item_arg in arg:
-                if item_op is _sre.LITERAL:
-                    low = high = item_arg
-                elif item_op is _sre.RANGE:
-                    low, high = item_arg
-                else:  # negated sets and categories (\s, \W...) may hold a break
-                    return False
-                if any(low <= ord(char) <= high for char in _CLAUSE_BREAK_CHARS):
-                    return False
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
-            if not _reads_no_break(arg[2]):
-                return False
-        elif op is _sre.SUBPATTERN:
-            if not _reads_no_break(arg[-1]):
-                return False
-        elif op is _sre.BRANCH:
-            if not all(_reads_no_break(branch) for branch in arg[1]):
-                return False
-        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
-            if not _reads_no_break(arg[1]):
-                return False
-        elif op is getattr(_sre, "ATOMIC_GROUP", None):
-            if not _reads_no_break(arg):
-                return False
-        else:  # anchors, any character, back-references...
-            return False
-    return True
+    """True when each match of ``pattern`` is one found clause by clause (see
+    ``needles.never_reads``)."""
+    return never_reads(pattern, _CLAUSE_BREAK_CHARS)
 
 
 def heading_hits(heading: str, group: Mapping[str, re.Pattern], any_cue: Optional[AnyCue] = None) -> tuple[int, ...]:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, FrozenSet, Iterable, Iterator, Optional, Sequence, Tuple
 
-from ..errors import CorruptArchive, InputError, UnsupportedFormat
+from ..errors import INTERNAL_ERROR_CODE, CorruptArchive, InputError, UnsupportedFormat, internal_error_reason
 from ..read import base as read_base
 # The archive rules are the reader's own, so a batch run and iter_sources
 # name, refuse and skip exactly the same members.
@@ -32,10 +32,6 @@ try:  # POSIX only
     import resource
 except ImportError:  # pragma: no cover
     resource = None  # type: ignore[assignment]
-
-
-# The code the pipeline gives a parser crash (pipeline.parse_sources_safely).
-INTERNAL_ERROR_CODE = "E900"
 
 
 @dataclass(frozen=True)
@@ -186,6 +182,10 @@ def read_unit_bytes(unit: WorkUnit) -> bytes:
 # The option that asks a worker for rendered JSON lines instead of records.
 RENDER_JSON = "render_json"
 
+# Files handed to process_units (a local worker's task, parse_paths' batch) at a
+# time: enough for stage-by-stage parsing to pay, few enough to hold their texts.
+FILES_PER_TASK = 8
+
 
 def process_unit(unit: WorkUnit, skip: Optional[SkipSet] = None,
                  parse: Optional[Callable] = None, options: Optional[dict] = None) -> UnitResult:
@@ -269,8 +269,7 @@ def _parsed(unit: WorkUnit, text: SourceText, records, started: float, render_js
 def _failed_with(unit: WorkUnit, sha: str, exc: Exception, started: float) -> UnitResult:
     if isinstance(exc, InputError):
         return _failed(unit, sha, exc.code, exc.reason, started)
-    return _failed(unit, sha, INTERNAL_ERROR_CODE, f"internal error while parsing: {type(exc).__name__}: {exc}",
-                   started)
+    return _failed(unit, sha, INTERNAL_ERROR_CODE, internal_error_reason(exc), started)
 
 
 def _failed(unit: WorkUnit, sha: str, code: str, reason: str, started: float) -> UnitResult:
