@@ -16,7 +16,7 @@ from .documents import DocumentBlock, find_documents
 from .errors import INTERNAL_ERROR_CODE, InputError, internal_error_reason
 from .indicators import find_indicators
 from .quantities import find_quantities
-from .records import Document, FileError, Quantity, Section, SourceText, evolve, map_spans
+from .records import Document, FileError, Quantity, Section, SourceText, evolve, fill, map_spans
 from .sections import build_sections
 
 ParseResult = Union[Document, FileError]
@@ -99,12 +99,13 @@ def _classified(text: str, block: DocumentBlock, sections: Sequence[Section], us
         # the section's own text: up to the next heading, whatever its level
         own_end = sections[n + 1].span[0] if n + 1 < len(sections) else s.span[1]
         body_end = min(s.span[1], own_end, s.heading_span[1] + 300)
-        samples.append(SectionSample(
-            heading=s.heading, number=s.number, level=s.level,
-            body=text[s.heading_span[1]:body_end].lstrip("。:;. "),
-            doc_type=block.doc_type, doc_title=block.title,
-            position=position / max(1, siblings[s.parent]), sibling_index=position,
-        ))
+        samples.append(fill(SectionSample, {  # every field in order; the tree walk fills in the categories
+            "heading": s.heading, "number": s.number, "level": s.level,
+            "body": text[s.heading_span[1]:body_end].lstrip("。:;. "),
+            "doc_type": block.doc_type, "doc_title": block.title, "parent_heading": None,
+            "parent_category": None, "position": position / max(1, siblings[s.parent]),
+            "sibling_index": position, "prev_sibling_category": None,
+        }))
     parents = [index_of.get(s.parent) if s.parent else None for s in sections]
     results = classify_tree(samples, parents, use_model=use_model) if samples else []
     return [evolve(s, category=cat, confidence=round(float(conf), 4)) for s, (cat, conf) in zip(sections, results)]

@@ -66,13 +66,9 @@ def char_ngrams(text: str, prefix: str, sizes: tuple[int, ...]) -> dict[str, flo
     return dict.fromkeys([prefix + gram for gram in ngrams(text, sizes)], 1.0)
 
 
-def sample_ngram_texts(sample: SectionSample) -> tuple[str, str]:
-    """(heading, body) text the sample's n-gram features come from (see ``ngram_text``)."""
-    return ngram_text(sample.heading[:HEADING_CHARS]), ngram_text(sample.body[:BODY_NGRAM_CHARS])
-
-
 def ngram_texts(samples: Sequence[SectionSample]) -> tuple[list[str], list[str]]:
-    """``sample_ngram_texts`` of many samples: (headings, bodies)."""
+    """The heading and body text each sample's n-gram features come from (see
+    ``ngram_text``): (headings, bodies)."""
     return (_ngram_text_of_each([s.heading[:HEADING_CHARS] for s in samples]),
             _ngram_text_of_each([s.body[:BODY_NGRAM_CHARS] for s in samples]))
 

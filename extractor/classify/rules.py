@@ -171,7 +171,7 @@ class RuleSectionClassifier:
 
     def proba_from_decision(self, decision: np.ndarray) -> np.ndarray:
         """Probabilities from decision values (softmax along the last axis)."""
-        return softmax(decision / self.temperature if self.temperature != 1.0 else decision)  # x / 1.0 is x
+        return softmax(decision / self.temperature)
 
     def predict_proba(self, samples: Sequence[SectionSample]) -> np.ndarray:
         return self.proba_from_decision(self.decision_function(samples))
