@@ -69,8 +69,7 @@ def concept_for(obj: Optional[str], predicate: Optional[str], unit: Optional[str
     while candidates:
         lowest = candidates & -candidates
         concept = index.concepts[lowest.bit_length() - 1]
-        if concept.object_pattern.search(obj) and (
-                concept.predicate_pattern is None or concept.predicate_pattern.search(predicate or "")):
+        if concept.matches(obj, predicate, unit, kind):
             return concept.id
         candidates ^= lowest
     return None

@@ -55,10 +55,10 @@ def context_of(breaks: Breaks, lo: int, hi: int, q: Quantity) -> Context:
     clauses, sentences = breaks.clauses, breaks.sentences
     before = bisect_left(clauses, start)
     after = bisect_left(clauses, end, before)  # end >= start: the search may begin there
-    clause_start = max(clauses[before - 1] + 1 if before else lo, lo, start - 80)
+    clause_start = max(clauses[before - 1] + 1 if before else lo, start - 80)
     clause_end = clauses[after] if after < len(clauses) else hi
     before = bisect_left(sentences, start)
     after = bisect_left(sentences, end, before)
-    sentence_start = max(sentences[before - 1] + 1 if before else lo, lo, start - 300)
+    sentence_start = max(sentences[before - 1] + 1 if before else lo, start - 300)
     sentence_end = sentences[after] if after < len(sentences) else hi
     return Context(clause_start, clause_end, sentence_start, sentence_end)

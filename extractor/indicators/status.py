@@ -1,7 +1,6 @@
 """Actual or target, and which total a part belongs to."""
 from __future__ import annotations
 
-import re
 from typing import Optional, Sequence
 
 import regex
@@ -46,19 +45,13 @@ def _last_cue(text: str, cues: Cues, in_plan: bool) -> Optional[tuple[int, str]]
     return best
 
 
-_GOAL_WORDS = ("任务", "目标", "指标")
-_GOAL_AFTER = regex.compile(r"的?\p{Han}{0,4}?(" + "|".join(_GOAL_WORDS) + r")(?!\p{Han}*完成)")
-# a quick test first: _GOAL_AFTER needs a goal word within 的 + 4 characters + the word
-_ANY_GOAL_WORD = re.compile("|".join(_GOAL_WORDS))
-_GOAL_REACH = 1 + 4 + 2
+_GOAL_AFTER = regex.compile(r"的?\p{Han}{0,4}?(任务|目标|指标)(?!\p{Han}*完成)")
 
 
 def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc_type: str) -> str:
     """target or actual: the last cue before the figure in its sentence decides, else the section."""
     in_plan = doc_type == "plan" or category == "plans"
-    end = q.span[1]
-    if (_ANY_GOAL_WORD.search(text, end, min(ctx.clause_end, end + _GOAL_REACH)) is not None
-            and _GOAL_AFTER.match(text, end, ctx.clause_end)):
+    if _GOAL_AFTER.match(text, q.span[1], ctx.clause_end):
         return "target"  # 下达的1500人参保任务, 发展会员2000人的目标: the figure is the goal
     cues = indicator_cues()
     # most sentences hold no cue word before the figure (not_target words only mask cues)

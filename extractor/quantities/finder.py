@@ -223,10 +223,7 @@ def _counted(lex: Lexicon, text: str, m) -> Optional[_Core]:
         approx = lex.approx_infix[infix]
     factor = info.scale * (read_number(multiplier) or 1 if multiplier else 1)
     factor *= extra
-    if second is None and (len(number) == 1 or number[0] not in _RANGE_FIRST):
-        low, high = read_number(number), None  # the common case: one figure, no spoken range
-    else:
-        low, high = _range_values(number, second)
+    low, high = _range_values(number, second)
     value = None if masked or low is None else low * factor
     span_range = None if masked or high is None or low is None else (low * factor, high * factor)
     if value is not None and kind in ("measure", "percent") and text.startswith("半", unit_end):
@@ -351,7 +348,7 @@ def _finish(lex: Lexicon, text: str, core: _Core, floor: int, per_cues: bool) ->
         span_range = span_range and (-span_range[1], -span_range[0])
     if type(value) is float and value.is_integer():
         value = int(value)
-    # keyword arguments and the defaults' template (records.build) would cost as much again as the rest
+    # the frozen record's __init__ would cost as much again as the rest of this function
     return fill(Quantity, {
         "span": (start, end), "text": text[start:end], "value": value, "unit": unit, "kind": kind,
         "approx": approx, "bound": bound, "range": span_range, "per": per, "masked": masked,

@@ -86,11 +86,6 @@ def parse_number(text: str) -> Optional[Number]:
 
 @lru_cache(maxsize=8192)
 def _parse_cached(text: str) -> Optional[Number]:
-    # the common figures first, with the values the steps below give them
-    if text.isdigit() and text.isascii() and len(text) <= 15:
-        return int(text)  # 12  2000: whole, and exact as a float too
-    if text.isascii() and len(text) <= 64 and _plain_arabic(text):
-        return _tidy(float(text))  # 12.5  .77
     try:
         return _parse_signed(text.translate(_FULLWIDTH).strip())
     except (ValueError, OverflowError, ArithmeticError, RecursionError):
