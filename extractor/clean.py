@@ -112,6 +112,11 @@ def fold(text: str) -> str:
     return _fold(text, _rules())
 
 
+def fold_table() -> dict:
+    """What ``fold`` changes: code point -> the character it becomes."""
+    return _rules().table
+
+
 _CODE_POINT = np.dtype("<u4")  # as UTF-32-LE writes them
 _ARRAY_FOLD_FROM = 100  # below this many characters str.translate is quicker
 _IDENTITY_KEPT = 1 << 16  # offsets 0..n-1 kept ready for texts up to this long (256 KB)

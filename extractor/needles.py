@@ -24,12 +24,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import chain
 from typing import Optional, Sequence
 
 import regex
 
-from .clean import fold
+from .clean import fold, fold_table
 
 try:  # the standard library's pattern parser (``sre_parse`` before 3.11)
     import re._constants as _sre
@@ -164,16 +163,9 @@ def needles(source: str) -> Optional[tuple[Needle, ...]]:
 @lru_cache(maxsize=None)
 def _preimages() -> dict[str, str]:
     """Each character -> the other characters that fold into it (``clean.fold``)."""
-    try:  # the cleaning stage's own table lists every character it changes
-        from .clean import _rules
-
-        changed = [(chr(code), folded) for code, folded in _rules().table.items()]
-    except (ImportError, AttributeError):  # else fold every character once
-        everything = "".join(map(chr, chain(range(0xD800), range(0xE000, 0x110000))))
-        changed = [(char, folded) for char, folded in zip(everything, fold(everything)) if char != folded]
     sources: dict[str, list[str]] = {}
-    for char, folded in changed:
-        sources.setdefault(folded, []).append(char)
+    for code, folded in fold_table().items():  # every character fold changes
+        sources.setdefault(folded, []).append(chr(code))
     return {target: "".join(found) for target, found in sources.items()}
 
 

@@ -27,7 +27,6 @@ from .resources import load_toml
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", 0)}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HEADING_END = re.compile(r"[。:;!?]")  # a class of plain characters: the standard library's engine is quicker
-_SENTENCE_BREAK = regex.compile(r"(?<=[。;:!?])\s*")
 
 # patterns used in hot paths, compiled once
 _BRACKETS_AND_SPACE = regex.compile(r"[()（）\s]")

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from typing import Iterable, Optional, Sequence
 
+from ..errors import DataFileError
 from ..records import Document, Finding, Indicator
 from .common import (
-    clause_probe, cover, fmt, has_value, is_exact, pattern, quote, rules, same_family, shares_run,
+    RULES_FILE, clause_probe, cover, fmt, has_value, is_exact, pattern, quote, rules, same_family, shares_run,
     word_finder,
 )
 from ..needles import needle_characters
@@ -33,6 +34,8 @@ from .view import DocumentView
 _NOT_ADDITIVE = ("percent", "fraction")
 # read and compiled on import (in a worker: while it is prepared), not for its first document
 _APPROX_SLACK = rules("breakdown")["approx_slack"]
+if _APPROX_SLACK < 0:  # a tolerance is then never negative, which the checks below rely on
+    raise DataFileError(f"extractor/data/{RULES_FILE}", "[breakdown] approx_slack must not be negative")
 _EXHAUSTIVE_CUES = word_finder(rules("breakdown")["exhaustive_cues"])
 _TOTAL_WORDS = pattern("breakdown", "total_pattern")
 _TOTAL_FILLER = pattern("breakdown", "total_filler")
@@ -66,8 +69,8 @@ def check_exceeds_total(doc: Document, view: Optional[DocumentView] = None) -> l
             continue
         if not same_family(part, total) or part.status != total.status:
             continue
-        if part.value <= total.value and _APPROX_SLACK >= 0:
-            continue  # the tolerance is not negative then: no need to read the digits
+        if part.value <= total.value:
+            continue  # the tolerance is never negative: no need to read the digits
         if part.value > total.value + _tolerance(view, total, [part]):
             findings.append(Finding(
                 check="breakdown.exceeds_total", severity="error",
@@ -138,8 +141,8 @@ def _check_linked(view: DocumentView) -> Iterable[Finding]:
         if mode is None:
             continue
         difference = sum(p.value for p in parts) - total.value
-        if difference <= 0 and mode != "exhaustive" and _APPROX_SLACK >= 0:
-            continue  # only a sum above the total counts, and the tolerance is not negative
+        if difference <= 0 and mode != "exhaustive":
+            continue  # only a sum above the total counts, and the tolerance is never negative
         tolerance = _tolerance(view, total, parts)
         if difference > tolerance or (mode == "exhaustive" and -difference > tolerance):
             how = "listed parts" if mode == "exhaustive" else "parallel parts"
@@ -198,8 +201,8 @@ def _check_trailing(view: DocumentView) -> Iterable[Finding]:
             if residue and not _names_items(residue, items):
                 continue
             difference = sum(p.value for p in items) - total.value
-            if difference <= 0 and others and _APPROX_SLACK >= 0:
-                continue  # only a sum above the total counts, and the tolerance is not negative
+            if difference <= 0 and others:
+                continue  # only a sum above the total counts, and the tolerance is never negative
             tolerance = _tolerance(view, total, items)
             if difference > tolerance or (not others and -difference > tolerance):
                 yield _mismatch(total, items, "items listed before a total")

@@ -103,7 +103,7 @@ def _heading_start(section: Section):
 def check_numbering(doc: Document) -> list[Finding]:
     groups: dict[tuple, list[tuple[int, Section]]] = {}
     for section in sorted(doc.sections, key=_heading_start):
-        parsed = parse_number(section.number) if section.number else None
+        parsed = parse_number(section.number)
         if parsed is not None and not _month_label(section):
             style, value = parsed
             groups.setdefault((section.parent, style), []).append((int(value), section))

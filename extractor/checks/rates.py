@@ -40,8 +40,7 @@ _RATE_PROBE = clause_probe(needle_characters(f"{_RATE_CUES.pattern}|{_COMPLETION
 
 
 def _is_rate(rate: Indicator, clause: str) -> bool:
-    if rate.kind != "percent" or not has_value(rate) or rate.status != "actual":
-        return False
+    """Whether the clause states an actual percent (``check_rates`` picks those) as a rate."""
     if _CHANGE_WORDS.search(clause):
         return False
     return bool(_RATE_CUES.search(clause) or _COMPLETION.search(clause))
@@ -137,9 +136,9 @@ def check_rates(doc: Document, text: Optional[str] = None,
     view = view or DocumentView(doc, text)
     previous = None  # sentence windows, found when a first rate needs them
     findings = []
-    for rate in view.percents:  # as _is_rate says: other figures need no clause
+    for rate in view.percents:
         if not has_value(rate) or rate.status != "actual" or not view.clause_may_hold(rate, _RATE_PROBE):
-            continue  # not a stated rate (see _is_rate)
+            continue  # only an actual, known percent whose clause may name a rate is one
         clause = view.clause(rate)
         if not _is_rate(rate, clause):
             continue

@@ -15,7 +15,7 @@ from operator import attrgetter
 from typing import Optional
 
 from ..records import Document, Indicator
-from .common import clause_lead, clause_start, simplify, with_object, written_step
+from .common import clause_before, clause_lead, written_step
 
 
 ANYWHERE = float("-inf")  # DocumentView.first_in_sentence: any figure's clause may hold them
@@ -94,9 +94,7 @@ class DocumentView:
         key = id(ind)
         clause = self._clauses.get(key)
         if clause is None:
-            source, start, end = self.lead(ind)
-            clause = with_object(ind, simplify(source[clause_start(source, start, end):end]))
-            self._clauses[key] = clause
+            clause = self._clauses[key] = clause_before(ind, self.text, self.lead(ind))
         return clause
 
     def step(self, ind: Indicator) -> float:

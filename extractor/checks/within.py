@@ -7,7 +7,7 @@ own.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Iterable, Optional, Sequence
 
@@ -16,7 +16,7 @@ import regex
 from ..records import Document, Finding, Indicator
 from .breakdown import check_exceeds_total, check_sum_mismatch
 from .common import (
-    FAMILY_OF, cover, fmt, pattern, patterns, quote, rules, word_finder,
+    cover, fmt, has_value, is_exact, pattern, patterns, quote, rules, unit_family, word_finder,
     full_stops, same_full_sentence, section_chain, sentence_text, simplify, to_half_width,
 )
 from ..needles import PatternSet, needle_finder
@@ -97,27 +97,26 @@ _CONFLICT_KINDS = frozenset(rules("conflict")["kinds"])
 def _conflict_groups(indicators: Sequence[Indicator]) -> list[tuple[tuple, list[Indicator]]]:
     """(conflict key, status, unit family) -> its figures, for keys with two or more."""
     # figures of one group share their object: most figures have an object of their own
-    objects = [ind.object for ind in indicators]
-    if len(set(objects)) == len(objects):
+    counts = Counter(ind.object for ind in indicators if ind.object)
+    repeated = {obj for obj, count in counts.items() if count > 1}
+    if not repeated:
         return []
-    repeated = {obj for obj in objects if objects.count(obj) > 1} if len(objects) <= 200 else set(objects)
-    kinds, family_of = _CONFLICT_KINDS, FAMILY_OF
     groups: dict[tuple, list[Indicator]] = {}
     for ind in indicators:
-        # has_value, is_exact and _conflict_key, written out: this runs on many figures
-        if (ind.object not in repeated or not ind.object or ind.kind not in kinds or ind.per is not None
-                or ind.value is None or ind.masked or ind.approx is not None or ind.bound is not None
-                or ind.range is not None or ind.change is not None):
-            continue
-        if ind.concept:
-            key = ("concept", ind.concept, ind.object)
-        elif ind.predicate:
-            key = ("object", ind.predicate, ind.object)
-        else:
-            continue
-        unit = ind.unit
-        groups.setdefault((key, ind.status, None if unit is None else family_of.get(unit, unit)), []).append(ind)
+        if (ind.object in repeated and ind.kind in _CONFLICT_KINDS and ind.per is None
+                and has_value(ind) and is_exact(ind)):
+            key = _conflict_key(ind)
+            if key:
+                groups.setdefault((key, ind.status, unit_family(ind.unit)), []).append(ind)
     return [(head, members) for head, members in groups.items() if len(members) > 1]
+
+
+def _conflict_key(ind: Indicator) -> Optional[tuple]:
+    if ind.concept:
+        return ("concept", ind.concept, ind.object)
+    if ind.predicate:
+        return ("object", ind.predicate, ind.object)
+    return None
 
 
 def _few_of_each_value(members: list[Indicator], keep: int = 3) -> list[Indicator]:
@@ -183,11 +182,11 @@ def check_conflicts(doc: Document, text: Optional[str] = None,
 # --- value.masked ----------------------------------------------------------
 
 def check_masked(doc: Document, view: Optional[DocumentView] = None) -> list[Finding]:
-    masked = view.masked if view is not None else [ind for ind in doc.indicators if ind.masked]
+    view = view or DocumentView(doc, None)
     return [Finding(check="value.masked", severity="info",
                     message=f"the number in {quote(ind)} is masked by the site; its value is unknown",
                     span=ind.span, indicators=(ind.id,))
-            for ind in masked]
+            for ind in view.masked]
 
 
 # --- text.corrupted --------------------------------------------------------

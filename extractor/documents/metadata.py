@@ -58,7 +58,8 @@ _ALL_UNITS = regex.compile(r"全(市|县|区|省|镇|乡)")
 
 def _clean_org(name: str) -> Optional[str]:
     rules = document_rules()
-    name = rules.org_drop(name)
+    for prefix in rules.org_drop:
+        name = prefix.sub("", name)
     while name and name[0] in rules.org_bad_starts:
         name = name[1:]
     if _ALL_UNITS.search(name):  # 全市工会: all the unions of a place, not one organisation

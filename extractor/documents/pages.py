@@ -52,11 +52,7 @@ def split_lines(text: str) -> list[Line]:
 
 
 def is_chrome(line: str) -> bool:
-    return _is_chrome_compact(line.replace(" ", ""))
-
-
-def _is_chrome_compact(compact: str) -> bool:
-    """``is_chrome`` of a line with its spaces removed."""
+    compact = line.replace(" ", "")
     rules = document_rules()
     return bool(rules.chrome_at_start.match(compact) or rules.chrome_runs.match(compact)
                 or rules.chrome_anywhere.search(compact))
@@ -112,7 +108,6 @@ def _mid_page_title(text: str) -> bool:
 def _split_points(content: list[Line], may_continue: set[int]) -> list[tuple[int, bool]]:
     """Indices where a document starts, with whether that line is a marker to drop."""
     rules = document_rules()
-    article_line = rules.article_line.match
     points: list[tuple[int, bool]] = [(0, False)]
     body_seen = False
     for i, line in enumerate(content):
@@ -121,8 +116,7 @@ def _split_points(content: list[Line], may_continue: set[int]) -> list[tuple[int
             points.append((i, True))
             body_seen = False
             continue
-        # the first check is _article_title's
-        if article_line(strip_trailing_pipes(text)) or (body_seen and _mid_page_title(text)):
+        if _article_title(text) or (body_seen and _mid_page_title(text)):
             if i != points[-1][0]:
                 points.append((i, False))
             body_seen = False

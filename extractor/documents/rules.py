@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterator, NamedTuple
+from typing import Iterator, NamedTuple
 
 import regex
 
@@ -42,7 +42,7 @@ class Rules:
     org_pattern: object
     org_at_clause_start: object  # org_pattern at the start of a line
     org_suffix_any: object  # where an organisation suffix is
-    org_drop: object  # a name without the drop prefixes (see _prefix_dropper)
+    org_drop: tuple
     org_bad_starts: str
 
 
@@ -58,33 +58,6 @@ def _joined(patterns) -> str:
 
 def _compile_all(patterns) -> tuple:
     return tuple(regex.compile(p) for p in patterns)
-
-
-def _prefix_dropper(patterns) -> Callable[[str], str]:
-    """What is left of a text once each pattern is taken off it in turn (``sub`` of the
-    first, then of the next on what is left).  Patterns anchored at the start are matched as
-    one, each optional and tried where the one before left off: the same text is taken off."""
-    if all(_takes_off_a_prefix(p) for p in patterns):
-        taken = regex.compile("".join(f"(?:{p[1:]})?" for p in patterns))
-        return lambda text: text[taken.match(text).end():]
-    compiled = _compile_all(patterns)
-
-    def drop(text: str) -> str:
-        for pattern in compiled:
-            text = pattern.sub("", text)
-        return text
-    return drop
-
-
-_SEES_PAST_THE_START = re.compile(r"\\[AbBGZz]|\(\?<[=!]|\(\?\(")
-
-
-def _takes_off_a_prefix(pattern: str) -> bool:
-    """Anchored at the start and nowhere else, with nothing that sees what is before where it
-    starts and no reference to a group (whose number would change)."""
-    anchors = [i for i, char, in_class in _unescaped(pattern) if char == "^" and not in_class]
-    return (_anchored_at_start(pattern) and anchors == [0]
-            and not _BACKREFERENCE.search(pattern) and not _SEES_PAST_THE_START.search(pattern))
 
 
 def _opens_with_run(pattern: str) -> bool:
@@ -242,7 +215,7 @@ def document_rules() -> Rules:
         org_pattern=regex.compile(org),
         org_at_clause_start=regex.compile(f"(?m)^(?:{org})"),
         org_suffix_any=_alternation(data["org"]["suffixes"]),
-        org_drop=_prefix_dropper(data["org"]["drop_prefixes"]),
+        org_drop=_compile_all(data["org"]["drop_prefixes"]),
         org_bad_starts=data["org"]["bad_starts"],
     )
 
