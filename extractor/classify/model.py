@@ -118,14 +118,12 @@ class ModelSectionClassifier:
         rows, contexts = np.divmod(np.arange(len(samples) * len(CONTEXTS)), len(CONTEXTS))
         return self.decision_at(samples, rows, contexts).reshape(len(samples), len(CONTEXTS), len(self.classes_))
 
-    def decision_at(self, samples: Sequence[SectionSample], rows: np.ndarray, contexts: np.ndarray,
-                    evidences: Sequence[Evidence] | None = None) -> np.ndarray:
+    def decision_at(self, samples: Sequence[SectionSample], rows: np.ndarray, contexts: np.ndarray) -> np.ndarray:
         """Decision values of ``samples[rows[j]]`` in the context ``samples.CONTEXTS[contexts[j]]``
-        (which replaces the sample's own), a row per j; ``evidences``: the ``cues.evidence``
-        of each sample when the caller has it."""
+        (which replaces the sample's own), a row per j."""
         self._check_fitted()
         doc_types = np.array([DOC_TYPES.index(s.doc_type) for s in samples], dtype=np.int64)
-        return self.static_decision(samples, evidences)[rows] + self._walk_table[doc_types[rows], contexts]
+        return self.static_decision(samples)[rows] + self._walk_table[doc_types[rows], contexts]
 
     def static_decision(self, samples: Sequence[SectionSample],
                         evidences: Sequence[Evidence] | None = None) -> np.ndarray:

@@ -154,14 +154,11 @@ class RuleSectionClassifier:
         rows, contexts = np.divmod(np.arange(len(samples) * len(CONTEXTS)), len(CONTEXTS))
         return self.decision_at(samples, rows, contexts).reshape(len(samples), len(CONTEXTS), len(CLASSES))
 
-    def decision_at(self, samples: Sequence[SectionSample], rows: np.ndarray, contexts: np.ndarray,
-                    evidences: Sequence[Evidence] | None = None) -> np.ndarray:
+    def decision_at(self, samples: Sequence[SectionSample], rows: np.ndarray, contexts: np.ndarray) -> np.ndarray:
         """Decision values of ``samples[rows[j]]`` in the context ``samples.CONTEXTS[contexts[j]]``
-        (which replaces the sample's own), a row per j; ``evidences``: the ``cues.evidence``
-        of each sample when the caller has it."""
+        (which replaces the sample's own), a row per j."""
         self._check_fitted()
-        if evidences is None:
-            evidences = [evidence(s.heading, s.body, s.doc_title, self.tables_) for s in samples]
+        evidences = [evidence(s.heading, s.body, s.doc_title, self.tables_) for s in samples]
         own = np.array([self.own_scores_(ev) for ev in evidences], dtype=float).reshape(len(samples), len(CLASSES))
         doc_types = np.array([DOC_TYPES.index(s.doc_type) for s in samples], dtype=np.int64)
         return self.context_table_[doc_types[rows], contexts] + own[rows]
