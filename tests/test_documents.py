@@ -102,6 +102,21 @@ ORG_RULES = [
     ("2016中学工会工作计划\n\n" + BODY, "中学工会"),
     ("梧州工会网讯 2014年1月,万秀区总工会开展春节送温暖慰问活动,为困难职工送去慰问金20万元。" + BODY, "万秀区总工会"),
     ("为了鼓励广大职工立足本职,全国总工会积极构建竞赛体系。" + BODY, "全国总工会"),
+    # a masked name withholds the organisation: neither the generic title nor a superior body stands in
+    ("县总工会工作总结\n\n2019年,**县总工会围绕中心工作,扎实推进各项任务。" + BODY, None),
+    ("半年来,**街道总工会在区总工会的指导下,围绕中心开展工作。" + BODY, None),
+    ("镇妇联工作报告\n\n各位代表:\n\n我受XX镇妇联第三届执委会委托,向大会报告工作。" + BODY, None),
+    # a masked superior body does not hide the document's own, named in the text
+    ("县总工会工作总结\n\n今年,在**市总工会的领导下,青河县总工会认真履职。" + BODY, "青河县总工会"),
+    # a year, plain or masked, before the name
+    ("车间工会工作总结\n\nxx年铸造车间工会工作在公司工会的指导下稳步推进。" + BODY, "铸造车间工会"),
+    # the tail of a verb is no name; the named union further on is
+    ("新发展会员三千人\n\n今年以来,全市在已建工会中发展会员3000人,石门市总工会成立了工作专班。" + BODY, "石门市总工会"),
+    # grassroots unions are what a headline counts, not who reports
+    ("石门市基层工会超过800家\n\n截至年底,石门市总工会共有基层工会812家。" + BODY, "石门市总工会"),
+    # a generic title with the named union on the line below it
+    ("学校工会工作计划 篇一\n\n桃源小学工会2020年工作计划\n\n新学期,学校工会将围绕中心工作开展活动。" + BODY,
+     "桃源小学工会"),
 ]
 
 

@@ -19,16 +19,19 @@ _BARE_ORG_SUFFIX = regex.compile(r"^(总工会|工会|委员会)$")
 _ENDS_IN_REPORT = regex.compile(r"(工作报告|报告)$")
 _STARTS_WITH_YEAR_COMMA = regex.compile(r"^(?:19|20)\d{2}年[,，]")
 
-def opening_text(body_lines: list[Line], limit: int = 400) -> str:
-    parts, size = [], 0
+def opening_text(body_lines: list[Line], limit: int = 400) -> tuple[str, str]:
+    """The first ``limit`` characters of the body proper, and the subtitle lines and
+    bylines before it (short, title-like: "城南小学工会XX年工作计划" under "学校工会工作计划 篇一")."""
+    parts, subtitles, size = [], [], 0
     for line in body_lines:
         if not parts and len(line.text) < 25 and is_title_like(line.text):
-            continue  # subtitle lines and bylines before the body
+            subtitles.append(line.text)
+            continue
         parts.append(line.text)
         size += len(line.text)
         if size >= limit:
             break
-    return "\n".join(parts)[:limit]
+    return "\n".join(parts)[:limit], "\n".join(subtitles)
 
 
 def first_sentences(opening: str, count: int = 1) -> str:
@@ -53,17 +56,17 @@ def doc_type_of(title: Optional[str], opening: str) -> str:
     return {"news": "report", "summary": "summary", "plan": "plan", "other": "other"}[best]
 
 
-_ALL_UNITS = regex.compile(r"全(市|县|区|省|镇|乡)")
-
-
 def _clean_org(name: str) -> Optional[str]:
     rules = document_rules()
     for prefix in rules.org_drop:
         name = prefix.sub("", name)
     while name and name[0] in rules.org_bad_starts:
         name = name[1:]
-    if _ALL_UNITS.search(name):  # 全市工会: all the unions of a place, not one organisation
+    if rules.org_not_one.search(name):  # 全市工会: all the unions of a place, not one organisation
         return None
+    stem = _org_stem(name)
+    if len(stem) == 1 and stem not in rules.org_one_character_names:
+        return None  # 建工会 of 在已建工会中: a verb's tail, not a name
     return name if len(name) >= 2 and not _BARE_ORG_SUFFIX.match(name) else None
 
 
@@ -71,6 +74,9 @@ def _clean_org(name: str) -> Optional[str]:
 # \x1c-\x1f, which `regex` does not.  No two breaks start alike, so their order is free.
 _ORG_CLAUSE_BREAK = re.compile(r"[,,。:;、【】\[\]()“”|在由据向从把将]|(?![\x1c-\x1f])\s"
                                r"|本期|召开|开展|举[行办]|新(?:发展|组建)|组[建织]|主席|记者|联合|网讯")
+
+
+MASK = "*"  # opens what _clause_orgs yields for a masked name, before the rest of the name
 
 
 def _clause_orgs(text: str) -> Iterator[str]:
@@ -94,7 +100,12 @@ def _clause_orgs(text: str) -> Iterator[str]:
             if clause_start == tried:
                 continue
             tried = clause_start
-            match = rules.org_at_clause_start.match(clauses, clause_start)
+            masked = rules.org_masked.search(clauses, clause_start, suffix.end())
+            if masked:  # "2025年,*区总工会坚持...": the document withholds the name
+                yield MASK + masked.group(1)
+                continue
+            lead = rules.org_clause_lead.match(clauses, clause_start)
+            match = rules.org_pattern.match(clauses, lead.end() if lead else clause_start)
             if match and (name := _clean_org(match.group())):
                 yield name
 
@@ -110,15 +121,25 @@ def _org_stem(name: str) -> str:
     return _ORG_SUFFIX.sub("", name)
 
 
-def org_of(title: Optional[str], opening: str) -> Optional[str]:
+def org_of(title: Optional[str], opening: str, subtitles: str = "") -> Optional[str]:
     title_org = next(_clause_orgs(title), None) if title else None
-    if title_org is not None and len(title_org) > 5:
+    if title_org and title_org.startswith(MASK):
+        return None  # "XX县总工会2019年工作总结": withheld
+    if title_org and len(title_org) > 5:
         return title_org
+    subtitle_org = next(_clause_orgs(subtitles), None) if subtitles else None
+    if subtitle_org and not subtitle_org.startswith(MASK) and len(subtitle_org) > 5:
+        return subtitle_org  # a generic title ("学校工会工作计划"), the school named below it
     body_orgs = _clause_orgs(_NEWS_SOURCE.sub("", opening[:300]))
     if title_org is None:
-        return next(body_orgs, None)
+        name = next(body_orgs, None)
+        return None if name is None or name.startswith(MASK) else name
     stem = _org_stem(title_org)
     for name in body_orgs:  # "县总工会" in the title, "嘉荫县总工会" in the text
+        if name.startswith(MASK):
+            if _org_stem(name[len(MASK):]).endswith(stem):
+                return None  # "区总工会" in the title, "*区总工会" in the text: withheld
+            continue
         if name != title_org and _org_stem(name).endswith(stem) and len(name) > len(title_org):
             return name
     return title_org

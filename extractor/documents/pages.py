@@ -196,7 +196,7 @@ def _find_documents(text: str) -> list[DocumentBlock]:
         if body_index == 0 and title_span:
             first = block[0]
             body_lines = [Line((title_span[1], first.span[1]), text[title_span[1]:first.span[1]].strip())] + block[1:]
-        opening = opening_text(body_lines)
+        opening, subtitles = opening_text(body_lines)
         doc_type = doc_type_of(title, opening)
         start = title_span[0] if title_span else block[0].span[0]
         documents.append(DocumentBlock(
@@ -204,7 +204,7 @@ def _find_documents(text: str) -> list[DocumentBlock]:
             lines=tuple(block),
             title=title,
             title_span=title_span,
-            org=org_of(title, opening),
+            org=org_of(title, opening, subtitles),
             doc_type=doc_type,
             period=period_of(title, opening, doc_type, text[start:block[-1].span[1]],
                            text[max(0, start - 300):(body_lines[0].span[1] if body_lines else start)]),

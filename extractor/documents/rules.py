@@ -40,10 +40,13 @@ class Rules:
     default_untitled: str
     period: dict
     org_pattern: object
-    org_at_clause_start: object  # org_pattern at the start of a line
     org_suffix_any: object  # where an organisation suffix is
     org_drop: tuple
     org_bad_starts: str
+    org_clause_lead: object  # a year before the name at a clause start
+    org_masked: object  # a masked name ending where it is searched up to
+    org_not_one: object  # names of what is counted, not of one organisation
+    org_one_character_names: str
 
 
 def _alternation(patterns) -> re.Pattern:
@@ -213,10 +216,13 @@ def document_rules() -> Rules:
             "evidence_years": tuple(year for _, year in p["evidence"]),
         },
         org_pattern=regex.compile(org),
-        org_at_clause_start=regex.compile(f"(?m)^(?:{org})"),
         org_suffix_any=_alternation(data["org"]["suffixes"]),
         org_drop=_compile_all(data["org"]["drop_prefixes"]),
         org_bad_starts=data["org"]["bad_starts"],
+        org_clause_lead=regex.compile(data["org"]["clause_lead"]),
+        org_masked=regex.compile(f"{data['org']['masked_name']}(\\p{{Han}}{{0,8}}?(?:{suffixes}))\\Z"),
+        org_not_one=regex.compile(_joined(data["org"]["not_one_org"])),
+        org_one_character_names=data["org"]["one_character_names"],
     )
 
 
