@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Optional
 
 import click
@@ -67,18 +68,33 @@ def parse_command(paths, fmt, out, jobs, engine, scheduler, force, retry_errors,
 @cli.command("show")
 @click.argument("path", type=click.Path())
 @click.option("--no-model", is_flag=True, help="Classify sections with the rules alone.")
-def show_command(path: str, no_model: bool) -> None:
-    """Print a readable tree of the documents, sections and indicators of a file."""
-    from .pipeline import parse_paths
-    from .render import print_tree
+@click.option("--html", "page", type=click.Path(dir_okay=False, writable=True),
+              help="Write an HTML page of the text instead, every figure and heading marked (displaCy).")
+def show_command(path: str, no_model: bool, page: Optional[str]) -> None:
+    """Print a readable tree of the documents, sections and indicators of a file
+    (of each file of a folder or archive), or write them as an HTML page."""
+    from .pipeline import parse_source_safely
+    from .read import iter_sources
+    from .render import html_page, print_tree
 
     failed = False
-    for record in parse_paths([path], use_model=not no_model):
-        if isinstance(record, FileError):
-            _error_line(record)
-            failed = True
-        else:
-            print_tree(record)
+    marked = []  # (source, text, documents) of each file, for the page
+    for item in iter_sources([path]):
+        results = [item] if isinstance(item, FileError) else parse_source_safely(item, use_model=not no_model)
+        documents = [record for record in results if not isinstance(record, FileError)]
+        for record in results:
+            if isinstance(record, FileError):
+                _error_line(record)
+                failed = True
+            elif page is None:
+                print_tree(record)
+        if page is not None and documents:
+            marked.append((item.source, item.text, documents))
+    if page is not None and marked:
+        Path(page).write_text(html_page(marked, title=f"extractor show {path}"), encoding="utf-8")
+        click.echo(f"wrote {page}: {len(marked)} file(s)", err=True)
+    elif page is not None:
+        click.echo(f"extractor: no document in {path}; {page} not written", err=True)
     sys.exit(1 if failed else 0)
 
 

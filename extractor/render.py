@@ -1,11 +1,17 @@
-"""A readable terminal tree of a document (rich), for ``extractor show``."""
+"""What ``extractor show`` prints: a readable terminal tree of a document (rich),
+or an HTML page of its text with every figure and heading marked (displaCy)."""
 from __future__ import annotations
+
+import html
+from string import Template
+from typing import Sequence
 
 from rich.console import Console
 from rich.markup import escape
 from rich.tree import Tree
 
 from .records import Document
+from .resources import load_text
 
 _CATEGORY_STYLE = {"achievements": "green", "plans": "cyan", "problems": "red", "other": "white"}
 
@@ -40,3 +46,56 @@ def print_tree(document: Document, console: Console | None = None) -> None:
     for finding in document.findings:
         root.add(f"[yellow]{finding.severity}[/yellow] {finding.check}: {escape(finding.message)}")
     console.print(root)
+
+
+# colours of the marks: figures by status, section headings by category
+_HTML_COLOURS = {"actual": "#9fe0a8", "target": "#a9d4f5", "achievements": "#e4f5e6", "plans": "#e3f0fb",
+                 "problems": "#f9dcdc", "other": "#eeeeee", "section": "#eeeeee"}
+
+
+def _without_overlaps(marks: list) -> list:
+    """``marks`` ((start, end), label) in order, each that overlaps an earlier one dropped."""
+    kept, end = [], -1
+    for (start, stop), label in sorted(marks):
+        if start >= end and stop > start:
+            kept.append(((start, stop), label))
+            end = stop
+    return kept
+
+
+def _marks(documents: Sequence[Document]) -> list[dict]:
+    """displaCy entities of a file's figures and headings, in order, none overlapping
+    (a figure inside a heading is marked, the heading then is not)."""
+    figures = _without_overlaps([(ind.span, f"{ind.concept or ind.kind} · {ind.status}")
+                                 for doc in documents for ind in doc.indicators])
+    headings = [((start, stop), label) for (start, stop), label in _without_overlaps(
+                    [(s.heading_span, s.category or "section") for doc in documents for s in doc.sections
+                     if s.heading_span])
+                if not any(a < stop and start < b for (a, b), _ in figures)]
+    return [{"start": start, "end": stop, "label": label} for (start, stop), label in sorted(figures + headings)]
+
+
+def _colour_of(label: str) -> str:
+    return _HTML_COLOURS.get(label.rsplit(" · ", 1)[-1], "#dddddd")
+
+
+def html_page(files: Sequence[tuple[str, str, Sequence[Document]]], title: str = "extractor show") -> str:
+    """A standalone HTML page of files given as (source, text, documents): each
+    file's text with every figure and section heading marked where it stands
+    (displaCy's entity view; a figure's label is its concept, or its kind, and
+    its status; a heading's is its category)."""
+    from spacy import displacy
+
+    parsed = [{"text": text, "ents": _marks(documents), "title": html.escape(source)}
+              for source, text, documents in files]
+    labels = {mark["label"] for file in parsed for mark in file["ents"]}
+    options = {"colors": {label: _colour_of(label) for label in labels}}
+    body = "\n".join(f'<section class="file">{displacy.render(part, style="ent", manual=True, minify=True, options=options)}</section>'
+                     for part in parsed)
+    documents = sum(len(documents) for _, _, documents in files)
+    figures = sum(len(doc.indicators) for _, _, docs in files for doc in docs)
+    legend = "".join(f'<span style="background: {_HTML_COLOURS[name]}">{name}</span>'
+                     for name in ("actual", "target", "achievements", "plans", "problems", "other"))
+    return Template(load_text("show_page.html")).substitute(
+        title=html.escape(title), body=body, legend=legend,
+        summary=f"{len(files)} file(s), {documents} document(s), {figures} figure(s)")

@@ -61,3 +61,9 @@ def load_lines(name: str) -> tuple[str, ...]:
         line.strip() for line in _read(name).splitlines()
         if line.strip() and not line.lstrip().startswith("#")
     )
+
+
+@lru_cache(maxsize=None)
+def load_text(name: str) -> str:
+    """A data file's text as it is (a page template)."""
+    return _read(name)

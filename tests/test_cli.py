@@ -80,6 +80,25 @@ def test_show_prints_a_tree(tmp_path):
     assert "主要工作" in result.stdout and "集体合同" in result.stdout
 
 
+def test_show_html_writes_a_page_with_every_figure_marked(tmp_path):
+    path = tmp_path / "good.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    page = tmp_path / "page.html"
+    result = CliRunner().invoke(cli, ["show", "--no-model", str(path), "--html", str(page)])
+    assert result.exit_code == 0 and not result.stdout  # the page instead of the tree
+    html = page.read_text(encoding="utf-8")
+    from extractor.api import parse_file
+    figures = parse_file(path, use_model=False)[0].indicators
+    assert figures and html.count('<mark class="entity"') >= len(figures)
+    assert all(f"{ind.concept or ind.kind} · {ind.status}" in html for ind in figures)
+
+
+def test_show_html_writes_no_page_when_nothing_was_read(tmp_path):
+    page = tmp_path / "page.html"
+    result = CliRunner().invoke(cli, ["show", str(tmp_path / "nowhere.txt"), "--html", str(page)])
+    assert result.exit_code == 1 and not page.exists() and "nowhere.txt" in result.output
+
+
 def test_concepts_lists_unmapped_objects():
     result = CliRunner().invoke(cli, ["concepts", "--top", "5", str(CORPORA)])
     assert result.exit_code == 0
