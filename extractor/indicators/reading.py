@@ -58,12 +58,21 @@ def strip_object(phrase: str) -> str:
     first = phrase[:1]
     if not "\u4e00" <= first <= "\u9fff" or first in _NUMERALS:  # else it cannot start a list number
         phrase = _LEADING_NUMBER.sub("", phrase)
-    phrase = phrase.strip("“”\"'《》()、 \n")
+    phrase = _strip_edges(phrase)
     if phrase in cues.strip_prefix or (phrase in cues.strip_suffix and len(phrase) == 1) or phrase in cues.not_objects:
         return ""
     if len(phrase) <= 1 and _NUMBERISH.fullmatch(phrase or "0"):  # one character at most can match
         return ""
     return phrase
+
+
+def _strip_edges(phrase: str) -> str:
+    """``phrase`` without quotes, list commas, spaces and stray brackets at its ends; a
+    bracket closing one inside the phrase stays (职工之家【(站)】)."""
+    stripped = phrase.strip("“”\"'《》()、 \n")
+    if "(" in stripped and stripped.count("(") > stripped.count(")") and stripped + ")" in phrase:
+        stripped += ")"  # its closing bracket was stripped off the end
+    return stripped
 
 
 def _trim_tokens(tokens: Sequence[str]) -> Sequence[str]:
@@ -149,6 +158,30 @@ def _relative_head(right: str) -> str:
     return right
 
 
+# a list of parallel units in brackets inside a noun phrase: 县(市、区)工会, 乡(镇、街道)
+_UNIT_LIST = regex.compile(r"\((?:\p{Han}{1,3}、)+\p{Han}{1,3}\)")
+
+
+def _with_unit_lists(right: str, tokens: Sequence[str]) -> list[str]:
+    """``tokens`` with each bracketed list of units that follows a word and goes on
+    with one joined into one token (so the phrase reads through it)."""
+    merged: list[str] = []
+    position, i = 0, 0
+    while i < len(tokens):
+        token = tokens[i]
+        unit_list = _UNIT_LIST.match(right, position) if token == "(" and merged else None
+        if unit_list and _STARTS_HAN_OR_QUOTE.match(right, unit_list.end()):
+            merged.append(unit_list.group())
+            while position < unit_list.end():  # the tokens it spans
+                position += len(tokens[i])
+                i += 1
+            continue
+        merged.append(token)
+        position += len(token)
+        i += 1
+    return merged
+
+
 _NOT_A_PLACE = frozenset({"p", "t", "d", "c", "uj", "ul", "r", "m", "q", "f", "v"})
 _LEADING_YEAR = regex.compile(r"^(?:19|20)\d{2}年度?(?=\p{Han})")
 
@@ -165,11 +198,13 @@ def _right_object(right: str) -> str:
         return ""
     phrase: list[str] = []
     tokens = segment(right)
+    if "(" in right:
+        tokens = _with_unit_lists(right, tokens)
     verbs = cues.verbs
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if token in "“”":
-            phrase.append(token)
+        if token in "“”" or (phrase and token[0] == "(" and len(token) > 1):
+            phrase.append(token)  # a quote, or a list of units (县【(市、区)】工会)
             continue
         if token in verbs:
             if (nominal and not phrase) or (phrase and token in cues.nominal_verbs and len(nxt) >= 2 and nxt not in verbs):
