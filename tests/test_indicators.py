@@ -189,7 +189,14 @@ MORE_OBJECT_RULES = [
     ("全省98个县(市、区)工会建立了法律援助站。", 98, "县(市、区)工会"),      # a list of units in brackets
     ("组织6个乡(镇、街道)工会开展劳动竞赛。", 6, "乡(镇、街道)工会"),
     ("新建职工之家(站)14个。", 14, "职工之家(站)"),                        # its closing bracket kept
+    ("举办讲座6场,800余人参加了法律知识讲座。", 800, "法律知识讲座"),       # people, by what they joined
 ]
+
+
+def test_people_who_took_part_are_read_through_the_verb():
+    ind = find("举办讲座6场,800余人参加了法律知识讲座。", 800)
+    assert (ind.predicate, ind.text) == ("参加", "800余人参加了法律知识讲座")
+    assert find("组织300余名职工参加培训。", 300).object == "职工"  # the noun after the unit comes first
 
 
 @pytest.mark.parametrize("sentence,value,obj", MORE_OBJECT_RULES)

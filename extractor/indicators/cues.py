@@ -40,6 +40,8 @@ class Cues:
     weak_target: object
     weak_actual: object
     any_status_cue: object  # any word of target, actual, weak_target and weak_actual
+    joined_in: object  # a verb of taking part (and 了) right after a count of people
+    people_units: frozenset
     drop_units: frozenset
     article_units: frozenset
     drop_followed: tuple
@@ -90,6 +92,9 @@ def indicator_cues() -> Cues:
         weak_actual=alternation(status["weak_actual_cues"]),
         any_status_cue=alternation(sorted({*status["target_cues"], *status["actual_cues"],
                                            *status["weak_target_cues"], *status["weak_actual_cues"]})),
+        joined_in=re.compile("(" + "|".join(re.escape(w) for w in sorted(words["joined_in"], key=len, reverse=True))
+                             + ")了?"),
+        people_units=frozenset(words["people_units"]),
         drop_units=frozenset(data["select"]["drop_units"]),
         article_units=frozenset(data["select"]["article_units"]),
         drop_followed=tuple((regex.compile(u), regex.compile(f)) for u, f in data["select"]["drop_when_followed"]),

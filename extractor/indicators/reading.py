@@ -244,6 +244,12 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         return Reading(predicate, rate, 0.85, -1)
     if q.change == "to" and previous is not None and previous.change == "from" and previous.object:
         return Reading(previous.predicate, previous.object, 0.8, -1)
+    if not obj and q.unit in cues.people_units and (joined := cues.joined_in.match(right)):
+        # 1500余人参加了志愿服务活动: people counted by what they took part in
+        after = right[joined.end():]
+        activity = _right_object(after)
+        if activity:
+            return Reading(joined.group(1), activity, 0.7, q.span[1] + joined.end() + after.find(activity) + len(activity))
     # NUM-CL-N: the noun right after the measure word is what is counted
     if q.kind not in ("percent", "fraction") or right.startswith("的") or q.kind == "fraction":
         right_obj = _right_object(right)
