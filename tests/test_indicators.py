@@ -193,6 +193,17 @@ MORE_OBJECT_RULES = [
 ]
 
 
+@pytest.mark.parametrize("sentence,objects", [
+    ("在去年45家的基础上,今年又增加5家,累计签订工资集体协议50家。", ["工资集体协议"] * 3),
+    ("今年新建3家,累计建成职工书屋20家。", ["职工书屋", "职工书屋"]),
+    # another unit, another sentence, or no running total: nothing is borrowed
+    ("今年新建3个,累计建成职工书屋20家。", ["新建", "职工书屋"]),
+    ("今年新建3家。累计建成职工书屋20家。", ["新建", "职工书屋"]),
+])
+def test_figures_before_a_running_total_count_what_it_counts(sentence, objects):
+    assert [i.object for i in indicators(sentence)] == objects
+
+
 def test_people_who_took_part_are_read_through_the_verb():
     ind = find("举办讲座6场,800余人参加了法律知识讲座。", 800)
     assert (ind.predicate, ind.text) == ("参加", "800余人参加了法律知识讲座")

@@ -147,7 +147,32 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         made.append(indicator)
         previous = indicator
         consumed = max(q.span[1], reading.consumed_right)
-    return _respectively(text, made, lo, hi)
+    return _objects_from_a_total(text, _respectively(text, made, lo, hi))
+
+
+def _objects_from_a_total(text: str, made: list[Indicator]) -> list[Indicator]:
+    """在去年45家的基础上,今年又增加5家,累计签订工资集体协议50家: figures with no
+    object before a running total (累计, 共计, not a bare 共, which words such as
+    公共 hold) in the same sentence, in its unit, count what the total counts."""
+    sum_words = [word for word in indicator_cues().sum_words if len(word) > 1]
+    result = list(made)
+    total: Optional[Indicator] = None
+    for k in range(len(result) - 1, -1, -1):
+        ind = result[k]
+        if total is not None and (ind.sentence_span != total.sentence_span or ind.unit != total.unit):
+            total = None
+        # no object, or only its verb for one (新建3家,累计建成职工书屋20家)
+        unread = ind.object is None or (ind.object == ind.predicate and ind.confidence <= 0.5)
+        if unread and total is not None and not ind.per:
+            result[k] = evolve(ind, object=total.object,
+                               concept=concept_for(total.object, ind.predicate, ind.unit, ind.kind), confidence=0.5)
+            continue
+        if ind.object is not None:
+            since = result[k - 1].quantity_span[1] if k and result[k - 1].sentence_span == ind.sentence_span \
+                else ind.sentence_span[0]
+            before = text[since:ind.quantity_span[0]]
+            total = ind if not ind.per and any(word in before for word in sum_words) else None
+    return result
 
 
 _LIST_SEPARATORS = regex.compile(r"[、,和及与]+")
