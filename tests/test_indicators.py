@@ -96,6 +96,20 @@ def test_status(sentence, value, status):
     assert find(sentence, value).status == status
 
 
+FRAMED = "预计1-9月份,完成工业产值8.6亿元,同比增长12%;财政收入2300万元,同比增长9%。去年财政收入2100万元。"
+
+
+def test_a_target_cue_that_opens_a_sentence_frames_its_parts():
+    found = [(i.value, i.status) for i in indicators(FRAMED)]
+    assert found == [(860000000, "target"), (12, "target"), (23000000, "target"), (9, "target"),
+                     (21000000, "actual")]  # a new sentence, and its own cue
+
+
+def test_a_cue_inside_a_part_does_not_frame_the_next():
+    found = [(i.value, i.status) for i in indicators("完成工业产值8.6亿元,力争增长12%;财政收入2300万元。")]
+    assert found == [(860000000, "actual"), (12, "target"), (23000000, "actual")]
+
+
 def test_plan_document_figures_are_targets():
     ind = find("开展职工培训20期。", 20, title="平川县总工会2017年工作要点\n\n一、主要任务\n")
     assert ind.status == "target"

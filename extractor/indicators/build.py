@@ -129,7 +129,8 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             reading = reading._replace(object=previous.object, confidence=0.6)
         section = section_at(sections, q.span[0], section_starts)
         start = _phrase_start(text, max(floor, ctx.clause_start), q, predicate, reading.object)
-        status = status_of(text, q, ctx, section.category if section else None, doc_type)
+        status = status_of(text, q, ctx, section.category if section else None, doc_type,
+                           section.span[0] if section else lo)
         indicator = fill(Indicator, {  # every field, in the class's order
             "id": f"i{first_id + len(made)}", "section": section.id if section else None,
             "span": (start, max(q.span[1], reading.consumed_right)),

@@ -16,6 +16,7 @@ class Cues:
     clause_and_sentence_breaks: str
     clause_only_breaks: str
     sentence_only_breaks: str
+    full_stops: str
     left_window: int
     right_window: int
     verbs: frozenset
@@ -65,6 +66,7 @@ def indicator_cues() -> Cues:
         clause_and_sentence_breaks="".join(sorted(set(clause_breaks) & set(sentence_breaks))),
         clause_only_breaks="".join(sorted(set(clause_breaks) - set(sentence_breaks))),
         sentence_only_breaks="".join(sorted(set(sentence_breaks) - set(clause_breaks))),
+        full_stops=data["clauses"]["full_stops"],
         left_window=data["clauses"]["left_window"],
         right_window=data["clauses"]["right_window"],
         verbs=frozenset(words["verbs"]),

@@ -48,8 +48,11 @@ def _last_cue(text: str, cues: Cues, in_plan: bool) -> Optional[tuple[int, str]]
 _GOAL_AFTER = regex.compile(r"的?\p{Han}{0,4}?(任务|目标|指标)(?!\p{Han}*完成)")
 
 
-def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc_type: str) -> str:
-    """target or actual: the last cue before the figure in its sentence decides, else the section."""
+def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc_type: str,
+              body_start: int = 0) -> str:
+    """target or actual: the last cue before the figure in its sentence decides, else a
+    target cue that opens its sentence of ;-parts, else the section.  ``body_start``
+    is where the figure's section (or document) starts: no sentence starts before it."""
     in_plan = doc_type == "plan" or category == "plans"
     if _GOAL_AFTER.match(text, q.span[1], ctx.clause_end):
         return "target"  # 下达的1500人参保任务, 发展会员2000人的目标: the figure is the goal
@@ -59,7 +62,30 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
         cue = _last_cue(text[ctx.sentence_start:q.span[0]], cues, in_plan)
         if cue is not None:
             return cue[1]
+    if not in_plan and _framed_as_target(text, ctx.sentence_start, body_start, cues):
+        return "target"
     return "target" if in_plan else "actual"
+
+
+_FRAME_REACH = 300  # how far back the start of a sentence of ;-parts is sought
+
+
+def _framed_as_target(text: str, part_start: int, body_start: int, cues: Cues) -> bool:
+    """Whether the sentence whose ;-part starts at ``part_start`` opens with a target cue
+    before its first comma, which frames every part: 预计1-6月份,完成……;公共财政预算收入……
+    The sentence starts no earlier than ``body_start``."""
+    if part_start <= body_start or text[part_start - 1] in cues.full_stops:
+        return False  # the part is a whole sentence: its own cues were read
+    reach = max(body_start, part_start - _FRAME_REACH)
+    last_stop = max(text.rfind(mark, reach, part_start) for mark in cues.full_stops)
+    if last_stop < 0 and reach > body_start:
+        return False  # no sentence start within reach
+    start = last_stop + 1 if last_stop >= 0 else body_start
+    comma = text.find(",", start, part_start)
+    if comma < 0:
+        return False
+    opening = cues.not_target.sub(_blanked, text[start:comma])
+    return cues.target.search(opening) is not None
 
 
 def part_of_total(text: str, q: Quantity, ctx: Context, made: Sequence[Indicator], totals: dict) -> Optional[str]:
