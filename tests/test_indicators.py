@@ -107,6 +107,12 @@ def test_a_target_cue_that_opens_a_sentence_frames_its_parts():
                      (21000000, "actual")]  # a new sentence, and its own cue
 
 
+def test_gong_inside_a_word_is_no_sign_of_a_fact():
+    # 共 (in all) reports a fact; 公共 (public) does not, so the framing cue holds
+    found = [i.status for i in indicators("预计全年,完成产值9亿元;公共财政收入2500万元。")]
+    assert found == ["target", "target"]
+
+
 def test_a_cue_inside_a_part_does_not_frame_the_next():
     found = [(i.value, i.status) for i in indicators("完成工业产值8.6亿元,力争增长12%;财政收入2300万元。")]
     assert found == [(860000000, "actual"), (12, "target"), (23000000, "actual")]
