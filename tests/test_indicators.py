@@ -226,6 +226,15 @@ def test_figures_before_a_running_total_count_what_it_counts(sentence, objects):
     assert [i.object for i in indicators(sentence)] == objects
 
 
+@pytest.mark.parametrize("sentence,value,obj", [
+    ("这样的职工驿站,全区今年将建成35个。", 35, "职工驿站"),   # a topic named before, then only a verb
+    ("此类活动,全年共举办12场。", 12, "活动"),
+    ("职工驿站条件较好,全区今年建成35个。", 35, "建成"),       # no demonstrative: no topic
+])
+def test_a_topic_named_in_the_clause_before(sentence, value, obj):
+    assert find(sentence, value).object == obj
+
+
 def test_people_who_took_part_are_read_through_the_verb():
     ind = find("举办讲座6场,800余人参加了法律知识讲座。", 800)
     assert (ind.predicate, ind.text) == ("参加", "800余人参加了法律知识讲座")

@@ -43,6 +43,7 @@ class Cues:
     any_status_cue: object  # any word of target, actual, weak_target and weak_actual
     joined_in: object  # a verb of taking part (and 了) right after a count of people
     people_units: frozenset
+    topic_opener: object  # a demonstrative that opens a clause naming a topic
     drop_units: frozenset
     article_units: frozenset
     drop_followed: tuple
@@ -97,6 +98,7 @@ def indicator_cues() -> Cues:
         joined_in=re.compile("(" + "|".join(re.escape(w) for w in sorted(words["joined_in"], key=len, reverse=True))
                              + ")了?"),
         people_units=frozenset(words["people_units"]),
+        topic_opener=alternation(words["topic_openers"]),
         drop_units=frozenset(data["select"]["drop_units"]),
         article_units=frozenset(data["select"]["article_units"]),
         drop_followed=tuple((regex.compile(u), regex.compile(f)) for u, f in data["select"]["drop_when_followed"]),

@@ -281,6 +281,9 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         # 其中农民工技能培训310人次, 企业和社会捐助58万元: the verb is used as a noun
         return Reading(predicate, reading.between_verbs + predicate, 0.6, -1)
     if predicate and predicate not in cues.copulas:
+        topic = _topic_before(text, ctx)
+        if topic:
+            return Reading(predicate, topic, 0.6, -1)  # 这样的农民工维权服务站,全市将建立192个
         return Reading(predicate, predicate, 0.5, -1)
     bare = left.strip()
     if (predicate is None and not reading.before_verb and 2 <= len(bare) <= 4 and _ALL_HAN.fullmatch(bare)
@@ -288,6 +291,24 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
             and not any(tag_of(t) in _NOT_A_PLACE for t in segment(bare))):
         return Reading(None, bare, 0.4, -1)  # 全镇8.2万人: the place is what is counted
     return Reading(predicate, reading.before_verb or None, 0.3, -1)
+
+
+def _topic_before(text: str, ctx: Context) -> str:
+    """The topic named by the clause right before the figure's, when a demonstrative
+    opens it and it holds no verb: 【这样的农民工维权服务站】,全市将建立192个."""
+    cues = indicator_cues()
+    end = ctx.clause_start - 1
+    if end <= ctx.sentence_start:
+        return ""
+    start = max(ctx.sentence_start, end - cues.left_window)
+    start = max([start] + [text.rfind(mark, start, end) + 1 for mark in ",,:"])
+    opener = cues.topic_opener.search(text, start, end)
+    if opener is None or text[opener.end():end].strip() == "":
+        return ""
+    tokens = segment(text[opener.end():end])
+    if any(token in cues.verbs for token in tokens):
+        return ""
+    return _phrase(tokens)
 
 
 @lru_cache(maxsize=16384)
