@@ -235,6 +235,16 @@ def test_a_topic_named_in_the_clause_before(sentence, value, obj):
     assert find(sentence, value).object == obj
 
 
+@pytest.mark.parametrize("sentence,value,predicate,obj", [
+    ("今年,机关花了近3万元新建了职工篮球场。", 30000, "花", "职工篮球场"),  # what the money bought
+    ("投入资金30万元用于职工书屋建设。", 300000, "投入", "资金"),          # a noun before the sum comes first
+    ("出资5万元购置健身器材20套。", 20, "购置", "健身器材"),              # the next figure keeps its words
+])
+def test_money_spent_counts_what_it_bought(sentence, value, predicate, obj):
+    ind = find(sentence, value)
+    assert (ind.predicate, ind.object) == (predicate, obj)
+
+
 def test_people_who_took_part_are_read_through_the_verb():
     ind = find("举办讲座6场,800余人参加了法律知识讲座。", 800)
     assert (ind.predicate, ind.text) == ("参加", "800余人参加了法律知识讲座")

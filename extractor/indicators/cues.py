@@ -44,6 +44,8 @@ class Cues:
     joined_in: object  # a verb of taking part (and 了) right after a count of people
     people_units: frozenset
     topic_opener: object  # a demonstrative that opens a clause naming a topic
+    spent: object  # a spending verb (and 了) that ends the words left of a sum of money
+    purpose: object  # a verb of buying or building (and 了) that opens the words right of it
     drop_units: frozenset
     article_units: frozenset
     drop_followed: tuple
@@ -99,6 +101,10 @@ def indicator_cues() -> Cues:
                              + ")了?"),
         people_units=frozenset(words["people_units"]),
         topic_opener=alternation(words["topic_openers"]),
+        spent=re.compile("(" + "|".join(re.escape(w) for w in sorted(words["spending_verbs"], key=len, reverse=True))
+                         + ")了?$"),
+        purpose=re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words["purpose_verbs"], key=len, reverse=True))
+                           + ")了?"),
         drop_units=frozenset(data["select"]["drop_units"]),
         article_units=frozenset(data["select"]["article_units"]),
         drop_followed=tuple((regex.compile(u), regex.compile(f)) for u, f in data["select"]["drop_when_followed"]),

@@ -250,6 +250,12 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         activity = _right_object(after)
         if activity:
             return Reading(joined.group(1), activity, 0.7, q.span[1] + joined.end() + after.find(activity) + len(activity))
+    if q.kind == "money" and (spent := cues.spent.search(left)) and (purpose := cues.purpose.match(right)):
+        # 花了近3万元新建了机关篮球场: what the money bought is what it counts (and is left
+        # to the figures after it: 出资5万元购置健身器材20套)
+        bought = _right_object(right[purpose.end():])
+        if bought:
+            return Reading(spent.group(1), bought, 0.7, -1)
     # NUM-CL-N: the noun right after the measure word is what is counted
     if q.kind not in ("percent", "fraction") or right.startswith("的") or q.kind == "fraction":
         right_obj = _right_object(right)
