@@ -148,14 +148,16 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         made.append(indicator)
         previous = indicator
         consumed = max(q.span[1], reading.consumed_right)
-    return _objects_from_a_total(text, _respectively(text, made, lo, hi))
+    return _objects_from_a_total(text, _respectively(text, made, lo, hi), lo, hi)
 
 
-def _objects_from_a_total(text: str, made: list[Indicator]) -> list[Indicator]:
+def _objects_from_a_total(text: str, made: list[Indicator], lo: int, hi: int) -> list[Indicator]:
     """在去年45家的基础上,今年又增加5家,累计签订工资集体协议50家: figures with no
     object before a running total (累计, 共计, not a bare 共, which words such as
     公共 hold) in the same sentence, in its unit, count what the total counts."""
-    sum_words = [word for word in indicator_cues().sum_words if len(word) > 1]
+    running_total = indicator_cues().running_total
+    if running_total.search(text, lo, hi) is None:  # no running total in the document (most)
+        return made
     result = list(made)
     total: Optional[Indicator] = None
     for k in range(len(result) - 1, -1, -1):
@@ -171,8 +173,8 @@ def _objects_from_a_total(text: str, made: list[Indicator]) -> list[Indicator]:
         if ind.object is not None:
             since = result[k - 1].quantity_span[1] if k and result[k - 1].sentence_span == ind.sentence_span \
                 else ind.sentence_span[0]
-            before = text[since:ind.quantity_span[0]]
-            total = ind if not ind.per and any(word in before for word in sum_words) else None
+            found = not ind.per and running_total.search(text, since, ind.quantity_span[0]) is not None
+            total = ind if found else None
     return result
 
 

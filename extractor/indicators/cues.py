@@ -27,6 +27,7 @@ class Cues:
     nominal_verbs: frozenset
     not_right_objects: frozenset
     sum_words: frozenset
+    running_total: object  # the sum words of more than one character (a bare 共 sits inside 公共)
     kind_units: frozenset
     strip_prefix: frozenset
     strip_suffix: frozenset
@@ -80,6 +81,7 @@ def indicator_cues() -> Cues:
         nominal_verbs=frozenset(words["nominal_verbs"]),
         not_right_objects=frozenset(words["not_right_objects"]),
         sum_words=frozenset(words["sum_words"]),
+        running_total=alternation(w for w in words["sum_words"] if len(w) > 1),
         kind_units=frozenset(words["kind_units"]),
         strip_prefix=frozenset(words["strip_prefix"]),  # looked up per token: sets, not lists
         strip_suffix=frozenset(words["strip_suffix"]),
