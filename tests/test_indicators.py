@@ -245,6 +245,36 @@ def test_money_spent_counts_what_it_bought(sentence, value, predicate, obj):
     assert (ind.predicate, ind.object) == (predicate, obj)
 
 
+@pytest.mark.parametrize("sentence,value,predicate,obj", [
+    ("15个村(社区)工会完成换届。", 15, None, "村(社区)工会"),                 # one unit in brackets
+    ("组织“安康杯”知识竞赛3次。", 3, "组织", "“安康杯”知识竞赛"),          # a quoted name keeps both marks
+    ("有4家企业工会半年以上未开展活动。", 4, "有", "企业工会"),               # a span of time ends the phrase
+    ("二是经费收缴率只有85%。", 85, "收缴", "经费收缴率"),                     # a verbal noun before the rate
+    ("计划筹集慰问资金18万元。", 180000, "筹集", "慰问资金"),                 # 慰问 qualifies the money
+    ("走访慰问困难职工96户。", 96, "慰问", "困难职工"),                       # ...but is the verb here
+    ("调处劳动争议14起。", 14, "调处", "劳动争议"),
+])
+def test_more_objects_and_predicates(sentence, value, predicate, obj):
+    ind = find(sentence, value)
+    assert (ind.predicate, ind.object) == (predicate, obj)
+
+
+@pytest.mark.parametrize("sentence,value,concept", [
+    ("发展快递员、外卖送餐员等新就业形态劳动者入会120人。", 120, "new_form_workers_joined"),
+    ("受理职工来访26件。", 26, "legal_aid_cases"),
+])
+def test_more_concepts(sentence, value, concept):
+    assert find(sentence, value).concept == concept
+
+
+def test_the_sentence_before_names_what_a_bare_verb_counts():
+    found = indicators("全区今年将建成职工驿站20个。目前已建成14个。")
+    assert [(i.predicate, i.object) for i in found] == [("建成", "职工驿站")] * 2
+    # a clause that names a thing of its own keeps it
+    found = indicators("其中本科资助5000元,专科资助4000元。其中本科资助3000元。")
+    assert found[2].object != "专科资助"
+
+
 def test_people_who_took_part_are_read_through_the_verb():
     ind = find("举办讲座6场,800余人参加了法律知识讲座。", 800)
     assert (ind.predicate, ind.text) == ("参加", "800余人参加了法律知识讲座")

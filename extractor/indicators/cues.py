@@ -25,6 +25,7 @@ class Cues:
     object_before: frozenset
     not_objects: frozenset
     nominal_verbs: frozenset
+    fund_heads: frozenset
     not_right_objects: frozenset
     sum_words: frozenset
     running_total: object  # the sum words of more than one character (a bare 共 sits inside 公共)
@@ -79,6 +80,7 @@ def indicator_cues() -> Cues:
         object_before=frozenset(words["object_before"]),
         not_objects=frozenset(words["not_objects"]),
         nominal_verbs=frozenset(words["nominal_verbs"]),
+        fund_heads=frozenset(words["fund_heads"]),
         not_right_objects=frozenset(words["not_right_objects"]),
         sum_words=frozenset(words["sum_words"]),
         running_total=alternation(w for w in words["sum_words"] if len(w) > 1),

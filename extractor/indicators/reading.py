@@ -66,12 +66,18 @@ def strip_object(phrase: str) -> str:
     return phrase
 
 
+_PAIRED_MARKS = (("(", ")"), ("“", "”"), ("《", "》"))
+
+
 def _strip_edges(phrase: str) -> str:
-    """``phrase`` without quotes, list commas, spaces and stray brackets at its ends; a
-    bracket closing one inside the phrase stays (职工之家【(站)】)."""
+    """``phrase`` without quotes, list commas, spaces and brackets at its ends, but for
+    a mark whose partner is inside it: 职工之家(站), “安康杯”知识竞赛."""
     stripped = phrase.strip("“”\"'《》()、 \n")
-    if "(" in stripped and stripped.count("(") > stripped.count(")") and stripped + ")" in phrase:
-        stripped += ")"  # its closing bracket was stripped off the end
+    for opening, closing in _PAIRED_MARKS:
+        if stripped.count(opening) > stripped.count(closing) and stripped + closing in phrase:
+            stripped += closing  # its closing mark was stripped off the end
+        elif stripped.count(closing) > stripped.count(opening) and opening + stripped in phrase:
+            stripped = opening + stripped  # its opening mark was stripped off the start
     return stripped
 
 
@@ -101,6 +107,9 @@ def _phrase(tokens: Sequence[str]) -> str:
     return ""
 
 
+_ADVERBIAL_TAGS = frozenset("dtcp")  # adverbs, time words, conjunctions, prepositions (jieba's tags)
+
+
 class _LeftReading:
     """The words left of a number, read around their last verb: the predicate and the
     object after it.  The stretches before the verb are read only when a rule asks for
@@ -108,8 +117,12 @@ class _LeftReading:
 
     def __init__(self, tokens: Sequence[str]):
         self._tokens = tokens
-        verbs = indicator_cues().verbs
+        cues = indicator_cues()
+        verbs = cues.verbs
         self._verbs = [i for i, token in enumerate(tokens) if token in verbs]
+        if (len(self._verbs) >= 2 and tokens[self._verbs[-1]] in cues.nominal_verbs
+                and self._verbs[-1] + 1 < len(tokens) and tokens[self._verbs[-1] + 1] in cues.fund_heads):
+            self._verbs.pop()  # 筹集【慰问】资金: the nominal verb qualifies the money
         if self._verbs:
             last = self._verbs[-1]
             self.predicate: Optional[str] = tokens[last]
@@ -121,6 +134,13 @@ class _LeftReading:
     def before_verb(self) -> str:
         """For copulas: everything before the verb."""
         return _phrase(self._tokens[:self._verbs[-1]]) if self._verbs else ""
+
+    @cached_property
+    def bare_verb(self) -> bool:
+        """Whether only adverbs and time words stand before the last verb (目前已【建成】):
+        the clause names no thing of its own."""
+        return bool(self._verbs) and all(tag_of(token)[:1] in _ADVERBIAL_TAGS
+                                         for token in self._tokens[:self._verbs[-1]])
 
     @cached_property
     def between_verbs(self) -> str:
@@ -158,8 +178,8 @@ def _relative_head(right: str) -> str:
     return right
 
 
-# a list of parallel units in brackets inside a noun phrase: 县(市、区)工会, 乡(镇、街道)
-_UNIT_LIST = regex.compile(r"\((?:\p{Han}{1,3}、)+\p{Han}{1,3}\)")
+# units in brackets inside a noun phrase: 县(市、区)工会, 乡(镇、街道), 村(社区)工会
+_UNIT_LIST = regex.compile(r"\((?:\p{Han}{1,3}、)*\p{Han}{1,3}\)")
 
 
 def _with_unit_lists(right: str, tokens: Sequence[str]) -> list[str]:
@@ -182,6 +202,7 @@ def _with_unit_lists(right: str, tokens: Sequence[str]) -> list[str]:
     return merged
 
 
+_SPAN_OF_TIME = regex.compile(r"[半一二两三四五六七八九十几数多]+个?(?:年|月|天|周|星期)")
 _NOT_A_PLACE = frozenset({"p", "t", "d", "c", "uj", "ul", "r", "m", "q", "f", "v"})
 _LEADING_YEAR = regex.compile(r"^(?:19|20)\d{2}年度?(?=\p{Han})")
 
@@ -217,8 +238,8 @@ def _right_object(right: str) -> str:
         if _NON_HAN.search(token):
             break
         tag = tag_of(token)
-        if tag in ("p", "c", "uj", "ul", "t") or tag[:1] == "d":
-            break
+        if tag in ("p", "c", "uj", "ul", "t") or tag[:1] == "d" or (phrase and _SPAN_OF_TIME.fullmatch(token)):
+            break  # 企业工会【半年】以上: a span of time ends the noun phrase
         phrase.append(token)
     found = strip_object("".join(phrase)[:16])
     return found if len(found) >= 2 or tag_of(found) in ("n", "zg", "ns") else ""
@@ -290,6 +311,10 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         topic = _topic_before(text, ctx)
         if topic:
             return Reading(predicate, topic, 0.6, -1)  # 这样的农民工维权服务站,全市将建立192个
+        if (previous is not None and previous.object and previous.predicate == predicate and previous.unit == q.unit
+                and not q.per and reading.bare_verb and ctx.sentence_start - previous.sentence_span[1] <= 2):
+            # 全镇今年将建成职工之家12个。目前已建成8个: the sentence before, its verb and unit
+            return Reading(predicate, previous.object, 0.5, -1)
         return Reading(predicate, predicate, 0.5, -1)
     bare = left.strip()
     if (predicate is None and not reading.before_verb and 2 <= len(bare) <= 4 and _ALL_HAN.fullmatch(bare)
@@ -317,6 +342,10 @@ def _topic_before(text: str, ctx: Context) -> str:
     return _phrase(tokens)
 
 
+def _is_noun_tag(tag: str) -> bool:
+    return tag[:1] == "n" or tag == "vn"  # a noun, or a verb used as one (经费)
+
+
 @lru_cache(maxsize=16384)
 def rate_noun(clause_left: str) -> Optional[str]:
     """The rate a percentage measures: 职代会建制率力争达到……90%, 签订率达到100%."""
@@ -329,6 +358,6 @@ def rate_noun(clause_left: str) -> Optional[str]:
     first = i
     if _RATE_WORD.fullmatch(tokens[i]) and i > 0:  # 签订 + 率
         first = i - 1
-    if first > 0 and tag_of(tokens[first - 1]).startswith("n") and not is_verb(tokens[first - 1]):
-        first -= 1  # 职代会 + 建制率
+    if first > 0 and _is_noun_tag(tag_of(tokens[first - 1])) and not is_verb(tokens[first - 1]):
+        first -= 1  # 职代会 + 建制率, 经费 + 收缴率
     return strip_object("".join(tokens[first:i + 1])) or None
