@@ -235,8 +235,9 @@ def _right_object(right: str) -> str:
                 phrase.append(token)  # 获奖选手, 参保任务
                 continue
             break
-        if _NON_HAN.search(token):
-            break
+        if _NON_HAN.search(token) or (len(token) == 1 and nxt in verbs and phrase
+                                      and _is_noun_tag(tag_of(phrase[-1]))):
+            break  # 村(社区)工会【新】选出: one character between a noun and a verb is the verb's
         tag = tag_of(token)
         if tag in ("p", "c", "uj", "ul", "t") or tag[:1] == "d" or (phrase and _SPAN_OF_TIME.fullmatch(token)):
             break  # 企业工会【半年】以上: a span of time ends the noun phrase
