@@ -106,6 +106,8 @@ ORG_RULES = [
     ("县总工会工作总结\n\n2019年,**县总工会围绕中心工作,扎实推进各项任务。" + BODY, None),
     ("半年来,**街道总工会在区总工会的指导下,围绕中心开展工作。" + BODY, None),
     ("镇妇联工作报告\n\n各位代表:\n\n我受XX镇妇联第三届执委会委托,向大会报告工作。" + BODY, None),
+    # a masked name inside a clause, not opening it, is another party
+    ("工作总结\n\n今年,我们指导XX公司工会开展活动,石门县总工会发展会员200人。" + BODY, "石门县总工会"),
     # a masked superior body does not hide the document's own, named in the text
     ("县总工会工作总结\n\n今年,在**市总工会的领导下,青河县总工会认真履职。" + BODY, "青河县总工会"),
     # a year, plain or masked, before the name

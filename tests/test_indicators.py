@@ -272,7 +272,22 @@ def test_the_sentence_before_names_what_a_bare_verb_counts():
     assert [(i.predicate, i.object) for i in found] == [("建成", "职工驿站")] * 2
     # a clause that names a thing of its own keeps it
     found = indicators("其中本科资助5000元,专科资助4000元。其中本科资助3000元。")
-    assert found[2].object != "专科资助"
+    assert found[2].object == "资助"
+
+
+@pytest.mark.parametrize("sentence,value,obj", [
+    ("今年培训120人次,累计慰问困难职工3000人次。", 120, "培训"),    # another verb: another thing
+    ("上述活动中,全镇共慰问困难职工300人。", 300, "困难职工"),        # a place is no topic
+    ("这些年来,全镇共建成35个。", 35, "建成"),                         # nor a time
+    ("共有50名参赛选手参加比赛。", 50, "参赛选手"),                     # a word that starts like 参赛
+])
+def test_borrowing_rules_keep_to_their_cases(sentence, value, obj):
+    assert find(sentence, value).object == obj
+
+
+def test_a_cue_with_a_figure_of_its_own_frames_nothing():
+    found = indicators("今年全镇计划建成职工之家10个,目前已建成8个;新发展会员200人;开展培训3次。")
+    assert [i.status for i in found] == ["target", "actual", "actual", "actual"]
 
 
 def test_people_who_took_part_are_read_through_the_verb():

@@ -44,7 +44,8 @@ class Rules:
     org_drop: tuple
     org_bad_starts: str
     org_clause_lead: object  # a year before the name at a clause start
-    org_masked: object  # a masked name ending where it is searched up to
+    org_reporting_lead: object  # 我受 before a name at a clause start
+    org_masked: object  # a masked name, matched from a clause start up to where it ends
     org_not_one: object  # names of what is counted, not of one organisation
     org_one_character_names: str
 
@@ -219,7 +220,8 @@ def document_rules() -> Rules:
         org_suffix_any=_alternation(data["org"]["suffixes"]),
         org_drop=_compile_all(data["org"]["drop_prefixes"]),
         org_bad_starts=data["org"]["bad_starts"],
-        org_clause_lead=regex.compile(data["org"]["clause_lead"]),
+        org_clause_lead=regex.compile(f"(?:(?:19|20)\\d{{2}}|{p['masked_year']})年度?"),
+        org_reporting_lead=_alternation(data["org"]["reporting_leads"]),
         org_masked=regex.compile(f"{data['org']['masked_name']}(\\p{{Han}}{{0,8}}?(?:{suffixes}))\\Z"),
         org_not_one=regex.compile(_joined(data["org"]["not_one_org"])),
         org_one_character_names=data["org"]["one_character_names"],

@@ -104,6 +104,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
     may_have_parts = cues.part_markers.search(text, lo, hi) is not None
     section_starts = [section.span[0] for section in sections]
     made: list[Indicator] = []
+    figure_starts: list[int] = []  # where each of ``made`` starts its number, in order
     totals: dict = {}
     consumed = lo
     previous: Optional[Indicator] = None
@@ -130,7 +131,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         section = section_at(sections, q.span[0], section_starts)
         start = _phrase_start(text, max(floor, ctx.clause_start), q, predicate, reading.object)
         status = status_of(text, q, ctx, section.category if section else None, doc_type,
-                           section.span[0] if section else lo)
+                           section.span[0] if section else lo, figure_starts)
         indicator = fill(Indicator, {  # every field, in the class's order
             "id": f"i{first_id + len(made)}", "section": section.id if section else None,
             "span": (start, max(q.span[1], reading.consumed_right)),
@@ -146,6 +147,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             total = next(i for i in made if i.id == indicator.part_of)
             indicator = evolve(indicator, object=total.object, concept=total.concept)
         made.append(indicator)
+        figure_starts.append(q.span[0])
         previous = indicator
         consumed = max(q.span[1], reading.consumed_right)
     return _objects_from_a_total(text, _respectively(text, made, lo, hi), lo, hi)
@@ -154,8 +156,10 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
 def _objects_from_a_total(text: str, made: list[Indicator], lo: int, hi: int) -> list[Indicator]:
     """在去年45家的基础上,今年又增加5家,累计签订工资集体协议50家: figures with no
     object before a running total (累计, 共计, not a bare 共, which words such as
-    公共 hold) in the same sentence, in its unit, count what the total counts."""
-    running_total = indicator_cues().running_total
+    公共 hold) in the same sentence, in its unit, with no verb, the total's or one of
+    growth, count what the total counts."""
+    cues = indicator_cues()
+    running_total = cues.running_total
     if running_total.search(text, lo, hi) is None:  # no running total in the document (most)
         return made
     result = list(made)
@@ -164,9 +168,11 @@ def _objects_from_a_total(text: str, made: list[Indicator], lo: int, hi: int) ->
         ind = result[k]
         if total is not None and (ind.sentence_span != total.sentence_span or ind.unit != total.unit):
             total = None
-        # no object, or only its verb for one (新建3家,累计建成职工书屋20家)
+        # no object, or only its verb for one (新建3家,累计建成职工书屋20家); and no verb of
+        # its own but the total's or one of growth (今年培训120人次,累计慰问…: not the same thing)
         unread = ind.object is None or (ind.object == ind.predicate and ind.confidence <= 0.5)
-        if unread and total is not None and not ind.per:
+        if (unread and total is not None and not ind.per
+                and (ind.predicate in (None, total.predicate) or ind.predicate in cues.increase_verbs)):
             result[k] = evolve(ind, object=total.object,
                                concept=concept_for(total.object, ind.predicate, ind.unit, ind.kind), confidence=0.5)
             continue

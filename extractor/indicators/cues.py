@@ -39,7 +39,7 @@ class Cues:
     respectively: object
     target: object
     actual: object
-    not_target: object
+    not_cues: object  # words that look like cues but are not (公共 holds no 共)
     weak_target: object
     weak_actual: object
     any_status_cue: object  # any word of target, actual, weak_target and weak_actual
@@ -48,6 +48,10 @@ class Cues:
     topic_opener: object  # a demonstrative that opens a clause naming a topic
     spent: object  # a spending verb (and 了) that ends the words left of a sum of money
     purpose: object  # a verb of buying or building (and 了) that opens the words right of it
+    increase_verbs: frozenset
+    bracketed_units: object  # units in brackets inside a noun phrase: 村(社区)工会
+    span_of_time: object  # 半年, 三个月: ends a noun phrase
+    frame_reach: int  # how far back the start of a sentence of ;-parts is sought
     drop_units: frozenset
     article_units: frozenset
     drop_followed: tuple
@@ -62,8 +66,10 @@ def indicator_cues() -> Cues:
     # Lists of literal words find the same matches with the standard ``re``
     # (ordered alternation, leftmost first), whose calls cost less;
     # the patterns written in the data file keep ``regex``.
-    def alternation(items):
-        return re.compile("|".join(re.escape(x) for x in sorted(items, key=len, reverse=True)))
+    def alternation(items, after: str = ""):
+        """The words, longest first, as one group, followed by ``after`` (``了?``: 参加了)."""
+        words = "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True))
+        return re.compile(f"({words}){after}" if after else words)
 
     clause_breaks, sentence_breaks = data["clauses"]["clause_breaks"], data["clauses"]["sentence_breaks"]
 
@@ -96,19 +102,20 @@ def indicator_cues() -> Cues:
         respectively=alternation(words["respectively"]),
         target=alternation(status["target_cues"]),
         actual=alternation(status["actual_cues"]),
-        not_target=alternation(status["not_target"]),
+        not_cues=alternation(status["not_cues"]),
         weak_target=alternation(status["weak_target_cues"]),
         weak_actual=alternation(status["weak_actual_cues"]),
         any_status_cue=alternation(sorted({*status["target_cues"], *status["actual_cues"],
                                            *status["weak_target_cues"], *status["weak_actual_cues"]})),
-        joined_in=re.compile("(" + "|".join(re.escape(w) for w in sorted(words["joined_in"], key=len, reverse=True))
-                             + ")了?"),
+        joined_in=alternation(words["joined_in"], "了?"),
         people_units=frozenset(words["people_units"]),
         topic_opener=alternation(words["topic_openers"]),
-        spent=re.compile("(" + "|".join(re.escape(w) for w in sorted(words["spending_verbs"], key=len, reverse=True))
-                         + ")了?$"),
-        purpose=re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words["purpose_verbs"], key=len, reverse=True))
-                           + ")了?"),
+        spent=alternation(words["spending_verbs"], "了?$"),
+        purpose=alternation(words["purpose_verbs"], "了?"),
+        increase_verbs=frozenset(words["increase_verbs"]),
+        bracketed_units=regex.compile(words["bracketed_units"]),
+        span_of_time=regex.compile(words["span_of_time"]),
+        frame_reach=data["clauses"]["frame_reach"],
         drop_units=frozenset(data["select"]["drop_units"]),
         article_units=frozenset(data["select"]["article_units"]),
         drop_followed=tuple((regex.compile(u), regex.compile(f)) for u, f in data["select"]["drop_when_followed"]),

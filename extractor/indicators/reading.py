@@ -178,18 +178,15 @@ def _relative_head(right: str) -> str:
     return right
 
 
-# units in brackets inside a noun phrase: 县(市、区)工会, 乡(镇、街道), 村(社区)工会
-_UNIT_LIST = regex.compile(r"\((?:\p{Han}{1,3}、)*\p{Han}{1,3}\)")
-
-
 def _with_unit_lists(right: str, tokens: Sequence[str]) -> list[str]:
     """``tokens`` with each bracketed list of units that follows a word and goes on
     with one joined into one token (so the phrase reads through it)."""
+    bracketed_units = indicator_cues().bracketed_units
     merged: list[str] = []
     position, i = 0, 0
     while i < len(tokens):
         token = tokens[i]
-        unit_list = _UNIT_LIST.match(right, position) if token == "(" and merged else None
+        unit_list = bracketed_units.match(right, position) if token == "(" and merged else None
         if unit_list and _STARTS_HAN_OR_QUOTE.match(right, unit_list.end()):
             merged.append(unit_list.group())
             while position < unit_list.end():  # the tokens it spans
@@ -202,7 +199,6 @@ def _with_unit_lists(right: str, tokens: Sequence[str]) -> list[str]:
     return merged
 
 
-_SPAN_OF_TIME = regex.compile(r"[半一二两三四五六七八九十几数多]+个?(?:年|月|天|周|星期)")
 _NOT_A_PLACE = frozenset({"p", "t", "d", "c", "uj", "ul", "r", "m", "q", "f", "v"})
 _LEADING_YEAR = regex.compile(r"^(?:19|20)\d{2}年度?(?=\p{Han})")
 
@@ -239,7 +235,7 @@ def _right_object(right: str) -> str:
                                       and _is_noun_tag(tag_of(phrase[-1]))):
             break  # 村(社区)工会【新】选出: one character between a noun and a verb is the verb's
         tag = tag_of(token)
-        if tag in ("p", "c", "uj", "ul", "t") or tag[:1] == "d" or (phrase and _SPAN_OF_TIME.fullmatch(token)):
+        if tag in ("p", "c", "uj", "ul", "t") or tag[:1] == "d" or (phrase and cues.span_of_time.fullmatch(token)):
             break  # 企业工会【半年】以上: a span of time ends the noun phrase
         phrase.append(token)
     found = strip_object("".join(phrase)[:16])
@@ -266,7 +262,8 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         return Reading(predicate, rate, 0.85, -1)
     if q.change == "to" and previous is not None and previous.change == "from" and previous.object:
         return Reading(previous.predicate, previous.object, 0.8, -1)
-    if not obj and q.unit in cues.people_units and (joined := cues.joined_in.match(right)):
+    if (not obj and q.unit in cues.people_units and (joined := cues.joined_in.match(right))
+            and segment(right)[0] == joined.group(1)):  # not a word that starts alike (参赛选手)
         # 1500余人参加了志愿服务活动: people counted by what they took part in
         after = right[joined.end():]
         activity = _right_object(after)
@@ -333,14 +330,15 @@ def _topic_before(text: str, ctx: Context) -> str:
     if end <= ctx.sentence_start:
         return ""
     start = max(ctx.sentence_start, end - cues.left_window)
-    start = max([start] + [text.rfind(mark, start, end) + 1 for mark in ",,:"])
+    start = max([start] + [text.rfind(mark, start, end) + 1 for mark in cues.clause_only_breaks])
     opener = cues.topic_opener.search(text, start, end)
     if opener is None or text[opener.end():end].strip() == "":
         return ""
     tokens = segment(text[opener.end():end])
-    if any(token in cues.verbs for token in tokens):
-        return ""
-    return _phrase(tokens)
+    if any(token in cues.verbs for token in tokens) or tag_of(tokens[-1])[:1] in ("f", "t"):
+        return ""  # 上述活动【中】, 这些【年来】: a place or a time, no topic
+    topic = _phrase(tokens)
+    return topic if len(topic) >= 2 else ""
 
 
 def _is_noun_tag(tag: str) -> bool:

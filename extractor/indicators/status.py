@@ -1,6 +1,7 @@
 """Actual or target, and which total a part belongs to."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Optional, Sequence
 
 import regex
@@ -26,7 +27,7 @@ def _last_start(pattern, text: str) -> int:
 
 def _last_cue(text: str, cues: Cues, in_plan: bool) -> Optional[tuple[int, str]]:
     """Position and kind of the last status cue in ``text``."""
-    masked = cues.not_target.sub(_blanked, text)
+    masked = cues.not_cues.sub(_blanked, text)
     target_at = _last_start(cues.target, masked)
     actual_at = _last_start(cues.actual, masked)
     if not in_plan and target_at < 0:  # weak signs of a fact, where no target cue is
@@ -49,42 +50,46 @@ _GOAL_AFTER = regex.compile(r"的?\p{Han}{0,4}?(任务|目标|指标)(?!\p{Han}*
 
 
 def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc_type: str,
-              body_start: int = 0) -> str:
+              body_start: int = 0, earlier_figures: Sequence[int] = ()) -> str:
     """target or actual: the last cue before the figure in its sentence decides, else a
     target cue that opens its sentence of ;-parts, else the section.  ``body_start``
-    is where the figure's section (or document) starts: no sentence starts before it."""
+    is where the figure's section (or document) starts: no sentence starts before it;
+    ``earlier_figures`` are where the figures before this one start, in order."""
     in_plan = doc_type == "plan" or category == "plans"
     if _GOAL_AFTER.match(text, q.span[1], ctx.clause_end):
         return "target"  # 下达的1500人参保任务, 发展会员2000人的目标: the figure is the goal
     cues = indicator_cues()
-    # most sentences hold no cue word before the figure (not_target words only mask cues)
+    # most sentences hold no cue word before the figure (not_cues words only mask cues)
     if cues.any_status_cue.search(text, ctx.sentence_start, q.span[0]) is not None:
         cue = _last_cue(text[ctx.sentence_start:q.span[0]], cues, in_plan)
         if cue is not None:
             return cue[1]
-    if not in_plan and _framed_as_target(text, ctx.sentence_start, body_start, cues):
+    if not in_plan and _framed_as_target(text, ctx.sentence_start, body_start, earlier_figures, cues):
         return "target"
     return "target" if in_plan else "actual"
 
 
-_FRAME_REACH = 300  # how far back the start of a sentence of ;-parts is sought
-
-
-def _framed_as_target(text: str, part_start: int, body_start: int, cues: Cues) -> bool:
+def _framed_as_target(text: str, part_start: int, body_start: int, earlier_figures: Sequence[int],
+                      cues: Cues) -> bool:
     """Whether the sentence whose ;-part starts at ``part_start`` opens with a target cue
-    before its first comma, which frames every part: 预计1-6月份,完成……;公共财政预算收入……
+    and no figure before its first comma, which frames every part: 预计1-6月份,完成……;
+    公共财政预算收入…… (not 计划建成职工之家10个,目前已建成8个;……, whose cue is its figure's).
     The sentence starts no earlier than ``body_start``."""
     if part_start <= body_start or text[part_start - 1] in cues.full_stops:
         return False  # the part is a whole sentence: its own cues were read
-    reach = max(body_start, part_start - _FRAME_REACH)
+    reach = max(body_start, part_start - cues.frame_reach)
     last_stop = max(text.rfind(mark, reach, part_start) for mark in cues.full_stops)
     if last_stop < 0 and reach > body_start:
         return False  # no sentence start within reach
     start = last_stop + 1 if last_stop >= 0 else body_start
-    comma = text.find(",", start, part_start)
+    comma = min((at for at in (text.find(mark, start, part_start) for mark in cues.clause_only_breaks) if at >= 0),
+                default=-1)
     if comma < 0:
         return False
-    opening = cues.not_target.sub(_blanked, text[start:comma])
+    first = bisect_left(earlier_figures, start)
+    if first < len(earlier_figures) and earlier_figures[first] < comma:
+        return False  # the opening clause reports a figure of its own
+    opening = cues.not_cues.sub(_blanked, text[start:comma])
     return cues.target.search(opening) is not None
 
 
