@@ -72,10 +72,20 @@ EVIDENCE = [
 
 @pytest.mark.parametrize("phrase,year", EVIDENCE)
 def test_masked_year_inferred_from_evidence(phrase, year):
-    doc = find_documents("平川县总工会201*年工作总结\n\n" + phrase + BODY)[0]
+    doc = find_documents("平川县总工会20xx年工作总结\n\n" + phrase + BODY)[0]  # 20xx admits each year
     assert doc.period.year is None
     assert doc.period.year_inferred == year
     assert doc.period.year_evidence
+
+
+def test_an_inferred_year_agrees_with_the_digits_the_mask_shows():
+    # 工会十五大 (2008) cannot date a 201* document; 建党90周年 (2011) can
+    doc = find_documents("平川县总工会201*年工作总结\n\n学习贯彻工会十五大精神,迎接建党90周年。" + BODY)[0]
+    assert (doc.period.year_inferred, doc.period.year_evidence) == (2011, "建党90周年")
+    doc = find_documents("平川县总工会201*年工作总结\n\n学习贯彻工会十五大精神。" + BODY)[0]
+    assert doc.period.year_inferred is None
+    doc = find_documents("平川县总工会20xx年工作总结\n\n学习贯彻工会十五大精神。" + BODY)[0]
+    assert doc.period.year_inferred == 2008
 
 
 ORGS = [

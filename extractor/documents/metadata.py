@@ -166,14 +166,28 @@ def period_of(title: Optional[str], opening: str, doc_type: str, doc_text: str, 
         year = None
     inferred, evidence = (None, None)
     if year is None:
-        match = rules["evidence"].search(doc_text)  # the first evidence in the text
-        if match:
+        for match in rules["evidence"].finditer(doc_text):  # the first evidence the mask admits
             # the alternative that matched: the first that matches where the alternation did
             which = next(i for i, pattern in enumerate(rules["evidence_each"]) if pattern.match(doc_text, match.start()))
-            inferred = rules["evidence_years"][which]
-            evidence = match.group()
+            if _fits_mask(rules["evidence_years"][which], year_text):
+                inferred, evidence = rules["evidence_years"][which], match.group()
+                break
     return Period(year=year, year_text=year_text, year_masked=masked, part=part,
                   year_inferred=inferred, year_evidence=evidence)
+
+
+_MASK_DIGITS = str.maketrans({"二": "2", "〇": "0", "○": "0", "零": "0"})
+
+
+def _fits_mask(year: int, year_text: Optional[str]) -> bool:
+    """Whether ``year`` agrees with the digits a masked year shows: 201* admits 2010-2019
+    only (建党90周年 may date it, 工会十五大 (2008) not); XX and 20xx admit any year."""
+    if not year_text:
+        return True
+    shown = year_text.translate(_MASK_DIGITS)
+    if len(shown) != 4:
+        return True
+    return all(not mark.isdigit() or mark == digit for mark, digit in zip(shown, str(year)))
 
 
 _STAMP_YEAR = regex.compile(r"((?:19|20)\d{2})[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}\.\d{1,2}\.((?:19|20)\d{2})")
