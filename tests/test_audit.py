@@ -277,6 +277,10 @@ NUMBERING_CASES = [
     ("month labels are not numbers", [section("s0", "一", heading="一月份", at=0),
                                       section("s1", "七", heading="七、八月份", at=100),
                                       section("s2", "九", heading="九月份", at=200)], []),
+    ("a numbered item that opens with a date", [
+        section("s0", "(1)", heading="3月份,县总工会全面启动了“共同约定行动”", at=0),
+        section("s1", "(2)", heading="5月初,县总工会与相关部门共同开展了倡议活动", at=100),
+        section("s2", "(3)", heading="结合创建劳动关系和谐单位", at=200)], []),
 ]
 
 

@@ -92,8 +92,9 @@ def _check_run(siblings: list[tuple[int, Section]]) -> list[Finding]:
 
 
 def _month_label(section: Section) -> bool:
-    """一月份 / 七、八月份: months used as a heading, not a heading number."""
-    return section.style == "month" or bool(_MONTHS.match(section.heading.strip()))
+    """一月份 / 七、八月份: months used as a heading, not a heading number (the number and
+    the heading read together as months; not "(1)3月份,县总工会全面启动……")."""
+    return section.style == "month" or bool(_MONTHS.match((section.number or "").strip() + section.heading.strip()))
 
 
 def _heading_start(section: Section):
