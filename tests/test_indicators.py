@@ -70,6 +70,15 @@ def test_two_counts_in_one_phrase():
     assert [(i.value, i.unit, i.object) for i in found] == [(4, "个", "企业"), (300, "名", "职工")]
 
 
+def test_a_part_needs_its_total_in_reach():
+    # the marker opens its sentence: the total may close the sentence before
+    found = indicators("共筹集帮扶资金86万元;其中市总工会下拨30万元。")
+    assert found[1].part_of == found[0].id
+    # a clause of other words before the marker: the figure before it is no total
+    found = indicators("其中本科资助5000元,专科资助4000元;另一部分对困难职工子女实施资助,其中本科资助3000元。")
+    assert found[2].part_of is None
+
+
 def test_part_of_links_to_the_total():
     total, part = indicators("发展会员5005人,其中农牧民工3500人。")
     assert (total.value, part.value) == (5005, 3500)
