@@ -34,3 +34,30 @@ def test_corpus_score_floor(corpus_metrics, metric, floor):
 
 def test_every_gold_quote_is_found(corpus_metrics):
     assert corpus_metrics["gold_quote_missing"] == 0
+
+
+# The audit cases planted in corpora/ (corpora/README.md, "Deliberate audit cases"): each
+# file's findings within the document, and the plan against the summary across documents.
+PLANTED = {
+    "tongjiang_2016_report_gbk.txt": {"breakdown.exceeds_total", "numbering.gap"},
+    "fengcheng_songwennuan.html": {"breakdown.sum_mismatch"},
+    "huaxin_chairman_report.docx": {"rate.inconsistent"},
+    "hengyuan_chemical_2018_summary.txt": {"value.conflict"},
+    "lanchuan_union_page.txt": {"value.masked", "numbering.duplicate", "numbering.gap"},
+}
+
+
+def test_planted_audit_cases_are_found():
+    import extractor
+    from extractor.api import parse_paths
+    from extractor.records import FileError
+
+    documents = [d for d in parse_paths([CORPORA]) if not isinstance(d, FileError)]
+    found: dict = {}
+    for doc in documents:
+        found.setdefault(doc.source.rsplit("/", 1)[-1], set()).update(f.check for f in doc.findings)
+    assert {name: found.get(name, set()) & checks for name, checks in PLANTED.items()} == PLANTED
+    # and nothing else is reported in the clean files, but the cases planted there
+    assert {name: checks for name, checks in found.items() if name not in PLANTED and checks} == {}
+    across = {f.check for f in extractor.audit(documents)}
+    assert {"target.missed", "target.exceeded"} <= across

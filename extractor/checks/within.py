@@ -111,6 +111,52 @@ def _conflict_groups(indicators: Sequence[Indicator]) -> list[tuple[tuple, list[
     return [(head, members) for head, members in groups.items() if len(members) > 1]
 
 
+_WHOLE_MARKERS = word_finder(rules("conflict")["whole_markers"])
+_SCOPE_WORDS = tuple(sorted(rules("conflict")["scope_words"], key=len, reverse=True))
+
+
+def _head(obj: str) -> str:
+    """An object without the scope words that open it: 公司工会现有会员 → 会员."""
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in _SCOPE_WORDS:
+            if obj.startswith(word) and len(obj) > len(word):
+                obj, stripped = obj[len(word):], True
+                break
+    return obj
+
+
+_MARKER_REACH = 3  # characters around the object a whole marker may stand in
+
+
+def _states_whole(view: DocumentView, ind: Indicator) -> bool:
+    """A whole marker in the figure's object or right around it (全县基层工会总数,
+    公司工会现有会员), not elsewhere in its clause (全县规范化建设达标的基层工会: the county,
+    not the whole).  Read from the figure's own text and the few characters before it."""
+    before = view.text[max(0, ind.span[0] - _MARKER_REACH):ind.span[0]] if view.text is not None else ""
+    around = before + ind.text
+    at = around.rfind(ind.object)
+    if at < 0:  # the object is not written inside the figure's span: look in its clause
+        around = view.clause(ind)
+        at = around.rfind(ind.object)
+        if at < 0:
+            return False
+    return _WHOLE_MARKERS.search(around, max(0, at - _MARKER_REACH), at + len(ind.object) + _MARKER_REACH) is not None
+
+
+def _whole_population_groups(view: DocumentView) -> list[tuple[tuple, list[Indicator]]]:
+    """(("whole", concept, head), status, unit family) -> figures that state the whole of one
+    population (现有会员1480人, 全公司会员1520人), for groups of two or more."""
+    groups: dict[tuple, list[Indicator]] = {}
+    for ind in view.indicators:
+        if (ind.concept and ind.object and ind.kind in _CONFLICT_KINDS and ind.per is None
+                and ind.part_of is None and has_value(ind) and is_exact(ind) and _states_whole(view, ind)):
+            key = ("whole", ind.concept, _head(ind.object))
+            groups.setdefault((key, ind.status, unit_family(ind.unit)), []).append(ind)
+    return [(head, members) for head, members in groups.items() if len(members) > 1]
+
+
 def _conflict_key(ind: Indicator) -> Optional[tuple]:
     if ind.concept:
         return ("concept", ind.concept, ind.object)
@@ -137,7 +183,7 @@ _PAIRS_BEFORE_STOPS = 16  # the first pairs search the text between them; later 
 def check_conflicts(doc: Document, text: Optional[str] = None,
                     view: Optional[DocumentView] = None) -> list[Finding]:
     view = view or DocumentView(doc, text)
-    groups = _conflict_groups(view.indicators)
+    groups = _conflict_groups(view.indicators) + _whole_population_groups(view)
     if not groups:
         return []
     sections = view.sections
@@ -163,13 +209,14 @@ def check_conflicts(doc: Document, text: Optional[str] = None,
             continue
         for a, b in combinations(_few_of_each_value(members), 2):
             values = frozenset((key, a.value, b.value))
+            whole = key[0] == "whole"  # compared wherever it stands, however it is worded
             if (values in reported or same_sentence(a, b) or not _differ(a, b, view)
-                    or _related(a, b, view) or not _same_wording(a, b, view)
-                    or not _same_branch(a, b, sections, key[0] == "concept")
+                    or _related(a, b, view) or not (whole or _same_wording(a, b, view))
+                    or not (whole or _same_branch(a, b, sections, key[0] == "concept"))
                     or time_of(a) != time_of(b)):
                 continue
             reported.add(values)
-            what = f"“{key[2]}” ({key[1]}, " if key[0] == "concept" else f"“{key[1]}{key[2]}” ("
+            what = f"“{key[2]}” ({key[1]}, " if key[0] != "object" else f"“{key[1]}{key[2]}” ("
             findings.append(Finding(
                 check="value.conflict", severity="warning",
                 message=(f"{what}{status}) is reported with two values in one document: "
