@@ -13,13 +13,16 @@ imported only by this module.
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from .pipeline import parse_text
 from .records import to_dict
 
 SPAN_KEY = "indicators"
 SECTION_KEY = "sections"
+MENTIONS_KEY = "concept_mentions"  # matches of the user's concept phrases
 
 
 def _register_extensions() -> None:
@@ -32,16 +35,35 @@ def _register_extensions() -> None:
 
 
 class IndicatorComponent:
-    """Runs the extractor pipeline on ``doc.text`` and writes spans and records."""
+    """Runs the extractor pipeline on ``doc.text`` and writes spans and records.
 
-    def __init__(self, nlp: Language, name: str, use_model: bool, span_key: str):
+    ``concept_phrases`` (concept id -> phrases) are the user's own concepts: a
+    spaCy ``PhraseMatcher`` finds the phrases, every match goes to
+    ``doc.spans["concept_mentions"]``, and a figure whose span holds one takes
+    its concept (the user's words win over the toolkit's lexicon).
+    """
+
+    def __init__(self, nlp: Language, name: str, use_model: bool, span_key: str,
+                 concept_phrases: dict[str, list[str]] | None = None):
         self.name = name
         self.use_model = use_model
         self.span_key = span_key
+        self.matcher = None
+        if concept_phrases:
+            self.matcher = PhraseMatcher(nlp.vocab)
+            for concept, phrases in concept_phrases.items():
+                self.matcher.add(concept, [nlp.make_doc(phrase) for phrase in phrases])
         _register_extensions()
+
+    def _mentions(self, doc: Doc) -> list[Span]:
+        """The user's concept phrases in ``doc``, longest first where they overlap."""
+        if self.matcher is None:
+            return []
+        return filter_spans(self.matcher(doc, as_spans=True))
 
     def __call__(self, doc: Doc) -> Doc:
         documents = parse_text(doc.text, source="<spacy>", use_model=self.use_model)
+        mentions = self._mentions(doc)
         indicator_spans, section_spans = [], []
         for document in documents:
             for section in document.sections:
@@ -51,20 +73,28 @@ class IndicatorComponent:
                     span._.section = to_dict(section)
                     section_spans.append(span)
             for indicator in document.indicators:
-                span = doc.char_span(*indicator.span, label=indicator.concept or indicator.kind,
-                                     alignment_mode="expand")
-                if span is not None:
-                    span._.indicator = to_dict(indicator)
-                    indicator_spans.append(span)
+                record = to_dict(indicator)
+                span = doc.char_span(*indicator.span, alignment_mode="expand")
+                if span is None:
+                    continue
+                mention = next((m for m in mentions if span.start <= m.start and m.end <= span.end), None)
+                if mention is not None:
+                    record["concept"] = mention.label_
+                span = Span(doc, span.start, span.end, label=record["concept"] or indicator.kind)
+                span._.indicator = record
+                indicator_spans.append(span)
         doc.spans[self.span_key] = indicator_spans
         doc.spans[SECTION_KEY] = section_spans
+        doc.spans[MENTIONS_KEY] = mentions
         doc._.extractor_documents = [to_dict(d) for d in documents]
         return doc
 
 
-@Language.factory("extractor_indicators", default_config={"use_model": True, "span_key": SPAN_KEY})
-def make_indicator_component(nlp: Language, name: str, use_model: bool, span_key: str) -> IndicatorComponent:
-    return IndicatorComponent(nlp, name, use_model, span_key)
+@Language.factory("extractor_indicators",
+                  default_config={"use_model": True, "span_key": SPAN_KEY, "concept_phrases": {}})
+def make_indicator_component(nlp: Language, name: str, use_model: bool, span_key: str,
+                             concept_phrases: dict[str, list[str]]) -> IndicatorComponent:
+    return IndicatorComponent(nlp, name, use_model, span_key, concept_phrases)
 
 
 def render(doc: Doc, path: str | None = None) -> str:

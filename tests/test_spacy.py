@@ -35,3 +35,22 @@ def test_factory_is_registered_by_entry_point():
     from spacy.util import registry
 
     assert "extractor_indicators" in registry.factories
+
+
+def test_users_concept_phrases_are_matched_and_win_over_the_lexicon():
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("extractor_indicators", config={
+        "use_model": False, "concept_phrases": {"worker_stations": ["职工驿站", "爱心驿站"]}})
+    doc = nlp("全区新建职工驿站12个,签订集体合同25份。另有爱心驿站在筹建中。")
+    # the lexicon files 驿站 under workers_homes; the user's phrase decides here
+    assert [(s.label_, s._.indicator["concept"]) for s in doc.spans["indicators"]] == [
+        ("worker_stations", "worker_stations"), ("collective_contracts", "collective_contracts")]
+    # every mention is found, with or without a figure
+    assert [(s.text, s.label_) for s in doc.spans["concept_mentions"]] == [
+        ("职工驿站", "worker_stations"), ("爱心驿站", "worker_stations")]
+
+
+def test_without_concept_phrases_no_mentions(nlp):
+    doc = nlp("全区新建职工驿站12个。")
+    assert list(doc.spans["concept_mentions"]) == []
+    assert doc.spans["indicators"][0]._.indicator["concept"] == "workers_homes"
