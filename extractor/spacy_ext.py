@@ -63,30 +63,30 @@ class IndicatorComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         documents = parse_text(doc.text, source="<spacy>", use_model=self.use_model)
+        records = [to_dict(d) for d in documents]  # the spans' records are these documents' own
         mentions = self._mentions(doc)
         indicator_spans, section_spans = [], []
-        for document in documents:
-            for section in document.sections:
+        for document, record in zip(documents, records):
+            for section, section_record in zip(document.sections, record["sections"]):
                 span = doc.char_span(*section.heading_span, label=section.category or "section",
                                      alignment_mode="expand")
                 if span is not None:
-                    span._.section = to_dict(section)
+                    span._.section = section_record
                     section_spans.append(span)
-            for indicator in document.indicators:
-                record = to_dict(indicator)
+            for indicator, indicator_record in zip(document.indicators, record["indicators"]):
                 span = doc.char_span(*indicator.span, alignment_mode="expand")
                 if span is None:
                     continue
                 mention = next((m for m in mentions if span.start <= m.start and m.end <= span.end), None)
-                if mention is not None:
-                    record["concept"] = mention.label_
-                span = Span(doc, span.start, span.end, label=record["concept"] or indicator.kind)
-                span._.indicator = record
+                if mention is not None:  # the user's concept, in the span and in the document alike
+                    indicator_record["concept"] = mention.label_
+                span = Span(doc, span.start, span.end, label=indicator_record["concept"] or indicator.kind)
+                span._.indicator = indicator_record
                 indicator_spans.append(span)
         doc.spans[self.span_key] = indicator_spans
         doc.spans[SECTION_KEY] = section_spans
         doc.spans[MENTIONS_KEY] = mentions
-        doc._.extractor_documents = [to_dict(d) for d in documents]
+        doc._.extractor_documents = records
         return doc
 
 

@@ -235,6 +235,16 @@ CONFLICT_CASES = [
            section="s1"),
       dict(q="全公司会员1520人", value=1520, unit="人", predicate="组织", object="公司会员",
            concept="union_members", section="s2")], ["value.conflict"]),
+    ("a sub-unit is no whole", "全县现有会员52000人。城关镇现有会员3800人。",
+     [dict(q="全县现有会员52000人", value=52000, unit="人", object="现有会员", concept="union_members",
+           section="s1"),
+      dict(q="城关镇现有会员3800人", value=3800, unit="人", object="现有会员", concept="union_members",
+           section="s2")], []),
+    ("an earlier time is no conflict", "全厂现有会员2800人。改制前,全厂共有会员3500人。",
+     [dict(q="全厂现有会员2800人", value=2800, unit="人", object="全厂现有会员", concept="union_members",
+           section="s1"),
+      dict(q="全厂共有会员3500人", value=3500, unit="人", object="会员", concept="union_members",
+           section="s2")], []),
     ("a qualified part is no whole", "全县基层工会总数达到468家。全县规范化建设达标的基层工会达到70家。",
      [dict(q="基层工会总数达到468家", value=468, unit="家", predicate="达到", object="基层工会",
            concept="grassroots_unions", section="s1"),
@@ -291,6 +301,10 @@ NUMBERING_CASES = [
         section("s0", "(1)", heading="3月份,县总工会全面启动了“共同约定行动”", at=0),
         section("s1", "(2)", heading="5月初,县总工会与相关部门共同开展了倡议活动", at=100),
         section("s2", "(3)", heading="结合创建劳动关系和谐单位", at=200)], []),
+    ("an item numbered 、 that opens with a date", [
+        section("s0", "1", heading="开展普法宣传", at=0),
+        section("s1", "2", heading="5月初,县总工会开展了倡议活动", at=100),
+        section("s2", "3", heading="结合创建劳动关系和谐单位", at=200)], []),
 ]
 
 

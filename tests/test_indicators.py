@@ -74,6 +74,9 @@ def test_a_part_needs_its_total_in_reach():
     # the marker opens its sentence: the total may close the sentence before
     found = indicators("共筹集帮扶资金86万元;其中市总工会下拨30万元。")
     assert found[1].part_of == found[0].id
+    for text in ("全县现有会员52000人。(其中农民工会员18000人)", "全县共有会员52000人。这其中,农民工会员18000人。"):
+        found = indicators(text)
+        assert found[1].part_of == found[0].id, text
     # a clause of other words before the marker: the figure before it is no total
     found = indicators("其中本科资助5000元,专科资助4000元;另一部分对困难职工子女实施资助,其中本科资助3000元。")
     assert found[2].part_of is None

@@ -45,6 +45,7 @@ def test_users_concept_phrases_are_matched_and_win_over_the_lexicon():
     # the lexicon files 驿站 under workers_homes; the user's phrase decides here
     assert [(s.label_, s._.indicator["concept"]) for s in doc.spans["indicators"]] == [
         ("worker_stations", "worker_stations"), ("collective_contracts", "collective_contracts")]
+    assert doc._.extractor_documents[0]["indicators"][0]["concept"] == "worker_stations"  # the same record
     # every mention is found, with or without a figure
     assert [(s.text, s.label_) for s in doc.spans["concept_mentions"]] == [
         ("职工驿站", "worker_stations"), ("爱心驿站", "worker_stations")]

@@ -73,9 +73,12 @@ def _missing(after: int, value: int) -> str:
     return f"{after + 1}" if value - 1 == after + 1 else f"{after + 1}–{value - 1}"
 
 
-def _check_run(siblings: list[tuple[int, Section]]) -> list[Finding]:
+def _check_run(siblings: list[tuple[int, Section, bool]]) -> list[Finding]:
+    """Findings of one run of sibling numbers: (value, section, whether it reads as months)."""
     findings, seen, highest = [], set(), 0
-    for value, section in siblings:
+    for value, section, months in siblings:
+        if months and value != highest + 1:
+            continue  # 七、八月份: months, not the next number (2、5月初 goes on from 1: a number)
         if value == 1 and highest >= 2:  # a second list under the same parent
             seen, highest = set(), 0
         if value in seen:
@@ -102,12 +105,12 @@ def _heading_start(section: Section):
 
 
 def check_numbering(doc: Document) -> list[Finding]:
-    groups: dict[tuple, list[tuple[int, Section]]] = {}
+    groups: dict[tuple, list[tuple[int, Section, bool]]] = {}
     for section in sorted(doc.sections, key=_heading_start):
         parsed = parse_number(section.number)
-        if parsed is not None and not _month_label(section):
+        if parsed is not None:
             style, value = parsed
-            groups.setdefault((section.parent, style), []).append((int(value), section))
+            groups.setdefault((section.parent, style), []).append((int(value), section, _month_label(section)))
     findings = []
     for siblings in groups.values():
         findings.extend(_check_run(siblings))

@@ -7,6 +7,7 @@ own.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Iterable, Optional, Sequence
@@ -112,37 +113,39 @@ def _conflict_groups(indicators: Sequence[Indicator]) -> list[tuple[tuple, list[
 
 
 _WHOLE_MARKERS = word_finder(rules("conflict")["whole_markers"])
-_SCOPE_WORDS = tuple(sorted(rules("conflict")["scope_words"], key=len, reverse=True))
+# the words that may stand before a population's head noun in a statement of its whole
+_SCOPE = re.compile("|".join(re.escape(word) for word in sorted(
+    {*rules("conflict")["scope_words"], *rules("conflict")["whole_markers"]}, key=len, reverse=True)))
+_MARKER_REACH = 3  # characters after the object a whole marker may stand in (基层工会【总数】)
 
 
 def _head(obj: str) -> str:
     """An object without the scope words that open it: 公司工会现有会员 → 会员."""
-    stripped = True
-    while stripped:
-        stripped = False
-        for word in _SCOPE_WORDS:
-            if obj.startswith(word) and len(obj) > len(word):
-                obj, stripped = obj[len(word):], True
-                break
+    while (scope := _SCOPE.match(obj)) and scope.end() < len(obj):
+        obj = obj[scope.end():]
     return obj
 
 
-_MARKER_REACH = 3  # characters around the object a whole marker may stand in
-
-
 def _states_whole(view: DocumentView, ind: Indicator) -> bool:
-    """A whole marker in the figure's object or right around it (全县基层工会总数,
-    公司工会现有会员), not elsewhere in its clause (全县规范化建设达标的基层工会: the county,
-    not the whole).  Read from the figure's own text and the few characters before it."""
-    before = view.text[max(0, ind.span[0] - _MARKER_REACH):ind.span[0]] if view.text is not None else ""
-    around = before + ind.text
-    at = around.rfind(ind.object)
-    if at < 0:  # the object is not written inside the figure's span: look in its clause
-        around = view.clause(ind)
-        at = around.rfind(ind.object)
-        if at < 0:
-            return False
-    return _WHOLE_MARKERS.search(around, max(0, at - _MARKER_REACH), at + len(ind.object) + _MARKER_REACH) is not None
+    """Whether a figure states the whole of its population: only its verb, scope words and
+    whole markers stand before the head noun, and a marker is among them or right after
+    it (组织全公司会员, 公司工会现有会员, 全县基层工会总数); not a sub-unit's figure
+    (城关镇现有会员) nor a qualified part (全县规范化建设达标的基层工会)."""
+    clause = view.clause(ind)
+    end = clause.rfind(ind.object)
+    if end < 0:
+        return False
+    end += len(ind.object)
+    lead = clause[:end]
+    if ind.predicate and lead.startswith(ind.predicate):
+        lead = lead[len(ind.predicate):]
+    marked = False
+    while (scope := _SCOPE.match(lead)) and scope.end() < len(lead):
+        marked = marked or _WHOLE_MARKERS.fullmatch(scope.group()) is not None
+        lead = lead[scope.end():]
+    if lead != _head(ind.object):
+        return False
+    return marked or _WHOLE_MARKERS.search(clause, end, end + _MARKER_REACH) is not None
 
 
 def _whole_population_groups(view: DocumentView) -> list[tuple[tuple, list[Indicator]]]:

@@ -36,6 +36,7 @@ class Cues:
     suffix_re: object
     bad_edge_tags: frozenset
     part_markers: object
+    part_lead_in: object  # what may open a sentence before its part marker
     respectively: object
     target: object
     actual: object
@@ -99,6 +100,7 @@ def indicator_cues() -> Cues:
             words["strip_suffix"], key=len, reverse=True)) + ")$"),
         bad_edge_tags=frozenset(words["bad_edge_tags"]),
         part_markers=alternation(words["part_markers"]),
+        part_lead_in=re.compile("(?:" + alternation(words["part_lead_ins"]).pattern + ")*$"),
         respectively=alternation(words["respectively"]),
         target=alternation(status["target_cues"]),
         actual=alternation(status["actual_cues"]),

@@ -107,7 +107,8 @@ def part_of_total(text: str, q: Quantity, ctx: Context, made: Sequence[Indicator
     # the total stands before the marker in its sentence, or in the sentence before when the
     # marker opens this one (……共筹集286万元;其中……), not across a clause of other words
     # (……4000元;另一部分……实施资助,其中本科以上资助3000元: no total)
-    reach = ctx.sentence_start - 200 if not text[ctx.sentence_start:marker.start()].strip() else ctx.sentence_start
+    opens = cues.part_lead_in.match(text, ctx.sentence_start, marker.start()) is not None
+    reach = ctx.sentence_start - 200 if opens else ctx.sentence_start
     total = None
     for indicator in reversed(made):
         if indicator.span[1] <= marker.start() and indicator.unit == q.unit and indicator.span[0] >= reach:
