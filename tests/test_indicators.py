@@ -274,6 +274,12 @@ def test_more_objects_and_predicates(sentence, value, predicate, obj):
 @pytest.mark.parametrize("sentence,value,concept", [
     ("发展快递员、外卖送餐员等新就业形态劳动者入会120人。", 120, "new_form_workers_joined"),
     ("受理职工来访26件。", 26, "legal_aid_cases"),
+    ("集体合同签订率达到92%。", 92, "collective_contract_rate"),
+    ("职工入会率达到98%。", 98, "membership_rate"),
+    ("征集职工代表提案27件。", 27, "congress_proposals"),
+    ("职工年人均工资增长6.5%。", 6.5, "wages"),
+    ("拖欠工资总额12.6万元。", 126000, None),   # arrears, not wages
+    ("评选模范职工小家15个。", 15, "workers_homes"),
 ])
 def test_more_concepts(sentence, value, concept):
     assert find(sentence, value).concept == concept
