@@ -79,23 +79,49 @@ def _colour_of(label: str) -> str:
     return _HTML_COLOURS.get(label.rsplit(" · ", 1)[-1], "#dddddd")
 
 
+def _period_text(document: Document) -> str:
+    period = document.period
+    year = period.year or period.year_text or ""
+    if period.year is None and period.year_inferred:
+        year = f"{year} (~{period.year_inferred})"
+    return " ".join(str(part) for part in (year, period.part) if part)
+
+
+def _file_header(source: str, documents: Sequence[Document]) -> str:
+    """A file's name, a table of its documents and the list of what the audit found."""
+    rows = "".join(
+        f"<tr><td>{html.escape(doc.title or '(untitled)')}</td><td>{html.escape(doc.org or '')}</td>"
+        f"<td>{doc.doc_type}</td><td>{html.escape(_period_text(doc))}</td>"
+        f"<td>{len(doc.sections)}</td><td>{len(doc.indicators)}</td></tr>" for doc in documents)
+    findings = "".join(
+        f'<li class="{finding.severity}"><b>{html.escape(finding.check)}</b> {html.escape(finding.message)}</li>'
+        for doc in documents for finding in doc.findings)
+    return (f"<h2>{html.escape(source)}</h2>"
+            "<table class=\"documents\"><tr><th>title</th><th>organisation</th><th>type</th><th>period</th>"
+            f"<th>sections</th><th>figures</th></tr>{rows}</table>"
+            + (f'<ul class="findings">{findings}</ul>' if findings else ""))
+
+
 def html_page(files: Sequence[tuple[str, str, Sequence[Document]]], title: str = "extractor show") -> str:
-    """A standalone HTML page of files given as (source, text, documents): each
-    file's text with every figure and section heading marked where it stands
+    """A standalone HTML page of files given as (source, text, documents): for each
+    file its documents (title, organisation, type, period), what the audit found, and
+    its text with every figure and section heading marked where it stands
     (displaCy's entity view; a figure's label is its concept, or its kind, and
     its status; a heading's is its category)."""
     from spacy import displacy
 
-    parsed = [{"text": text, "ents": _marks(documents), "title": html.escape(source)}
-              for source, text, documents in files]
+    parsed = [{"text": text, "ents": _marks(documents)} for _, text, documents in files]
     labels = {mark["label"] for file in parsed for mark in file["ents"]}
     options = {"colors": {label: _colour_of(label) for label in labels}}
-    body = "\n".join(f'<section class="file">{displacy.render(part, style="ent", manual=True, minify=True, options=options)}</section>'
-                     for part in parsed)
+    body = "\n".join(
+        f'<section class="file">{_file_header(source, documents)}'
+        f'{displacy.render(part, style="ent", manual=True, minify=True, options=options)}</section>'
+        for (source, _, documents), part in zip(files, parsed))
     documents = sum(len(documents) for _, _, documents in files)
     figures = sum(len(doc.indicators) for _, _, docs in files for doc in docs)
+    findings = sum(len(doc.findings) for _, _, docs in files for doc in docs)
     legend = "".join(f'<span style="background: {_HTML_COLOURS[name]}">{name}</span>'
                      for name in ("actual", "target", "achievements", "plans", "problems", "other"))
     return Template(load_text("show_page.html")).substitute(
         title=html.escape(title), body=body, legend=legend,
-        summary=f"{len(files)} file(s), {documents} document(s), {figures} figure(s)")
+        summary=f"{len(files)} file(s), {documents} document(s), {figures} figure(s), {findings} finding(s)")

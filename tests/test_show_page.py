@@ -130,3 +130,20 @@ def test_a_folder_gives_one_part_per_readable_file_and_names_the_bad_one(browser
     titles = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "section.file h2")]
     assert titles == [str(folder / "a_summary.txt"), str(folder / "b_plan.txt")]
     assert ("新建工会组织20家", "unions_founded · target") in _marks(browser)
+
+
+def test_each_file_lists_its_documents_and_what_the_audit_found(browser, tmp_path):
+    source = tmp_path / "shiqiao_2021.txt"
+    # 三、 is missing between 二、 and 四、: a numbering gap the audit reports
+    source.write_text(SUMMARY.replace("三、明年工作打算", "四、明年工作打算"), encoding="utf-8")
+    page = tmp_path / "page.html"
+    assert _show_html([source], page)[0] == 0
+    browser.get(page.as_uri())
+    rows = [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
+            for row in browser.find_elements(By.CSS_SELECTOR, "section.file table.documents tr")[1:]]
+    (document,) = parse_file(source)
+    assert rows == [[document.title, "石桥县总工会", "summary", "2021 year",
+                     str(len(document.sections)), str(len(document.indicators))]]
+    findings = [item.text for item in browser.find_elements(By.CSS_SELECTOR, "section.file ul.findings li")]
+    assert findings == [f"{f.check} {f.message}" for f in document.findings]
+    assert any(text.startswith("numbering.gap") and "“四”" in text for text in findings)
