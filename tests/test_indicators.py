@@ -265,6 +265,7 @@ def test_money_spent_counts_what_it_bought(sentence, value, predicate, obj):
     ("计划筹集慰问资金18万元。", 180000, "筹集", "慰问资金"),                 # 慰问 qualifies the money
     ("走访慰问困难职工96户。", 96, "慰问", "困难职工"),                       # ...but is the verb here
     ("调处劳动争议14起。", 14, "调处", "劳动争议"),
+    ("收集合理化建议1260条。", 1260, "收集", "合理化建议"),
 ])
 def test_more_objects_and_predicates(sentence, value, predicate, obj):
     ind = find(sentence, value)

@@ -82,7 +82,12 @@ def _rate_names_verb(rate: Indicator, num: Indicator, den: Indicator) -> bool:
         return False
     stem = rate.object.rstrip("率")
     verb = num.predicate.rstrip("了")
-    return len(verb) == 2 and len(stem) >= 2 and (verb in stem or sorted(verb) == sorted(stem[-2:]))
+    if not (len(verb) == 2 and len(stem) >= 2 and (verb in stem or sorted(verb) == sorted(stem[-2:]))):
+        return False
+    # what the rate names besides the verb is the whole it is counted on: 职工入会率 is members
+    # out of 职工, not 新就业形态劳动者入会 out of 发展会员
+    modifier = stem.replace(verb, "", 1) if verb in stem else stem[:-2]
+    return not modifier or modifier in (den.object or "")
 
 
 def _pairs(rate: Indicator, clause: str, figures: Sequence[Indicator], view: DocumentView):
