@@ -303,6 +303,10 @@ NUMBERING_CASES = [
     ("siblings under different parents", numbered("1", "2", parent="p1", level=2)
      + numbered("1", "2", parent="p2", level=2, start=10), []),
     ("unnumbered headings are ignored", numbered("一", None, "二"), []),
+    ("numbers that go on under the next parent", numbered("1", "2", parent="p1", level=2)
+     + numbered("3", "4", parent="p2", level=2, start=10) + numbered("5", parent="p3", level=2, start=20), []),
+    ("...but a gap across parents still counts", numbered("1", "2", parent="p1", level=2)
+     + numbered("4", "5", parent="p2", level=2, start=10), ["numbering.gap"]),
     ("month labels are not numbers", [section("s0", "一", heading="一月份", at=0),
                                       section("s1", "七", heading="七、八月份", at=100),
                                       section("s2", "九", heading="九月份", at=200)], []),

@@ -266,6 +266,7 @@ def test_money_spent_counts_what_it_bought(sentence, value, predicate, obj):
     ("走访慰问困难职工96户。", 96, "慰问", "困难职工"),                       # ...but is the verb here
     ("调处劳动争议14起。", 14, "调处", "劳动争议"),
     ("收集合理化建议1260条。", 1260, "收集", "合理化建议"),
+    ("培育“南岭工匠”20名。", 20, "培育", "南岭工匠"),
 ])
 def test_more_objects_and_predicates(sentence, value, predicate, obj):
     ind = find(sentence, value)
@@ -331,6 +332,13 @@ def test_a_time_phrase_is_not_an_object():
 
 def test_a_size_class_is_not_a_count():
     assert [(i.value, i.object) for i in indicators("新建百人以上企业工会组织4家。")] == [(4, "企业工会组织")]
+    assert [i.value for i in indicators("百人以上已建会企业集体合同签订率保持在95%以上。")] == [95]
+
+
+def test_new_forms_of_employment_stay_one_term():
+    (total, part) = indicators("力争发展新就业形态劳动者会员1万人,其中网约配送员3000人。")
+    assert (total.object, part.object) == ("新就业形态劳动者会员", "网约配送员")
+    assert total.concept == part.concept == "new_form_workers_joined"
 
 
 @pytest.mark.parametrize("sentence,value,status", [

@@ -73,9 +73,10 @@ def _missing(after: int, value: int) -> str:
     return f"{after + 1}" if value - 1 == after + 1 else f"{after + 1}–{value - 1}"
 
 
-def _check_run(siblings: list[tuple[int, Section, bool]]) -> list[Finding]:
-    """Findings of one run of sibling numbers: (value, section, whether it reads as months)."""
-    findings, seen, highest = [], set(), 0
+def _check_run(siblings: list[tuple[int, Section, bool]], highest: int = 0) -> list[Finding]:
+    """Findings of one run of sibling numbers: (value, section, whether it reads as months);
+    ``highest`` is the number the run goes on from (0: it starts afresh)."""
+    findings, seen = [], set()
     for value, section, months in siblings:
         if months and value != highest + 1:
             continue  # 七、八月份: months, not the next number (2、5月初 goes on from 1: a number)
@@ -112,6 +113,12 @@ def check_numbering(doc: Document) -> list[Finding]:
             style, value = parsed
             groups.setdefault((section.parent, style), []).append((int(value), section, _month_label(section)))
     findings = []
-    for siblings in groups.values():
-        findings.extend(_check_run(siblings))
+    last: dict[tuple, int] = {}  # (level, style) -> the highest number of the run before
+    for (_, style), siblings in groups.items():  # in the order of their first headings
+        key = (siblings[0][1].level, style)
+        first = siblings[0][0]
+        # 一、 1. 2. 二、 3. 4.: numbers that go on under the next parent continue the run before
+        goes_on = key in last and first == last[key] + 1 and first > 1
+        findings.extend(_check_run(siblings, first - 1 if goes_on else 0))
+        last[key] = max(value for value, _, _ in siblings)
     return findings

@@ -25,9 +25,6 @@ from .reading import left_object, read_quantity, strip_object
 from .status import part_of_total, status_of
 
 _ONLY_CONJUNCTIONS = regex.compile(r"[、和及与\s]*")
-_SIZE_CLASS = regex.compile(r"的?(企业|单位|公司|工厂|厂矿|商户|门店|非公企业|规模企业)")
-
-
 def _phrase_start(text: str, floor: int, q: Quantity, predicate: Optional[str], obj: Optional[str]) -> int:
     """Where the words that name the figure begin: 【签订集体合同25份】 (never before ``floor``)."""
     number_start = q.span[0]
@@ -55,7 +52,7 @@ def is_indicator(text: str, q: Quantity) -> bool:
     if unit in cues.article_units and q.number_span and text[q.number_span[0]:q.number_span[1]] == "一":
         return False
     start, end = q.span
-    if q.bound and unit in ("人", "名") and _SIZE_CLASS.match(text, end):
+    if q.bound and unit in ("人", "名") and cues.size_class.match(text, end):
         return False  # 百人以上企业: a size class of what follows, not a count
     opened = text.rfind("《", max(0, start - 40), start)
     if opened >= 0 and "》" not in text[opened:start]:

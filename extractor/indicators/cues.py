@@ -53,6 +53,7 @@ class Cues:
     bracketed_units: object  # units in brackets inside a noun phrase: 村(社区)工会
     span_of_time: object  # 半年, 三个月: ends a noun phrase
     frame_reach: int  # how far back the start of a sentence of ;-parts is sought
+    size_class: object  # what follows a bounded count of people that sizes a kind of unit
     drop_units: frozenset
     article_units: frozenset
     drop_followed: tuple
@@ -118,6 +119,7 @@ def indicator_cues() -> Cues:
         bracketed_units=regex.compile(words["bracketed_units"]),
         span_of_time=regex.compile(words["span_of_time"]),
         frame_reach=data["clauses"]["frame_reach"],
+        size_class=regex.compile(data["select"]["size_class_follow"]),
         drop_units=frozenset(data["select"]["drop_units"]),
         article_units=frozenset(data["select"]["article_units"]),
         drop_followed=tuple((regex.compile(u), regex.compile(f)) for u, f in data["select"]["drop_when_followed"]),
