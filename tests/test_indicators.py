@@ -335,6 +335,17 @@ def test_a_size_class_is_not_a_count():
     assert [i.value for i in indicators("百人以上已建会企业集体合同签订率保持在95%以上。")] == [95]
 
 
+def test_an_amount_each_counts_what_the_total_counts():
+    total, each = indicators("为困难职工子女发放助学金共计6.4万元,每人2000元。")[-2:]
+    assert (total.predicate, total.object) == ("发放", "助学金")  # 共计 is no verb of its own
+    assert (each.text, each.object, each.per) == ("每人2000元", "助学金", "人")
+
+
+def test_a_growth_rate_is_not_per_person():
+    assert find("职工年人均工资增长6.8%。", 6.8).per is None
+    assert find("人均体检费用333元。", 333).per == "人"
+
+
 def test_new_forms_of_employment_stay_one_term():
     (total, part) = indicators("力争发展新就业形态劳动者会员1万人,其中网约配送员3000人。")
     assert (total.object, part.object) == ("新就业形态劳动者会员", "网约配送员")

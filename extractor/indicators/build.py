@@ -30,7 +30,7 @@ def _phrase_start(text: str, floor: int, q: Quantity, predicate: Optional[str], 
     number_start = q.span[0]
     window_start = max(floor, number_start - indicator_cues().left_window)
     start = number_start
-    for word in (obj, predicate):
+    for word in (obj, predicate, q.per and "每" + q.per):  # 【每人】2000元
         if word:
             at = text.rfind(word, window_start, number_start)
             if 0 <= at < start:
@@ -124,6 +124,10 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 not reading.object or (reading.object == reading.predicate and reading.confidence <= 0.5)
                 or _ONLY_CONJUNCTIONS.fullmatch(text[previous.quantity_span[1]:q.span[0]])):
             # 应到职工代表96名,实到93名 / 分别奖励3000元、2000元: the noun is not repeated
+            reading = reading._replace(object=previous.object, confidence=0.6)
+        elif (same_sentence and q.per and not previous.per and previous.unit == q.unit and previous.object
+              and reading.object in (None, "", q.per, "每" + q.per)):
+            # 发放助学金共计6.4万元,每人2000元: the amount each gets of what was counted before
             reading = reading._replace(object=previous.object, confidence=0.6)
         section = section_at(sections, q.span[0], section_starts)
         start = _phrase_start(text, max(floor, ctx.clause_start), q, predicate, reading.object)

@@ -123,10 +123,15 @@ class _LeftReading:
         if (len(self._verbs) >= 2 and tokens[self._verbs[-1]] in cues.nominal_verbs
                 and self._verbs[-1] + 1 < len(tokens) and tokens[self._verbs[-1] + 1] in cues.fund_heads):
             self._verbs.pop()  # 筹集【慰问】资金: the nominal verb qualifies the money
+        end = len(tokens)  # the object's words end here
+        if (len(self._verbs) >= 2 and self._verbs[-1] == len(tokens) - 1
+                and tokens[self._verbs[-1]] in cues.sum_words):
+            self._verbs.pop()  # 发放助学金【共计】6.4万元: the sum word is no verb of its own
+            end -= 1
         if self._verbs:
             last = self._verbs[-1]
             self.predicate: Optional[str] = tokens[last]
-            self.object = _phrase(tokens[last + 1:])  # the words after the last verb
+            self.object = _phrase(tokens[last + 1:end])  # the words after the last verb
         else:
             self.predicate, self.object = None, _phrase(tokens)
 

@@ -83,6 +83,9 @@ def find_quantities(text: str) -> List[Quantity]:
     return [_in_source(quantity, text, offsets) for quantity in found]
 
 
+_NOT_PER_UNIT = frozenset(("percent", "fraction"))  # kinds that are never per unit
+
+
 def _scan(text: str) -> List[Quantity]:
     lex = lexicon()
     found: List[Quantity] = []
@@ -340,7 +343,7 @@ def _finish(lex: Lexicon, text: str, core: _Core, floor: int, per_cues: bool) ->
     bound = bound_before or bound_after
     if needs_marker and not (approx or bound):
         return None
-    if not per and per_cues:
+    if not per and per_cues and kind not in _NOT_PER_UNIT:  # 人均工资增长6.8%: the wage is per person, not the rate
         per = read_per(lex, text, start, floor)
     signed = _sign_start(text, start) if value is not None and start and text[start - 1] in _BEFORE_SIGN else start
     if signed < start:
