@@ -267,6 +267,8 @@ def test_money_spent_counts_what_it_bought(sentence, value, predicate, obj):
     ("调处劳动争议14起。", 14, "调处", "劳动争议"),
     ("收集合理化建议1260条。", 1260, "收集", "合理化建议"),
     ("培育“南岭工匠”20名。", 20, "培育", "南岭工匠"),
+    ("职工健身房面积扩大到300平方米。", 300, "扩大", "职工健身房面积"),   # the thing before the verb
+    ("审议通过《职工培训管理办法》等制度5项。", 5, "审议", "《职工培训管理办法》等制度"),
 ])
 def test_more_objects_and_predicates(sentence, value, predicate, obj):
     ind = find(sentence, value)
