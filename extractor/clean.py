@@ -249,7 +249,7 @@ def _joins(before: _Paragraph, after: str, rules: "_Rules") -> bool:
     (a break ``rules.join_candidates`` found: the characters beside it may join)."""
     if before.length < rules.min_line_chars or not before.prose:
         return False  # the quick checks first (all of them are needed, in any order)
-    if rules.heading.match(after) or rules.label.match(after):
+    if rules.heading.match(after) or rules.label.match(after) or rules.paragraph_start.match(after):
         return False
     if not rules.prose.search(after):
         return False
@@ -284,6 +284,7 @@ class _Rules:
     join_candidates: re.Pattern  # a run of line breaks between a join_after and a join_before character
     heading: re.Pattern
     label: re.Pattern
+    paragraph_start: re.Pattern  # a dateline (本报讯): the line starts a paragraph
     prose: re.Pattern
     min_line_chars: int
     heading_max_chars: int
@@ -334,6 +335,7 @@ def _compile_rules(data: dict) -> _Rules:
         join_candidates=re.compile(f"\n(?<=[{lines['join_after']}]\n)(?<!\n\n)\n*+(?=[{lines['join_before']}])"),
         heading=re.compile(lines["heading_start"]),
         label=re.compile(lines["label_start"]),
+        paragraph_start=re.compile(lines["paragraph_start"]),
         prose=re.compile(f"[{re.escape(lines['prose_marks'])}]"),
         min_line_chars=lines["min_line_chars"],
         heading_max_chars=lines["heading_max_chars"],

@@ -267,6 +267,7 @@ def test_money_spent_counts_what_it_bought(sentence, value, predicate, obj):
     ("调处劳动争议14起。", 14, "调处", "劳动争议"),
     ("收集合理化建议1260条。", 1260, "收集", "合理化建议"),
     ("培育“南岭工匠”20名。", 20, "培育", "南岭工匠"),
+    ("为户外劳动者送去“暖心包”1万份。", 10000, "送去", "暖心包"),
     ("职工健身房面积扩大到300平方米。", 300, "扩大", "职工健身房面积"),   # the thing before the verb
     ("审议通过《职工培训管理办法》等制度5项。", 5, "审议", "《职工培训管理办法》等制度"),
 ])
@@ -341,6 +342,13 @@ def test_an_amount_each_counts_what_the_total_counts():
     total, each = indicators("为困难职工子女发放助学金共计6.4万元,每人2000元。")[-2:]
     assert (total.predicate, total.object) == ("发放", "助学金")  # 共计 is no verb of its own
     assert (each.text, each.object, each.per) == ("每人2000元", "助学金", "人")
+
+
+def test_an_amount_per_head_is_no_part_of_a_total():
+    total, household, model = indicators("市总工会安排资金450万元,其中为每户特困职工家庭发放慰问金2000元,"
+                                         "为每名困难劳模发放慰问金3000元。")
+    assert (household.per, model.per) == ("户", "名")  # 每户 stands 13 characters before the number
+    assert household.part_of is None and model.part_of is None
 
 
 def test_a_growth_rate_is_not_per_person():

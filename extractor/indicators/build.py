@@ -141,7 +141,8 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             "concept": concept_for(reading.object, predicate, q.unit, q.kind),
             "value": None if q.masked else q.value, "unit": q.unit, "kind": q.kind, "approx": q.approx,
             "bound": q.bound, "range": q.range, "per": q.per, "status": status, "masked": q.masked,
-            "part_of": part_of_total(text, q, ctx, made, totals) if may_have_parts else None,
+            # an amount per head is no share of a total (其中,为每户……发放慰问金2000元)
+            "part_of": part_of_total(text, q, ctx, made, totals) if may_have_parts and not q.per else None,
             "confidence": reading.confidence, "change": q.change, "quantity_span": q.span,
         })
         if indicator.object is None and indicator.part_of:
