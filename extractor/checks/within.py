@@ -152,9 +152,14 @@ def _whole_population_groups(view: DocumentView) -> list[tuple[tuple, list[Indic
     """(("whole", concept, head), status, unit family) -> figures that state the whole of one
     population (现有会员1480人, 全公司会员1520人), for groups of two or more."""
     groups: dict[tuple, list[Indicator]] = {}
+    text = view.text
     for ind in view.indicators:
         if (ind.concept and ind.object and ind.kind in _CONFLICT_KINDS and ind.per is None
-                and ind.part_of is None and has_value(ind) and is_exact(ind) and _states_whole(view, ind)):
+                and ind.part_of is None and has_value(ind) and is_exact(ind)
+                # most figures hold no whole marker in or right before their own words
+                and (_WHOLE_MARKERS.search(ind.text) or text is None
+                     or _WHOLE_MARKERS.search(text, max(0, ind.span[0] - _MARKER_REACH), ind.span[0]))
+                and _states_whole(view, ind)):
             key = ("whole", ind.concept, _head(ind.object))
             groups.setdefault((key, ind.status, unit_family(ind.unit)), []).append(ind)
     return [(head, members) for head, members in groups.items() if len(members) > 1]

@@ -100,13 +100,15 @@ def _clause_orgs(text: str) -> Iterator[str]:
             if clause_start == tried:
                 continue
             tried = clause_start
-            lead = rules.org_clause_lead.match(clauses, clause_start)
-            name_start = lead.end() if lead else clause_start
-            reporting = rules.org_reporting_lead.match(clauses, name_start)
-            masked = rules.org_masked.match(clauses, reporting.end() if reporting else name_start, suffix.end())
-            if masked:  # "2025年,*区总工会坚持...": the document withholds the name
-                yield MASK + masked.group(1)
-                continue
+            name_start = clause_start
+            if clauses[clause_start:clause_start + 1] in rules.org_lead_starts:  # most clauses open with the name
+                lead = rules.org_clause_lead.match(clauses, clause_start)
+                name_start = lead.end() if lead else clause_start
+                reporting = rules.org_reporting_lead.match(clauses, name_start)
+                masked = rules.org_masked.match(clauses, reporting.end() if reporting else name_start, suffix.end())
+                if masked:  # "2025年,*区总工会坚持...": the document withholds the name
+                    yield MASK + masked.group(1)
+                    continue
             match = rules.org_pattern.match(clauses, name_start)
             if match and (name := _clean_org(match.group())):
                 yield name

@@ -45,6 +45,7 @@ class Rules:
     org_bad_starts: str
     org_clause_lead: object  # a year before the name at a clause start
     org_reporting_lead: object  # 我受 before a name at a clause start
+    org_lead_starts: frozenset  # what a year, a reporting lead or a masked name can start with
     org_masked: object  # a masked name, matched from a clause start up to where it ends
     org_not_one: object  # names of what is counted, not of one organisation
     org_one_character_names: str
@@ -222,6 +223,8 @@ def document_rules() -> Rules:
         org_bad_starts=data["org"]["bad_starts"],
         org_clause_lead=regex.compile(f"(?:(?:19|20)\\d{{2}}|{p['masked_year']})年度?"),
         org_reporting_lead=_alternation(data["org"]["reporting_leads"]),
+        # digits, mask characters and numerals of years and masks, and the reporting leads' first characters
+        org_lead_starts=frozenset("0123456789xX×*＊_二〇○零某") | {lead[0] for lead in data["org"]["reporting_leads"]},
         org_masked=regex.compile(f"{data['org']['masked_name']}(\\p{{Han}}{{0,8}}?(?:{suffixes}))\\Z"),
         org_not_one=regex.compile(_joined(data["org"]["not_one_org"])),
         org_one_character_names=data["org"]["one_character_names"],

@@ -73,6 +73,8 @@ def _strip_edges(phrase: str) -> str:
     """``phrase`` without quotes, list commas, spaces and brackets at its ends, but for
     a mark whose partner is inside it: 职工之家(站), “安康杯”知识竞赛."""
     stripped = phrase.strip("“”\"'《》()、 \n")
+    if stripped.isalnum():  # hanzi and digits only, as most objects: no mark to pair
+        return stripped
     for opening, closing in _PAIRED_MARKS:
         if stripped.count(opening) > stripped.count(closing) and stripped + closing in phrase:
             stripped += closing  # its closing mark was stripped off the end
