@@ -284,6 +284,10 @@ def test_more_objects_and_predicates(sentence, value, predicate, obj):
     ("征集职工代表提案27件。", 27, "congress_proposals"),
     ("职工年人均工资增长6.5%。", 6.5, "wages"),
     ("拖欠工资总额12.6万元。", 126000, None),   # arrears, not wages
+    ("为三百多名农民工讨回工资五十万元。", 300, None),   # migrant workers helped, not joined
+    ("发展会员856人,其中外卖送餐员等新就业形态劳动者213人。", 213, "new_form_workers_joined"),
+    ("建会率达到百分之九十二点五。", 92.5, "unionisation_rate"),
+    ("调解劳动纠纷十三起。", 13, "legal_aid_cases"),            # a count in Chinese numerals with 起
     ("评选模范职工小家15个。", 15, "workers_homes"),
 ])
 def test_more_concepts(sentence, value, concept):
@@ -349,6 +353,10 @@ def test_an_amount_per_head_is_no_part_of_a_total():
                                          "为每名困难劳模发放慰问金3000元。")
     assert (household.per, model.per) == ("户", "名")  # 每户 stands 13 characters before the number
     assert household.part_of is None and model.part_of is None
+
+
+def test_an_average_opens_the_span_of_its_figure():
+    assert find("发放慰问金共计三十万余元,户均一千五百元。", 1500).text == "户均一千五百元"
 
 
 def test_a_growth_rate_is_not_per_person():

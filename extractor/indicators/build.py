@@ -30,7 +30,8 @@ def _phrase_start(text: str, floor: int, q: Quantity, predicate: Optional[str], 
     number_start = q.span[0]
     window_start = max(floor, number_start - indicator_cues().left_window)
     start = number_start
-    for word in (obj, predicate, q.per and "每" + q.per):  # 【每人】2000元
+    per_words = ("每" + q.per, q.per + "均") if q.per else ()  # 【每人】2000元, 【户均】1500元
+    for word in (obj, predicate, *per_words):
         if word:
             at = text.rfind(word, window_start, number_start)
             if 0 <= at < start:
