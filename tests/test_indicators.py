@@ -355,6 +355,11 @@ def test_an_amount_per_head_is_no_part_of_a_total():
     assert household.part_of is None and model.part_of is None
 
 
+def test_the_base_of_a_comparison_counts_the_same_thing():
+    now, base = indicators("帮扶资金投入达到1.05亿元,比2019年的5200万元增加了一倍多。")[:2]
+    assert (base.value, base.predicate, base.object) == (52000000, now.predicate, now.object)
+
+
 def test_an_average_opens_the_span_of_its_figure():
     assert find("发放慰问金共计三十万余元,户均一千五百元。", 1500).text == "户均一千五百元"
 

@@ -126,6 +126,11 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 or _ONLY_CONJUNCTIONS.fullmatch(text[previous.quantity_span[1]:q.span[0]])):
             # 应到职工代表96名,实到93名 / 分别奖励3000元、2000元: the noun is not repeated
             reading = reading._replace(object=previous.object, confidence=0.6)
+        elif (same_sentence and previous.object and previous.unit == q.unit
+              and cues.comparison_base.match(text[ctx.clause_start:q.span[0]].strip())):
+            # 投入达到1.05亿元,比2019年的5200万元增加了一倍多: the base counts the same thing
+            reading = reading._replace(predicate=previous.predicate, object=previous.object, confidence=0.6)
+            predicate = previous.predicate
         elif (same_sentence and q.per and not previous.per and previous.unit == q.unit and previous.object
               and reading.object in (None, "", q.per, "每" + q.per)):
             # 发放助学金共计6.4万元,每人2000元: the amount each gets of what was counted before

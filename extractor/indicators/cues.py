@@ -47,6 +47,7 @@ class Cues:
     joined_in: object  # a verb of taking part (and 了) right after a count of people
     people_units: frozenset
     topic_opener: object  # a demonstrative that opens a clause naming a topic
+    comparison_base: object  # the words of a clause before the base of a comparison (比2019年的)
     spent: object  # a spending verb (and 了) that ends the words left of a sum of money
     purpose: object  # a verb of buying or building (and 了) that opens the words right of it
     increase_verbs: frozenset
@@ -113,6 +114,7 @@ def indicator_cues() -> Cues:
         joined_in=alternation(words["joined_in"], "了?"),
         people_units=frozenset(words["people_units"]),
         topic_opener=alternation(words["topic_openers"]),
+        comparison_base=re.compile(words["comparison_base"]),
         spent=alternation(words["spending_verbs"], "了?$"),
         purpose=alternation(words["purpose_verbs"], "了?"),
         increase_verbs=frozenset(words["increase_verbs"]),
