@@ -177,6 +177,7 @@ NOT_INDICATORS = [
     "做到不漏一户、不落一人。",                              # a slogan
     "开通热线,全年24小时受理职工求助。",                     # service hours
     "区四套班子领导带队走访慰问。",                          # a name
+    "个别单位连续两年未参保。",                              # a run of years, not a count
 ]
 
 
@@ -270,6 +271,8 @@ def test_money_spent_counts_what_it_bought(sentence, value, predicate, obj):
     ("为户外劳动者送去“暖心包”1万份。", 10000, "送去", "暖心包"),
     ("职工健身房面积扩大到300平方米。", 300, "扩大", "职工健身房面积"),   # the thing before the verb
     ("审议通过《职工培训管理办法》等制度5项。", 5, "审议", "《职工培训管理办法》等制度"),
+    ("收取互助金3540万元。", 35400000, "收取", "互助金"),
+    ("2023年全市参保人数力争达到25万人次。", 250000, "达到", "参保人数"),   # no year, no 力争 in the object
 ])
 def test_more_objects_and_predicates(sentence, value, predicate, obj):
     ind = find(sentence, value)

@@ -44,6 +44,8 @@ def strip_object(phrase: str) -> str:
         head = phrase.rstrip("的").rsplit("的", 1)
         if len(head) == 2 and head[1]:  # the head noun follows the last attributive 的
             phrase = head[1]
+    if phrase[:2] in ("19", "20"):
+        phrase = _LEADING_YEAR.sub("", phrase)  # 【2023年】全市参保人数
     while phrase:
         # one-character function words are dropped as tokens, never from inside a word (对象)
         prefix = cues.prefix_re.match(phrase)
