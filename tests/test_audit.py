@@ -305,6 +305,9 @@ NUMBERING_CASES = [
     ("unnumbered headings are ignored", numbered("一", None, "二"), []),
     ("numbers that go on under the next parent", numbered("1", "2", parent="p1", level=2)
      + numbered("3", "4", parent="p2", level=2, start=10) + numbered("5", parent="p3", level=2, start=20), []),
+    ("a skipped month heading does not break the run", numbered("1", "2", parent="p1", level=2)
+     + [section("s5", "7", parent="p1", level=2, heading="7月份,召开职工大会", at=500)]
+     + numbered("3", "4", parent="p2", level=2, start=10), []),
     ("...but a gap across parents still counts", numbered("1", "2", parent="p1", level=2)
      + numbered("4", "5", parent="p2", level=2, start=10), ["numbering.gap"]),
     ("month labels are not numbers", [section("s0", "一", heading="一月份", at=0),

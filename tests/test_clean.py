@@ -116,6 +116,8 @@ LINES = [
     case("全市工会“两节”送温暖活动启动投入资金超千万元\n\n本报讯(记者李明)1月10日,市总工会举行仪式。",
          "全市工会“两节”送温暖活动启动投入资金超千万元\n\n本报讯(记者李明)1月10日,市总工会举行仪式。",
          "a headline before a news dateline"),
+    case(LONG + "联通、\n\n电讯等企业建立了工会,发展会员。", LONG + "联通、电讯等企业建立了工会,发展会员。",
+         "电讯 is no dateline"),
     case("一、加强组织建设,提升工会工作水平\n\n" + LONG, "一、加强组织建设,提升工会工作水平\n\n" + LONG, "numbered heading"),
     case(LONG + "看望慰问一线职工/ 某某 供图\n\n" + LONG, LONG + "看望慰问一线职工/ 某某供图\n\n" + LONG, "photo credit"),
     case("发表时间:2008/7/21 16:09:50 来源:网络整理\n\n" + LONG,

@@ -178,6 +178,7 @@ NOT_INDICATORS = [
     "开通热线,全年24小时受理职工求助。",                     # service hours
     "区四套班子领导带队走访慰问。",                          # a name
     "个别单位连续两年未参保。",                              # a run of years, not a count
+    "2019年12月二十一起,全面开展职工走访。",                 # a date: from the 21st
 ]
 
 
@@ -286,6 +287,7 @@ def test_more_objects_and_predicates(sentence, value, predicate, obj):
     ("职工入会率达到98%。", 98, "membership_rate"),
     ("征集职工代表提案27件。", 27, "congress_proposals"),
     ("职工年人均工资增长6.5%。", 6.5, "wages"),
+    ("工资集体协商覆盖率达到85%。", 85, None),   # bargaining, not wages
     ("拖欠工资总额12.6万元。", 126000, None),   # arrears, not wages
     ("为三百多名农民工讨回工资五十万元。", 300, None),   # migrant workers helped, not joined
     ("发展会员856人,其中外卖送餐员等新就业形态劳动者213人。", 213, "new_form_workers_joined"),
@@ -361,6 +363,20 @@ def test_an_amount_per_head_is_no_part_of_a_total():
 def test_the_base_of_a_comparison_counts_the_same_thing():
     now, base = indicators("帮扶资金投入达到1.05亿元,比2019年的5200万元增加了一倍多。")[:2]
     assert (base.value, base.predicate, base.object) == (52000000, now.predicate, now.object)
+    # 与 without a time is no comparison
+    assert find("全县新建工会组织50家,与20家企业签订了工资集体协议。", 20).object == "企业"
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("建立了每季度通报制度并累计通报问题企业56家。", 56),    # not across a running total
+    ("坚持每月召开例会解决职工反映问题86个。", 86),            # a 每 of time far back tells how often
+])
+def test_a_far_or_crossed_per_phrase_is_not_per_unit(sentence, value):
+    assert find(sentence, value).per is None
+
+
+def test_a_leading_time_leaves_no_stub():
+    assert find("2019年底全县会员总数达到5.2万人。", 52000).object == "会员"
 
 
 def test_an_average_opens_the_span_of_its_figure():

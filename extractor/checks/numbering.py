@@ -73,9 +73,10 @@ def _missing(after: int, value: int) -> str:
     return f"{after + 1}" if value - 1 == after + 1 else f"{after + 1}–{value - 1}"
 
 
-def _check_run(siblings: list[tuple[int, Section, bool]], highest: int = 0) -> list[Finding]:
-    """Findings of one run of sibling numbers: (value, section, whether it reads as months);
-    ``highest`` is the number the run goes on from (0: it starts afresh)."""
+def _check_run(siblings: list[tuple[int, Section, bool]], highest: int = 0) -> tuple[list[Finding], int]:
+    """Findings of one run of sibling numbers ((value, section, whether it reads as months)),
+    and the highest number it counted; ``highest`` is the number the run goes on from (0: it
+    starts afresh)."""
     findings, seen = [], set()
     for value, section, months in siblings:
         if months and value != highest + 1:
@@ -92,7 +93,7 @@ def _check_run(siblings: list[tuple[int, Section, bool]], highest: int = 0) -> l
                                      f"{_missing(highest, value)} at level {section.level}"))
         seen.add(value)
         highest = max(highest, value)
-    return findings
+    return findings, highest
 
 
 def _month_label(section: Section) -> bool:
@@ -119,6 +120,6 @@ def check_numbering(doc: Document) -> list[Finding]:
         first = siblings[0][0]
         # 一、 1. 2. 二、 3. 4.: numbers that go on under the next parent continue the run before
         goes_on = key in last and first == last[key] + 1 and first > 1
-        findings.extend(_check_run(siblings, first - 1 if goes_on else 0))
-        last[key] = max(value for value, _, _ in siblings)
+        found, last[key] = _check_run(siblings, first - 1 if goes_on else 0)
+        findings.extend(found)
     return findings

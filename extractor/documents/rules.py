@@ -223,8 +223,7 @@ def document_rules() -> Rules:
         org_bad_starts=data["org"]["bad_starts"],
         org_clause_lead=regex.compile(f"(?:(?:19|20)\\d{{2}}|{p['masked_year']})年度?"),
         org_reporting_lead=_alternation(data["org"]["reporting_leads"]),
-        # digits, mask characters and numerals of years and masks, and the reporting leads' first characters
-        org_lead_starts=frozenset("0123456789xX×*＊_二〇○零某") | {lead[0] for lead in data["org"]["reporting_leads"]},
+        org_lead_starts=frozenset(data["org"]["lead_starts"]) | {lead[0] for lead in data["org"]["reporting_leads"]},
         org_masked=regex.compile(f"{data['org']['masked_name']}(\\p{{Han}}{{0,8}}?(?:{suffixes}))\\Z"),
         org_not_one=regex.compile(_joined(data["org"]["not_one_org"])),
         org_one_character_names=data["org"]["one_character_names"],

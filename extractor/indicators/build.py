@@ -17,6 +17,7 @@ import regex
 
 from ..concepts import concept_for
 from ..quantities import find_quantities
+from ..quantities.lexicon import lexicon
 from ..records import Indicator, Quantity, Section, Span, evolve, fill
 from ..sections import section_at
 from .context import Breaks, context_of
@@ -30,13 +31,20 @@ def _phrase_start(text: str, floor: int, q: Quantity, predicate: Optional[str], 
     number_start = q.span[0]
     window_start = max(floor, number_start - indicator_cues().left_window)
     start = number_start
-    per_words = ("每" + q.per, q.per + "均") if q.per else ()  # 【每人】2000元, 【户均】1500元
+    per_words = _per_words(q.per) if q.per else ()  # 【每人】2000元, 【户均】1500元
     for word in (obj, predicate, *per_words):
         if word:
             at = text.rfind(word, window_start, number_start)
             if 0 <= at < start:
                 start = at
     return start
+
+
+@lru_cache(maxsize=64)
+def _per_words(per: str) -> tuple[str, ...]:
+    """How a per-unit figure's unit is written before it: 每人, and the averages (人均, 人平)."""
+    lex = lexicon()
+    return (lex.per_prefix + per, *(word for word, unit in lex.per_averages.items() if unit == per))
 
 
 def _shifted(q: Quantity, by: int) -> Quantity:

@@ -52,6 +52,7 @@ class Cues:
     purpose: object  # a verb of buying or building (and 了) that opens the words right of it
     increase_verbs: frozenset
     bracketed_units: object  # units in brackets inside a noun phrase: 村(社区)工会
+    leading_year: object  # a year that opens an object: 2019年底全县会员
     span_of_time: object  # 半年, 三个月: ends a noun phrase
     frame_reach: int  # how far back the start of a sentence of ;-parts is sought
     size_class: object  # what follows a bounded count of people that sizes a kind of unit
@@ -119,6 +120,7 @@ def indicator_cues() -> Cues:
         purpose=alternation(words["purpose_verbs"], "了?"),
         increase_verbs=frozenset(words["increase_verbs"]),
         bracketed_units=regex.compile(words["bracketed_units"]),
+        leading_year=regex.compile(words["leading_year"]),
         span_of_time=regex.compile(words["span_of_time"]),
         frame_reach=data["clauses"]["frame_reach"],
         size_class=regex.compile(data["select"]["size_class_follow"]),

@@ -45,7 +45,7 @@ def strip_object(phrase: str) -> str:
         if len(head) == 2 and head[1]:  # the head noun follows the last attributive 的
             phrase = head[1]
     if phrase[:2] in ("19", "20"):
-        phrase = _LEADING_YEAR.sub("", phrase)  # 【2023年】全市参保人数
+        phrase = cues.leading_year.sub("", phrase)  # 【2023年】全市参保人数, 【2019年底】全县会员
     while phrase:
         # one-character function words are dropped as tokens, never from inside a word (对象)
         prefix = cues.prefix_re.match(phrase)
@@ -128,8 +128,8 @@ class _LeftReading:
                 and self._verbs[-1] + 1 < len(tokens) and tokens[self._verbs[-1] + 1] in cues.fund_heads):
             self._verbs.pop()  # 筹集【慰问】资金: the nominal verb qualifies the money
         end = len(tokens)  # the object's words end here
-        if (len(self._verbs) >= 2 and self._verbs[-1] == len(tokens) - 1
-                and tokens[self._verbs[-1]] in cues.sum_words):
+        if (len(self._verbs) >= 2 and self._verbs[-1] == len(tokens) - 1 and self._verbs[-2] < self._verbs[-1] - 1
+                and tokens[self._verbs[-1]] in cues.sum_words):  # (开展培训累计3000人次: 培训 is the verb)
             self._verbs.pop()  # 发放助学金【共计】6.4万元: the sum word is no verb of its own
             end -= 1
         if self._verbs:
@@ -209,15 +209,14 @@ def _with_unit_lists(right: str, tokens: Sequence[str]) -> list[str]:
 
 
 _NOT_A_PLACE = frozenset({"p", "t", "d", "c", "uj", "ul", "r", "m", "q", "f", "v"})
-_LEADING_YEAR = regex.compile(r"^(?:19|20)\d{2}年度?(?=\p{Han})")
 
 
 @lru_cache(maxsize=16384)
 def _right_object(right: str) -> str:
     """The noun phrase right after a unit: 组织28家【企业】签订……"""
     cues = indicator_cues()
-    if right.startswith(("19", "20")):  # what _LEADING_YEAR needs first
-        right = _LEADING_YEAR.sub("", right)  # 公布了11件【2020年】服务职工的实事项目
+    if right.startswith(("19", "20")):  # what leading_year needs first
+        right = cues.leading_year.sub("", right)  # 公布了11件【2020年】服务职工的实事项目
     nominal = right.startswith("的")  # 每人800元的【资助】: after 的 a verb is a noun
     right = _relative_head(right)
     if not right or not _STARTS_HAN_OR_QUOTE.match(right):

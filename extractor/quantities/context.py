@@ -100,9 +100,11 @@ def read_per(lex: Lexicon, text: str, start: int, floor: int) -> Optional[str]:
     index = window.find(lex.per_prefix)
     while index != -1:
         word = lex.per_word_at.match(window, index + 1)
-        if word:
+        if word and not any(across in window[word.end():] for across in lex.per_not_across):
             word = word.group()
-            found.append(lex.units[word].unit if word in lex.units and lex.units[word].kind != "money" else word)
+            unit = lex.units[word].unit if word in lex.units and lex.units[word].kind != "money" else word
+            if unit not in TIME_UNITS or len(window) - index <= lex.per_time_window:
+                found.append(unit)
         index = window.find(lex.per_prefix, index + 1)
     for average, unit in lex.per_averages.items():
         if average in window:

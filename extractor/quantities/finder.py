@@ -206,9 +206,9 @@ def _counted(lex: Lexicon, text: str, m) -> Optional[_Core]:
     info = lex.units[written]
     if info.not_before and text.startswith(info.not_before, unit_end):
         return None
-    if (info.arabic_only and len(number) < 2
+    if (info.arabic_only and (len(number) < 2 or not info.counted)
             and not (_CHINESE_DIGITS.isdisjoint(number) and _POWERS.isdisjoint(number))):
-        return None  # 一起, 十分: one Chinese numeral and the unit are a word (十三起 is a count)
+        return None  # 一起, 十分, 十二分的热情: a word (十三起 is a count)
     # 201* / xx / ___: the site hid the digits (the pattern keeps a run of x inside a Latin word out)
     masked = not _MASK_CHARS.isdisjoint(number)
     unit, kind, approx, extra = info.unit, info.kind, None, 1

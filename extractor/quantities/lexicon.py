@@ -24,6 +24,7 @@ class UnitInfo:
     scale: float  # value multiplier to the reported unit
     arabic_only: bool
     not_before: tuple
+    counted: bool = False  # an Arabic-only count that also takes a Chinese numeral of 2+ characters
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class Lexicon:
     per_cue: "re.Pattern"  # 每 or an X均 word: is there a per phrase at all?
     per_word_at: "re.Pattern"  # the longest word that may follow 每
     per_window: int
+    per_time_window: int  # the reach of a 每 of time
+    per_not_across: tuple  # words a 每X is not read across
     slash_unit_at: "re.Pattern"  # the longest unit that may follow the / of 65元/人
     change_from: tuple
     change_gap: "re.Pattern"
@@ -68,11 +71,13 @@ class Lexicon:
 
 def _unit_table(data: dict) -> dict:
     arabic_only = set(data["arabic_only"]["units"])
+    counted = set(data["arabic_only"].get("counted", ()))
     not_before = data["not_before"]
     table = {}
     for kind in KINDS_OF_UNITS:
         for unit in data["kinds"][kind]:
-            table[unit] = UnitInfo(unit, kind, 1.0, unit in arabic_only, tuple(not_before.get(unit, ())))
+            table[unit] = UnitInfo(unit, kind, 1.0, unit in arabic_only, tuple(not_before.get(unit, ())),
+                                   unit in counted)
     for written, spec in data["money"].items():
         table[written] = UnitInfo(spec["unit"], "money", float(spec["scale"]), False, ())
     for written, spec in data["scaled"].items():
@@ -118,6 +123,7 @@ def lexicon() -> Lexicon:
         per_prefix=per["prefix"], per_averages=per["averages"],
         per_cue=re.compile(sorted_alternation([per["prefix"], *per["averages"]])),
         per_word_at=re.compile(sorted_alternation(per_words)), per_window=int(per["window"]),
+        per_time_window=int(per["time_window"]), per_not_across=tuple(per["not_across"]),
         slash_unit_at=re.compile(sorted_alternation(per["slash_units"])),
         change_from=tuple(markers["change"]["from_words"]), change_gap=_change_gap(markers["change"]),
         vague_unknown=frozenset(markers["vague"]["unknown_digit"]), vague_at_least=markers["vague"]["at_least"],
