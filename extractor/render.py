@@ -3,6 +3,7 @@ or an HTML page of its text with every figure and heading marked (displaCy)."""
 from __future__ import annotations
 
 import html
+from bisect import bisect_left
 from string import Template
 from typing import Sequence
 
@@ -68,10 +69,16 @@ def _marks(documents: Sequence[Document]) -> list[dict]:
     (a figure inside a heading is marked, the heading then is not)."""
     figures = _without_overlaps([(ind.span, f"{ind.concept or ind.kind} · {ind.status}")
                                  for doc in documents for ind in doc.indicators])
-    headings = [((start, stop), label) for (start, stop), label in _without_overlaps(
+    figure_starts = [start for (start, _), _ in figures]
+
+    def clear_of_figures(start: int, stop: int) -> bool:  # the figures are in order, none overlapping
+        before = bisect_left(figure_starts, stop)  # figures[:before] start before the heading ends
+        return before == 0 or figures[before - 1][0][1] <= start
+
+    headings = [mark for mark in _without_overlaps(
                     [(s.heading_span, s.category or "section") for doc in documents for s in doc.sections
                      if s.heading_span])
-                if not any(a < stop and start < b for (a, b), _ in figures)]
+                if clear_of_figures(*mark[0])]
     return [{"start": start, "end": stop, "label": label} for (start, stop), label in sorted(figures + headings)]
 
 

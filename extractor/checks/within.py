@@ -7,7 +7,6 @@ own.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Iterable, Optional, Sequence
@@ -114,8 +113,8 @@ def _conflict_groups(indicators: Sequence[Indicator]) -> list[tuple[tuple, list[
 
 _WHOLE_MARKERS = word_finder(rules("conflict")["whole_markers"])
 # the words that may stand before a population's head noun in a statement of its whole
-_SCOPE = re.compile("|".join(re.escape(word) for word in sorted(
-    {*rules("conflict")["scope_words"], *rules("conflict")["whole_markers"]}, key=len, reverse=True)))
+_SCOPE = word_finder(sorted({*rules("conflict")["scope_words"], *rules("conflict")["whole_markers"]},
+                            key=len, reverse=True))
 _MARKER_REACH = 3  # characters after the object a whole marker may stand in (基层工会【总数】)
 
 
@@ -139,13 +138,11 @@ def _states_whole(view: DocumentView, ind: Indicator) -> bool:
     lead = clause[:end]
     if ind.predicate and lead.startswith(ind.predicate):
         lead = lead[len(ind.predicate):]
-    marked = False
-    while (scope := _SCOPE.match(lead)) and scope.end() < len(lead):
-        marked = marked or _WHOLE_MARKERS.fullmatch(scope.group()) is not None
-        lead = lead[scope.end():]
-    if lead != _head(ind.object):
+    head = _head(lead)
+    if head != _head(ind.object):
         return False
-    return marked or _WHOLE_MARKERS.search(clause, end, end + _MARKER_REACH) is not None
+    return (_WHOLE_MARKERS.search(lead, 0, len(lead) - len(head)) is not None  # among the scope words
+            or _WHOLE_MARKERS.search(clause, end, end + _MARKER_REACH) is not None)
 
 
 def _whole_population_groups(view: DocumentView) -> list[tuple[tuple, list[Indicator]]]:

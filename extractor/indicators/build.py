@@ -26,6 +26,8 @@ from .reading import left_object, read_quantity, strip_object
 from .status import part_of_total, status_of
 
 _ONLY_CONJUNCTIONS = regex.compile(r"[、和及与\s]*")
+
+
 def _phrase_start(text: str, floor: int, q: Quantity, predicate: Optional[str], obj: Optional[str]) -> int:
     """Where the words that name the figure begin: 【签订集体合同25份】 (never before ``floor``)."""
     number_start = q.span[0]
@@ -140,7 +142,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             reading = reading._replace(predicate=previous.predicate, object=previous.object, confidence=0.6)
             predicate = previous.predicate
         elif (same_sentence and q.per and not previous.per and previous.unit == q.unit and previous.object
-              and reading.object in (None, "", q.per, "每" + q.per)):
+              and reading.object in (None, "", q.per, *_per_words(q.per))):
             # 发放助学金共计6.4万元,每人2000元: the amount each gets of what was counted before
             reading = reading._replace(object=previous.object, confidence=0.6)
         section = section_at(sections, q.span[0], section_starts)
