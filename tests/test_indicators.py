@@ -434,3 +434,45 @@ def test_fast_record_construction_equals_init():
     assert list(to_dict(fast)) == list(to_dict(slow)) and to_dict(fast) == to_dict(slow)
     quantity = Quantity(span=(0, 3), text="25份", value=25, unit="份", kind="count")
     assert fill(Quantity, dict(quantity.__dict__)) == quantity
+
+
+@pytest.mark.parametrize("sentence,value,obj,per", [
+    ("发放金秋助学金每生2000—5000元不等。", 2000, "金秋助学金", "生"),   # 每X between the object and its number
+    ("发放助学金每名学生3000元。", 3000, "助学金", "学生"),              # the noun after the measure word
+    ("全年受理欠薪投诉42件,办结40件,为86名农民工追回工资127.5万元,人均追回近1.5万元。",
+     15000, "工资", "人"),                                                  # a bare verb each: the total's thing
+    ("拿出20万元资金,每户借款1万元。", 10000, "借款", "户"),               # a nominal verb names the money
+])
+def test_per_phrases_around_the_object(sentence, value, obj, per):
+    ind = find(sentence, value)
+    assert (ind.object, ind.per) == (obj, per)
+
+
+@pytest.mark.parametrize("sentence,value,obj", [
+    ("选派12名优秀职工赴外地疗休养。", 12, "优秀职工"),                  # a verb of going ends the noun phrase
+    ("约有三成基层工会经费不足5万元。", 30, "基层工会经费"),              # a share in 成 names its whole after it
+    ("新建职工书屋28家,其中全国级2家、省级5家、市级21家。", 2, "全国级"),  # a scope word naming a level
+    ("全年受理欠薪投诉42件,办结40件。", 40, "欠薪投诉"),                  # 办结: the cases of the clause before
+    ("为23名因工受伤的农民工发放救助金6.9万元。", 23, "农民工"),          # a relative clause before the noun
+])
+def test_noun_phrases_and_their_edges(sentence, value, obj):
+    assert find(sentence, value).object == obj
+
+
+def test_units_and_exclusions_of_service_work():
+    found = indicators("受理职工来访来电93件次,对通过12351职工服务热线反映的问题及时回复,继续实行一户一档、动态管理。")
+    assert [(i.value, i.unit) for i in found] == [(93, "件次")]
+
+
+def test_a_clause_stating_a_whole_again_ends_the_parts():
+    found = indicators("全年新建基层工会二十三家,其中非公企业工会十七家、社会组织工会六家,全县基层工会总数达到436家。")
+    total, first, second, whole = found
+    assert first.part_of == second.part_of == total.id
+    assert whole.part_of is None
+
+
+def test_a_range_of_money_is_not_a_year():
+    docs = parse_text("发放金秋助学金每生2000—5000元不等。", use_model=False)
+    assert docs[0].period.year is None
+    docs = parse_text("平安县总工会2019-2020年工作总结\n\n全年发展会员300人。", use_model=False)
+    assert (docs[0].period.year_text, docs[0].period.part) == ("2019", "multi_year")

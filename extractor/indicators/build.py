@@ -142,7 +142,9 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             reading = reading._replace(predicate=previous.predicate, object=previous.object, confidence=0.6)
             predicate = previous.predicate
         elif (same_sentence and q.per and not previous.per and previous.unit == q.unit and previous.object
-              and reading.object in (None, "", q.per, *_per_words(q.per))):
+              and (reading.object in (None, "", q.per, *_per_words(q.per))
+                   or (reading.object == reading.predicate and reading.predicate not in cues.nominal_verbs))):
+            # (人均追回近1.5万元: a bare verb; 每户借款1万元 names its money by the verb)
             # 发放助学金共计6.4万元,每人2000元: the amount each gets of what was counted before
             reading = reading._replace(object=previous.object, confidence=0.6)
         section = section_at(sections, q.span[0], section_starts)

@@ -27,6 +27,7 @@ class Cues:
     nominal_verbs: frozenset
     fund_heads: frozenset
     not_right_objects: frozenset
+    phrase_end_verbs: frozenset  # 赴, 前往: end the noun phrase after a unit
     sum_words: frozenset
     running_total: object  # the sum words of more than one character (a bare 共 sits inside 公共)
     kind_units: frozenset
@@ -36,6 +37,7 @@ class Cues:
     suffix_re: object
     bad_edge_tags: frozenset
     part_markers: object
+    part_run_enders: object  # a clause stating a whole again ends a list of parts
     part_lead_in: object  # what may open a sentence before its part marker
     respectively: object
     target: object
@@ -92,6 +94,7 @@ def indicator_cues() -> Cues:
         nominal_verbs=frozenset(words["nominal_verbs"]),
         fund_heads=frozenset(words["fund_heads"]),
         not_right_objects=frozenset(words["not_right_objects"]),
+        phrase_end_verbs=frozenset(words["phrase_end_verbs"]),
         sum_words=frozenset(words["sum_words"]),
         running_total=alternation(w for w in words["sum_words"] if len(w) > 1),
         kind_units=frozenset(words["kind_units"]),
@@ -103,6 +106,7 @@ def indicator_cues() -> Cues:
             words["strip_suffix"], key=len, reverse=True)) + ")$"),
         bad_edge_tags=frozenset(words["bad_edge_tags"]),
         part_markers=alternation(words["part_markers"]),
+        part_run_enders=alternation(words["part_run_enders"]),
         part_lead_in=re.compile("(?:" + alternation(words["part_lead_ins"]).pattern + ")*$"),
         respectively=alternation(words["respectively"]),
         target=alternation(status["target_cues"]),

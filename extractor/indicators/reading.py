@@ -23,10 +23,12 @@ _ALL_HAN = regex.compile(r"\p{Han}+")
 _NON_HAN = regex.compile(r"[^\p{Han}]")
 _PER_WORD_PREFIX = regex.compile(r"^(每|人均|户均)")
 _PER_PHRASE_PREFIX = regex.compile(r"^(每\p{Han}|人均|户均)")
+_PER_PHRASE_END = regex.compile(r"(每\p{Han}{1,3}|人均|户均)$")
 _RATE_WORD = regex.compile(r"(率|比例|比重|覆盖面|参与面|活动面|知晓面|满意度|知晓度|参与度)$")
 _LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}\s*[.、,]|[(]\d{1,2}[)]|[一二三四五六七八九十]+、)\s*")
 _NUMBERISH = regex.compile(r"[\d一二三四五六七八九十百千万亿两几数*xX]")
 _NUMERALS = "一二三四五六七八九十"  # those _LEADING_NUMBER reads
+_LEVEL_SUFFIXES = ("级", "性")  # after a scope word they make it a level: 全国级, 全省性
 
 
 def is_verb(word: str) -> bool:
@@ -49,7 +51,7 @@ def strip_object(phrase: str) -> str:
     while phrase:
         # one-character function words are dropped as tokens, never from inside a word (对象)
         prefix = cues.prefix_re.match(phrase)
-        if prefix and prefix.end() < len(phrase):
+        if prefix and prefix.end() < len(phrase) and phrase[prefix.end()] not in _LEVEL_SUFFIXES:
             phrase = phrase[prefix.end():]
             continue
         suffix = cues.suffix_re.search(phrase)
@@ -91,12 +93,16 @@ def _trim_tokens(tokens: Sequence[str]) -> Sequence[str]:
     bad_tags, prefixes, suffixes = cues.bad_edge_tags, cues.strip_prefix, cues.strip_suffix
     first, end = 0, len(tokens)  # the kept tokens are tokens[first:end]
     while first < end and (tag_of(tokens[first]) in bad_tags or tokens[first] in prefixes):
+        if first + 1 < end and tokens[first + 1] in _LEVEL_SUFFIXES:
+            break  # 全国级, 全省性: the place names a level
         first += 1
     # a whole-word suffix such as 任务 or 目标 may be the object itself (完成【任务】的112%)
     while end - first > 1 and (tag_of(tokens[end - 1]) in bad_tags
                                or (len(tokens[end - 1]) == 1 and tokens[end - 1] in suffixes)):
+        if tokens[end - 1] in _LEVEL_SUFFIXES:
+            break
         end -= 1
-    if first < end and tag_of(tokens[end - 1]) in bad_tags:
+    if first < end and tag_of(tokens[end - 1]) in bad_tags and tokens[end - 1] not in _LEVEL_SUFFIXES:
         end -= 1
     return tokens[first:end]
 
@@ -182,7 +188,7 @@ def _relative_head(right: str) -> str:
     if cut > 0:
         before = segment(right[:cut])
         if (is_verb(before[0]) or tag_of(before[-1])[:1] in ("a", "i")
-                or (cut <= 6 and tag_of(before[0])[:1] in ("v", "a", "d", "i"))):
+                or (cut <= 6 and any(tag_of(word)[:1] in ("v", "a", "d", "i") for word in before))):
             return right[cut + 1:]
     return right
 
@@ -231,6 +237,10 @@ def _right_object(right: str) -> str:
         if token in "“”" or (phrase and token[0] == "(" and len(token) > 1):
             phrase.append(token)  # a quote, or a list of units (县【(市、区)】工会)
             continue
+        if phrase and (token in cues.phrase_end_verbs or token[-2:] in cues.phrase_end_verbs):
+            if token[-2:] in cues.phrase_end_verbs and len(token) > 2:
+                phrase.append(token[:-2])  # jieba's 经费不足: the noun before the comparison
+            break
         if token in verbs:
             if (nominal and not phrase) or (phrase and token in cues.nominal_verbs and len(nxt) >= 2 and nxt not in verbs):
                 phrase.append(token)
@@ -284,7 +294,8 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         if bought:
             return Reading(spent.group(1), bought, 0.7, -1)
     # NUM-CL-N: the noun right after the measure word is what is counted
-    if q.kind not in ("percent", "fraction") or right.startswith("的") or q.kind == "fraction":
+    if (q.kind not in ("percent", "fraction") or right.startswith("的") or q.kind == "fraction"
+            or text[q.span[1] - 1] == "成"):  # 八成【职工】: a share in 成 names its whole after it
         right_obj = _right_object(right)
         if right_obj in cues.not_right_objects:
             right_obj = ""
@@ -294,6 +305,8 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     aid = next((w for w in reversed(segment(left)) if w in cues.nominal_verbs), None) if q.per else None
     if aid:
         return Reading(predicate, aid, 0.7, -1)  # 资助……学生每人4000元: the aid is what is counted
+    if q.per and obj and (per_at := _PER_PHRASE_END.search(obj)) and per_at.start() > 0:
+        obj = strip_object(obj[:per_at.start()])  # 发放金秋助学金【每生】2000元
     if q.per and (not obj or obj.startswith(("每", "人均", "户均", q.per))):
         if predicate and predicate not in cues.copulas:
             return Reading(predicate, predicate, 0.6, -1)  # 每户借款1万元: the verb names it

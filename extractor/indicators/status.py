@@ -93,6 +93,10 @@ def _framed_as_target(text: str, part_start: int, body_start: int, earlier_figur
     return cues.target.search(opening) is not None
 
 
+def ctx_breaks(cues) -> str:
+    return cues.clause_only_breaks + cues.clause_and_sentence_breaks
+
+
 def part_of_total(text: str, q: Quantity, ctx: Context, made: Sequence[Indicator], totals: dict) -> Optional[str]:
     """The id of the total a part belongs to (发展会员5005人,其中农牧民工3500人)."""
     cues = indicator_cues()
@@ -101,6 +105,12 @@ def part_of_total(text: str, q: Quantity, ctx: Context, made: Sequence[Indicator
         pass
     if marker is None:
         return None
+    if marker.end() < ctx.clause_start and cues.part_run_enders.search(text, marker.end(), q.span[0]):
+        # a clause after the marker's own states a whole again: the parts ended before it
+        first_break = min((i for i in (text.find(b, marker.end(), q.span[0]) for b in ctx_breaks(cues)) if i != -1),
+                          default=-1)
+        if first_break != -1 and cues.part_run_enders.search(text, first_break, q.span[0]):
+            return None
     key = (ctx.sentence_start, marker.start())
     if key in totals:
         return totals[key]
