@@ -54,7 +54,8 @@ def _stages(src: SourceText, *, use_model: bool, audit: bool) -> Generator[None,
     sections = [_classified(norm.text, block, found, use_model) for block, found in zip(blocks, sections)]
     yield
     indicators = [find_indicators(norm.text, block.span, found, block.doc_type,
-                                  quantities=_on_content_lines(quantities, block))
+                                  quantities=_on_content_lines(quantities, block),
+                                  doc_year=block.period.year or block.period.year_inferred)
                   for block, found in zip(blocks, sections)]
     yield
     documents = [_to_source(Document(

@@ -274,4 +274,4 @@ def test_corpus_gold_is_well_formed(case):
     for record in gold["headings"] + gold["indicators"]:
         occurrence = record.get("occurrence", 0)
         assert locate(text, record["quote"], occurrence), record["quote"]
-        assert occurrence or text.count(record["quote"]) == 1, f"ambiguous quote {record['quote']!r}"
+        assert "occurrence" in record or text.count(record["quote"]) == 1, f"ambiguous quote {record['quote']!r}"

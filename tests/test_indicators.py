@@ -476,3 +476,51 @@ def test_a_range_of_money_is_not_a_year():
     assert docs[0].period.year is None
     docs = parse_text("平安县总工会2019-2020年工作总结\n\n全年发展会员300人。", use_model=False)
     assert (docs[0].period.year_text, docs[0].period.part) == ("2019", "multi_year")
+
+
+@pytest.mark.parametrize("sentence,value,obj", [
+    ("审查立案45件,立案率66.2%;截至年底已办结41件。", 41, "立案"),            # not the rate's thing
+    ("全院共有1132名职工参与捐款,合计23.7万元。", 237000, None),                 # nor the people's
+    ("加大工会经费收缴力度,全年力争收缴85万元。", 850000, "工会经费"),          # the verb said of it before
+    ("7-9月对高温作业一线职工开展慰问,计划慰问2800人次。", 2800, "高温作业一线职工"),
+    ("举办经审委员培训班2期,培训120人次。", 120, "培训"),                       # not inside a longer word
+    ("组织监督检查员开展专项检查,全年不少于4次。", 4, "专项检查"),              # the clause before names it
+    ("在已建会企业中,三分之二建立了职工代表大会制度。", 0.6667, "已建会企业"),  # 在……中 frames a share
+    ("为会员发放慰问品,全年人均1600元。", 1600, "慰问品"),
+    ("体检标准为每人500元。", 500, "体检标准"),                                  # a per phrase names no thing
+    ("全年工会经费预算支出控制在420万元以内。", 4200000, "工会经费预算支出"),
+    ("新建创新工作室3个,全集团累计达到12个以上。", 12, "创新工作室"),           # 全集团 is a scope
+    ("全镇39家企业中已有31家建立了制度,其余8家力争年内完成。", 8, "企业"),       # a remainder
+    ("会员发展全年目标任务1200人,已完成960人,同比增加85人。", 85, "会员"),
+    ("新入会人员中农民工610人。", 610, "农民工"),                                # after the place word
+    ("有4个乡镇收缴进度低于60%。", 60, "乡镇收缴进度"),
+    ("其中区财政安排200万元、区总工会自筹156.5万元。", 1565000, "区总工会自筹"),  # a source of money
+    ("投入32万余元对职工活动中心进行改造。", 320000, "职工活动中心"),
+    ("其中412人取得了职业资格证书。", 412, "职业资格证书"),
+    ("2018年底在档困难职工46户,已有38户实现解困脱困。", 38, "在档困难职工"),
+])
+def test_objects_read_from_around_the_clause(sentence, value, obj):
+    assert find(sentence, value).object == obj
+
+
+PLAN = "临海港务集团工会2019年工作要点\n\n一、主要任务\n"
+
+
+@pytest.mark.parametrize("sentence,value,status", [
+    ("2018年,全集团共有会员3420人,下设基层分会17个。", 3420, "actual"),  # an earlier year's fact
+    ("2018年,全集团共有会员3420人,下设基层分会17个。", 17, "actual"),
+    ("在2018年基础上,力争新增会员200人。", 200, "target"),                # a cue after the year
+    ("对尚未建会的18家企业逐一建立台账。", 18, "actual"),                   # what is left now
+    ("力争作业效率比上年提高5%以上。", 5, "target"),                        # 比上年 is a base, no fact
+])
+def test_facts_inside_a_plan(sentence, value, status):
+    assert find(sentence, value, title=PLAN).status == status
+
+
+@pytest.mark.parametrize("sentence,value,status", [
+    ("年初,县总工会将组建任务分解到14个乡镇工会。", 14, "actual"),          # 将 means 把
+    ("会员发展全年目标任务1200人,已完成960人。", 1200, "target"),          # the goal
+    ("会员发展全年目标任务1200人,已完成960人。", 960, "actual"),
+])
+def test_status_of_disposal_and_goals(sentence, value, status):
+    assert find(sentence, value).status == status

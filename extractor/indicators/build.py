@@ -91,11 +91,13 @@ def _drop_rules_for(unit: str) -> tuple[tuple, tuple]:
 
 
 def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type: str,
-                    first_id: int = 1, quantities: Optional[Sequence[Quantity]] = None) -> list[Indicator]:
+                    first_id: int = 1, quantities: Optional[Sequence[Quantity]] = None,
+                    doc_year: Optional[int] = None) -> list[Indicator]:
     """Indicator records of one document (spans in ``text``, the normalised copy).
 
     ``quantities`` are those of the whole ``text`` when the caller has them
-    (one scan per page); otherwise the document's span is scanned.
+    (one scan per page); otherwise the document's span is scanned.  ``doc_year``
+    is the year the document is about, when known (a plan's earlier years report facts).
     """
     lo, hi = span
     if quantities is None:
@@ -122,7 +124,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         if not is_indicator(text, q):
             continue
         ctx = context_of(breaks, lo, hi, q)
-        reading = read_quantity(text, q, ctx, max(consumed, floor), previous)
+        reading = read_quantity(text, q, ctx, max(consumed, floor), _of_its_kind(made, q, ctx) or previous)
         if (not reading.object and previous is not None and consumed > ctx.clause_start
                 and previous.unit in cues.kind_units and previous.span[0] >= ctx.clause_start):
             # 五项集体合同177份: the first figure counts kinds of it, the noun counts here too
@@ -150,7 +152,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         section = section_at(sections, q.span[0], section_starts)
         start = _phrase_start(text, max(floor, ctx.clause_start), q, predicate, reading.object)
         status = status_of(text, q, ctx, section.category if section else None, doc_type,
-                           section.span[0] if section else lo, figure_starts)
+                           section.span[0] if section else lo, figure_starts, doc_year)
         indicator = fill(Indicator, {  # every field, in the class's order
             "id": f"i{first_id + len(made)}", "section": section.id if section else None,
             "span": (start, max(q.span[1], reading.consumed_right)),
@@ -173,6 +175,20 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
     return _objects_from_a_total(text, _respectively(text, made, lo, hi), lo, hi)
 
 
+def _of_its_kind(made: Sequence[Indicator], q: Quantity, ctx) -> Optional[Indicator]:
+    """The last figure of the kind of ``q`` (a count, a sum of money) in its sentence or the
+    one before, when a figure of another kind stands between (审查立案45件,立案率66.2%;
+    已办结41件): a clause that names nothing reads the thing of its own kind."""
+    if not made or made[-1].kind == q.kind or q.kind not in ("count", "money"):
+        return None
+    for indicator in reversed(made):
+        if indicator.sentence_span[1] < ctx.sentence_start - 2:
+            return None
+        if indicator.kind == q.kind:
+            return indicator
+    return None
+
+
 def _objects_from_a_total(text: str, made: list[Indicator], lo: int, hi: int) -> list[Indicator]:
     """在去年45家的基础上,今年又增加5家,累计签订工资集体协议50家: figures with no
     object before a running total (累计, 共计, not a bare 共, which words such as
@@ -190,7 +206,7 @@ def _objects_from_a_total(text: str, made: list[Indicator], lo: int, hi: int) ->
             total = None
         # no object, or only its verb for one (新建3家,累计建成职工书屋20家); and no verb of
         # its own but the total's or one of growth (今年培训120人次,累计慰问…: not the same thing)
-        unread = ind.object is None or (ind.object == ind.predicate and ind.confidence <= 0.5)
+        unread = ind.object is None or ind.confidence <= 0.35 or (ind.object == ind.predicate and ind.confidence <= 0.5)
         if (unread and total is not None and not ind.per
                 and (ind.predicate in (None, total.predicate) or ind.predicate in cues.increase_verbs)):
             result[k] = evolve(ind, object=total.object,

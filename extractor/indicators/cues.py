@@ -37,11 +37,15 @@ class Cues:
     suffix_re: object
     bad_edge_tags: frozenset
     part_markers: object
+    change_markers: object  # 比上年, 同比: the figure after is a change, no total
     part_run_enders: object  # a clause stating a whole again ends a list of parts
     part_lead_in: object  # what may open a sentence before its part marker
     respectively: object
     target: object
     actual: object
+    remainder_before: object  # 尚未建会的: the figure after it is what is left now
+    disposal_verbs: object  # 将……分解到: 将 means 把
+    past_year: object  # a year, not one that starts a span (2018年以来)
     not_cues: object  # words that look like cues but are not (公共 holds no 共)
     weak_target: object
     weak_actual: object
@@ -107,11 +111,15 @@ def indicator_cues() -> Cues:
         bad_edge_tags=frozenset(words["bad_edge_tags"]),
         part_markers=alternation(words["part_markers"]),
         part_run_enders=alternation(words["part_run_enders"]),
+        change_markers=alternation(words["change_markers"]),
         part_lead_in=re.compile("(?:" + alternation(words["part_lead_ins"]).pattern + ")*$"),
         respectively=alternation(words["respectively"]),
         target=alternation(status["target_cues"]),
         actual=alternation(status["actual_cues"]),
         not_cues=alternation(status["not_cues"]),
+        remainder_before=regex.compile(status["remainder_before"]),
+        disposal_verbs=alternation(status["disposal_verbs"]),
+        past_year=regex.compile(r"(?<![\d.])((?:19|20)\d\d)年(?!" + "|".join(status["past_year_not_after"]) + ")"),
         weak_target=alternation(status["weak_target_cues"]),
         weak_actual=alternation(status["weak_actual_cues"]),
         any_status_cue=alternation(sorted({*status["target_cues"], *status["actual_cues"],

@@ -24,7 +24,10 @@ _NON_HAN = regex.compile(r"[^\p{Han}]")
 _PER_WORD_PREFIX = regex.compile(r"^(每|人均|户均)")
 _PER_PHRASE_PREFIX = regex.compile(r"^(每\p{Han}|人均|户均)")
 _PER_PHRASE_END = regex.compile(r"(每\p{Han}{1,3}|人均|户均)$")
-_RATE_WORD = regex.compile(r"(率|比例|比重|覆盖面|参与面|活动面|知晓面|满意度|知晓度|参与度)$")
+_LOCATIVES = frozenset({"中", "里", "内", "当中", "之中"})
+_PER_WORDS = frozenset({"人", "户", "每人", "每户", "人均", "户均"})
+_FRAME = regex.compile(r"在(\p{Han}{2,12}?)(?:中|里|当中|之中)")  # 在已建会企业中
+_RATE_WORD = regex.compile(r"(率|比例|比重|覆盖面|参与面|活动面|知晓面|满意度|知晓度|参与度|进度)$")
 _LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}\s*[.、,]|[(]\d{1,2}[)]|[一二三四五六七八九十]+、)\s*")
 _NUMBERISH = regex.compile(r"[\d一二三四五六七八九十百千万亿两几数*xX]")
 _NUMERALS = "一二三四五六七八九十"  # those _LEADING_NUMBER reads
@@ -47,7 +50,9 @@ def strip_object(phrase: str) -> str:
         if len(head) == 2 and head[1]:  # the head noun follows the last attributive 的
             phrase = head[1]
     if phrase[:2] in ("19", "20"):
-        phrase = cues.leading_year.sub("", phrase)  # 【2023年】全市参保人数, 【2019年底】全县会员
+        phrase = cues.leading_year.sub("", phrase)
+    if phrase.endswith("目标任务"):
+        phrase = phrase[:-4] + "任务"  # 全年目标任务: the task, which 目标 only names as a goal  # 【2023年】全市参保人数, 【2019年底】全县会员
     while phrase:
         # one-character function words are dropped as tokens, never from inside a word (对象)
         prefix = cues.prefix_re.match(phrase)
@@ -95,7 +100,7 @@ def _trim_tokens(tokens: Sequence[str]) -> Sequence[str]:
     while first < end and (tag_of(tokens[first]) in bad_tags or tokens[first] in prefixes):
         if first + 1 < end and tokens[first + 1] in _LEVEL_SUFFIXES:
             break  # 全国级, 全省性: the place names a level
-        first += 1
+        first += 2 if tokens[first] == "全" and end - first > 1 else 1  # 【全】【集团】: a scope, whole
     # a whole-word suffix such as 任务 or 目标 may be the object itself (完成【任务】的112%)
     while end - first > 1 and (tag_of(tokens[end - 1]) in bad_tags
                                or (len(tokens[end - 1]) == 1 and tokens[end - 1] in suffixes)):
@@ -141,7 +146,12 @@ class _LeftReading:
         if self._verbs:
             last = self._verbs[-1]
             self.predicate: Optional[str] = tokens[last]
-            self.object = _phrase(tokens[last + 1:end])  # the words after the last verb
+            first = last + 1
+            for k in range(end - 2, last, -1):
+                if tokens[k] in _LOCATIVES:
+                    first = k + 1  # 新入会人员【中】农民工610人: the part after the place word
+                    break
+            self.object = _phrase(tokens[first:end])  # the words after the last verb
         else:
             self.predicate, self.object = None, _phrase(tokens)
 
@@ -237,6 +247,8 @@ def _right_object(right: str) -> str:
         if token in "“”" or (phrase and token[0] == "(" and len(token) > 1):
             phrase.append(token)  # a quote, or a list of units (县【(市、区)】工会)
             continue
+        if phrase and (token.startswith("每") or token in ("人均", "户均") or token in _LOCATIVES):
+            break  # 8户家庭【每户】……, 39家规模以上企业【中】: a per phrase or a place word ends it
         if phrase and (token in cues.phrase_end_verbs or token[-2:] in cues.phrase_end_verbs):
             if token[-2:] in cues.phrase_end_verbs and len(token) > 2:
                 phrase.append(token[:-2])  # jieba's 经费不足: the noun before the comparison
@@ -245,7 +257,7 @@ def _right_object(right: str) -> str:
             if (nominal and not phrase) or (phrase and token in cues.nominal_verbs and len(nxt) >= 2 and nxt not in verbs):
                 phrase.append(token)
                 continue
-            if not phrase and len(nxt) >= 2 and _ALL_HAN.fullmatch(nxt) and nxt not in verbs:
+            if not phrase and len(nxt) >= 2 and _ALL_HAN.fullmatch(nxt) and nxt not in verbs and token not in cues.copulas:
                 phrase.append(token)  # 获奖选手, 参保任务
                 continue
             break
@@ -311,6 +323,10 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         if predicate and predicate not in cues.copulas:
             return Reading(predicate, predicate, 0.6, -1)  # 每户借款1万元: the verb names it
         obj = strip_object(_PER_WORD_PREFIX.sub("", obj))
+        if obj == q.per or obj in _PER_WORDS:
+            obj = ""  # 体检标准为【每人】500元: the per phrase names no thing
+    if obj and obj in cues.not_right_objects and predicate and predicate not in cues.copulas and reading.before_verb:
+        obj = reading.before_verb  # 会员发展全年【目标任务】1200人: the goal words say it is a goal, the noun says of what
     if obj:
         return Reading(predicate, obj, 0.9, -1)
     if predicate in cues.copulas and reading.before_verb:
@@ -320,10 +336,12 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     if predicate in cues.object_before and reading.between_verbs:
         return Reading(predicate, reading.between_verbs, 0.7, -1)
     if (predicate in cues.borrowing or predicate in cues.sum_words or left.strip() in cues.sum_words) \
-            and previous is not None and previous.object:
+            and previous is not None and previous.object and _may_borrow(previous, q):
         return Reading(predicate, previous.object, 0.6, -1)
-    if predicate in cues.nominal_verbs and reading.between_verbs and not q.per \
-            and reading.between_verbs + predicate in left:
+    if (predicate in cues.nominal_verbs or (q.kind == "money" and cues.part_markers.search(text, ctx.sentence_start, q.span[0]))) \
+            and reading.between_verbs and not q.per and reading.between_verbs + predicate in left \
+            and not cues.target.fullmatch(reading.between_verbs):  # 【计划】慰问2800人次: a plan, no thing
+        # (其中区财政安排200万元: a source of money listed as a part)
         # 其中农民工技能培训310人次, 企业和社会捐助58万元: the verb is used as a noun
         return Reading(predicate, reading.between_verbs + predicate, 0.6, -1)
     if predicate and predicate not in cues.copulas:
@@ -334,13 +352,83 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
                 and not q.per and reading.bare_verb and ctx.sentence_start - previous.sentence_span[1] <= 2):
             # 全镇今年将建成职工之家12个。目前已建成8个: the sentence before, its verb and unit
             return Reading(predicate, previous.object, 0.5, -1)
+        # a verb that is also a noun (资助, 投入) names the money it is said of; any other
+        # verb, or a count, may have named its thing before
+        named = _named_with_verb(text, ctx, predicate) if predicate not in cues.nominal_verbs or q.kind == "count" else ""
+        if named:
+            return Reading(predicate, named, 0.5, -1)  # 加大工会经费收缴力度,全年力争收缴85万元
         return Reading(predicate, predicate, 0.5, -1)
     bare = left.strip()
     if (predicate is None and not reading.before_verb and 2 <= len(bare) <= 4 and _ALL_HAN.fullmatch(bare)
             and bare not in cues.sum_words and not cues.part_markers.fullmatch(bare)
             and not any(tag_of(t) in _NOT_A_PLACE for t in segment(bare))):
         return Reading(None, bare, 0.4, -1)  # 全镇8.2万人: the place is what is counted
+    if not reading.before_verb:
+        before = _clause_before(text, ctx, left_from)
+        if before:
+            return Reading(predicate, before, 0.35, -1)
     return Reading(predicate, reading.before_verb or None, 0.3, -1)
+
+
+def _clause_before(text: str, ctx: Context, left_from: int) -> str:
+    """What the clause before a figure's own names, when that clause holds no figure and the
+    figure's clause names nothing: 开展专项检查,全年不少于4次 (专项检查); 在已建会企业中,
+    三分之二建立了…… (已建会企业)."""
+    end = ctx.clause_start - 1
+    if end <= ctx.sentence_start:
+        return ""
+    cues = indicator_cues()
+    start = max([ctx.sentence_start] + [text.rfind(mark, ctx.sentence_start, end) + 1
+                                        for mark in cues.clause_only_breaks])
+    if left_from > start:
+        return ""  # a figure stands in that clause: it has its own
+    clause = text[start:end].strip()
+    frame = _FRAME.fullmatch(clause)
+    if frame:
+        return strip_object(frame.group(1))
+    reading = _left_reading(clause[-cues.left_window:])
+    found = reading.object
+    if not found and reading.predicate and reading.between_verbs and reading.between_verbs + reading.predicate in clause:
+        found = reading.between_verbs + reading.predicate  # 开展【专项检查】: a verb used as a noun
+    return "" if found in cues.not_right_objects else found  # ……签订工资集体协议的【要求】: no thing
+
+
+def _named_with_verb(text: str, ctx: Context, verb: str) -> str:
+    """The thing the same verb was said of before, in this sentence or the one before: as the
+    noun right before it (加大【工会经费】收缴力度,……收缴85万元) or after 对 (对【高温作业一线
+    职工】开展慰问,计划慰问2800人次)."""
+    cues = indicator_cues()
+    floor = max(0, ctx.sentence_start - cues.left_window * 3)
+    at = text.rfind(verb, floor, ctx.clause_start)
+    while at != -1:
+        start = max([floor] + [text.rfind(mark, floor, at) + 1 for mark in cues.clause_and_sentence_breaks
+                               + cues.clause_only_breaks + cues.sentence_only_breaks])
+        before = text[start:at]
+        if segment(text[at:at + len(verb) + 3])[0] != verb:  # inside a longer word (培训班)
+            at = text.rfind(verb, floor, at)
+            continue
+        target = before.rfind("对")
+        if target != -1:
+            found = _right_object(before[target + 1:])
+        else:
+            tokens = segment(before) if before else []
+            nouns = []
+            for token in reversed(tokens):
+                if not _is_noun_tag(tag_of(token)) or token in cues.verbs:
+                    break
+                nouns.append(token)
+            found = strip_object("".join(reversed(nouns)))
+        if len(found) >= 2 and tag_of(found) != "r":  # not a pronoun (对他们进行资助)
+            return found
+        at = text.rfind(verb, floor, at)
+    return ""
+
+
+def _may_borrow(previous: Indicator, q: Quantity) -> bool:
+    """A count or a sum of money takes the thing of a figure of its own kind only (立案率66.2%;
+    已办结41件: not the rate's; 1132名职工参与捐款,合计23.7万元: not the people's); a
+    percentage may measure any figure before it (农民工610人,占63.5%)."""
+    return previous.kind == q.kind or q.kind not in ("count", "money")
 
 
 def _topic_before(text: str, ctx: Context) -> str:

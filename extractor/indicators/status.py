@@ -42,28 +42,43 @@ def _last_cue(text: str, cues: Cues, in_plan: bool) -> Optional[tuple[int, str]]
             break
         following = segment(masked[match.end():match.end() + 6])
         if following and is_verb(following[0]):
+            if match.group() == "将" and cues.disposal_verbs.search(masked, match.end()):
+                continue  # 将组建任务分解到……: 将 means 把, nothing is planned
             return match.start(), "target"
     return best
 
 
+_GOAL_BEFORE = regex.compile(r"(?:目标任务|目标|任务数|指标)(?:是|为|数)?$")
 _GOAL_AFTER = regex.compile(r"的?\p{Han}{0,4}?(任务|目标|指标)(?!\p{Han}*完成)")
 
 
 def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc_type: str,
-              body_start: int = 0, earlier_figures: Sequence[int] = ()) -> str:
+              body_start: int = 0, earlier_figures: Sequence[int] = (), doc_year: Optional[int] = None) -> str:
     """target or actual: the last cue before the figure in its sentence decides, else a
     target cue that opens its sentence of ;-parts, else the section.  ``body_start``
     is where the figure's section (or document) starts: no sentence starts before it;
-    ``earlier_figures`` are where the figures before this one start, in order."""
+    ``earlier_figures`` are where the figures before this one start, in order;
+    ``doc_year`` is the year the document is about, when known."""
     in_plan = doc_type == "plan" or category == "plans"
     if _GOAL_AFTER.match(text, q.span[1], ctx.clause_end):
         return "target"  # 下达的1500人参保任务, 发展会员2000人的目标: the figure is the goal
+    if _GOAL_BEFORE.search(text, max(ctx.clause_start, q.span[0] - 6), q.span[0]):
+        return "target"  # 会员发展全年目标任务1200人: the figure is the goal
     cues = indicator_cues()
+    if cues.remainder_before.search(text, max(ctx.clause_start, q.span[0] - 10), q.span[0]):
+        return "actual"  # 对尚未建会的18家企业: what is left undone now
     # most sentences hold no cue word before the figure (not_cues words only mask cues)
+    cue = None
     if cues.any_status_cue.search(text, ctx.sentence_start, q.span[0]) is not None:
         cue = _last_cue(text[ctx.sentence_start:q.span[0]], cues, in_plan)
-        if cue is not None:
-            return cue[1]
+    if in_plan and doc_year:
+        # 2018年,全集团共有会员3420人 in a plan for 2019: an earlier year's fact
+        past = [m.start() for m in cues.past_year.finditer(text, ctx.sentence_start, q.span[0])
+                if int(m.group(1)) < doc_year]
+        if past and (cue is None or ctx.sentence_start + cue[0] < past[-1]):
+            return "actual"
+    if cue is not None:
+        return cue[1]
     if not in_plan and _framed_as_target(text, ctx.sentence_start, body_start, earlier_figures, cues):
         return "target"
     return "target" if in_plan else "actual"
@@ -122,6 +137,8 @@ def part_of_total(text: str, q: Quantity, ctx: Context, made: Sequence[Indicator
     total = None
     for indicator in reversed(made):
         if indicator.span[1] <= marker.start() and indicator.unit == q.unit and indicator.span[0] >= reach:
+            if cues.change_markers.search(text, max(reach, indicator.span[0] - 8), indicator.quantity_span[0]):
+                continue  # 比上年增加6家: a change, not the total
             total = indicator
             break
     totals[key] = total.id if total else None
