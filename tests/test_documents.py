@@ -129,6 +129,11 @@ ORG_RULES = [
     # a generic title with the named union on the line below it
     ("学校工会工作计划 篇一\n\n桃源小学工会2020年工作计划\n\n新学期,学校工会将围绕中心工作开展活动。" + BODY,
      "桃源小学工会"),
+    # a place name that opens with a character that is also a preposition or function word
+    ("向阳镇总工会2016年上半年工作总结\n\n" + BODY, "向阳镇总工会"),
+    ("上海市总工会2019年工作要点\n\n" + BODY, "上海市总工会"),
+    ("本溪市总工会2019年工作要点\n\n" + BODY, "本溪市总工会"),
+    ("工作汇报\n\n今年,我们向县总工会汇报了三次工作。" + BODY, "县总工会"),  # a preposition, still
 ]
 
 
@@ -157,3 +162,22 @@ def test_a_document_after_a_footer_marker_is_kept():
     documents = find_documents(page)
     assert [d.org for d in documents] == ["平川县总工会", "青山县总工会"]
     assert not any("某某范文" in line.text for d in documents for line in d.lines)
+
+
+def test_a_further_document_after_a_recommended_reading_line():
+    page = ("向阳镇总工会2016年上半年工作总结\n\n" + BODY + "\n\n推荐阅读:乡镇工会下半年工作计划范文\n\n"
+            "向阳镇总工会2016年下半年工作计划\n\n" + BODY)
+    summary, plan = find_documents(page)
+    assert plan.title == "向阳镇总工会2016年下半年工作计划" and plan.doc_type == "plan"
+
+
+@pytest.mark.parametrize("sentence,year", [
+    ("今年是中国共产党成立95周年,也是“十三五”规划的开局之年。", 2016),
+    ("今年是红军长征胜利八十周年。", 2016),
+    ("迎接新中国成立70周年。", 2019),
+    ("“十四五”的开局之年。", 2021),
+    ("纪念五四运动100周年。", 2019),
+])
+def test_a_masked_year_dated_by_an_anniversary_or_a_plan(sentence, year):
+    doc = find_documents("平川县总工会20**年工作总结\n\n" + sentence + BODY)[0]
+    assert doc.period.year_inferred == year

@@ -12,6 +12,8 @@ from typing import Iterator, Optional
 import regex
 
 from ..records import Period
+from ..quantities.numerals import parse_number
+from ..segment import segment, tag_of
 from .rules import SENTENCE_END, Line, document_rules, is_title_like
 
 _HEADLINE_FIGURE = regex.compile(r"\d+(\.\d+)?[万亿]?(人|家|份|元|个|名)")
@@ -60,7 +62,7 @@ def _clean_org(name: str) -> Optional[str]:
     rules = document_rules()
     for prefix in rules.org_drop:
         name = prefix.sub("", name)
-    while name and name[0] in rules.org_bad_starts:
+    while name and name[0] in rules.org_bad_starts and not _opens_a_name(name):
         name = name[1:]
     if rules.org_not_one.search(name):  # 全市工会: all the unions of a place, not one organisation
         return None
@@ -72,8 +74,27 @@ def _clean_org(name: str) -> Optional[str]:
 
 # the standard library's engine splits along a text faster than `regex`; its \s also takes
 # \x1c-\x1f, which `regex` does not.  No two breaks start alike, so their order is free.
-_ORG_CLAUSE_BREAK = re.compile(r"[,,。:;、【】\[\]()“”|在由据向从把将]|(?![\x1c-\x1f])\s"
+_ORG_CLAUSE_BREAK = re.compile(r"[,,。:;、【】\[\]()“”|]|(?![\x1c-\x1f])\s"
                                r"|本期|召开|开展|举[行办]|新(?:发展|组建)|组[建织]|主席|记者|联合|网讯")
+
+
+_PREPOSITIONS = re.compile("[在由据向从把将]")  # they open a clause before a name: 向县总工会汇报
+
+
+def _opens_a_name(text: str) -> bool:
+    """Whether the character a clause opens with starts a name, not a preposition or a
+    function word before one: 【向阳镇】总工会, 【上海市】总工会, 【本溪市】 (a noun of two
+    characters or more in jieba's dictionary) against 向|县总工会, 上级|工会, 各级|工会."""
+    first = segment(text[:6])[0]
+    return len(first) >= 2 and tag_of(first)[:1] == "n"
+
+
+def _break_at_prepositions(sentence: str) -> str:
+    """``sentence`` with each preposition that opens a clause before a name made a line
+    break (the same length), but for one that starts a name (向阳镇)."""
+    if not _PREPOSITIONS.search(sentence):
+        return sentence
+    return _PREPOSITIONS.sub(lambda m: m.group() if _opens_a_name(m.string[m.start():]) else "\n", sentence)
 
 
 MASK = "*"  # opens what _clause_orgs yields for a masked name, before the rest of the name
@@ -93,7 +114,7 @@ def _clause_orgs(text: str) -> Iterator[str]:
         start = end
         if not rules.org_suffix_any.search(sentence):
             continue  # no name ends here: breaks become line breaks, which join nothing
-        clauses = _ORG_CLAUSE_BREAK.sub("\n", sentence)
+        clauses = _ORG_CLAUSE_BREAK.sub("\n", _break_at_prepositions(sentence))
         tried = -1
         for suffix in rules.org_suffix_any.finditer(clauses):
             clause_start = clauses.rfind("\n", 0, suffix.start()) + 1
@@ -168,12 +189,23 @@ def period_of(title: Optional[str], opening: str, doc_type: str, doc_text: str, 
         year = None
     inferred, evidence = (None, None)
     if year is None:
-        for match in rules["evidence"].finditer(doc_text):  # the first evidence the mask admits
+        found = []  # (position, year, phrase): the first evidence the mask admits wins
+        for match in rules["evidence"].finditer(doc_text):
             # the alternative that matched: the first that matches where the alternation did
             which = next(i for i, pattern in enumerate(rules["evidence_each"]) if pattern.match(doc_text, match.start()))
             if _fits_mask(rules["evidence_years"][which], year_text):
-                inferred, evidence = rules["evidence_years"][which], match.group()
+                found.append((match.start(), rules["evidence_years"][which], match.group()))
                 break
+        for match in rules["anniversary"].finditer(doc_text):
+            event = next(k for k, base in enumerate(rules["anniversary_years"]) if match.group(f"e{k}"))
+            count = parse_number(match.group("n"))
+            if isinstance(count, int) and 0 < count < 200:
+                dated = rules["anniversary_years"][event] + count
+                if _fits_mask(dated, year_text):
+                    found.append((match.start(), dated, match.group()))
+                    break
+        if found:
+            _, inferred, evidence = min(found)
     return Period(year=year, year_text=year_text, year_masked=masked, part=part,
                   year_inferred=inferred, year_evidence=evidence)
 

@@ -216,6 +216,9 @@ def document_rules() -> Rules:
             "any_part": regex.compile(_joined(
                 _without_captures(rx) for rx in [p["h1"], p["h2"], *(rx for _, rx in p["q"]), p["multi_year"]])),
             "evidence_years": tuple(year for _, year in p["evidence"]),
+            "anniversary": regex.compile("(" + "|".join(f"(?P<e{k}>{rx})" for k, (rx, _) in enumerate(p["anniversaries"]))
+                                         + r")(?:的)?(?P<n>[\d一二三四五六七八九十百零〇两]{1,5})周年"),
+            "anniversary_years": tuple(year for _, year in p["anniversaries"]),
         },
         org_pattern=regex.compile(org),
         org_suffix_any=_alternation(data["org"]["suffixes"]),
