@@ -524,3 +524,8 @@ def test_facts_inside_a_plan(sentence, value, status):
 ])
 def test_status_of_disposal_and_goals(sentence, value, status):
     assert find(sentence, value).status == status
+
+
+def test_a_count_of_a_quoted_slogans_parts_is_no_indicator():
+    found = indicators("围绕“建会入会、维权帮扶、建功立业”三项重点开展工作,建成“职工书屋”15个。")
+    assert [(i.value, i.object) for i in found] == [(15, "职工书屋")]

@@ -68,6 +68,9 @@ def is_indicator(text: str, q: Quantity) -> bool:
     opened = text.rfind("《", max(0, start - 40), start)
     if opened >= 0 and "》" not in text[opened:start]:
         return False  # a count inside a title: 《……十项准则》
+    if (start and text[start - 1] == "”" and q.number_span and not text[q.number_span[0]].isdigit()
+            and cues.slogan_count.match(text, end)):
+        return False  # “建会入会、维权帮扶、建功立业”三项重点: the slogan's parts
     followed, preceded = _drop_rules_for(unit)
     if followed:  # slices, not pos/endpos: the rules anchor at their ^ and $
         following = text[end:end + 8]
