@@ -134,7 +134,8 @@ class _LeftReading:
         self._tokens = tokens
         cues = indicator_cues()
         verbs = cues.verbs
-        self._verbs = [i for i, token in enumerate(tokens) if token in verbs]
+        self._verbs = [i for i, token in enumerate(tokens) if token in verbs
+                       and not (token == "是" and i and tokens[i - 1] in _NUMERALS)]  # 三是: a list item
         if (len(self._verbs) >= 2 and tokens[self._verbs[-1]] in cues.nominal_verbs
                 and self._verbs[-1] + 1 < len(tokens) and tokens[self._verbs[-1] + 1] in cues.fund_heads):
             self._verbs.pop()  # 筹集【慰问】资金: the nominal verb qualifies the money
