@@ -178,8 +178,8 @@ def _line_headings(line: Line, previous: Optional[Line], following: Sequence[Lin
     if hit:
         style, match = hit
         number, value = _written_number(style, match)
-        if style.key == "month":  # "一月份:" is its own heading text
-            head = (len(text.rstrip(":： ")), style.key, value)
+        if style.key == "month":  # "一月份:" is its own heading text, its items follow the colon
+            head = (len(text[:match.end()].rstrip(":： ")), style.key, value)
             found.append(HeadingMatch(offset, offset, offset + head[0], style.key, number, value))
         else:
             end = _heading_end(text, match.end(), limits["heading_max_chars"])

@@ -134,6 +134,10 @@ ORG_RULES = [
     ("上海市总工会2019年工作要点\n\n" + BODY, "上海市总工会"),
     ("本溪市总工会2019年工作要点\n\n" + BODY, "本溪市总工会"),
     ("工作汇报\n\n今年,我们向县总工会汇报了三次工作。" + BODY, "县总工会"),  # a preposition, still
+    # a body of the union named whole; an aid centre; a meeting between a company and its union
+    ("南湖区总工会女职工委员会2020年工作总结\n\n" + BODY, "南湖区总工会女职工委员会"),
+    ("平阳县困难职工帮扶中心2018年工作总结\n\n在县总工会的领导下,中心扎实工作。" + BODY, "平阳县困难职工帮扶中心"),
+    ("宏泰钢铁集团公司第八届职工代表大会第三次会议工会工作报告\n\n各位代表:" + BODY, "宏泰钢铁集团公司工会"),
 ]
 
 
@@ -181,3 +185,13 @@ def test_a_further_document_after_a_recommended_reading_line():
 def test_a_masked_year_dated_by_an_anniversary_or_a_plan(sentence, year):
     doc = find_documents("平川县总工会20**年工作总结\n\n" + sentence + BODY)[0]
     assert doc.period.year_inferred == year
+
+
+def test_a_breadcrumb_line_is_no_title():
+    doc = find_documents("第一范文网 > 工作报告 > 工会工作报告\n\n东山县总工会2019年工作报告\n\n" + BODY)[0]
+    assert doc.title == "东山县总工会2019年工作报告"
+
+
+def test_an_event_report_covers_no_year():
+    doc = find_documents("凤城区总工会2009年“两节”送温暖活动情况报告\n\n" + BODY)[0]
+    assert doc.period.part is None

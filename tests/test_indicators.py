@@ -263,7 +263,7 @@ def test_money_spent_counts_what_it_bought(sentence, value, predicate, obj):
     ("15个村(社区)工会完成换届。", 15, None, "村(社区)工会"),                 # one unit in brackets
     ("组织“安康杯”知识竞赛3次。", 3, "组织", "“安康杯”知识竞赛"),          # a quoted name keeps both marks
     ("有4家企业工会半年以上未开展活动。", 4, "有", "企业工会"),               # a span of time ends the phrase
-    ("二是经费收缴率只有85%。", 85, "收缴", "经费收缴率"),                     # a verbal noun before the rate
+    ("二是经费收缴率只有85%。", 85, None, "经费收缴率"),                       # a rate term kept whole
     ("计划筹集慰问资金18万元。", 180000, "筹集", "慰问资金"),                 # 慰问 qualifies the money
     ("走访慰问困难职工96户。", 96, "慰问", "困难职工"),                       # ...but is the verb here
     ("调处劳动争议14起。", 14, "调处", "劳动争议"),
@@ -529,3 +529,8 @@ def test_status_of_disposal_and_goals(sentence, value, status):
 def test_a_count_of_a_quoted_slogans_parts_is_no_indicator():
     found = indicators("围绕“建会入会、维权帮扶、建功立业”三项重点开展工作,建成“职工书屋”15个。")
     assert [(i.value, i.object) for i in found] == [(15, "职工书屋")]
+
+
+def test_a_total_of_another_unit_before_a_sentence_of_parts():
+    found = indicators("全年救助困难职工家庭491户次。其中,对在档困难职工405户开展集中慰问。")
+    assert found[1].part_of is None  # 户次 are not 户, and no 户 further back stands in

@@ -226,6 +226,11 @@ HTML_CASES = [
     ("\ufeff<p>带BOM</p>".encode(), "带BOM", "utf-8-sig"),
     # a wrong declaration is not trusted when the bytes do not decode under it
     ('<meta charset="utf-8"><p>实际是GBK</p>'.encode("gbk"), "实际是GBK", "gb18030"),
+    # chrome named by class, id or role: the logo, sidebars of headlines, breadcrumbs
+    ('<div class="header"><div class="logo">工会网</div></div><div class="breadcrumb">当前位置</div>'
+     '<article class="article"><div class="article-header"><h1>标题</h1></div><p>正文</p></article>'
+     '<div id="sidebar"><p>慰问职工2800人</p></div><div role="contentinfo">版权所有</div>'.encode(),
+     "标题\n正文", "utf-8"),
 ]
 
 

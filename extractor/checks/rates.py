@@ -25,7 +25,7 @@ from typing import Optional, Sequence
 from ..records import Document, Finding, Indicator
 from .common import (
     clause_probe, cover, fmt, has_value, is_exact, mentions, pattern, quote, rules, same_family,
-    sentence_windows, shares_run, word_finder,
+    sentence_windows, word_finder,
 )
 from ..needles import needle_characters
 from .view import DocumentView
@@ -72,7 +72,17 @@ def _names_part(clause: str, num: Indicator, den: Indicator) -> bool:
     modifier = num.object.replace(den.object, "", 1) if den.object else num.object
     if not modifier:
         return False
-    return modifier in clause if len(modifier) < 2 else mentions(clause, modifier) or shares_run(clause, modifier)
+    if len(modifier) < 2:
+        return modifier in clause
+    return mentions(clause, modifier) or _shares_a_telling_pair(clause, modifier)
+
+
+def _shares_a_telling_pair(clause: str, modifier: str) -> bool:
+    """Whether ``clause`` and ``modifier`` share two characters in a row that are no generic
+    word (有效 in 有效问卷回收率, not 职工 in 职工入会率 and 非公有制企业职工)."""
+    generic = frozenset(rules("rate")["generic_words"])
+    pairs = {clause[i:i + 2] for i in range(len(clause) - 1)}
+    return any(modifier[i:i + 2] in pairs and modifier[i:i + 2] not in generic for i in range(len(modifier) - 1))
 
 
 def _rate_names_verb(rate: Indicator, num: Indicator, den: Indicator) -> bool:

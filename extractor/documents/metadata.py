@@ -18,7 +18,7 @@ from .rules import SENTENCE_END, Line, document_rules, is_title_like
 
 _HEADLINE_FIGURE = regex.compile(r"\d+(\.\d+)?[万亿]?(人|家|份|元|个|名)")
 _BARE_ORG_SUFFIX = regex.compile(r"^(总工会|工会|委员会)$")
-_ENDS_IN_REPORT = regex.compile(r"(工作报告|报告)$")
+_ENDS_IN_REPORT = regex.compile(r"(?<!活动情况)(?<!活动)(工作报告|报告)$")  # not an event's (送温暖活动情况报告)
 _STARTS_WITH_YEAR_COMMA = regex.compile(r"^(?:19|20)\d{2}年[,，]")
 
 def opening_text(body_lines: list[Line], limit: int = 400) -> tuple[str, str]:
@@ -131,10 +131,16 @@ def _clause_orgs(text: str) -> Iterator[str]:
                     yield MASK + masked.group(1)
                     continue
             match = rules.org_pattern.match(clauses, name_start)
-            if match and (name := _clean_org(match.group())):
-                yield name
+            if match:
+                end = match.end()
+                while (more := rules.org_pattern.match(clauses, end)) and _SUB_BODY.match(more.group()):
+                    end = more.end()  # 南湖区总工会【女职工委员会】: a body of the union, named whole
+                if name := _clean_org(clauses[match.start():end]):
+                    yield name
 
 
+# the bodies a union has, named right after it: 女职工委员会, 经费审查委员会, 困难职工帮扶中心
+_SUB_BODY = regex.compile(r"(女职工|经费审查|经审|劳动保护|劳动法律监督|困难职工|职工)\p{Han}{0,6}(委员会|帮扶中心|服务中心)$")
 _NEWS_SOURCE = regex.compile(r"^\S{0,12}?(网讯|日讯|讯)\s*")  # "梧州工会网讯 ": the site, not the subject
 
 
@@ -147,6 +153,8 @@ def _org_stem(name: str) -> str:
 
 
 def org_of(title: Optional[str], opening: str, subtitles: str = "") -> Optional[str]:
+    if title:
+        title = document_rules().org_meeting_in_title.sub("", title)  # 集团公司【第八届职代会第三次会议】工会
     title_org = next(_clause_orgs(title), None) if title else None
     if title_org and title_org.startswith(MASK):
         return None  # "XX县总工会2019年工作总结": withheld

@@ -43,6 +43,7 @@ class Rules:
     org_suffix_any: object  # where an organisation suffix is
     org_drop: tuple
     org_bad_starts: str
+    org_meeting_in_title: object  # 第八届职工代表大会第三次会议 between a company and its union
     org_clause_lead: object  # a year before the name at a clause start
     org_reporting_lead: object  # 我受 before a name at a clause start
     org_lead_starts: frozenset  # what a year, a reporting lead or a masked name can start with
@@ -224,6 +225,7 @@ def document_rules() -> Rules:
         org_suffix_any=_alternation(data["org"]["suffixes"]),
         org_drop=_compile_all(data["org"]["drop_prefixes"]),
         org_bad_starts=data["org"]["bad_starts"],
+        org_meeting_in_title=regex.compile(data["org"]["meeting_in_title"]),
         org_clause_lead=regex.compile(f"(?:(?:19|20)\\d{{2}}|{p['masked_year']})年度?"),
         org_reporting_lead=_alternation(data["org"]["reporting_leads"]),
         org_lead_starts=frozenset(data["org"]["lead_starts"]) | {lead[0] for lead in data["org"]["reporting_leads"]},

@@ -127,7 +127,8 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         if not is_indicator(text, q):
             continue
         ctx = context_of(breaks, lo, hi, q)
-        reading = read_quantity(text, q, ctx, max(consumed, floor), _of_its_kind(made, q, ctx) or previous)
+        prior = _of_its_kind(made, q, ctx) or previous  # the last figure of the kind of q, near
+        reading = read_quantity(text, q, ctx, max(consumed, floor), prior)
         if (not reading.object and previous is not None and consumed > ctx.clause_start
                 and previous.unit in cues.kind_units and previous.span[0] >= ctx.clause_start):
             # 五项集体合同177份: the first figure counts kinds of it, the noun counts here too
@@ -136,11 +137,17 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         same_sentence = previous is not None and previous.sentence_span[0] == ctx.sentence_start
         if predicate is None and same_sentence:
             predicate = previous.predicate  # an enumeration shares its verb
-        if same_sentence and previous.unit == q.unit and previous.object and not q.per and (
+        same_prior = prior is not None and prior.sentence_span[0] == ctx.sentence_start
+        if same_prior and prior.unit == q.unit and prior.object and not q.per and (
                 not reading.object or (reading.object == reading.predicate and reading.confidence <= 0.5)
-                or _ONLY_CONJUNCTIONS.fullmatch(text[previous.quantity_span[1]:q.span[0]])):
-            # 应到职工代表96名,实到93名 / 分别奖励3000元、2000元: the noun is not repeated
-            reading = reading._replace(object=previous.object, confidence=0.6)
+                or reading.confidence <= 0.35  # only a guess from the clause before
+                or _ONLY_CONJUNCTIONS.fullmatch(text[prior.quantity_span[1]:q.span[0]])
+                or _LOCATIVE_AFTER.fullmatch(text, prior.span[1], q.span[0])) and not (
+                reading.object == reading.predicate and reading.predicate in cues.nominal_verbs
+                and prior.predicate != reading.predicate):  # 建立劳资纠纷调解【组织】79家: the verb names it
+            # 应到职工代表96名,实到93名 / 分别奖励3000元、2000元: the noun is not repeated;
+            # 办结93件,办结率94.9%,其余5件: nor after a rate; 22个帮扶站【中】只有5个
+            reading = reading._replace(object=prior.object, confidence=0.6)
         elif (same_sentence and previous.object and previous.unit == q.unit
               and cues.comparison_base.match(text[ctx.clause_start:q.span[0]].strip())):
             # 投入达到1.05亿元,比2019年的5200万元增加了一倍多: the base counts the same thing
@@ -223,6 +230,7 @@ def _objects_from_a_total(text: str, made: list[Indicator], lo: int, hi: int) ->
     return result
 
 
+_LOCATIVE_AFTER = regex.compile(r"(?:中|里|当中|之中)(?:只有|仅有|有|共有|已有)?")
 _LIST_SEPARATORS = regex.compile(r"[、,和及与]+")
 
 

@@ -162,6 +162,15 @@ class _LeftReading:
         return _phrase(self._tokens[:self._verbs[-1]]) if self._verbs else ""
 
     @cached_property
+    def before_sum_word(self) -> str:
+        """The thing before a sum word that stands right before the last verb: 三项救助【共计】支出."""
+        tokens, verbs = self._tokens, self._verbs
+        if not verbs or verbs[-1] < 1 or tokens[verbs[-1] - 1] not in indicator_cues().sum_words:
+            return ""
+        words = [t for t in tokens[:verbs[-1] - 1]]
+        return _phrase(words[-4:]) if words else ""
+
+    @cached_property
     def bare_verb(self) -> bool:
         """Whether only adverbs and time words stand before the last verb (目前已【建成】):
         the clause names no thing of its own."""
@@ -349,12 +358,16 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         topic = _topic_before(text, ctx)
         if topic:
             return Reading(predicate, topic, 0.6, -1)  # 这样的农民工维权服务站,全市将建立192个
-        if (previous is not None and previous.object and previous.predicate == predicate and previous.unit == q.unit
-                and not q.per and reading.bare_verb and ctx.sentence_start - previous.sentence_span[1] <= 2):
-            # 全镇今年将建成职工之家12个。目前已建成8个: the sentence before, its verb and unit
+        if (previous is not None and previous.object and previous.unit == q.unit and not q.per
+                and reading.bare_verb and ctx.sentence_start - previous.sentence_span[1] <= 2
+                and (previous.predicate == predicate or q.unit not in cues.kind_units)):
+            # 全镇今年将建成职工之家12个。目前已建成8个; ……在档困难职工405户。全年新增12户:
+            # the sentence before, in its unit (a generic 个 only with the same verb)
             return Reading(predicate, previous.object, 0.5, -1)
         # a verb that is also a noun (资助, 投入) names the money it is said of; any other
         # verb, or a count, may have named its thing before
+        if reading.before_sum_word:
+            return Reading(predicate, reading.before_sum_word, 0.55, -1)  # 三项救助【共计】支出248.9万元
         named = _named_with_verb(text, ctx, predicate) if predicate not in cues.nominal_verbs or q.kind == "count" else ""
         if named:
             return Reading(predicate, named, 0.5, -1)  # 加大工会经费收缴力度,全年力争收缴85万元
@@ -381,9 +394,7 @@ def _clause_before(text: str, ctx: Context, left_from: int) -> str:
     cues = indicator_cues()
     start = max([ctx.sentence_start] + [text.rfind(mark, ctx.sentence_start, end) + 1
                                         for mark in cues.clause_only_breaks])
-    if left_from > start:
-        return ""  # a figure stands in that clause: it has its own
-    clause = text[start:end].strip()
+    clause = text[max(start, left_from):end].strip()  # after a figure in it, the words that follow
     frame = _FRAME.fullmatch(clause)
     if frame:
         return strip_object(frame.group(1))

@@ -135,6 +135,10 @@ def part_of_total(text: str, q: Quantity, ctx: Context, made: Sequence[Indicator
     opens = cues.part_lead_in.match(text, ctx.sentence_start, marker.start()) is not None
     reach = ctx.sentence_start - 200 if opens else ctx.sentence_start
     total = None
+    if opens and made and made[-1].span[1] <= marker.start() and made[-1].unit != q.unit \
+            and made[-1].kind == q.kind and made[-1].sentence_span[0] < ctx.sentence_start:
+        totals[key] = None  # ……救助困难职工家庭491户次。其中……405户: the total before is of another unit
+        return None
     for indicator in reversed(made):
         if indicator.span[1] <= marker.start() and indicator.unit == q.unit and indicator.span[0] >= reach:
             if cues.change_markers.search(text, max(reach, indicator.span[0] - 8), indicator.quantity_span[0]):

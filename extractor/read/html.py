@@ -93,7 +93,7 @@ def _visible_text(root) -> str:
         tag = element.tag if isinstance(element.tag, str) else ""
         tag = tag.lower()
         if event == "start":
-            if not tag or tag in tags["drop"]:
+            if not tag or tag in tags["drop"] or _is_chrome_element(element, tags):
                 walker.skip_subtree()
                 continue
             in_pre += tag == "pre"
@@ -105,6 +105,18 @@ def _visible_text(root) -> str:
             in_pre -= tag == "pre"
             pieces.append(_running(element.tail, in_pre))
     return _tidy_lines("".join(pieces))
+
+
+def _is_chrome_element(element, tags: dict[str, frozenset[str]]) -> bool:
+    """Whether the element's class, id or role names site chrome (class="sidebar")."""
+    attributes = element.attrib
+    if not attributes:
+        return False
+    names = (attributes.get("class") or "").lower().split()
+    if attributes.get("id"):
+        names.append(attributes["id"].lower())
+    return any(name in tags["drop_classes"] for name in names) or \
+        (attributes.get("role") or "").lower() in tags["drop_roles"]
 
 
 def _running(text: str | None, in_pre: int) -> str:
@@ -122,4 +134,4 @@ def _tidy_lines(text: str) -> str:
 @lru_cache(maxsize=1)
 def _tag_sets() -> dict[str, frozenset[str]]:
     rules = load_toml("read_html.toml")
-    return {key: frozenset(rules[key]) for key in ("drop", "block", "cell")}
+    return {key: frozenset(rules[key]) for key in ("drop", "block", "cell", "drop_classes", "drop_roles")}
