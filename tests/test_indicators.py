@@ -534,3 +534,28 @@ def test_a_count_of_a_quoted_slogans_parts_is_no_indicator():
 def test_a_total_of_another_unit_before_a_sentence_of_parts():
     found = indicators("全年救助困难职工家庭491户次。其中,对在档困难职工405户开展集中慰问。")
     assert found[1].part_of is None  # 户次 are not 户, and no 户 further back stands in
+
+
+@pytest.mark.parametrize("sentence,value,obj", [
+    ("网上服务平台注册会员仅1.7万人,不到会员总数的20%。", 20, "会员"),          # a bound word is no part of it
+    ("全年新签专项集体合同288份,全区320家已建会企业的签订率达到90%。", 320, "已建会企业"),  # 的 + a rate
+    ("区总工会对新建小屋每个补助设施经费4000元。", 4000, "设施经费"),            # the money named after the verb
+    ("资助考入本科院校的学生每人4000元。", 4000, "资助"),                        # the recipients are not the money
+    ("发放助学金40.2万元。其中,在读大学生98名,每生每年3000元。", 3000, "助学金"),  # the money of the sentence before
+    ("为在读小学生送去节日礼物,每人价值80元。", 80, "礼物"),                     # 价值 names no thing
+    ("全校35周岁以下青年教师有64人。", 64, "青年教师"),                          # an age bounds the noun, not counts it
+    ("22个乡镇帮扶站中只有5个配备了专职人员。", 5, "乡镇帮扶站"),
+    ("学校现有兴趣社团5个,本年度计划新增1个。", 1, "学校现有兴趣社团"),          # 计划 before the verb is no thing
+])
+def test_more_objects_of_the_second_round(sentence, value, obj):
+    assert find(sentence, value).object == obj
+
+
+def test_a_judgement_in_the_clause_before_names_nothing():
+    ind = find("一是专项集体合同质量有待提高,全区仍有32家已建会企业未签订。", 32)
+    assert ind.object == "已建会企业"
+
+
+def test_keeping_a_rate_is_a_goal_in_a_plan():
+    ind = find("全校现有教职工186人,会员入会率保持100%。", 100, title=PLAN)
+    assert ind.status == "target"

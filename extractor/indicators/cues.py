@@ -48,6 +48,7 @@ class Cues:
     past_year: object  # a year, not one that starts a span (2018年以来)
     not_cues: object  # words that look like cues but are not (公共 holds no 共)
     weak_target: object
+    plan_target: object  # 保持: a goal in a plan, after a fact cue too
     weak_actual: object
     any_status_cue: object  # any word of target, actual, weak_target and weak_actual
     joined_in: object  # a verb of taking part (and 了) right after a count of people
@@ -122,6 +123,7 @@ def indicator_cues() -> Cues:
         disposal_verbs=alternation(status["disposal_verbs"]),
         past_year=regex.compile(r"(?<![\d.])((?:19|20)\d\d)年(?!" + "|".join(status["past_year_not_after"]) + ")"),
         weak_target=alternation(status["weak_target_cues"]),
+        plan_target=alternation(status["plan_target_cues"]),
         weak_actual=alternation(status["weak_actual_cues"]),
         any_status_cue=alternation(sorted({*status["target_cues"], *status["actual_cues"],
                                            *status["weak_target_cues"], *status["weak_actual_cues"]})),

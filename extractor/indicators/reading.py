@@ -24,6 +24,7 @@ _NON_HAN = regex.compile(r"[^\p{Han}]")
 _PER_WORD_PREFIX = regex.compile(r"^(每|人均|户均)")
 _PER_PHRASE_PREFIX = regex.compile(r"^(每\p{Han}|人均|户均)")
 _PER_PHRASE_END = regex.compile(r"(每\p{Han}{1,3}|人均|户均)$")
+_AGE_UNITS = frozenset({"岁", "周岁"})
 _LOCATIVES = frozenset({"中", "里", "内", "当中", "之中"})
 _PER_WORDS = frozenset({"人", "户", "每人", "每户", "人均", "户均"})
 _FRAME = regex.compile(r"在(\p{Han}{2,12}?)(?:中|里|当中|之中)")  # 在已建会企业中
@@ -205,6 +206,8 @@ def _relative_head(right: str) -> str:
     if right.startswith("的"):
         return right[1:]
     cut = right.find("的", 0, 10)
+    if cut > 0 and _RATE_WORD.search(segment(right[cut + 1:cut + 8] or "的")[0]):
+        return right  # 320家已建会企业【的签订率】: the figure counts the thing before 的
     if cut > 0:
         before = segment(right[:cut])
         if (is_verb(before[0]) or tag_of(before[-1])[:1] in ("a", "i")
@@ -323,12 +326,17 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
             right_obj = ""
         # unless a verb right after the unit makes the left words the object (segmented only then)
         if right_obj and not (obj and not right.startswith("的") and tag_of(segment(right)[0]) == "v"):
+            if q.unit in _AGE_UNITS:  # 35周岁以下青年教师有64人: an age bounds the noun; the
+                return Reading(predicate, right_obj, 0.85, -1)  # count after it counts it too
             return Reading(predicate, right_obj, 0.85, q.span[1] + right.find(right_obj) + len(right_obj))
-    aid = next((w for w in reversed(segment(left)) if w in cues.nominal_verbs), None) if q.per else None
+    aid = next((w for w in reversed(segment(left)) if w in cues.nominal_verbs), None) \
+        if q.per and not _names_money(obj) else None  # (每个补助【设施经费】4000元 names its money)
     if aid:
         return Reading(predicate, aid, 0.7, -1)  # 资助……学生每人4000元: the aid is what is counted
     if q.per and obj and (per_at := _PER_PHRASE_END.search(obj)) and per_at.start() > 0:
         obj = strip_object(obj[:per_at.start()])  # 发放金秋助学金【每生】2000元
+    if q.per and obj == "价值":
+        obj = ""  # 每人【价值】80元: the worth of what the clause before names
     if q.per and (not obj or obj.startswith(("每", "人均", "户均", q.per))):
         if predicate and predicate not in cues.copulas:
             return Reading(predicate, predicate, 0.6, -1)  # 每户借款1万元: the verb names it
@@ -343,7 +351,8 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         before = strip_object(_PER_PHRASE_PREFIX.sub("", reading.before_verb))
         if before:
             return Reading(predicate, before, 0.75, -1)
-    if predicate in cues.object_before and reading.between_verbs:
+    if predicate in cues.object_before and reading.between_verbs and not cues.target.search(reading.between_verbs[-2:]):
+        # (not 本年度【计划】新增1个: a plan, no thing)
         return Reading(predicate, reading.between_verbs, 0.7, -1)
     if (predicate in cues.borrowing or predicate in cues.sum_words or left.strip() in cues.sum_words) \
             and previous is not None and previous.object and _may_borrow(previous, q):
@@ -399,8 +408,11 @@ def _clause_before(text: str, ctx: Context, left_from: int) -> str:
     if frame:
         return strip_object(frame.group(1))
     reading = _left_reading(clause[-cues.left_window:])
+    if reading.predicate is None:
+        return ""  # 一是专项集体合同质量有待提高: a judgement, not a thing done
     found = reading.object
-    if not found and reading.predicate and reading.between_verbs and reading.between_verbs + reading.predicate in clause:
+    if (not found and reading.predicate and reading.between_verbs and len(reading.between_verbs) <= 4
+            and reading.between_verbs + reading.predicate in clause):
         found = reading.between_verbs + reading.predicate  # 开展【专项检查】: a verb used as a noun
     return "" if found in cues.not_right_objects else found  # ……签订工资集体协议的【要求】: no thing
 
@@ -434,6 +446,11 @@ def _named_with_verb(text: str, ctx: Context, verb: str) -> str:
             return found
         at = text.rfind(verb, floor, at)
     return ""
+
+
+def _names_money(obj: str) -> bool:
+    """Whether an object ends in a word for money (设施经费, 慰问金, 助学金)."""
+    return bool(obj) and any(obj.endswith(head) for head in indicator_cues().fund_heads)
 
 
 def _may_borrow(previous: Indicator, q: Quantity) -> bool:

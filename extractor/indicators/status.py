@@ -32,6 +32,8 @@ def _last_cue(text: str, cues: Cues, in_plan: bool) -> Optional[tuple[int, str]]
     actual_at = _last_start(cues.actual, masked)
     if not in_plan and target_at < 0:  # weak signs of a fact, where no target cue is
         actual_at = max(actual_at, _last_start(cues.weak_actual, masked))
+    if in_plan:
+        target_at = max(target_at, _last_start(cues.plan_target, masked))
     if actual_at < 0 and target_at < 0:
         best = None
     else:  # at the same position the fact cue wins
