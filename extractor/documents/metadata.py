@@ -204,7 +204,7 @@ def period_of(title: Optional[str], opening: str, doc_type: str, doc_text: str, 
             if _fits_mask(rules["evidence_years"][which], year_text):
                 found.append((match.start(), rules["evidence_years"][which], match.group()))
                 break
-        for match in rules["anniversary"].finditer(doc_text):
+        for match in rules["anniversary"].finditer(doc_text) if "周年" in doc_text else ():  # (a scan costs)
             event = next(k for k, base in enumerate(rules["anniversary_years"]) if match.group(f"e{k}"))
             count = parse_number(match.group("n"))
             if isinstance(count, int) and 0 < count < 200:
