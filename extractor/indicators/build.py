@@ -142,7 +142,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 not reading.object or (reading.object == reading.predicate and reading.confidence <= 0.5)
                 or reading.confidence <= 0.35  # only a guess from the clause before
                 or _ONLY_CONJUNCTIONS.fullmatch(text[prior.quantity_span[1]:q.span[0]])
-                or _LOCATIVE_AFTER.fullmatch(text, prior.span[1], q.span[0])) and not (
+                or cues.locative_then.fullmatch(text, prior.span[1], q.span[0])) and not (
                 reading.object == reading.predicate and reading.predicate in cues.nominal_verbs
                 and prior.predicate != reading.predicate):  # 建立劳资纠纷调解【组织】79家: the verb names it
             # 应到职工代表96名,实到93名 / 分别奖励3000元、2000元: the noun is not repeated;
@@ -234,7 +234,6 @@ def _objects_from_a_total(text: str, made: list[Indicator], lo: int, hi: int) ->
     return result
 
 
-_LOCATIVE_AFTER = regex.compile(r"(?:中|里|当中|之中)(?:只有|仅有|有|共有|已有)?")
 _LIST_SEPARATORS = regex.compile(r"[、,和及与]+")
 
 

@@ -36,6 +36,11 @@ class Cues:
     prefix_re: object
     suffix_re: object
     bad_edge_tags: frozenset
+    locatives: frozenset  # 中, 里: what follows is the part counted
+    locative_then: object  # 中只有: a place word, then the next count of the same thing
+    frame: object  # 在X中 before a share
+    age_units: frozenset
+    level_suffixes: tuple  # 全国【级】
     part_markers: object
     change_markers: object  # 比上年, 同比: the figure after is a change, no total
     part_run_enders: object  # a clause stating a whole again ends a list of parts
@@ -43,6 +48,7 @@ class Cues:
     respectively: object
     target: object
     actual: object
+    goal_before: object  # 目标任务 right before a figure
     remainder_before: object  # 尚未建会的: the figure after it is what is left now
     disposal_verbs: object  # 将……分解到: 将 means 把
     past_year: object  # a year, not one that starts a span (2018年以来)
@@ -111,6 +117,12 @@ def indicator_cues() -> Cues:
         suffix_re=re.compile("(?:" + "|".join(re.escape(w) for w in sorted(
             words["strip_suffix"], key=len, reverse=True)) + ")$"),
         bad_edge_tags=frozenset(words["bad_edge_tags"]),
+        locatives=frozenset(words["locatives"]),
+        locative_then=regex.compile("(?:" + alternation(words["locatives"]).pattern + ")(?:"
+                                    + alternation(words["locative_then"]).pattern + ")?"),
+        frame=regex.compile(words["frame"]),
+        age_units=frozenset(words["age_units"]),
+        level_suffixes=tuple(words["level_suffixes"]),
         part_markers=alternation(words["part_markers"]),
         part_run_enders=alternation(words["part_run_enders"]),
         change_markers=alternation(words["change_markers"]),
@@ -119,6 +131,7 @@ def indicator_cues() -> Cues:
         target=alternation(status["target_cues"]),
         actual=alternation(status["actual_cues"]),
         not_cues=alternation(status["not_cues"]),
+        goal_before=regex.compile(status["goal_before"]),
         remainder_before=regex.compile(status["remainder_before"]),
         disposal_verbs=alternation(status["disposal_verbs"]),
         past_year=regex.compile(r"(?<![\d.])((?:19|20)\d\d)年(?!" + "|".join(status["past_year_not_after"]) + ")"),

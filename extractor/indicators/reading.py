@@ -24,15 +24,11 @@ _NON_HAN = regex.compile(r"[^\p{Han}]")
 _PER_WORD_PREFIX = regex.compile(r"^(每|人均|户均)")
 _PER_PHRASE_PREFIX = regex.compile(r"^(每\p{Han}|人均|户均)")
 _PER_PHRASE_END = regex.compile(r"(每\p{Han}{1,3}|人均|户均)$")
-_AGE_UNITS = frozenset({"岁", "周岁"})
-_LOCATIVES = frozenset({"中", "里", "内", "当中", "之中"})
 _PER_WORDS = frozenset({"人", "户", "每人", "每户", "人均", "户均"})
-_FRAME = regex.compile(r"在(\p{Han}{2,12}?)(?:中|里|当中|之中)")  # 在已建会企业中
 _RATE_WORD = regex.compile(r"(率|比例|比重|覆盖面|参与面|活动面|知晓面|满意度|知晓度|参与度|进度)$")
 _LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}\s*[.、,]|[(]\d{1,2}[)]|[一二三四五六七八九十]+、)\s*")
 _NUMBERISH = regex.compile(r"[\d一二三四五六七八九十百千万亿两几数*xX]")
 _NUMERALS = "一二三四五六七八九十"  # those _LEADING_NUMBER reads
-_LEVEL_SUFFIXES = ("级", "性")  # after a scope word they make it a level: 全国级, 全省性
 
 
 def is_verb(word: str) -> bool:
@@ -51,13 +47,13 @@ def strip_object(phrase: str) -> str:
         if len(head) == 2 and head[1]:  # the head noun follows the last attributive 的
             phrase = head[1]
     if phrase[:2] in ("19", "20"):
-        phrase = cues.leading_year.sub("", phrase)
+        phrase = cues.leading_year.sub("", phrase)  # 【2023年】全市参保人数, 【2019年底】全县会员
     if phrase.endswith("目标任务"):
-        phrase = phrase[:-4] + "任务"  # 全年目标任务: the task, which 目标 only names as a goal  # 【2023年】全市参保人数, 【2019年底】全县会员
+        phrase = phrase[:-4] + "任务"  # 全年目标任务: the task, which 目标 only names as a goal
     while phrase:
         # one-character function words are dropped as tokens, never from inside a word (对象)
         prefix = cues.prefix_re.match(phrase)
-        if prefix and prefix.end() < len(phrase) and phrase[prefix.end()] not in _LEVEL_SUFFIXES:
+        if prefix and prefix.end() < len(phrase) and phrase[prefix.end()] not in cues.level_suffixes:
             phrase = phrase[prefix.end():]
             continue
         suffix = cues.suffix_re.search(phrase)
@@ -99,16 +95,16 @@ def _trim_tokens(tokens: Sequence[str]) -> Sequence[str]:
     bad_tags, prefixes, suffixes = cues.bad_edge_tags, cues.strip_prefix, cues.strip_suffix
     first, end = 0, len(tokens)  # the kept tokens are tokens[first:end]
     while first < end and (tag_of(tokens[first]) in bad_tags or tokens[first] in prefixes):
-        if first + 1 < end and tokens[first + 1] in _LEVEL_SUFFIXES:
+        if first + 1 < end and tokens[first + 1] in cues.level_suffixes:
             break  # 全国级, 全省性: the place names a level
         first += 2 if tokens[first] == "全" and end - first > 1 else 1  # 【全】【集团】: a scope, whole
     # a whole-word suffix such as 任务 or 目标 may be the object itself (完成【任务】的112%)
     while end - first > 1 and (tag_of(tokens[end - 1]) in bad_tags
                                or (len(tokens[end - 1]) == 1 and tokens[end - 1] in suffixes)):
-        if tokens[end - 1] in _LEVEL_SUFFIXES:
+        if tokens[end - 1] in cues.level_suffixes:
             break
         end -= 1
-    if first < end and tag_of(tokens[end - 1]) in bad_tags and tokens[end - 1] not in _LEVEL_SUFFIXES:
+    if first < end and tag_of(tokens[end - 1]) in bad_tags and tokens[end - 1] not in cues.level_suffixes:
         end -= 1
     return tokens[first:end]
 
@@ -150,7 +146,7 @@ class _LeftReading:
             self.predicate: Optional[str] = tokens[last]
             first = last + 1
             for k in range(end - 2, last, -1):
-                if tokens[k] in _LOCATIVES:
+                if tokens[k] in cues.locatives:
                     first = k + 1  # 新入会人员【中】农民工610人: the part after the place word
                     break
             self.object = _phrase(tokens[first:end])  # the words after the last verb
@@ -168,8 +164,8 @@ class _LeftReading:
         tokens, verbs = self._tokens, self._verbs
         if not verbs or verbs[-1] < 1 or tokens[verbs[-1] - 1] not in indicator_cues().sum_words:
             return ""
-        words = [t for t in tokens[:verbs[-1] - 1]]
-        return _phrase(words[-4:]) if words else ""
+        words = tokens[max(0, verbs[-1] - 5):verbs[-1] - 1]  # up to four words before it
+        return _phrase(words) if words else ""
 
     @cached_property
     def bare_verb(self) -> bool:
@@ -260,7 +256,7 @@ def _right_object(right: str) -> str:
         if token in "“”" or (phrase and token[0] == "(" and len(token) > 1):
             phrase.append(token)  # a quote, or a list of units (县【(市、区)】工会)
             continue
-        if phrase and (token.startswith("每") or token in ("人均", "户均") or token in _LOCATIVES):
+        if phrase and (token.startswith("每") or token in ("人均", "户均") or token in cues.locatives):
             break  # 8户家庭【每户】……, 39家规模以上企业【中】: a per phrase or a place word ends it
         if phrase and (token in cues.phrase_end_verbs or token[-2:] in cues.phrase_end_verbs):
             if token[-2:] in cues.phrase_end_verbs and len(token) > 2:
@@ -326,7 +322,7 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
             right_obj = ""
         # unless a verb right after the unit makes the left words the object (segmented only then)
         if right_obj and not (obj and not right.startswith("的") and tag_of(segment(right)[0]) == "v"):
-            if q.unit in _AGE_UNITS:  # 35周岁以下青年教师有64人: an age bounds the noun; the
+            if q.unit in cues.age_units:  # 35周岁以下青年教师有64人: an age bounds the noun; the
                 return Reading(predicate, right_obj, 0.85, -1)  # count after it counts it too
             return Reading(predicate, right_obj, 0.85, q.span[1] + right.find(right_obj) + len(right_obj))
     aid = next((w for w in reversed(segment(left)) if w in cues.nominal_verbs), None) \
@@ -404,7 +400,7 @@ def _clause_before(text: str, ctx: Context, left_from: int) -> str:
     start = max([ctx.sentence_start] + [text.rfind(mark, ctx.sentence_start, end) + 1
                                         for mark in cues.clause_only_breaks])
     clause = text[max(start, left_from):end].strip()  # after a figure in it, the words that follow
-    frame = _FRAME.fullmatch(clause)
+    frame = cues.frame.fullmatch(clause)
     if frame:
         return strip_object(frame.group(1))
     reading = _left_reading(clause[-cues.left_window:])

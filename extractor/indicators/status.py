@@ -50,7 +50,6 @@ def _last_cue(text: str, cues: Cues, in_plan: bool) -> Optional[tuple[int, str]]
     return best
 
 
-_GOAL_BEFORE = regex.compile(r"(?:目标任务|目标|任务数|指标)(?:是|为|数)?$")
 _GOAL_AFTER = regex.compile(r"的?\p{Han}{0,4}?(任务|目标|指标)(?!\p{Han}*完成)")
 
 
@@ -64,9 +63,9 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
     in_plan = doc_type == "plan" or category == "plans"
     if _GOAL_AFTER.match(text, q.span[1], ctx.clause_end):
         return "target"  # 下达的1500人参保任务, 发展会员2000人的目标: the figure is the goal
-    if _GOAL_BEFORE.search(text, max(ctx.clause_start, q.span[0] - 6), q.span[0]):
-        return "target"  # 会员发展全年目标任务1200人: the figure is the goal
     cues = indicator_cues()
+    if cues.goal_before.search(text, max(ctx.clause_start, q.span[0] - 6), q.span[0]):
+        return "target"  # 会员发展全年目标任务1200人: the figure is the goal
     if cues.remainder_before.search(text, max(ctx.clause_start, q.span[0] - 10), q.span[0]):
         return "actual"  # 对尚未建会的18家企业: what is left undone now
     # most sentences hold no cue word before the figure (not_cues words only mask cues)
