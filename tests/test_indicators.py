@@ -559,3 +559,13 @@ def test_a_judgement_in_the_clause_before_names_nothing():
 def test_keeping_a_rate_is_a_goal_in_a_plan():
     ind = find("全校现有教职工186人,会员入会率保持100%。", 100, title=PLAN)
     assert ind.status == "target"
+
+
+def test_a_gap_in_points_measures_the_figure_before():
+    ind = find("一线操作岗位职工收入增长7.4%,高于全集团平均水平1.2个百分点。", 1.2)
+    assert ind.object == "一线操作岗位职工收入"
+
+
+def test_a_verb_chain_in_a_later_sentence_speaks_of_the_whole():
+    ind = find("征集合理化建议1526条,其中炼钢分厂412条、轧钢分厂386条。经专业评审,采纳实施683条。", 683)
+    assert ind.object == "合理化建议"

@@ -128,7 +128,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             continue
         ctx = context_of(breaks, lo, hi, q)
         prior = _of_its_kind(made, q, ctx) or previous  # the last figure of the kind of q, near
-        reading = read_quantity(text, q, ctx, max(consumed, floor), prior)
+        reading = read_quantity(text, q, ctx, max(consumed, floor), _whole_of(prior, made, ctx))
         if (not reading.object and previous is not None and consumed > ctx.clause_start
                 and previous.unit in cues.kind_units and previous.span[0] >= ctx.clause_start):
             # 五项集体合同177份: the first figure counts kinds of it, the noun counts here too
@@ -187,6 +187,14 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         previous = indicator
         consumed = max(q.span[1], reading.consumed_right)
     return _objects_from_a_total(text, _respectively(text, made, lo, hi), lo, hi)
+
+
+def _whole_of(prior: Optional[Indicator], made: Sequence[Indicator], ctx) -> Optional[Indicator]:
+    """``prior``, or its total when it is a part in an earlier sentence: a bare verb in a
+    later sentence speaks of the whole (征集合理化建议1526条,其中……273条。采纳实施683条)."""
+    if prior is None or prior.part_of is None or prior.sentence_span[0] == ctx.sentence_start:
+        return prior
+    return next((i for i in reversed(made) if i.id == prior.part_of), prior)
 
 
 def _of_its_kind(made: Sequence[Indicator], q: Quantity, ctx) -> Optional[Indicator]:

@@ -42,6 +42,7 @@ class Cues:
     age_units: frozenset
     level_suffixes: tuple  # 全国【级】
     part_markers: object
+    gap_comparisons: object  # 高于……1.2个百分点: a gap measures the figure before
     change_markers: object  # 比上年, 同比: the figure after is a change, no total
     part_run_enders: object  # a clause stating a whole again ends a list of parts
     part_lead_in: object  # what may open a sentence before its part marker
@@ -126,6 +127,7 @@ def indicator_cues() -> Cues:
         part_markers=alternation(words["part_markers"]),
         part_run_enders=alternation(words["part_run_enders"]),
         change_markers=alternation(words["change_markers"]),
+        gap_comparisons=alternation(words["gap_comparisons"]),
         part_lead_in=re.compile("(?:" + alternation(words["part_lead_ins"]).pattern + ")*$"),
         respectively=alternation(words["respectively"]),
         target=alternation(status["target_cues"]),

@@ -171,8 +171,9 @@ class _LeftReading:
     def bare_verb(self) -> bool:
         """Whether only adverbs and time words stand before the last verb (目前已【建成】):
         the clause names no thing of its own."""
-        return bool(self._verbs) and all(tag_of(token)[:1] in _ADVERBIAL_TAGS
-                                         for token in self._tokens[:self._verbs[-1]])
+        verbs = indicator_cues().verbs
+        return bool(self._verbs) and all(tag_of(token)[:1] in _ADVERBIAL_TAGS or token in verbs
+                                         for token in self._tokens[:self._verbs[-1]])  # (采纳实施)
 
     @cached_property
     def between_verbs(self) -> str:
@@ -301,6 +302,9 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         return Reading(predicate, rate, 0.85, -1)
     if q.change == "to" and previous is not None and previous.change == "from" and previous.object:
         return Reading(previous.predicate, previous.object, 0.8, -1)
+    if (q.unit == "个百分点" and previous is not None and previous.kind == "percent" and previous.object
+            and cues.gap_comparisons.match(text, ctx.clause_start)):
+        return Reading(None, previous.object, 0.6, -1)  # 收入增长7.4%,高于平均水平1.2个百分点
     if (not obj and q.unit in cues.people_units and (joined := cues.joined_in.match(right))
             and segment(right)[0] == joined.group(1)):  # not a word that starts alike (参赛选手)
         # 1500余人参加了志愿服务活动: people counted by what they took part in
