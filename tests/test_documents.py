@@ -195,3 +195,23 @@ def test_a_breadcrumb_line_is_no_title():
 def test_an_event_report_covers_no_year():
     doc = find_documents("凤城区总工会2009年“两节”送温暖活动情况报告\n\n" + BODY)[0]
     assert doc.period.part is None
+
+
+@pytest.mark.parametrize("title,org", [
+    ("县总工会困难职工帮扶中心建设工作总结", "县总工会"),      # the centre is the topic, not the author
+])
+def test_a_union_body_as_topic_is_not_the_org(title, org):
+    assert find_documents(title + "\n\n" + BODY)[0].org == org
+
+
+@pytest.mark.parametrize("title,year", [
+    ("某中学2019-2020学年度第一学期工会工作计划", 2019),      # a range of years keeps its first
+    ("某县总工会工会工作规划(2018-2020)", 2018),
+])
+def test_a_range_of_years_is_not_a_range_of_money(title, year):
+    assert find_documents(title + "\n\n" + BODY)[0].period.year == year
+
+
+def test_lines_with_a_greater_than_sign_are_no_breadcrumb():
+    assert not is_chrome("1.建会率>95%")
+    assert is_chrome("第一范文网 > 工作报告 > 工会工作报告")

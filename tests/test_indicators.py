@@ -556,9 +556,14 @@ def test_a_judgement_in_the_clause_before_names_nothing():
     assert ind.object == "已建会企业"
 
 
-def test_keeping_a_rate_is_a_goal_in_a_plan():
-    ind = find("全校现有教职工186人,会员入会率保持100%。", 100, title=PLAN)
-    assert ind.status == "target"
+@pytest.mark.parametrize("sentence,value,status", [
+    ("目前,全县职工入会率保持在92%。", 92, "actual"),                   # a fact cue in a plan still counts
+    ("与2018年相比,会员人数增长10%。", 10, "target"),                  # a past year as a base is no fact
+    ("在2018年的基础上,新发展会员2000人。", 2000, "target"),
+    ("巩固2018年创建成果,全年新建职工之家15个。", 15, "target"),
+])
+def test_years_and_fact_cues_inside_a_plan(sentence, value, status):
+    assert find(sentence, value, title=PLAN).status == status
 
 
 def test_a_gap_in_points_measures_the_figure_before():
@@ -569,3 +574,48 @@ def test_a_gap_in_points_measures_the_figure_before():
 def test_a_verb_chain_in_a_later_sentence_speaks_of_the_whole():
     ind = find("征集合理化建议1526条,其中炼钢分厂412条、轧钢分厂386条。经专业评审,采纳实施683条。", 683)
     assert ind.object == "合理化建议"
+
+
+@pytest.mark.parametrize("sentence,value,obj", [
+    ("全市共有213家企业组队参赛,较上届增加37家。", 37, "企业组队"),             # 上届 is the base, not the thing
+    ("报名参赛职工2860人,比上届的2358人增长21.3%。", 2358, "职工"),
+    ("全年经费收入1286.45万元,较年初预算减少42.55万元;比上年增加86.40万元。", 864000, "经费收入"),
+    ("县总工会经审委组成3个审查组。", 3, "审查组"),
+])
+def test_comparisons_name_their_base_not_their_thing(sentence, value, obj):
+    assert find(sentence, value).object == obj
+
+
+def test_one_of_a_named_set_is_no_count():
+    assert [i.value for i in indicators("职代会已将职工技能培训列为本年度十件实事之一,培训职工264人次。")] == [264]
+
+
+def test_a_plans_paragraph_of_last_years_facts():
+    found = indicators("去年全街道新建工会组织15家。全年走访慰问困难职工76户。\n今年力争新建工会组织10家以上。",
+                       title="和平街道总工会2022年工作计划\n\n")
+    assert [i.status for i in found] == ["actual", "actual", "target"]
+
+
+@pytest.mark.parametrize("sentence,value,obj", [
+    ("收到200份入会申请。", 200, "入会申请"),                        # nouns that hold a verb of the list
+    ("建成20个职工学习中心。", 20, "职工学习中心"),
+    ("县总工会主席慰问了环卫工人,全年慰问2800人次。", 2800, "环卫工人"),  # the verb's object, not its subject
+    ("县总工会调研组走访企业,全年走访120家。", 120, "企业"),
+    ("全县会员5万人,入会率92%,培训2000人。", 2000, "培训"),             # no borrowing over a rate for a verb
+    ("全年发放慰问金80万元,覆盖率100%,捐款23万元。", 230000, "捐款"),
+    ("表彰全县级劳动模范20名。", 20, "县级劳动模范"),
+    ("走访了30家规模较大企业的工会。", 30, "规模较大企业"),
+])
+def test_review_cases_of_the_new_fallbacks(sentence, value, obj):
+    assert find(sentence, value).object == obj
+
+
+def test_a_service_number_needs_its_hot_line_right_after():
+    assert [i.value for i in indicators("全县已有15000名职工注册服务平台。")] == [15000]
+
+
+def test_parts_after_a_clause_of_another_unit_go_on():
+    found = indicators("全年救助困难职工500人,其中金秋助学120人,累计发放助学金60万元,医疗救助200人。")
+    assert found[-1].part_of == found[0].id
+    found = indicators("全年新建工会组织46家,覆盖职工5000人。其中非公企业31家,社会组织15家。")
+    assert found[2].part_of == found[0].id

@@ -231,6 +231,9 @@ HTML_CASES = [
      '<article class="article"><div class="article-header"><h1>标题</h1></div><p>正文</p></article>'
      '<div id="sidebar"><p>慰问职工2800人</p></div><div role="contentinfo">版权所有</div>'.encode(),
      "标题\n正文", "utf-8"),
+    # a header may hold the title; a skipped <pre> does not leave the rest preformatted
+    ('<div class="header"><h1>标题</h1></div><pre id="share">分享</pre><p>全年  发展会员\n500人</p>'.encode(),
+     "标题\n全年 发展会员 500人", "utf-8"),
 ]
 
 

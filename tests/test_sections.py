@@ -54,6 +54,8 @@ CASES = [
     ("month schedules with their items on the same line",
      f"四、各月工作安排\n二月份：开学前走访慰问困难教职工5户。\n三月份：召开教代会。\n七、八月份：组织疗休养。\n{FILLER}",
      [("四", 1, "各月工作安排"), ("二", 2, "二月份"), ("三", 2, "三月份"), ("七、八", 2, "七、八月份")]),
+    ("a dash heading that opens with 在", f"{FILLER}\n——在服务大局上展现新作为\n{FILLER}",
+     [(None, 1, "在服务大局上展现新作为")]),
     ("a speech's subtitle is no heading", f"——在县总工会十五届五次全委(扩大)会议上\n{FILLER}\n一、主要工作\n{FILLER}",
      [("一", 1, "主要工作")]),
     ("a later shallower style closes the deeper ones",

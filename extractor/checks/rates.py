@@ -20,6 +20,9 @@ not used.  No qualifying pair, no finding: we never guess the denominator.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from typing import Optional, Sequence
 
 from ..records import Document, Finding, Indicator
@@ -77,10 +80,15 @@ def _names_part(clause: str, num: Indicator, den: Indicator) -> bool:
     return mentions(clause, modifier) or _shares_a_telling_pair(clause, modifier)
 
 
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset:
+    return frozenset(rules("rate")["generic_words"])
+
+
 def _shares_a_telling_pair(clause: str, modifier: str) -> bool:
     """Whether ``clause`` and ``modifier`` share two characters in a row that are no generic
     word (有效 in 有效问卷回收率, not 职工 in 职工入会率 and 非公有制企业职工)."""
-    generic = frozenset(rules("rate")["generic_words"])
+    generic = _generic_words()
     pairs = {clause[i:i + 2] for i in range(len(clause) - 1)}
     return any(modifier[i:i + 2] in pairs and modifier[i:i + 2] not in generic for i in range(len(modifier) - 1))
 
@@ -100,10 +108,13 @@ def _rate_names_verb(rate: Indicator, num: Indicator, den: Indicator) -> bool:
     return not modifier or modifier in (den.object or "")
 
 
+_BARE_SHARE = re.compile(r"(?:约|仅)?占(?:了|约|近|到)?\s*$")  # the words before the number: 占 alone
+
+
 def _pairs(rate: Indicator, clause: str, figures: Sequence[Indicator], view: DocumentView):
     completion = bool(_COMPLETION.search(clause))
     nearest = figures[-1] if figures else None
-    bare_share = clause.lstrip().startswith("占")
+    bare_share = _BARE_SHARE.match(clause.strip()) is not None  # 占50%, not 占全年收入的67%: that names its base
     for num in figures:
         for den in figures:
             if num is den or not same_family(num, den) or den.value <= 0:

@@ -78,7 +78,6 @@ _ORG_CLAUSE_BREAK = re.compile(r"[,,。:;、【】\[\]()“”|]|(?![\x1c-\x1f])
                                r"|本期|召开|开展|举[行办]|新(?:发展|组建)|组[建织]|主席|记者|联合|网讯")
 
 
-_PREPOSITIONS = re.compile("[在由据向从把将]")  # they open a clause before a name: 向县总工会汇报
 
 
 def _opens_a_name(text: str) -> bool:
@@ -92,9 +91,10 @@ def _opens_a_name(text: str) -> bool:
 def _break_at_prepositions(sentence: str) -> str:
     """``sentence`` with each preposition that opens a clause before a name made a line
     break (the same length), but for one that starts a name (向阳镇)."""
-    if not _PREPOSITIONS.search(sentence):
+    prepositions = document_rules().org_prepositions
+    if not prepositions.search(sentence):
         return sentence
-    return _PREPOSITIONS.sub(lambda m: m.group() if _opens_a_name(m.string[m.start():]) else "\n", sentence)
+    return prepositions.sub(lambda m: m.group() if _opens_a_name(m.string[m.start():]) else "\n", sentence)
 
 
 MASK = "*"  # opens what _clause_orgs yields for a masked name, before the rest of the name
@@ -133,14 +133,13 @@ def _clause_orgs(text: str) -> Iterator[str]:
             match = rules.org_pattern.match(clauses, name_start)
             if match:
                 end = match.end()
-                while (more := rules.org_pattern.match(clauses, end)) and _SUB_BODY.match(more.group()):
+                while ((more := rules.org_pattern.match(clauses, end)) and rules.org_sub_body.match(more.group())
+                       and rules.org_sub_body_then.match(clauses, more.end())):
                     end = more.end()  # 南湖区总工会【女职工委员会】: a body of the union, named whole
                 if name := _clean_org(clauses[match.start():end]):
                     yield name
 
 
-# the bodies a union has, named right after it: 女职工委员会, 经费审查委员会, 困难职工帮扶中心
-_SUB_BODY = regex.compile(r"(女职工|经费审查|经审|劳动保护|劳动法律监督|困难职工|职工)\p{Han}{0,6}(委员会|帮扶中心|服务中心)$")
 _NEWS_SOURCE = regex.compile(r"^\S{0,12}?(网讯|日讯|讯)\s*")  # "梧州工会网讯 ": the site, not the subject
 
 

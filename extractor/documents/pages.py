@@ -58,17 +58,19 @@ def is_chrome(line: str) -> bool:
                 or rules.chrome_anywhere.search(compact))
 
 
-def _content_lines(lines: list[Line]) -> tuple[list[Line], set[int]]:
+def _content_lines(lines: list[Line]) -> tuple[list[Line], set[int], set[int]]:
     """The lines that are document text, and the indices among them of those that may be
     continuation markers.  After an end marker (相关阅读, 由互联网用户整理提供) the rest
     of the page is its footer, unless a further document starts there: a title line
-    followed by a paragraph."""
+    followed by a paragraph.  The third set holds the indices of the kept lines that a
+    publication stamp follows (news headlines)."""
     rules = document_rules()
     end_or_chrome_anywhere = rules.end_or_chrome_anywhere.search
     end_or_continuation_at_start = rules.end_or_continuation_at_start.match
     chrome_at_start, chrome_runs = rules.chrome_at_start.match, rules.chrome_runs.match
     kept = []
     may_continue = set()
+    stamped = set()
     in_footer = False
     for i, line in enumerate(lines):
         compact = line.text.replace(" ", "")
@@ -88,7 +90,9 @@ def _content_lines(lines: list[Line]) -> tuple[list[Line], set[int]]:
             if at_line_start:
                 may_continue.add(len(kept))
             kept.append(line)
-    return kept, may_continue
+        elif kept and kept[-1] is lines[i - 1] and rules.stamp_line.match(compact):
+            stamped.add(len(kept) - 1)  # the line right above a publication stamp
+    return kept, may_continue, stamped
 
 
 def _article_title(text: str) -> bool:
@@ -105,8 +109,9 @@ def _mid_page_title(text: str) -> bool:
     return is_title_like(text) and bool(document_rules().org_pattern.search(text))
 
 
-def _split_points(content: list[Line], may_continue: set[int]) -> list[tuple[int, bool]]:
-    """Indices where a document starts, with whether that line is a marker to drop."""
+def _split_points(content: list[Line], may_continue: set[int], stamped: set[int] = frozenset()) -> list[tuple[int, bool]]:
+    """Indices where a document starts, with whether that line is a marker to drop; a
+    headline with a publication stamp under it starts a news item."""
     rules = document_rules()
     points: list[tuple[int, bool]] = [(0, False)]
     body_seen = False
@@ -116,7 +121,7 @@ def _split_points(content: list[Line], may_continue: set[int]) -> list[tuple[int
             points.append((i, True))
             body_seen = False
             continue
-        if _article_title(text) or (body_seen and _mid_page_title(text)):
+        if _article_title(text) or (body_seen and (_mid_page_title(text) or (i in stamped and is_title_like(text)))):
             if i != points[-1][0]:
                 points.append((i, False))
             body_seen = False
@@ -126,9 +131,9 @@ def _split_points(content: list[Line], may_continue: set[int]) -> list[tuple[int
     return points
 
 
-def _blocks(content: list[Line], may_continue: set[int]) -> list[list[Line]]:
+def _blocks(content: list[Line], may_continue: set[int], stamped: set[int] = frozenset()) -> list[list[Line]]:
     rules = document_rules()
-    points = _split_points(content, may_continue)
+    points = _split_points(content, may_continue, stamped)
     blocks = []
     for n, (start, is_marker) in enumerate(points):
         end = points[n + 1][0] if n + 1 < len(points) else len(content)
@@ -188,9 +193,9 @@ def _years_from_neighbours(documents: list[DocumentBlock]) -> list[DocumentBlock
 
 
 def _find_documents(text: str) -> list[DocumentBlock]:
-    content, may_continue = _content_lines(split_lines(text))
+    content, may_continue, stamped = _content_lines(split_lines(text))
     documents = []
-    for block in _blocks(content, may_continue):
+    for block in _blocks(content, may_continue, stamped):
         title, title_span, body_index = _title(block)
         body_lines = block[body_index:] if body_index < len(block) else []
         if body_index == 0 and title_span:

@@ -21,6 +21,7 @@ class Rules:
     chrome_anywhere: object
     end_any: object  # the end patterns as one alternation
     continuation_any: object  # the continuation markers as one alternation
+    stamp_line: object  # 发布时间:2024-02-06 under a news headline
     # whether a line may be an end or a chrome line or a continuation marker, in two calls
     # instead of five (most lines are none): the end and chrome patterns that may match past
     # the line start, and what follows the run of those that open with one, searched along
@@ -43,6 +44,9 @@ class Rules:
     org_suffix_any: object  # where an organisation suffix is
     org_drop: tuple
     org_bad_starts: str
+    org_sub_body: object  # 女职工委员会 after a union's name
+    org_sub_body_then: object  # what may follow it in a title
+    org_prepositions: object  # 向, 在: open a clause before a name
     org_meeting_in_title: object  # 第八届职工代表大会第三次会议 between a company and its union
     org_clause_lead: object  # a year before the name at a clause start
     org_reporting_lead: object  # 我受 before a name at a clause start
@@ -182,6 +186,7 @@ def document_rules() -> Rules:
         chrome_anywhere=regex.compile(_joined([p for p in chrome_patterns if not p.startswith("^")])),
         end_any=regex.compile(_joined(end_patterns)),
         continuation_any=regex.compile(_joined(continuation_markers)),
+        stamp_line=regex.compile(data["split"]["stamp_line"]),
         end_or_chrome_anywhere=regex.compile(_joined(
             [_without_captures(p) for p in end_patterns if not _anchored_at_start(p)]
             + [_without_captures(p) for p in chrome_patterns if not p.startswith("^")]
@@ -225,6 +230,9 @@ def document_rules() -> Rules:
         org_suffix_any=_alternation(data["org"]["suffixes"]),
         org_drop=_compile_all(data["org"]["drop_prefixes"]),
         org_bad_starts=data["org"]["bad_starts"],
+        org_sub_body=regex.compile(data["org"]["sub_body"]),
+        org_sub_body_then=regex.compile(data["org"]["sub_body_then"]),
+        org_prepositions=re.compile(data["org"]["prepositions"]),
         org_meeting_in_title=regex.compile(data["org"]["meeting_in_title"]),
         org_clause_lead=regex.compile(f"(?:(?:19|20)\\d{{2}}|{p['masked_year']})年度?"),
         org_reporting_lead=_alternation(data["org"]["reporting_leads"]),

@@ -139,7 +139,10 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             predicate = previous.predicate  # an enumeration shares its verb
         same_prior = prior is not None and prior.sentence_span[0] == ctx.sentence_start
         if same_prior and prior.unit == q.unit and prior.object and not q.per and (
-                not reading.object or (reading.object == reading.predicate and reading.confidence <= 0.5)
+                not reading.object
+                # a verb for its object borrows only from the figure right before it (会员5万人,
+                # 入会率92%,培训2000人: not 会员)
+                or (reading.object == reading.predicate and reading.confidence <= 0.5 and prior is previous)
                 or reading.confidence <= 0.35  # only a guess from the clause before
                 or _ONLY_CONJUNCTIONS.fullmatch(text[prior.quantity_span[1]:q.span[0]])
                 or cues.locative_then.fullmatch(text, prior.span[1], q.span[0])) and not (

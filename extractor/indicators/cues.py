@@ -28,6 +28,7 @@ class Cues:
     fund_heads: frozenset
     not_right_objects: frozenset
     phrase_end_verbs: frozenset  # 赴, 前往: end the noun phrase after a unit
+    phrase_end_suffixes: frozenset  # 不足: ends a longer token too (经费不足)
     sum_words: frozenset
     running_total: object  # the sum words of more than one character (a bare 共 sits inside 公共)
     kind_units: frozenset
@@ -42,6 +43,8 @@ class Cues:
     age_units: frozenset
     level_suffixes: tuple  # 全国【级】
     part_markers: object
+    nominalisers: object  # 力度, 工作 after a verb: it heads a noun
+    comparison_opener: object  # 较/比 opening a clause: the base of a comparison
     gap_comparisons: object  # 高于……1.2个百分点: a gap measures the figure before
     change_markers: object  # 比上年, 同比: the figure after is a change, no total
     part_run_enders: object  # a clause stating a whole again ends a list of parts
@@ -52,6 +55,8 @@ class Cues:
     goal_before: object  # 目标任务 right before a figure
     remainder_before: object  # 尚未建会的: the figure after it is what is left now
     disposal_verbs: object  # 将……分解到: 将 means 把
+    past_opener: object  # 去年 opening a plan's paragraph of facts
+    past_year_opening: object  # 2018年, opening a sentence as its time
     past_year: object  # a year, not one that starts a span (2018年以来)
     not_cues: object  # words that look like cues but are not (公共 holds no 共)
     weak_target: object
@@ -108,6 +113,7 @@ def indicator_cues() -> Cues:
         fund_heads=frozenset(words["fund_heads"]),
         not_right_objects=frozenset(words["not_right_objects"]),
         phrase_end_verbs=frozenset(words["phrase_end_verbs"]),
+        phrase_end_suffixes=frozenset(words["phrase_end_suffixes"]),
         sum_words=frozenset(words["sum_words"]),
         running_total=alternation(w for w in words["sum_words"] if len(w) > 1),
         kind_units=frozenset(words["kind_units"]),
@@ -128,6 +134,8 @@ def indicator_cues() -> Cues:
         part_run_enders=alternation(words["part_run_enders"]),
         change_markers=alternation(words["change_markers"]),
         gap_comparisons=alternation(words["gap_comparisons"]),
+        comparison_opener=regex.compile(words["comparison_opener"]),
+        nominalisers=regex.compile(words["nominalisers"]),
         part_lead_in=re.compile("(?:" + alternation(words["part_lead_ins"]).pattern + ")*$"),
         respectively=alternation(words["respectively"]),
         target=alternation(status["target_cues"]),
@@ -136,6 +144,8 @@ def indicator_cues() -> Cues:
         goal_before=regex.compile(status["goal_before"]),
         remainder_before=regex.compile(status["remainder_before"]),
         disposal_verbs=alternation(status["disposal_verbs"]),
+        past_opener=alternation(status["past_openers"]),
+        past_year_opening=regex.compile(status["past_year_opening"]),
         past_year=regex.compile(r"(?<![\d.])((?:19|20)\d\d)年(?!" + "|".join(status["past_year_not_after"]) + ")"),
         weak_target=alternation(status["weak_target_cues"]),
         plan_target=alternation(status["plan_target_cues"]),

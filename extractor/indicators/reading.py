@@ -24,6 +24,7 @@ _NON_HAN = regex.compile(r"[^\p{Han}]")
 _PER_WORD_PREFIX = regex.compile(r"^(每|人均|户均)")
 _PER_PHRASE_PREFIX = regex.compile(r"^(每\p{Han}|人均|户均)")
 _PER_PHRASE_END = regex.compile(r"(每\p{Han}{1,3}|人均|户均)$")
+_GENERIC_UNITS = frozenset({"个"})  # counts anything: borrowed across a verb only with the same verb
 _PER_WORDS = frozenset({"人", "户", "每人", "每户", "人均", "户均"})
 _RATE_WORD = regex.compile(r"(率|比例|比重|覆盖面|参与面|活动面|知晓面|满意度|知晓度|参与度|进度)$")
 _LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}\s*[.、,]|[(]\d{1,2}[)]|[一二三四五六七八九十]+、)\s*")
@@ -97,7 +98,8 @@ def _trim_tokens(tokens: Sequence[str]) -> Sequence[str]:
     while first < end and (tag_of(tokens[first]) in bad_tags or tokens[first] in prefixes):
         if first + 1 < end and tokens[first + 1] in cues.level_suffixes:
             break  # 全国级, 全省性: the place names a level
-        first += 2 if tokens[first] == "全" and end - first > 1 else 1  # 【全】【集团】: a scope, whole
+        scope = tokens[first] == "全" and end - first > 1 and tokens[first + 1][-1:] not in cues.level_suffixes
+        first += 2 if scope else 1  # 【全】【集团】: a scope, whole (not 全【县级】劳动模范)
     # a whole-word suffix such as 任务 or 目标 may be the object itself (完成【任务】的112%)
     while end - first > 1 and (tag_of(tokens[end - 1]) in bad_tags
                                or (len(tokens[end - 1]) == 1 and tokens[end - 1] in suffixes)):
@@ -208,7 +210,7 @@ def _relative_head(right: str) -> str:
     if cut > 0:
         before = segment(right[:cut])
         if (is_verb(before[0]) or tag_of(before[-1])[:1] in ("a", "i")
-                or (cut <= 6 and any(tag_of(word)[:1] in ("v", "a", "d", "i") for word in before))):
+                or (cut <= 6 and (tag_of(before[0])[:1] in ("v", "a", "d", "i") or tag_of(before[-1])[:1] == "v"))):
             return right[cut + 1:]
     return right
 
@@ -259,8 +261,8 @@ def _right_object(right: str) -> str:
             continue
         if phrase and (token.startswith("每") or token in ("人均", "户均") or token in cues.locatives):
             break  # 8户家庭【每户】……, 39家规模以上企业【中】: a per phrase or a place word ends it
-        if phrase and (token in cues.phrase_end_verbs or token[-2:] in cues.phrase_end_verbs):
-            if token[-2:] in cues.phrase_end_verbs and len(token) > 2:
+        if phrase and (token in cues.phrase_end_verbs or token[-2:] in cues.phrase_end_suffixes):
+            if token[-2:] in cues.phrase_end_suffixes and len(token) > 2:
                 phrase.append(token[:-2])  # jieba's 经费不足: the noun before the comparison
             break
         if token in verbs:
@@ -347,7 +349,8 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         obj = reading.before_verb  # 会员发展全年【目标任务】1200人: the goal words say it is a goal, the noun says of what
     if obj:
         return Reading(predicate, obj, 0.9, -1)
-    if predicate in cues.copulas and reading.before_verb:
+    if predicate in cues.copulas and reading.before_verb and not cues.comparison_opener.match(left.lstrip()):
+        # (较年初预算减少42.55万元: what follows 较 is the base compared with, the thing is before)
         before = strip_object(_PER_PHRASE_PREFIX.sub("", reading.before_verb))
         if before:
             return Reading(predicate, before, 0.75, -1)
@@ -369,9 +372,11 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
             return Reading(predicate, topic, 0.6, -1)  # 这样的农民工维权服务站,全市将建立192个
         if (previous is not None and previous.object and previous.unit == q.unit and not q.per
                 and reading.bare_verb and ctx.sentence_start - previous.sentence_span[1] <= 2
-                and (previous.predicate == predicate or q.unit not in cues.kind_units)):
+                and (previous.predicate == predicate
+                     or (q.unit not in _GENERIC_UNITS and q.unit not in cues.kind_units
+                         and (predicate in cues.object_before or predicate in cues.increase_verbs)))):
             # 全镇今年将建成职工之家12个。目前已建成8个; ……在档困难职工405户。全年新增12户:
-            # the sentence before, in its unit (a generic 个 only with the same verb)
+            # the sentence before, in its unit (another verb only one of growth, and no generic 个)
             return Reading(predicate, previous.object, 0.5, -1)
         # a verb that is also a noun (资助, 投入) names the money it is said of; any other
         # verb, or a count, may have named its thing before
@@ -383,6 +388,7 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         return Reading(predicate, predicate, 0.5, -1)
     bare = left.strip()
     if (predicate is None and not reading.before_verb and 2 <= len(bare) <= 4 and _ALL_HAN.fullmatch(bare)
+            and not bare.startswith("每")
             and bare not in cues.sum_words and not cues.part_markers.fullmatch(bare)
             and not any(tag_of(t) in _NOT_A_PLACE for t in segment(bare))):
         return Reading(None, bare, 0.4, -1)  # 全镇8.2万人: the place is what is counted
@@ -418,34 +424,52 @@ def _clause_before(text: str, ctx: Context, left_from: int) -> str:
 
 
 def _named_with_verb(text: str, ctx: Context, verb: str) -> str:
-    """The thing the same verb was said of before, in this sentence or the one before: as the
-    noun right before it (加大【工会经费】收缴力度,……收缴85万元) or after 对 (对【高温作业一线
-    职工】开展慰问,计划慰问2800人次)."""
+    """The thing the same verb was said of before, in this sentence or the one before: the
+    noun it governed (慰问了【环卫工人】,……慰问2800人次), the noun after a 对 before it
+    (对【高温作业一线职工】开展慰问), or, where the verb was a noun's head (加大【工会经费】收缴
+    力度), the noun before it.  The earlier verb must be a word of its own (not 职工培训)."""
     cues = indicator_cues()
     floor = max(0, ctx.sentence_start - cues.left_window * 3)
     at = text.rfind(verb, floor, ctx.clause_start)
     while at != -1:
         start = max([floor] + [text.rfind(mark, floor, at) + 1 for mark in cues.clause_and_sentence_breaks
                                + cues.clause_only_breaks + cues.sentence_only_breaks])
-        before = text[start:at]
-        if segment(text[at:at + len(verb) + 3])[0] != verb:  # inside a longer word (培训班)
+        tokens = segment(text[start:at + len(verb) + 3])
+        offsets = _token_starts(tokens)
+        index = offsets.get(at - start)
+        if index is None or tokens[index] != verb:  # inside a longer word (培训班, 职工培训)
             at = text.rfind(verb, floor, at)
             continue
-        target = before.rfind("对")
-        if target != -1:
-            found = _right_object(before[target + 1:])
-        else:
-            tokens = segment(before) if before else []
+        before = tokens[:index]
+        after = text[at + len(verb):ctx.clause_start]
+        if cues.nominalisers.match(after):  # 收缴【力度】: the verb heads a noun, its thing is before it
             nouns = []
-            for token in reversed(tokens):
-                if not _is_noun_tag(tag_of(token)) or token in cues.verbs:
+            for token in reversed(before):
+                tag = tag_of(token)
+                if not _is_noun_tag(tag) or tag == "nr" or token in cues.verbs:
                     break
                 nouns.append(token)
             found = strip_object("".join(reversed(nouns)))
+        elif "对" in before:  # a token of its own (not the 对 of 针对)
+            target = len(before) - 1 - before[::-1].index("对")
+            found = _right_object("".join(before[target + 1:]))
+        elif not after.startswith("的"):  # (调解组织【的】队伍建设: a noun there, not a verb)
+            found = _right_object(after.lstrip("了"))
+        else:
+            found = ""
         if len(found) >= 2 and tag_of(found) != "r":  # not a pronoun (对他们进行资助)
             return found
         at = text.rfind(verb, floor, at)
     return ""
+
+
+def _token_starts(tokens: Sequence[str]) -> dict:
+    """token start offset -> token index."""
+    starts, at = {}, 0
+    for k, token in enumerate(tokens):
+        starts[at] = k
+        at += len(token)
+    return starts
 
 
 def _names_money(obj: str) -> bool:

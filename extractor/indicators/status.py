@@ -44,7 +44,9 @@ def _last_cue(text: str, cues: Cues, in_plan: bool) -> Optional[tuple[int, str]]
             break
         following = segment(masked[match.end():match.end() + 6])
         if following and is_verb(following[0]):
-            if match.group() == "将" and cues.disposal_verbs.search(masked, match.end()):
+            clause_end = min((at for at in (masked.find(mark, match.end()) for mark in ",，;；") if at != -1),
+                             default=len(masked))
+            if match.group() == "将" and cues.disposal_verbs.search(masked, match.end(), clause_end):
                 continue  # 将组建任务分解到……: 将 means 把, nothing is planned
             return match.start(), "target"
     return best
@@ -72,17 +74,29 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
     cue = None
     if cues.any_status_cue.search(text, ctx.sentence_start, q.span[0]) is not None:
         cue = _last_cue(text[ctx.sentence_start:q.span[0]], cues, in_plan)
-    if in_plan and doc_year:
-        # 2018年,全集团共有会员3420人 in a plan for 2019: an earlier year's fact
-        past = [m.start() for m in cues.past_year.finditer(text, ctx.sentence_start, q.span[0])
-                if int(m.group(1)) < doc_year]
-        if past and (cue is None or ctx.sentence_start + cue[0] < past[-1]):
+    if in_plan and doc_year and cue is None:
+        # 2018年,全集团共有会员3420人 in a plan for 2019: an earlier year's fact, when the
+        # year opens the sentence as its time; 去年…… opening the paragraph
+        if _opens_with_a_past_year(text[ctx.sentence_start:q.span[0]].lstrip(), doc_year, cues) \
+                or _opens_with_the_past(text, q.span[0], doc_year, cues):
             return "actual"
     if cue is not None:
         return cue[1]
     if not in_plan and _framed_as_target(text, ctx.sentence_start, body_start, earlier_figures, cues):
         return "target"
     return "target" if in_plan else "actual"
+
+
+def _opens_with_the_past(text: str, at: int, doc_year: int, cues: Cues) -> bool:
+    """Whether the paragraph holding ``at`` opens with 去年 or an earlier year than ``doc_year``."""
+    start = text.rfind("\n", 0, at) + 1
+    head = text[start:min(at, start + 12)].lstrip()
+    return bool(cues.past_opener.match(head)) or _opens_with_a_past_year(head, doc_year, cues)
+
+
+def _opens_with_a_past_year(head: str, doc_year: int, cues: Cues) -> bool:
+    year = cues.past_year_opening.match(head)
+    return year is not None and int(year.group(1)) < doc_year
 
 
 def _framed_as_target(text: str, part_start: int, body_start: int, earlier_figures: Sequence[int],
@@ -113,6 +127,26 @@ def ctx_breaks(cues) -> str:
     return cues.clause_only_breaks + cues.clause_and_sentence_breaks
 
 
+def _clause_start(text: str, at: int, cues) -> int:
+    return max(text.rfind(mark, 0, at) for mark in ctx_breaks(cues)) + 1
+
+
+def _a_whole_stated_again(text: str, after: int, q: Quantity, made: Sequence[Indicator], cues) -> bool:
+    """Whether a figure in the unit of ``q`` between ``after`` and ``q`` states a whole again:
+    a word such as 总数 or 全县 in its clause (其中……六家,全县基层工会总数达到436家), not in
+    a clause of another unit (其中……120人,累计发放助学金60万元,医疗救助200人)."""
+    if cues.part_run_enders.search(text, max(after, _clause_start(text, q.span[0], cues)), q.span[0]):
+        return True  # the figure's own clause (……,会员总数由2.36万人增加到2.5万人)
+    for indicator in reversed(made):
+        if indicator.quantity_span[0] < after:
+            break
+        if indicator.unit == q.unit:
+            low = max(after, _clause_start(text, indicator.quantity_span[0], cues))
+            if cues.part_run_enders.search(text, low, indicator.quantity_span[0]):
+                return True
+    return False
+
+
 def part_of_total(text: str, q: Quantity, ctx: Context, made: Sequence[Indicator], totals: dict) -> Optional[str]:
     """The id of the total a part belongs to (发展会员5005人,其中农牧民工3500人)."""
     cues = indicator_cues()
@@ -125,7 +159,7 @@ def part_of_total(text: str, q: Quantity, ctx: Context, made: Sequence[Indicator
         # a clause after the marker's own states a whole again: the parts ended before it
         first_break = min((i for i in (text.find(b, marker.end(), q.span[0]) for b in ctx_breaks(cues)) if i != -1),
                           default=-1)
-        if first_break != -1 and cues.part_run_enders.search(text, first_break, q.span[0]):
+        if first_break != -1 and _a_whole_stated_again(text, first_break, q, made, cues):
             return None
     key = (ctx.sentence_start, marker.start())
     if key in totals:
@@ -137,12 +171,13 @@ def part_of_total(text: str, q: Quantity, ctx: Context, made: Sequence[Indicator
     reach = ctx.sentence_start - 200 if opens else ctx.sentence_start
     total = None
     if opens and made and made[-1].span[1] <= marker.start() and made[-1].unit != q.unit \
-            and made[-1].kind == q.kind and made[-1].sentence_span[0] < ctx.sentence_start:
+            and made[-1].unit[:1] == q.unit[:1] and made[-1].sentence_span[0] < ctx.sentence_start:
         totals[key] = None  # ……救助困难职工家庭491户次。其中……405户: the total before is of another unit
         return None
     for indicator in reversed(made):
         if indicator.span[1] <= marker.start() and indicator.unit == q.unit and indicator.span[0] >= reach:
-            if cues.change_markers.search(text, max(reach, indicator.span[0] - 8), indicator.quantity_span[0]):
+            low = max(reach, indicator.span[0] - 8, _clause_start(text, indicator.span[0], cues))
+            if cues.change_markers.search(text, low, indicator.quantity_span[0]):
                 continue  # 比上年增加6家: a change, not the total
             total = indicator
             break

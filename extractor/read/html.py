@@ -88,6 +88,7 @@ def _visible_text(root) -> str:
     tags = _tag_sets()
     pieces: list[str] = []
     in_pre = 0
+    skipped = set()  # iterwalk still reports the end of an element whose subtree it skipped
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -95,11 +96,16 @@ def _visible_text(root) -> str:
         if event == "start":
             if not tag or tag in tags["drop"] or _is_chrome_element(element, tags):
                 walker.skip_subtree()
+                skipped.add(element)
                 continue
             in_pre += tag == "pre"
             pieces.append("\n" if tag in tags["block"] else "\t" if tag in tags["cell"] else "")
             pieces.append(_running(element.text, in_pre))
         else:
+            if element in skipped:  # nothing of it was read: only the text after it counts
+                skipped.discard(element)
+                pieces.append(_running(element.tail, in_pre))
+                continue
             if tag in tags["block"]:
                 pieces.append("\n")
             in_pre -= tag == "pre"
