@@ -619,3 +619,9 @@ def test_parts_after_a_clause_of_another_unit_go_on():
     assert found[-1].part_of == found[0].id
     found = indicators("全年新建工会组织46家,覆盖职工5000人。其中非公企业31家,社会组织15家。")
     assert found[2].part_of == found[0].id
+
+
+def test_a_count_after_a_place_word_and_a_comma():
+    ind = find("延伸抽查的28家基层工会中,有6家存在报销手续不全的问题。", 6)
+    assert ind.object == "基层工会"
+    assert find("对账实不符的5项固定资产限期查明原因。", 5).object == "固定资产"

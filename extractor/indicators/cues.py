@@ -125,7 +125,7 @@ def indicator_cues() -> Cues:
             words["strip_suffix"], key=len, reverse=True)) + ")$"),
         bad_edge_tags=frozenset(words["bad_edge_tags"]),
         locatives=frozenset(words["locatives"]),
-        locative_then=regex.compile("(?:" + alternation(words["locatives"]).pattern + ")(?:"
+        locative_then=regex.compile("(?:" + alternation(words["locatives"]).pattern + ")[,，]?(?:"
                                     + alternation(words["locative_then"]).pattern + ")?"),
         frame=regex.compile(words["frame"]),
         age_units=frozenset(words["age_units"]),

@@ -209,6 +209,8 @@ def _relative_head(right: str) -> str:
         return right  # 320家已建会企业【的签订率】: the figure counts the thing before 的
     if cut > 0:
         before = segment(right[:cut])
+        if before[0] in indicator_cues().phrase_end_verbs:
+            return right  # 6家【存在】……的问题: the verb ends the noun, no relative clause
         if (is_verb(before[0]) or tag_of(before[-1])[:1] in ("a", "i")
                 or (cut <= 6 and (tag_of(before[0])[:1] in ("v", "a", "d", "i") or tag_of(before[-1])[:1] == "v"))):
             return right[cut + 1:]
@@ -437,7 +439,7 @@ def _named_with_verb(text: str, ctx: Context, verb: str) -> str:
         tokens = segment(text[start:at + len(verb) + 3])
         offsets = _token_starts(tokens)
         index = offsets.get(at - start)
-        if index is None or tokens[index] != verb:  # inside a longer word (培训班, 职工培训)
+        if index is None or tokens[index] != verb:  # inside a longer word (职工培训, 培训班)
             at = text.rfind(verb, floor, at)
             continue
         before = tokens[:index]
