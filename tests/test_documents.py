@@ -215,3 +215,8 @@ def test_a_range_of_years_is_not_a_range_of_money(title, year):
 def test_lines_with_a_greater_than_sign_are_no_breadcrumb():
     assert not is_chrome("1.建会率>95%")
     assert is_chrome("第一范文网 > 工作报告 > 工会工作报告")
+
+
+def test_a_headlines_short_name_for_the_full_one_in_the_text():
+    doc = find_documents("瑞丰纺织公司工会为一线职工“充电”\n\n本网讯 近日,青潭瑞丰纺织有限公司工会举办培训班。" + BODY)[0]
+    assert doc.org == "青潭瑞丰纺织有限公司工会"

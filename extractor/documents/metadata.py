@@ -158,6 +158,10 @@ def org_of(title: Optional[str], opening: str, subtitles: str = "") -> Optional[
     if title_org and title_org.startswith(MASK):
         return None  # "XX县总工会2019年工作总结": withheld
     if title_org and len(title_org) > 5:
+        if not title_org.startswith(MASK) and document_rules().org_abbreviated_kinds.search(title_org):
+            first = next(_clause_orgs(_NEWS_SOURCE.sub("", opening[:300])), None)
+            if first and not first.startswith(MASK) and _abbreviates(_org_stem(title_org), _org_stem(first)):
+                return first  # a headline's short name (瑞丰纺织公司工会) for the text's full one
         return title_org
     subtitle_org = next(_clause_orgs(subtitles), None) if subtitles else None
     if subtitle_org and not subtitle_org.startswith(MASK) and len(subtitle_org) > 5:
@@ -172,9 +176,19 @@ def org_of(title: Optional[str], opening: str, subtitles: str = "") -> Optional[
             if _org_stem(name[len(MASK):]).endswith(stem):
                 return None  # "区总工会" in the title, "*区总工会" in the text: withheld
             continue
-        if name != title_org and _org_stem(name).endswith(stem) and len(name) > len(title_org):
-            return name
+        if name != title_org and len(name) > len(title_org) and (
+                _org_stem(name).endswith(stem) or _abbreviates(stem, _org_stem(name))):
+            return name  # (瑞丰纺织公司工会 in a headline, 青潭瑞丰纺织有限公司工会 in the text)
     return title_org
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` with characters left out, keeping its first two in a
+    row (瑞丰纺织公司 of 青潭瑞丰纺织有限公司)."""
+    if len(short) < 4 or short[:2] not in full:
+        return False
+    rest = iter(full[full.index(short[:2]):])
+    return all(char in rest for char in short)
 
 
 def period_of(title: Optional[str], opening: str, doc_type: str, doc_text: str, page_head: str) -> Period:
