@@ -625,3 +625,35 @@ def test_a_count_after_a_place_word_and_a_comma():
     ind = find("延伸抽查的28家基层工会中,有6家存在报销手续不全的问题。", 6)
     assert ind.object == "基层工会"
     assert find("对账实不符的5项固定资产限期查明原因。", 5).object == "固定资产"
+
+
+@pytest.mark.parametrize("sentence,value,obj", [
+    ("各县(市、区)新建工会组织分别不少于:江滨区30家、澄浦区25家、新塘区20家。", 25, "工会组织"),  # places say where
+    ("为全区1800名环卫工人、快递小哥等户外劳动者配送防暑降温用品,价值21.6万元。", 1800, "户外劳动者"),
+    ("为全区1800名环卫工人、快递小哥等户外劳动者配送防暑降温用品,价值21.6万元。", 216000, "防暑降温用品"),
+    ("全区仍有约300家25人以下的小微企业未建会。", 300, "小微企业"),         # a size class between
+    ("资助考入大学的农民工子女十一名,每人一千元。", 1000, "资助"),         # the aid named in the sentence
+    ("全年有37名女职工享受产假,每人158天。", 158, "产假"),
+    ("8月、9月织造车间月加班时间分别达到39小时。", 39, "织造车间月加班时间"),  # months say when, not what
+])
+def test_objects_of_the_fourth_round(sentence, value, obj):
+    assert find(sentence, value).object == obj
+
+
+def test_counts_written_after_their_noun_and_single_chinese_numerals():
+    values = [i.value for i in indicators("新建农业园区工会联合会一个,对情况复杂的三起欠薪案件实行包案,大家一起参加。")]
+    assert values == [1, 3]
+    assert [i.value for i in indicators("做到建一个、巩固一个、发挥作用一个。")] == []
+
+
+@pytest.mark.parametrize("sentence,value,status", [
+    ("依托全市现有的12个工作站,提供法律咨询不少于3000人次。", 3000, "target"),  # the fact cue is the 12's
+    ("2018年全市会员总数达到38.6万人;筹集送温暖资金1860万元。", 18600000, "actual"),  # up to the full stop
+])
+def test_fact_cues_and_years_in_a_plan_reach_as_far_as_they_should(sentence, value, status):
+    assert find(sentence, value, title=PLAN).status == status
+
+
+def test_progress_against_a_goal_is_a_fact():
+    assert find("年初确定全年新建基层工会组织40家,截至6月底已新建25家,完成年度目标的62.5%。", 62.5).status == "actual"
+    assert find("年初确定全年新建基层工会组织40家,截至6月底已新建25家。", 40).status == "target"

@@ -22,9 +22,21 @@ from ..records import Indicator, Quantity, Section, Span, evolve, fill
 from ..sections import section_at
 from .context import Breaks, context_of
 from .cues import indicator_cues
+from ..segment import segment, tag_of
 from .reading import left_object, read_quantity, strip_object
 from .status import part_of_total, status_of
 
+_ENDS_A_CLAUSE = regex.compile(r"[,，。;；]")
+
+
+def _counted_after_its_noun(text: str, q: Quantity) -> bool:
+    """新建农业园区工会联合会【一个】,: 一个 after a noun, ending its clause, is a count."""
+    if q.unit != "个" or q.span[0] < 2 or not _ENDS_A_CLAUSE.match(text, q.span[1]):
+        return False
+    if "一个" in text[max(0, q.span[0] - 10):q.span[0]]:
+        return False  # 建一个、巩固一个、发挥作用一个: a slogan's rhythm
+    before = segment(text[max(0, q.span[0] - 6):q.span[0]])
+    return bool(before) and len(before[-1]) >= 2 and tag_of(before[-1])[:1] == "n"
 _ONLY_CONJUNCTIONS = regex.compile(r"[、和及与\s]*")
 
 
@@ -60,8 +72,9 @@ def is_indicator(text: str, q: Quantity) -> bool:
     unit = q.unit
     if unit is None or q.kind == "ratio" or unit in cues.drop_units:
         return False
-    if unit in cues.article_units and q.number_span and text[q.number_span[0]:q.number_span[1]] == "一":
-        return False
+    if (unit in cues.article_units and q.number_span and text[q.number_span[0]:q.number_span[1]] == "一"
+            and not _counted_after_its_noun(text, q)):
+        return False  # 一个宣传载体: an article (工会联合会【一个】, at a clause's end, counts)
     start, end = q.span
     if q.bound and unit in ("人", "名") and cues.size_class.match(text, end):
         return False  # 百人以上企业: a size class of what follows, not a count
@@ -245,6 +258,7 @@ def _objects_from_a_total(text: str, made: list[Indicator], lo: int, hi: int) ->
     return result
 
 
+_A_TIME = regex.compile(r"[\d一二三四五六七八九十]{1,2}月|\d{4}年|[上下]半年|[一二三四]季度")
 _LIST_SEPARATORS = regex.compile(r"[、,和及与]+")
 
 
@@ -265,6 +279,17 @@ def _respectively(text: str, made: list[Indicator], lo: int, hi: int) -> list[In
                and _ONLY_CONJUNCTIONS.fullmatch(text[result[run[-1]].quantity_span[1]:result[run[-1] + 1].quantity_span[0]])):
             run.append(run[-1] + 1)
         names = _listed_names(text, ind.sentence_span[0], marker.start()) if marker is not None else []
+        if marker is not None and len(run) == 1 and (places := _placed_values(text, result, i, marker)):
+            # 各县(市、区)新建工会组织分别不少于:江滨区30家、澄浦区25家: each place's figure
+            # counts the thing named before 分别, the place only says where
+            thing = left_object(text[_clause_start_before(text, ind.sentence_span[0], marker.start()):marker.start()])
+            if thing:
+                for k in places:
+                    old = result[k]
+                    result[k] = evolve(old, object=thing, confidence=0.7,
+                                       concept=concept_for(thing, old.predicate, old.unit, old.kind))
+                i = places[-1] + 1
+                continue
         if len(run) >= 2 and len(names) == len(run):
             for k, name in zip(run, names):
                 old = result[k]
@@ -274,12 +299,34 @@ def _respectively(text: str, made: list[Indicator], lo: int, hi: int) -> list[In
     return result
 
 
+def _placed_values(text: str, made: list[Indicator], first: int, marker) -> list[int]:
+    """The figures after ``marker`` (分别) in its sentence, from ``first`` on, each written after a
+    place name (江滨区30家、澄浦区25家): their indices, or none when not every one is."""
+    sentence = made[first].sentence_span
+    found = []
+    for k in range(first, len(made)):
+        ind = made[k]
+        if ind.sentence_span != sentence:
+            break
+        q0 = ind.quantity_span[0]
+        written = text[max(text.rfind(mark, marker.end(), q0) for mark in "、,:;：，；") + 1:q0]
+        if not indicator_cues().place_name.search(written):
+            return []
+        found.append(k)
+    colon = any(mark in text[marker.end():made[first].quantity_span[0]] for mark in ":：")
+    return found if len(found) >= 2 and colon else []
+
+
+def _clause_start_before(text: str, sentence_start: int, at: int) -> int:
+    return max([sentence_start] + [text.rfind(mark, sentence_start, at) + 1 for mark in ",;:"])
+
+
 def _listed_names(text: str, sentence_start: int, marker_start: int) -> list[str]:
     """The things listed right before 分别, in their order."""
     clause_start = max(text.rfind(mark, sentence_start, marker_start) for mark in ",;:") + 1
     listing = text[max(clause_start, sentence_start):marker_start]
     pieces = [p for p in _LIST_SEPARATORS.split(listing) if p]
-    if len(pieces) < 2:
-        return []
+    if len(pieces) < 2 or any(_A_TIME.match(p) for p in pieces):
+        return []  # (8月、9月织造车间……分别达到39小时: months say when, not what)
     names = [left_object(pieces[0]) or strip_object(pieces[0])] + [strip_object(p) for p in pieces[1:]]
     return names if all(names) else []

@@ -42,6 +42,10 @@ class Cues:
     frame: object  # 在X中 before a share
     age_units: frozenset
     level_suffixes: tuple  # 全国【级】
+    worth_words: frozenset  # 价值: names no thing alone
+    size_class_lead: object  # 25人以下的 right after a count
+    summed_list: object  # X、Y等 after a count
+    place_name: object  # 江滨区: an object that is only a place
     part_markers: object
     nominalisers: object  # 力度, 工作 after a verb: it heads a noun
     comparison_opener: object  # 较/比 opening a clause: the base of a comparison
@@ -130,6 +134,10 @@ def indicator_cues() -> Cues:
         frame=regex.compile(words["frame"]),
         age_units=frozenset(words["age_units"]),
         level_suffixes=tuple(words["level_suffixes"]),
+        place_name=regex.compile(words["place_name"]),
+        size_class_lead=regex.compile(words["size_class_lead"]),
+        worth_words=frozenset(words["worth_words"]),
+        summed_list=regex.compile(words["summed_list"]),
         part_markers=alternation(words["part_markers"]),
         part_run_enders=alternation(words["part_run_enders"]),
         change_markers=alternation(words["change_markers"]),

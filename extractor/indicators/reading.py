@@ -23,7 +23,7 @@ _ALL_HAN = regex.compile(r"\p{Han}+")
 _NON_HAN = regex.compile(r"[^\p{Han}]")
 _PER_WORD_PREFIX = regex.compile(r"^(每|人均|户均)")
 _PER_PHRASE_PREFIX = regex.compile(r"^(每\p{Han}|人均|户均)")
-_PER_PHRASE_END = regex.compile(r"(每\p{Han}{1,3}|人均|户均)$")
+_PER_PHRASE_END = regex.compile(r"(?:每\p{Han}{1,3}?|人均|户均)+$")
 _GENERIC_UNITS = frozenset({"个"})  # counts anything: borrowed across a verb only with the same verb
 _PER_WORDS = frozenset({"人", "户", "每人", "每户", "人均", "户均"})
 _RATE_WORD = regex.compile(r"(率|比例|比重|覆盖面|参与面|活动面|知晓面|满意度|知晓度|参与度|进度)$")
@@ -47,8 +47,8 @@ def strip_object(phrase: str) -> str:
         head = phrase.rstrip("的").rsplit("的", 1)
         if len(head) == 2 and head[1]:  # the head noun follows the last attributive 的
             phrase = head[1]
-    if phrase[:2] in ("19", "20"):
-        phrase = cues.leading_year.sub("", phrase)  # 【2023年】全市参保人数, 【2019年底】全县会员
+    if phrase[:1].isdigit():
+        phrase = cues.leading_year.sub("", phrase)  # 【2023年】全市参保人数, 【8月、9月】织造车间
     if phrase.endswith("目标任务"):
         phrase = phrase[:-4] + "任务"  # 全年目标任务: the task, which 目标 only names as a goal
     while phrase:
@@ -325,22 +325,36 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     # NUM-CL-N: the noun right after the measure word is what is counted
     if (q.kind not in ("percent", "fraction") or right.startswith("的") or q.kind == "fraction"
             or text[q.span[1] - 1] == "成"):  # 八成【职工】: a share in 成 names its whole after it
+        lead = cues.size_class_lead.match(right) if q.kind == "count" else None
+        if lead:  # 约300家【25人以下的】小微企业: a size class of the noun after it
+            right = right[lead.end():]
         right_obj = _right_object(right)
+        summed = cues.summed_list.match(right) if right_obj and "等" in right else None
+        if summed and right.startswith(right_obj + "、"):  # the list opens with the noun after the unit
+            whole = _right_object(right[summed.end():])  # 1800名环卫工人、快递小哥【等户外劳动者】
+            if len(whole) >= 2:
+                right_obj = whole
         if right_obj in cues.not_right_objects:
             right_obj = ""
         # unless a verb right after the unit makes the left words the object (segmented only then)
         if right_obj and not (obj and not right.startswith("的") and tag_of(segment(right)[0]) == "v"):
             if q.unit in cues.age_units:  # 35周岁以下青年教师有64人: an age bounds the noun; the
                 return Reading(predicate, right_obj, 0.85, -1)  # count after it counts it too
-            return Reading(predicate, right_obj, 0.85, q.span[1] + right.find(right_obj) + len(right_obj))
+            right_at = q.span[1] + (lead.end() if lead else 0)
+            return Reading(predicate, right_obj, 0.85, right_at + right.find(right_obj) + len(right_obj))
     aid = next((w for w in reversed(segment(left)) if w in cues.nominal_verbs), None) \
         if q.per and not _names_money(obj) else None  # (每个补助【设施经费】4000元 names its money)
+    if (q.per and not aid and q.kind == "money" and ctx.clause_start > ctx.sentence_start
+            and (not obj or _PER_PHRASE_END.fullmatch(obj) or obj == q.per) and predicate not in cues.copulas):
+        # 资助考入大学的农民工子女十一名,每人一千元: the aid named earlier in the sentence
+        aid = next((w for w in reversed(segment(text[ctx.sentence_start:ctx.clause_start]))
+                    if w in cues.nominal_verbs), None)
     if aid:
         return Reading(predicate, aid, 0.7, -1)  # 资助……学生每人4000元: the aid is what is counted
-    if q.per and obj and (per_at := _PER_PHRASE_END.search(obj)) and per_at.start() > 0:
-        obj = strip_object(obj[:per_at.start()])  # 发放金秋助学金【每生】2000元
-    if q.per and obj == "价值":
-        obj = ""  # 每人【价值】80元: the worth of what the clause before names
+    if q.per and obj and (per_at := _PER_PHRASE_END.search(obj)):
+        obj = strip_object(obj[:per_at.start()]) if per_at.start() > 0 else ""  # 发放金秋助学金【每生】2000元
+    if obj in cues.worth_words and (q.per or predicate is None):
+        obj = ""  # 每人【价值】80元, ……配送防暑降温用品,【价值】21.6万元: the worth of what the clause before names
     if q.per and (not obj or obj.startswith(("每", "人均", "户均", q.per))):
         if predicate and predicate not in cues.copulas:
             return Reading(predicate, predicate, 0.6, -1)  # 每户借款1万元: the verb names it
@@ -390,7 +404,7 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         return Reading(predicate, predicate, 0.5, -1)
     bare = left.strip()
     if (predicate is None and not reading.before_verb and 2 <= len(bare) <= 4 and _ALL_HAN.fullmatch(bare)
-            and not bare.startswith("每")
+            and not bare.startswith("每") and bare not in cues.worth_words
             and bare not in cues.sum_words and not cues.part_markers.fullmatch(bare)
             and not any(tag_of(t) in _NOT_A_PLACE for t in segment(bare))):
         return Reading(None, bare, 0.4, -1)  # 全镇8.2万人: the place is what is counted

@@ -74,10 +74,19 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
     cue = None
     if cues.any_status_cue.search(text, ctx.sentence_start, q.span[0]) is not None:
         cue = _last_cue(text[ctx.sentence_start:q.span[0]], cues, in_plan)
+    if in_plan and cue is not None and cue[1] == "actual" and q.bound == "lower":
+        # in a plan a fact cue speaks of its own clause's figure, not of a bounded one after it:
+        # 依托全市【现有】的12个工作站,提供法律咨询不少于3000人次 (the 3000 is planned)
+        cue_at = ctx.sentence_start + cue[0]
+        own = bisect_left(earlier_figures, cue_at)
+        if own < len(earlier_figures) and earlier_figures[own] < ctx.clause_start:
+            cue = None
     if in_plan and doc_year and cue is None:
         # 2018年,全集团共有会员3420人 in a plan for 2019: an earlier year's fact, when the
-        # year opens the sentence as its time; 去年…… opening the paragraph
+        # year opens the sentence (up to its full stop) as its time; 去年…… opening the paragraph
+        full_start = max(text.rfind(mark, 0, q.span[0]) for mark in cues.full_stops) + 1
         if _opens_with_a_past_year(text[ctx.sentence_start:q.span[0]].lstrip(), doc_year, cues) \
+                or _opens_with_a_past_year(text[full_start:q.span[0]].lstrip(), doc_year, cues) \
                 or _opens_with_the_past(text, q.span[0], doc_year, cues):
             return "actual"
     if cue is not None:
