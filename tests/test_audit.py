@@ -668,3 +668,10 @@ def test_checks_on_text(name, sentence, check, expected):
     text = _TITLE + sentence
     doc = _parse_text(text, use_model=False)[0]
     assert any(f.check == check for f in doc.findings) is expected
+
+
+def test_two_kinds_picked_out_of_a_total_need_not_add_up():
+    from extractor.pipeline import parse_text
+    doc = parse_text("平川县总工会2016年工作总结\n\n一、主要工作\n全区签订集体合同412份,其中区域性集体合同、"
+                     "行业性集体合同分别为36份、22份。")[0]
+    assert [f.check for f in doc.findings if f.check.startswith("breakdown")] == []

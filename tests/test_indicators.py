@@ -657,3 +657,15 @@ def test_fact_cues_and_years_in_a_plan_reach_as_far_as_they_should(sentence, val
 def test_progress_against_a_goal_is_a_fact():
     assert find("年初确定全年新建基层工会组织40家,截至6月底已新建25家,完成年度目标的62.5%。", 62.5).status == "actual"
     assert find("年初确定全年新建基层工会组织40家,截至6月底已新建25家。", 40).status == "target"
+
+
+def test_fifth_round_rules():
+    assert find("人均增收2160元,增幅6.8%。", 6.8).object == "增收"              # a growth word measures the figure before
+    assert find("发放慰问物资1.6万份,价值28.5万元。", 285000).object == "慰问物资"
+    assert find("发放慰问品和一线补助折合52.8万元。", 528000).object == "慰问品和一线补助"
+    assert find("慰问因病住院的职工,慰问人数预计150人次。", 150).object == "人数"  # not 人数预
+    summary = "西林机务段工会2018年工作总结\n\n一、主要工作\n"
+    assert find("年内评选“安康杯”优胜班组14个。", 14, title=summary).status == "actual"
+    assert find("下一步,县总工会将继续推进建会。新建工会组织不少于20家。", 20, title=summary).status == "target"
+    found = indicators("2020年,医院工会开展慰问活动。年内新发展会员73人。", title=PLAN.replace("2019", "2021"))
+    assert [i.status for i in found] == ["actual"]

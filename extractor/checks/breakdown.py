@@ -9,7 +9,7 @@ A breakdown is found two ways:
 
 When do the parts have to add up?  ``其中`` usually names a few notable parts,
 so a ``part_of`` group is only held to its total when it looks exhaustive:
-it has a remainder item (其余/其他...), the parts are introduced by 分别,
+it has a remainder item (其余/其他...), the parts are introduced by 分别 (not after 其中),
 or a sum of money (共筹集...) is broken into three or more sources that
 reach most of it (then any difference is reported), or its items are parallel categories
 sharing a head noun (企业工会/机关工会; then only a sum *above* the total is
@@ -37,6 +37,7 @@ _APPROX_SLACK = rules("breakdown")["approx_slack"]
 if _APPROX_SLACK < 0:  # a tolerance is then never negative, which the checks below rely on
     raise DataFileError(f"extractor/data/{RULES_FILE}", "[breakdown] approx_slack must not be negative")
 _EXHAUSTIVE_CUES = word_finder(rules("breakdown")["exhaustive_cues"])
+_PARTIAL_CUES = word_finder(rules("breakdown")["partial_cues"])
 _TOTAL_WORDS = pattern("breakdown", "total_pattern")
 _TOTAL_FILLER = pattern("breakdown", "total_filler")
 # the characters one of which a total word has: most clauses are ruled out before they are cut
@@ -98,7 +99,8 @@ def _linked_mode(view: DocumentView, total: Indicator, parts: Sequence[Indicator
     lead = view.clause(parts[0])
     if text is not None and total.span[1] <= parts[0].span[0]:
         lead += text[total.span[1]:parts[0].span[0]]
-    if _EXHAUSTIVE_CUES.search(lead):
+    cue = _EXHAUSTIVE_CUES.search(lead)
+    if cue and not _PARTIAL_CUES.search(lead):
         return "exhaustive"
     if (total.kind == "money" and len(parts) >= 3 and _summed_total(view, total)
             and sum(p.value for p in parts) >= 0.8 * total.value):

@@ -175,6 +175,10 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # (人均追回近1.5万元: a bare verb; 每户借款1万元 names its money by the verb)
             # 发放助学金共计6.4万元,每人2000元: the amount each gets of what was counted before
             reading = reading._replace(object=previous.object, confidence=0.6)
+        elif (not reading.object and same_sentence and previous.object
+              and text[ctx.clause_start:q.span[0]].strip() in cues.worth_words):
+            # 发放慰问物资1.6万份,价值28.5万元: what the goods counted before are worth
+            reading = reading._replace(object=previous.object, confidence=0.5)
         elif (q.per and not reading.object and prior is not None and prior.kind == q.kind == "money"
               and not prior.per and prior.object and ctx.sentence_start - prior.sentence_span[1] <= 2):
             # 发放助学金40.2万元。其中,在读大学生98名,每生每年3000元: the money of the sentence before

@@ -49,6 +49,7 @@ class Cues:
     part_markers: object
     nominalisers: object  # 力度, 工作 after a verb: it heads a noun
     comparison_opener: object  # 较/比 opening a clause: the base of a comparison
+    growth_words: frozenset  # 增幅: alone, it measures the figure before
     gap_comparisons: object  # 高于……1.2个百分点: a gap measures the figure before
     change_markers: object  # 比上年, 同比: the figure after is a change, no total
     part_run_enders: object  # a clause stating a whole again ends a list of parts
@@ -59,6 +60,7 @@ class Cues:
     goal_before: object  # 目标任务 right before a figure
     remainder_before: object  # 尚未建会的: the figure after it is what is left now
     disposal_verbs: object  # 将……分解到: 将 means 把
+    future_opener: object  # 下一步 opening a paragraph outside a plan
     past_opener: object  # 去年 opening a plan's paragraph of facts
     past_year_opening: object  # 2018年, opening a sentence as its time
     past_year: object  # a year, not one that starts a span (2018年以来)
@@ -142,6 +144,7 @@ def indicator_cues() -> Cues:
         part_run_enders=alternation(words["part_run_enders"]),
         change_markers=alternation(words["change_markers"]),
         gap_comparisons=alternation(words["gap_comparisons"]),
+        growth_words=frozenset(words["growth_words"]),
         comparison_opener=regex.compile(words["comparison_opener"]),
         nominalisers=regex.compile(words["nominalisers"]),
         part_lead_in=re.compile("(?:" + alternation(words["part_lead_ins"]).pattern + ")*$"),
@@ -153,6 +156,7 @@ def indicator_cues() -> Cues:
         remainder_before=regex.compile(status["remainder_before"]),
         disposal_verbs=alternation(status["disposal_verbs"]),
         past_opener=alternation(status["past_openers"]),
+        future_opener=alternation(status["future_openers"]),
         past_year_opening=regex.compile(status["past_year_opening"]),
         past_year=regex.compile(r"(?<![\d.])((?:19|20)\d\d)年(?!" + "|".join(status["past_year_not_after"]) + ")"),
         weak_target=alternation(status["weak_target_cues"]),

@@ -152,6 +152,12 @@ class _LeftReading:
                     first = k + 1  # 新入会人员【中】农民工610人: the part after the place word
                     break
             self.object = _phrase(tokens[first:end])  # the words after the last verb
+            if (self.object in cues.worth_words and len(self._verbs) >= 2 and tokens[last] in cues.nominal_verbs):
+                # 发放慰问品和一线【补助】折合52.8万元: the nominal verb is one of the goods
+                self._verbs.pop()
+                last = self._verbs[-1]
+                self.predicate = tokens[last]
+                self.object = _phrase(tokens[last + 1:end - 1] if tokens[end - 1] in cues.worth_words else tokens[last + 1:end])
         else:
             self.predicate, self.object = None, _phrase(tokens)
 
@@ -309,6 +315,9 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     if (q.unit == "个百分点" and previous is not None and previous.kind == "percent" and previous.object
             and cues.gap_comparisons.match(text, ctx.clause_start)):
         return Reading(None, previous.object, 0.6, -1)  # 收入增长7.4%,高于平均水平1.2个百分点
+    if (q.kind == "percent" and obj in cues.growth_words and previous is not None and previous.object
+            and previous.sentence_span[0] == ctx.sentence_start):
+        return Reading(predicate, previous.object, 0.6, -1)  # 人均增收2160元,增幅6.8%
     if (not obj and q.unit in cues.people_units and (joined := cues.joined_in.match(right))
             and segment(right)[0] == joined.group(1)):  # not a word that starts alike (参赛选手)
         # 1500余人参加了志愿服务活动: people counted by what they took part in

@@ -81,6 +81,11 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
         own = bisect_left(earlier_figures, cue_at)
         if own < len(earlier_figures) and earlier_figures[own] < ctx.clause_start:
             cue = None
+    if cue is not None and in_plan and cues.plan_target.match(text, ctx.sentence_start + cue[0]):
+        plan_only = cue  # 年内新发展会员73人 in a paragraph that opens with 2020年: the past wins
+        cue = None
+    else:
+        plan_only = None
     if in_plan and doc_year and cue is None:
         # 2018年,全集团共有会员3420人 in a plan for 2019: an earlier year's fact, when the
         # year opens the sentence (up to its full stop) as its time; 去年…… opening the paragraph
@@ -89,11 +94,20 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
                 or _opens_with_a_past_year(text[full_start:q.span[0]].lstrip(), doc_year, cues) \
                 or _opens_with_the_past(text, q.span[0], doc_year, cues):
             return "actual"
+    cue = cue or plan_only
     if cue is not None:
         return cue[1]
+    if not in_plan and _paragraph_head(text, q.span[0], cues.future_opener):
+        return "target"  # 下一步,县总工会将……;……不少于20家
     if not in_plan and _framed_as_target(text, ctx.sentence_start, body_start, earlier_figures, cues):
         return "target"
     return "target" if in_plan else "actual"
+
+
+def _paragraph_head(text: str, at: int, pattern) -> bool:
+    """Whether the paragraph holding ``at`` opens with ``pattern``."""
+    start = text.rfind("\n", 0, at) + 1
+    return pattern.match(text[start:min(at, start + 12)].lstrip()) is not None
 
 
 def _opens_with_the_past(text: str, at: int, doc_year: int, cues: Cues) -> bool:
