@@ -675,3 +675,9 @@ def test_two_kinds_picked_out_of_a_total_need_not_add_up():
     doc = parse_text("平川县总工会2016年工作总结\n\n一、主要工作\n全区签订集体合同412份,其中区域性集体合同、"
                      "行业性集体合同分别为36份、22份。")[0]
     assert [f.check for f in doc.findings if f.check.startswith("breakdown")] == []
+
+
+def test_picked_out_kinds_above_their_total_are_still_wrong():
+    from extractor.pipeline import parse_text
+    doc = parse_text("平川县总工会2016年工作总结\n\n一、主要工作\n全县共有会员5000人,其中农民工、派遣工分别为3200人、2100人。")[0]
+    assert "breakdown.sum_mismatch" in [f.check for f in doc.findings]

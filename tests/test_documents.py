@@ -220,3 +220,15 @@ def test_lines_with_a_greater_than_sign_are_no_breadcrumb():
 def test_a_headlines_short_name_for_the_full_one_in_the_text():
     doc = find_documents("瑞丰纺织公司工会为一线职工“充电”\n\n本网讯 近日,青潭瑞丰纺织有限公司工会举办培训班。" + BODY)[0]
     assert doc.org == "青潭瑞丰纺织有限公司工会"
+
+
+@pytest.mark.parametrize("title,opening,org", [
+    ("平川县医院工会开展义诊", "近日,平川县中医院工会组织医务人员义诊。", "平川县医院工会"),   # a sibling, not a full name
+    ("青潭集团公司工会开展培训", "近日,青潭集团公司机关工会举办培训班。", "青潭集团公司工会"),  # a sub-body
+])
+def test_a_headlines_name_is_kept_when_the_text_names_another_body(title, opening, org):
+    assert find_documents(title + "\n\n" + opening + BODY)[0].org == org
+
+
+def test_a_body_bullet_with_figures_is_no_related_article():
+    assert not is_chrome("· 开展职工读书征文活动,收到征文156篇,评选优秀作品30篇。")

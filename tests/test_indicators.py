@@ -496,7 +496,7 @@ def test_a_range_of_money_is_not_a_year():
     ("有4个乡镇收缴进度低于60%。", 60, "乡镇收缴进度"),
     ("其中区财政安排200万元、区总工会自筹156.5万元。", 1565000, "区总工会自筹"),  # a source of money
     ("投入32万余元对职工活动中心进行改造。", 320000, "职工活动中心"),
-    ("其中412人取得了职业资格证书。", 412, "职业资格证书"),
+    ("培训职工620人,其中320人取得了职业资格证书。", 320, "职工"),             # people, not their certificates
     ("2018年底在档困难职工46户,已有38户实现解困脱困。", 38, "在档困难职工"),
 ])
 def test_objects_read_from_around_the_clause(sentence, value, obj):
@@ -669,3 +669,24 @@ def test_fifth_round_rules():
     assert find("下一步,县总工会将继续推进建会。新建工会组织不少于20家。", 20, title=summary).status == "target"
     found = indicators("2020年,医院工会开展慰问活动。年内新发展会员73人。", title=PLAN.replace("2019", "2021"))
     assert [i.status for i in found] == ["actual"]
+
+
+@pytest.mark.parametrize("sentence,value,obj", [
+    ("走访慰问200名困难职工、送去米面油等慰问品。", 200, "困难职工"),         # a list with a verb is no 等 list
+    ("慰问200名困难职工、50名劳模等群体。", 200, "困难职工"),                  # nor one with a figure
+    ("职代会期间共征集到356条意见建议,已全部办结。", 356, "意见建议"),        # 条 of proposals counts
+    ("资助困难学生助学金6.4万元,每人2000元。", 2000, "困难学生助学金"),       # the money before, not the verb
+    ("走访慰问3200名享受低保的困难职工。", 3200, "困难职工"),                  # a relative clause with a phrase-end verb
+    ("全县建会覆盖乡镇和社区分别为:乡镇12个、社区35个。", 12, "乡镇"),        # the places are what is counted
+    ("对情况复杂的三起欠薪案件实行包案。", 3, "欠薪案件"),                     # after 的 the noun after the unit
+])
+def test_second_review_cases(sentence, value, obj):
+    assert find(sentence, value).object == obj
+
+
+def test_second_review_non_indicators_and_statuses():
+    assert indicators("工会干部四处奔走,组织职工赴三门峡参观学习。") == []
+    assert find("走访慰问困难职工120户,价值28.5万元。", 285000).object != "困难职工"
+    assert find("目前全县已建会企业320家,覆盖职工5万人以上。", 50000, title=PLAN).status == "actual"
+    assert find("去年全县新建工会组织45家。今年,全县已有会员3万人,年内新建工会组织60家。", 60, title=PLAN).status == "target"
+    assert [i.value for i in indicators("做到每个乡镇一个,每个社区一个。", title=PLAN)] == []

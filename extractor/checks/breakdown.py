@@ -100,8 +100,8 @@ def _linked_mode(view: DocumentView, total: Indicator, parts: Sequence[Indicator
     if text is not None and total.span[1] <= parts[0].span[0]:
         lead += text[total.span[1]:parts[0].span[0]]
     cue = _EXHAUSTIVE_CUES.search(lead)
-    if cue and not _PARTIAL_CUES.search(lead):
-        return "exhaustive"
+    if cue:  # 分别; after 其中 it picks kinds out: only a sum above the total is wrong then
+        return "parallel" if _PARTIAL_CUES.search(lead) else "exhaustive"
     if (total.kind == "money" and len(parts) >= 3 and _summed_total(view, total)
             and sum(p.value for p in parts) >= 0.8 * total.value):
         # 共筹集286万元,其中A120万元、B96万元、C58万元: a sum of money broken into three or

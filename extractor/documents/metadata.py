@@ -66,6 +66,8 @@ def _clean_org(name: str) -> Optional[str]:
         name = name[1:]
     if rules.org_not_one.search(name):  # 全市工会: all the unions of a place, not one organisation
         return None
+    if rules.org_joint.search(name):  # 公司行政与工会: two parties, not one organisation's name
+        return None
     stem = _org_stem(name)
     if len(stem) == 1 and stem not in rules.org_one_character_names:
         return None  # 建工会 of 在已建工会中: a verb's tail, not a name
@@ -182,13 +184,16 @@ def org_of(title: Optional[str], opening: str, subtitles: str = "") -> Optional[
     return title_org
 
 
+_COMPANY_FORM = regex.compile(r"有限责任|股份有限|有限|股份|责任")
+
+
 def _abbreviates(short: str, full: str) -> bool:
-    """Whether ``short`` is ``full`` with characters left out, keeping its first two in a
-    row (瑞丰纺织公司 of 青潭瑞丰纺织有限公司)."""
-    if len(short) < 4 or short[:2] not in full:
+    """Whether ``short`` is ``full`` without its place and company-form words (瑞丰纺织公司 of
+    青潭瑞丰纺织有限公司; not 平川县医院 of 平川县中医院, nor 青潭集团公司 of 青潭集团公司机关)."""
+    if len(short) < 4:
         return False
-    rest = iter(full[full.index(short[:2]):])
-    return all(char in rest for char in short)
+    reduced = _COMPANY_FORM.sub("", full)
+    return reduced != short and reduced.endswith(short) and len(reduced) - len(short) <= 4
 
 
 def period_of(title: Optional[str], opening: str, doc_type: str, doc_text: str, page_head: str) -> Period:

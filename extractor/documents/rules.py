@@ -44,6 +44,7 @@ class Rules:
     org_suffix_any: object  # where an organisation suffix is
     org_drop: tuple
     org_bad_starts: str
+    org_joint: object  # 行政与工会: two parties named together
     org_sub_body: object  # 女职工委员会 after a union's name
     org_sub_body_then: object  # what may follow it in a title
     org_prepositions: object  # 向, 在: open a clause before a name
@@ -231,6 +232,7 @@ def document_rules() -> Rules:
         org_suffix_any=_alternation(data["org"]["suffixes"]),
         org_drop=_compile_all(data["org"]["drop_prefixes"]),
         org_bad_starts=data["org"]["bad_starts"],
+        org_joint=regex.compile(data["org"]["joint"]),
         org_sub_body=regex.compile(data["org"]["sub_body"]),
         org_sub_body_then=regex.compile(data["org"]["sub_body_then"]),
         org_prepositions=re.compile(data["org"]["prepositions"]),

@@ -27,14 +27,15 @@ from .reading import left_object, read_quantity, strip_object
 from .status import part_of_total, status_of
 
 _ENDS_A_CLAUSE = regex.compile(r"[,，。;；]")
+_PEOPLE_AND_HOMES = frozenset({"人", "名", "位", "户", "人次", "户次"})  # not goods that have a worth
 
 
 def _counted_after_its_noun(text: str, q: Quantity) -> bool:
     """新建农业园区工会联合会【一个】,: 一个 after a noun, ending its clause, is a count."""
     if q.unit != "个" or q.span[0] < 2 or not _ENDS_A_CLAUSE.match(text, q.span[1]):
         return False
-    if "一个" in text[max(0, q.span[0] - 10):q.span[0]]:
-        return False  # 建一个、巩固一个、发挥作用一个: a slogan's rhythm
+    if "一个" in text[max(0, q.span[0] - 10):q.span[0]] or "每" in text[max(0, q.span[0] - 8):q.span[0]]:
+        return False  # 建一个、巩固一个、发挥作用一个: a slogan's rhythm; 每个乡镇一个: per, no count
     before = segment(text[max(0, q.span[0] - 6):q.span[0]])
     return bool(before) and len(before[-1]) >= 2 and tag_of(before[-1])[:1] == "n"
 _ONLY_CONJUNCTIONS = regex.compile(r"[、和及与\s]*")
@@ -175,7 +176,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # (人均追回近1.5万元: a bare verb; 每户借款1万元 names its money by the verb)
             # 发放助学金共计6.4万元,每人2000元: the amount each gets of what was counted before
             reading = reading._replace(object=previous.object, confidence=0.6)
-        elif (not reading.object and same_sentence and previous.object
+        elif (not reading.object and same_sentence and previous.object and previous.unit not in _PEOPLE_AND_HOMES
               and text[ctx.clause_start:q.span[0]].strip() in cues.worth_words):
             # 发放慰问物资1.6万份,价值28.5万元: what the goods counted before are worth
             reading = reading._replace(object=previous.object, confidence=0.5)
@@ -199,9 +200,12 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             "part_of": part_of_total(text, q, ctx, made, totals) if may_have_parts and not q.per else None,
             "confidence": reading.confidence, "change": q.change, "quantity_span": q.span,
         })
-        if indicator.object is None and indicator.part_of:
+        if indicator.part_of:
             total = next(i for i in made if i.id == indicator.part_of)
-            indicator = evolve(indicator, object=total.object, concept=total.concept)
+            if indicator.object is None or (indicator.object == indicator.predicate and indicator.confidence <= 0.5
+                                            and total.sentence_span == indicator.sentence_span):
+                # 培训职工620人,其中320人取得了证书: a part named by its verb only counts the total's thing
+                indicator = evolve(indicator, object=total.object, concept=total.concept)
         made.append(indicator)
         figure_starts.append(q.span[0])
         previous = indicator
@@ -312,13 +316,19 @@ def _placed_values(text: str, made: list[Indicator], first: int, marker) -> list
         ind = made[k]
         if ind.sentence_span != sentence:
             break
-        q0 = ind.quantity_span[0]
-        written = text[max(text.rfind(mark, marker.end(), q0) for mark in "、,:;：，；") + 1:q0]
-        if not indicator_cues().place_name.search(written):
+        if not indicator_cues().place_name.search(_written_before(text, marker.end(), ind.quantity_span[0])):
             return []
         found.append(k)
     colon = any(mark in text[marker.end():made[first].quantity_span[0]] for mark in ":：")
+    listed_before = text[made[first].sentence_span[0]:marker.start()]
+    if any(_written_before(text, marker.end(), made[k].quantity_span[0])[-2:] in listed_before for k in found):
+        return []  # 覆盖乡镇和社区分别为:乡镇12个、社区35个: the places are what is counted
     return found if len(found) >= 2 and colon else []
+
+
+def _written_before(text: str, low: int, at: int) -> str:
+    """The words between the list mark before ``at`` (not before ``low``) and ``at``."""
+    return text[max(text.rfind(mark, low, at) for mark in "、,:;：，；") + 1:at]
 
 
 def _clause_start_before(text: str, sentence_start: int, at: int) -> int:

@@ -42,6 +42,9 @@ class Cues:
     frame: object  # 在X中 before a share
     age_units: frozenset
     level_suffixes: tuple  # 全国【级】
+    aid_verbs: frozenset  # 资助: an amount per head may be of it
+    commitment_bounds: object  # 不少于 before a figure
+    not_relative_openers: frozenset  # 存在……的问题
     worth_words: frozenset  # 价值: names no thing alone
     size_class_lead: object  # 25人以下的 right after a count
     summed_list: object  # X、Y等 after a count
@@ -60,6 +63,7 @@ class Cues:
     goal_before: object  # 目标任务 right before a figure
     remainder_before: object  # 尚未建会的: the figure after it is what is left now
     disposal_verbs: object  # 将……分解到: 将 means 把
+    present_marker: object  # 今年 in a plan's sentence
     future_opener: object  # 下一步 opening a paragraph outside a plan
     past_opener: object  # 去年 opening a plan's paragraph of facts
     past_year_opening: object  # 2018年, opening a sentence as its time
@@ -139,6 +143,9 @@ def indicator_cues() -> Cues:
         place_name=regex.compile(words["place_name"]),
         size_class_lead=regex.compile(words["size_class_lead"]),
         worth_words=frozenset(words["worth_words"]),
+        aid_verbs=frozenset(words["aid_verbs"]),
+        commitment_bounds=alternation(words["commitment_bounds"]),
+        not_relative_openers=frozenset(words["not_relative_openers"]),
         summed_list=regex.compile(words["summed_list"]),
         part_markers=alternation(words["part_markers"]),
         part_run_enders=alternation(words["part_run_enders"]),
@@ -157,6 +164,7 @@ def indicator_cues() -> Cues:
         disposal_verbs=alternation(status["disposal_verbs"]),
         past_opener=alternation(status["past_openers"]),
         future_opener=alternation(status["future_openers"]),
+        present_marker=alternation(status["present_markers"]),
         past_year_opening=regex.compile(status["past_year_opening"]),
         past_year=regex.compile(r"(?<![\d.])((?:19|20)\d\d)年(?!" + "|".join(status["past_year_not_after"]) + ")"),
         weak_target=alternation(status["weak_target_cues"]),

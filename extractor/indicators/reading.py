@@ -25,6 +25,7 @@ _PER_WORD_PREFIX = regex.compile(r"^(每|人均|户均)")
 _PER_PHRASE_PREFIX = regex.compile(r"^(每\p{Han}|人均|户均)")
 _PER_PHRASE_END = regex.compile(r"(?:每\p{Han}{1,3}?|人均|户均)+$")
 _GENERIC_UNITS = frozenset({"个"})  # counts anything: borrowed across a verb only with the same verb
+_DIGIT = regex.compile(r"[\d一二三四五六七八九十百千万]")
 _PER_WORDS = frozenset({"人", "户", "每人", "每户", "人均", "户均"})
 _RATE_WORD = regex.compile(r"(率|比例|比重|覆盖面|参与面|活动面|知晓面|满意度|知晓度|参与度|进度)$")
 _LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}\s*[.、,]|[(]\d{1,2}[)]|[一二三四五六七八九十]+、)\s*")
@@ -215,7 +216,7 @@ def _relative_head(right: str) -> str:
         return right  # 320家已建会企业【的签订率】: the figure counts the thing before 的
     if cut > 0:
         before = segment(right[:cut])
-        if before[0] in indicator_cues().phrase_end_verbs:
+        if before[0] in indicator_cues().not_relative_openers:
             return right  # 6家【存在】……的问题: the verb ends the noun, no relative clause
         if (is_verb(before[0]) or tag_of(before[-1])[:1] in ("a", "i")
                 or (cut <= 6 and (tag_of(before[0])[:1] in ("v", "a", "d", "i") or tag_of(before[-1])[:1] == "v"))):
@@ -339,14 +340,16 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
             right = right[lead.end():]
         right_obj = _right_object(right)
         summed = cues.summed_list.match(right) if right_obj and "等" in right else None
-        if summed and right.startswith(right_obj + "、"):  # the list opens with the noun after the unit
+        if (summed and right.startswith(right_obj + "、") and not _DIGIT.search(summed.group(1))
+                and not any(token in cues.verbs for token in segment(summed.group(1)))):  # a list of nouns
             whole = _right_object(right[summed.end():])  # 1800名环卫工人、快递小哥【等户外劳动者】
             if len(whole) >= 2:
                 right_obj = whole
         if right_obj in cues.not_right_objects:
             right_obj = ""
         # unless a verb right after the unit makes the left words the object (segmented only then)
-        if right_obj and not (obj and not right.startswith("的") and tag_of(segment(right)[0]) == "v"):
+        if right_obj and not (obj and not right.startswith("的") and not left.endswith("的")
+                              and tag_of(segment(right)[0]) == "v"):  # (情况复杂【的】三起欠薪案件)
             if q.unit in cues.age_units:  # 35周岁以下青年教师有64人: an age bounds the noun; the
                 return Reading(predicate, right_obj, 0.85, -1)  # count after it counts it too
             right_at = q.span[1] + (lead.end() if lead else 0)
@@ -356,8 +359,10 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     if (q.per and not aid and q.kind == "money" and ctx.clause_start > ctx.sentence_start
             and (not obj or _PER_PHRASE_END.fullmatch(obj) or obj == q.per) and predicate not in cues.copulas):
         # 资助考入大学的农民工子女十一名,每人一千元: the aid named earlier in the sentence
-        aid = next((w for w in reversed(segment(text[ctx.sentence_start:ctx.clause_start]))
-                    if w in cues.nominal_verbs), None)
+        if not (previous is not None and previous.kind == "money" and previous.object
+                and previous.sentence_span[0] == ctx.sentence_start):  # (the money before is what each gets)
+            aid = next((w for w in reversed(segment(text[ctx.sentence_start:ctx.clause_start]))
+                        if w in cues.aid_verbs), None)
     if aid:
         return Reading(predicate, aid, 0.7, -1)  # 资助……学生每人4000元: the aid is what is counted
     if q.per and obj and (per_at := _PER_PHRASE_END.search(obj)):

@@ -74,7 +74,8 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
     cue = None
     if cues.any_status_cue.search(text, ctx.sentence_start, q.span[0]) is not None:
         cue = _last_cue(text[ctx.sentence_start:q.span[0]], cues, in_plan)
-    if in_plan and cue is not None and cue[1] == "actual" and q.bound == "lower":
+    if (in_plan and cue is not None and cue[1] == "actual" and q.bound == "lower"
+            and cues.commitment_bounds.search(text, max(ctx.clause_start, q.span[0] - 4), q.span[1])):
         # in a plan a fact cue speaks of its own clause's figure, not of a bounded one after it:
         # 依托全市【现有】的12个工作站,提供法律咨询不少于3000人次 (the 3000 is planned)
         cue_at = ctx.sentence_start + cue[0]
@@ -92,8 +93,9 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
         full_start = max(text.rfind(mark, 0, q.span[0]) for mark in cues.full_stops) + 1
         if _opens_with_a_past_year(text[ctx.sentence_start:q.span[0]].lstrip(), doc_year, cues) \
                 or _opens_with_a_past_year(text[full_start:q.span[0]].lstrip(), doc_year, cues) \
-                or _opens_with_the_past(text, q.span[0], doc_year, cues):
-            return "actual"
+                or ((plan_only is None or not cues.present_marker.search(text, ctx.sentence_start, q.span[0]))
+                    and _opens_with_the_past(text, q.span[0], doc_year, cues)):
+            return "actual"  # (a plan-only cue such as 年内 in a sentence that says 今年 stays the plan's)
     cue = cue or plan_only
     if cue is not None:
         return cue[1]
