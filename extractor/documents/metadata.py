@@ -184,15 +184,12 @@ def org_of(title: Optional[str], opening: str, subtitles: str = "") -> Optional[
     return title_org
 
 
-_COMPANY_FORM = regex.compile(r"有限责任|股份有限|有限|股份|责任")
-
-
 def _abbreviates(short: str, full: str) -> bool:
     """Whether ``short`` is ``full`` without its place and company-form words (瑞丰纺织公司 of
     青潭瑞丰纺织有限公司; not 平川县医院 of 平川县中医院, nor 青潭集团公司 of 青潭集团公司机关)."""
     if len(short) < 4:
         return False
-    reduced = _COMPANY_FORM.sub("", full)
+    reduced = document_rules().org_company_forms.sub("", full)
     return reduced != short and reduced.endswith(short) and len(reduced) - len(short) <= 4
 
 

@@ -49,6 +49,7 @@ class Rules:
     org_sub_body_then: object  # what may follow it in a title
     org_prepositions: object  # 向, 在: open a clause before a name
     org_abbreviated_kinds: object  # 公司, 厂: names that headlines shorten
+    org_company_forms: object  # 有限, 股份: left out of a headline's name
     org_meeting_in_title: object  # 第八届职工代表大会第三次会议 between a company and its union
     org_clause_lead: object  # a year before the name at a clause start
     org_reporting_lead: object  # 我受 before a name at a clause start
@@ -237,6 +238,7 @@ def document_rules() -> Rules:
         org_sub_body_then=regex.compile(data["org"]["sub_body_then"]),
         org_prepositions=re.compile(data["org"]["prepositions"]),
         org_abbreviated_kinds=_alternation(data["org"]["abbreviated_kinds"]),
+        org_company_forms=_alternation(data["org"]["company_forms"]),
         org_meeting_in_title=regex.compile(data["org"]["meeting_in_title"]),
         org_clause_lead=regex.compile(f"(?:(?:19|20)\\d{{2}}|{p['masked_year']})年度?"),
         org_reporting_lead=_alternation(data["org"]["reporting_leads"]),

@@ -27,7 +27,6 @@ from .reading import left_object, read_quantity, strip_object
 from .status import part_of_total, status_of
 
 _ENDS_A_CLAUSE = regex.compile(r"[,，。;；]")
-_PEOPLE_AND_HOMES = frozenset({"人", "名", "位", "户", "人次", "户次"})  # not goods that have a worth
 
 
 def _counted_after_its_noun(text: str, q: Quantity) -> bool:
@@ -176,7 +175,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # (人均追回近1.5万元: a bare verb; 每户借款1万元 names its money by the verb)
             # 发放助学金共计6.4万元,每人2000元: the amount each gets of what was counted before
             reading = reading._replace(object=previous.object, confidence=0.6)
-        elif (not reading.object and same_sentence and previous.object and previous.unit not in _PEOPLE_AND_HOMES
+        elif (not reading.object and same_sentence and previous.object and previous.unit not in cues.people_and_home_units
               and text[ctx.clause_start:q.span[0]].strip() in cues.worth_words):
             # 发放慰问物资1.6万份,价值28.5万元: what the goods counted before are worth
             reading = reading._replace(object=previous.object, confidence=0.5)
@@ -266,7 +265,6 @@ def _objects_from_a_total(text: str, made: list[Indicator], lo: int, hi: int) ->
     return result
 
 
-_A_TIME = regex.compile(r"[\d一二三四五六七八九十]{1,2}月|\d{4}年|[上下]半年|[一二三四]季度")
 _LIST_SEPARATORS = regex.compile(r"[、,和及与]+")
 
 
@@ -340,7 +338,7 @@ def _listed_names(text: str, sentence_start: int, marker_start: int) -> list[str
     clause_start = max(text.rfind(mark, sentence_start, marker_start) for mark in ",;:") + 1
     listing = text[max(clause_start, sentence_start):marker_start]
     pieces = [p for p in _LIST_SEPARATORS.split(listing) if p]
-    if len(pieces) < 2 or any(_A_TIME.match(p) for p in pieces):
+    if len(pieces) < 2 or any(indicator_cues().time_item.match(p) for p in pieces):
         return []  # (8月、9月织造车间……分别达到39小时: months say when, not what)
     names = [left_object(pieces[0]) or strip_object(pieces[0])] + [strip_object(p) for p in pieces[1:]]
     return names if all(names) else []

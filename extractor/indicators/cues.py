@@ -48,6 +48,9 @@ class Cues:
     worth_words: frozenset  # 价值: names no thing alone
     size_class_lead: object  # 25人以下的 right after a count
     summed_list: object  # X、Y等 after a count
+    generic_units: frozenset  # 个
+    people_and_home_units: frozenset  # 人, 户: no goods
+    time_item: object  # 8月 in a list before 分别
     place_name: object  # 江滨区: an object that is only a place
     part_markers: object
     nominalisers: object  # 力度, 工作 after a verb: it heads a noun
@@ -141,6 +144,9 @@ def indicator_cues() -> Cues:
         age_units=frozenset(words["age_units"]),
         level_suffixes=tuple(words["level_suffixes"]),
         place_name=regex.compile(words["place_name"]),
+        generic_units=frozenset(words["generic_units"]),
+        people_and_home_units=frozenset(words["people_and_home_units"]),
+        time_item=regex.compile(words["time_item"]),
         size_class_lead=regex.compile(words["size_class_lead"]),
         worth_words=frozenset(words["worth_words"]),
         aid_verbs=frozenset(words["aid_verbs"]),

@@ -24,7 +24,6 @@ _NON_HAN = regex.compile(r"[^\p{Han}]")
 _PER_WORD_PREFIX = regex.compile(r"^(每|人均|户均)")
 _PER_PHRASE_PREFIX = regex.compile(r"^(每\p{Han}|人均|户均)")
 _PER_PHRASE_END = regex.compile(r"(?:每\p{Han}{1,3}?|人均|户均)+$")
-_GENERIC_UNITS = frozenset({"个"})  # counts anything: borrowed across a verb only with the same verb
 _DIGIT = regex.compile(r"[\d一二三四五六七八九十百千万]")
 _PER_WORDS = frozenset({"人", "户", "每人", "每户", "人均", "户均"})
 _RATE_WORD = regex.compile(r"(率|比例|比重|覆盖面|参与面|活动面|知晓面|满意度|知晓度|参与度|进度)$")
@@ -403,7 +402,7 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         if (previous is not None and previous.object and previous.unit == q.unit and not q.per
                 and reading.bare_verb and ctx.sentence_start - previous.sentence_span[1] <= 2
                 and (previous.predicate == predicate
-                     or (q.unit not in _GENERIC_UNITS and q.unit not in cues.kind_units
+                     or (q.unit not in cues.generic_units and q.unit not in cues.kind_units
                          and (predicate in cues.object_before or predicate in cues.increase_verbs)))):
             # 全镇今年将建成职工之家12个。目前已建成8个; ……在档困难职工405户。全年新增12户:
             # the sentence before, in its unit (another verb only one of growth, and no generic 个)

@@ -200,7 +200,6 @@ def _after_currency(lex: Lexicon, text: str, m) -> Optional[_Core]:
 
 
 _WORD_NUMERALS = "一0123456789"  # 一起, 一处: a word; 三起 counts (a lone digit is Arabic, checked after)
-_SINGLE_NUMERAL_UNITS = frozenset({"起"})  # 三起欠薪案件; 四处奔走, 三门峡 stay words
 
 
 def _counted(lex: Lexicon, text: str, m) -> Optional[_Core]:
@@ -210,7 +209,7 @@ def _counted(lex: Lexicon, text: str, m) -> Optional[_Core]:
     info = lex.units[written]
     if info.not_before and text.startswith(info.not_before, unit_end):
         return None
-    if (info.arabic_only and ((len(number) < 2 and (number in _WORD_NUMERALS or written not in _SINGLE_NUMERAL_UNITS))
+    if (info.arabic_only and ((len(number) < 2 and (number in _WORD_NUMERALS or not info.single_numeral))
                               or not info.counted)
             and not (_CHINESE_DIGITS.isdisjoint(number) and _POWERS.isdisjoint(number))):
         return None  # 一起, 十分, 十二分的热情: a word (十三起 is a count)

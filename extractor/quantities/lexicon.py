@@ -25,6 +25,7 @@ class UnitInfo:
     arabic_only: bool
     not_before: tuple
     counted: bool = False  # an Arabic-only count that also takes a Chinese numeral of 2+ characters
+    single_numeral: bool = False  # ...and a single Chinese numeral other than 一 (三起)
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,13 @@ class Lexicon:
 def _unit_table(data: dict) -> dict:
     arabic_only = set(data["arabic_only"]["units"])
     counted = set(data["arabic_only"].get("counted", ()))
+    single_numeral = set(data["arabic_only"].get("single_numeral", ()))
     not_before = data["not_before"]
     table = {}
     for kind in KINDS_OF_UNITS:
         for unit in data["kinds"][kind]:
             table[unit] = UnitInfo(unit, kind, 1.0, unit in arabic_only, tuple(not_before.get(unit, ())),
-                                   unit in counted)
+                                   unit in counted, unit in single_numeral)
     for written, spec in data["money"].items():
         table[written] = UnitInfo(spec["unit"], "money", float(spec["scale"]), False, ())
     for written, spec in data["scaled"].items():
