@@ -232,3 +232,8 @@ def test_a_headlines_name_is_kept_when_the_text_names_another_body(title, openin
 
 def test_a_body_bullet_with_figures_is_no_related_article():
     assert not is_chrome("· 开展职工读书征文活动,收到征文156篇,评选优秀作品30篇。")
+
+
+def test_a_report_of_the_years_work_covers_the_year():
+    doc = find_documents("长乐县总工会关于2017年工会工作情况的汇报\n\n县委:\n\n" + BODY)[0]
+    assert (doc.period.year, doc.period.part) == (2017, "year")

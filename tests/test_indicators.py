@@ -690,3 +690,8 @@ def test_second_review_non_indicators_and_statuses():
     assert find("目前全县已建会企业320家,覆盖职工5万人以上。", 50000, title=PLAN).status == "actual"
     assert find("去年全县新建工会组织45家。今年,全县已有会员3万人,年内新建工会组织60家。", 60, title=PLAN).status == "target"
     assert [i.value for i in indicators("做到每个乡镇一个,每个社区一个。", title=PLAN)] == []
+
+
+def test_seventh_round_verbs():
+    assert find("车间小家建设用去21.5万元。", 215000).object != "去"
+    assert find("两个高温车间各增设职工休息室1间。", 1).object == "职工休息室"

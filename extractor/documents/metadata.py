@@ -18,7 +18,7 @@ from .rules import SENTENCE_END, Line, document_rules, is_title_like
 
 _HEADLINE_FIGURE = regex.compile(r"\d+(\.\d+)?[万亿]?(人|家|份|元|个|名)")
 _BARE_ORG_SUFFIX = regex.compile(r"^(总工会|工会|委员会)$")
-_ENDS_IN_REPORT = regex.compile(r"(?<!活动情况)(?<!活动)(工作报告|报告)$")  # not an event's (送温暖活动情况报告)
+_ENDS_IN_REPORT = regex.compile(r"(?<!活动情况)(?<!活动)(工作报告|报告|汇报)$")  # not an event's (送温暖活动情况报告)
 _STARTS_WITH_YEAR_COMMA = regex.compile(r"^(?:19|20)\d{2}年[,，]")
 
 def opening_text(body_lines: list[Line], limit: int = 400) -> tuple[str, str]:
