@@ -681,3 +681,10 @@ def test_picked_out_kinds_above_their_total_are_still_wrong():
     from extractor.pipeline import parse_text
     doc = parse_text("平川县总工会2016年工作总结\n\n一、主要工作\n全县共有会员5000人,其中农民工、派遣工分别为3200人、2100人。")[0]
     assert "breakdown.sum_mismatch" in [f.check for f in doc.findings]
+
+
+def test_a_population_rate_is_no_share_of_new_members():
+    from extractor.pipeline import parse_text
+    doc = parse_text("平川县总工会2016年工作总结\n\n一、主要工作\n全年发展会员860人,其中农民工入会520人。"
+                     "全镇农民工入会率达到85%。")[0]
+    assert "rate.inconsistent" not in [f.check for f in doc.findings]

@@ -695,3 +695,9 @@ def test_second_review_non_indicators_and_statuses():
 def test_seventh_round_verbs():
     assert find("车间小家建设用去21.5万元。", 215000).object != "去"
     assert find("两个高温车间各增设职工休息室1间。", 1).object == "职工休息室"
+
+
+def test_a_verb_named_in_another_paragraph_says_nothing_here():
+    found = indicators("全年培训农民工500人次。\n(二)自身建设。举办基层工会干部培训班1期,培训60余人。")
+    assert found[-1].object != "农民工"
+    assert find("发放节日慰问品,人均200元。", 200).object != "人均"

@@ -115,10 +115,14 @@ def _pairs(rate: Indicator, clause: str, figures: Sequence[Indicator], view: Doc
     completion = bool(_COMPLETION.search(clause))
     nearest = figures[-1] if figures else None
     bare_share = _BARE_SHARE.match(clause.strip()) is not None  # 占50%, not 占全年收入的67%: that names its base
+    population = bool(rate.object) and rate.object.endswith(tuple(rules("rate")["population_rates"]))
+    flows = rules("rate")["flow_verbs"]
     for num in figures:
         for den in figures:
             if num is den or not same_family(num, den) or den.value <= 0:
                 continue
+            if population and den.predicate in flows:
+                continue  # 农民工入会率 is not a share of 发展会员860人 (this year's new members)
             if completion:
                 if _target_like(den, view) and not _target_like(num, view):
                     yield num, den

@@ -417,7 +417,7 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         return Reading(predicate, predicate, 0.5, -1)
     bare = left.strip()
     if (predicate is None and not reading.before_verb and 2 <= len(bare) <= 4 and _ALL_HAN.fullmatch(bare)
-            and not bare.startswith("每") and bare not in cues.worth_words
+            and not _PER_PHRASE_END.match(bare) and bare not in cues.worth_words
             and bare not in cues.sum_words and not cues.part_markers.fullmatch(bare)
             and not any(tag_of(t) in _NOT_A_PLACE for t in segment(bare))):
         return Reading(None, bare, 0.4, -1)  # 全镇8.2万人: the place is what is counted
@@ -458,8 +458,8 @@ def _named_with_verb(text: str, ctx: Context, verb: str) -> str:
     (对【高温作业一线职工】开展慰问), or, where the verb was a noun's head (加大【工会经费】收缴
     力度), the noun before it.  The earlier verb must be a word of its own (not 职工培训)."""
     cues = indicator_cues()
-    floor = max(0, ctx.sentence_start - cues.left_window * 3)
-    at = text.rfind(verb, floor, ctx.clause_start)
+    floor = max(0, ctx.sentence_start - cues.left_window * 3, text.rfind("\n", 0, ctx.sentence_start) + 1)
+    at = text.rfind(verb, floor, ctx.clause_start)  # (never from another paragraph)
     while at != -1:
         start = max([floor] + [text.rfind(mark, floor, at) + 1 for mark in cues.clause_and_sentence_breaks
                                + cues.clause_only_breaks + cues.sentence_only_breaks])
