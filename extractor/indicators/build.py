@@ -335,8 +335,7 @@ def _clause_start_before(text: str, sentence_start: int, at: int) -> int:
 
 def _listed_names(text: str, sentence_start: int, marker_start: int) -> list[str]:
     """The things listed right before 分别, in their order."""
-    clause_start = max(text.rfind(mark, sentence_start, marker_start) for mark in ",;:") + 1
-    listing = text[max(clause_start, sentence_start):marker_start]
+    listing = text[_clause_start_before(text, sentence_start, marker_start):marker_start]
     pieces = [p for p in _LIST_SEPARATORS.split(listing) if p]
     if len(pieces) < 2 or any(indicator_cues().time_item.match(p) for p in pieces):
         return []  # (8月、9月织造车间……分别达到39小时: months say when, not what)

@@ -90,9 +90,11 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
     if in_plan and doc_year and cue is None:
         # 2018年,全集团共有会员3420人 in a plan for 2019: an earlier year's fact, when the
         # year opens the sentence (up to its full stop) as its time; 去年…… opening the paragraph
-        full_start = max(text.rfind(mark, 0, q.span[0]) for mark in cues.full_stops) + 1
-        if _opens_with_a_past_year(text[ctx.sentence_start:q.span[0]].lstrip(), doc_year, cues) \
-                or _opens_with_a_past_year(text[full_start:q.span[0]].lstrip(), doc_year, cues) \
+        # (a sentence starts no earlier than its section: no scan of the text before it)
+        full_start = max(text.rfind(mark, body_start, q.span[0]) for mark in cues.full_stops) + 1
+        full_start = max(full_start, body_start)
+        if _opens_with_a_past_year(_head(text, ctx.sentence_start, q.span[0]), doc_year, cues) \
+                or _opens_with_a_past_year(_head(text, full_start, q.span[0]), doc_year, cues) \
                 or ((plan_only is None or not cues.present_marker.search(text, ctx.sentence_start, q.span[0]))
                     and _opens_with_the_past(text, q.span[0], doc_year, cues)):
             return "actual"  # (a plan-only cue such as 年内 in a sentence that says 今年 stays the plan's)
@@ -106,16 +108,19 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
     return "target" if in_plan else "actual"
 
 
+def _head(text: str, start: int, at: int) -> str:
+    """The first characters of the words from ``start`` to ``at``: all a match at their start reads."""
+    return text[start:min(at, start + 20)].lstrip()
+
+
 def _paragraph_head(text: str, at: int, pattern) -> bool:
     """Whether the paragraph holding ``at`` opens with ``pattern``."""
-    start = text.rfind("\n", 0, at) + 1
-    return pattern.match(text[start:min(at, start + 12)].lstrip()) is not None
+    return pattern.match(_head(text, text.rfind("\n", 0, at) + 1, at)) is not None
 
 
 def _opens_with_the_past(text: str, at: int, doc_year: int, cues: Cues) -> bool:
     """Whether the paragraph holding ``at`` opens with 去年 or an earlier year than ``doc_year``."""
-    start = text.rfind("\n", 0, at) + 1
-    head = text[start:min(at, start + 12)].lstrip()
+    head = _head(text, text.rfind("\n", 0, at) + 1, at)
     return bool(cues.past_opener.match(head)) or _opens_with_a_past_year(head, doc_year, cues)
 
 
@@ -148,25 +153,26 @@ def _framed_as_target(text: str, part_start: int, body_start: int, earlier_figur
     return cues.target.search(opening) is not None
 
 
-def ctx_breaks(cues) -> str:
+def _clause_breaks(cues) -> str:
     return cues.clause_only_breaks + cues.clause_and_sentence_breaks
 
 
-def _clause_start(text: str, at: int, cues) -> int:
-    return max(text.rfind(mark, 0, at) for mark in ctx_breaks(cues)) + 1
+def _clause_start(text: str, at: int, cues, floor: int) -> int:
+    """Where the clause holding ``at`` starts, never before ``floor`` (no scan past it)."""
+    return max(floor, max(text.rfind(mark, floor, at) for mark in _clause_breaks(cues)) + 1)
 
 
 def _a_whole_stated_again(text: str, after: int, q: Quantity, made: Sequence[Indicator], cues) -> bool:
     """Whether a figure in the unit of ``q`` between ``after`` and ``q`` states a whole again:
     a word such as 总数 or 全县 in its clause (其中……六家,全县基层工会总数达到436家), not in
     a clause of another unit (其中……120人,累计发放助学金60万元,医疗救助200人)."""
-    if cues.part_run_enders.search(text, max(after, _clause_start(text, q.span[0], cues)), q.span[0]):
+    if cues.part_run_enders.search(text, _clause_start(text, q.span[0], cues, after), q.span[0]):
         return True  # the figure's own clause (……,会员总数由2.36万人增加到2.5万人)
     for indicator in reversed(made):
         if indicator.quantity_span[0] < after:
             break
         if indicator.unit == q.unit:
-            low = max(after, _clause_start(text, indicator.quantity_span[0], cues))
+            low = _clause_start(text, indicator.quantity_span[0], cues, after)
             if cues.part_run_enders.search(text, low, indicator.quantity_span[0]):
                 return True
     return False
@@ -182,7 +188,7 @@ def part_of_total(text: str, q: Quantity, ctx: Context, made: Sequence[Indicator
         return None
     if marker.end() < ctx.clause_start and cues.part_run_enders.search(text, marker.end(), q.span[0]):
         # a clause after the marker's own states a whole again: the parts ended before it
-        first_break = min((i for i in (text.find(b, marker.end(), q.span[0]) for b in ctx_breaks(cues)) if i != -1),
+        first_break = min((i for i in (text.find(b, marker.end(), q.span[0]) for b in _clause_breaks(cues)) if i != -1),
                           default=-1)
         if first_break != -1 and _a_whole_stated_again(text, first_break, q, made, cues):
             return None
@@ -201,7 +207,7 @@ def part_of_total(text: str, q: Quantity, ctx: Context, made: Sequence[Indicator
         return None
     for indicator in reversed(made):
         if indicator.span[1] <= marker.start() and indicator.unit == q.unit and indicator.span[0] >= reach:
-            low = max(reach, indicator.span[0] - 8, _clause_start(text, indicator.span[0], cues))
+            low = _clause_start(text, indicator.span[0], cues, max(0, reach, indicator.span[0] - 8))
             if cues.change_markers.search(text, low, indicator.quantity_span[0]):
                 continue  # 比上年增加6家: a change, not the total
             total = indicator
