@@ -701,3 +701,15 @@ def test_a_verb_named_in_another_paragraph_says_nothing_here():
     found = indicators("全年培训农民工500人次。\n(二)自身建设。举办基层工会干部培训班1期,培训60余人。")
     assert found[-1].object != "农民工"
     assert find("发放节日慰问品,人均200元。", 200).object != "人均"
+
+
+@pytest.mark.parametrize("sentence,value,obj", [
+    ("段工会按每个1.5万元的标准给予补助。", 15000, "补助"),      # the standard names no thing; what is given does
+    ("对发现重大隐患的11名职工给予每人500元奖励。", 500, "奖励"),  # the clause ends on the kind of money
+])
+def test_ninth_round_objects(sentence, value, obj):
+    assert find(sentence, value).object == obj
+
+
+def test_a_time_after_the_noun_is_no_part_of_the_object():
+    assert "月" not in find("检查小组于6月和12月两次开展检查。", 2).object

@@ -27,6 +27,7 @@ class Cues:
     nominal_verbs: frozenset
     fund_heads: frozenset
     not_right_objects: frozenset
+    standard_nouns: frozenset  # 的标准给予补助: the noun after the verb is the thing
     phrase_end_verbs: frozenset  # 赴, 前往: end the noun phrase after a unit
     phrase_end_suffixes: frozenset  # 不足: ends a longer token too (经费不足)
     sum_words: frozenset
@@ -125,6 +126,7 @@ def indicator_cues() -> Cues:
         nominal_verbs=frozenset(words["nominal_verbs"]),
         fund_heads=frozenset(words["fund_heads"]),
         not_right_objects=frozenset(words["not_right_objects"]),
+        standard_nouns=frozenset(words["standard_nouns"]),
         phrase_end_verbs=frozenset(words["phrase_end_verbs"]),
         phrase_end_suffixes=frozenset(words["phrase_end_suffixes"]),
         sum_words=frozenset(words["sum_words"]),

@@ -113,6 +113,10 @@ def _trim_tokens(tokens: Sequence[str]) -> Sequence[str]:
 
 def _phrase(tokens: Sequence[str]) -> str:
     trimmed = _trim_tokens(tokens)
+    for k in range(1, len(trimmed) - 1):
+        if tag_of(trimmed[k]) == "p" and any(token[:1].isdigit() for token in trimmed[k + 1:]):
+            trimmed = _trim_tokens(trimmed[:k])  # 小组【于6月和12月】: a time after the noun, no part of it
+            break
     if trimmed:
         return strip_object("".join(trimmed))
     # a lone pronoun-like noun is still an object (私营17家,【其它】25家)
@@ -259,6 +263,8 @@ def _right_object(right: str) -> str:
         return ""
     phrase: list[str] = []
     tokens = segment(right)
+    if nominal and len(tokens) > 2 and tokens[0] in cues.standard_nouns and tokens[1] in cues.verbs:
+        tokens = tokens[2:]  # 每个1.5万元【的标准给予】补助: what the verb gives is counted
     if "(" in right:
         tokens = _with_unit_lists(right, tokens)
     verbs = cues.verbs
@@ -353,6 +359,9 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
                 return Reading(predicate, right_obj, 0.85, -1)  # count after it counts it too
             right_at = q.span[1] + (lead.end() if lead else 0)
             return Reading(predicate, right_obj, 0.85, right_at + right.find(right_obj) + len(right_obj))
+    if q.kind == "money" and right in cues.aid_verbs:
+        # 给予每人500元【奖励】: the clause ends on the kind of money given
+        return Reading(predicate, right, 0.8, q.span[1] + len(right))
     aid = next((w for w in reversed(segment(left)) if w in cues.nominal_verbs), None) \
         if q.per and not _names_money(obj) else None  # (每个补助【设施经费】4000元 names its money)
     if (q.per and not aid and q.kind == "money" and ctx.clause_start > ctx.sentence_start
