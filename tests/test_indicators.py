@@ -713,3 +713,8 @@ def test_ninth_round_objects(sentence, value, obj):
 
 def test_a_time_after_the_noun_is_no_part_of_the_object():
     assert "月" not in find("检查小组于6月和12月两次开展检查。", 2).object
+
+
+def test_a_budget_is_a_target_and_its_share_a_fact():
+    found = indicators("县总工会2017年度收入预算为1329.00万元。全年经费收入1286.45万元,占全年预算的96.8%。")
+    assert [(i.value, i.status) for i in found] == [(13290000, "target"), (12864500, "actual"), (96.8, "actual")]
