@@ -718,3 +718,9 @@ def test_a_time_after_the_noun_is_no_part_of_the_object():
 def test_a_budget_is_a_target_and_its_share_a_fact():
     found = indicators("县总工会2017年度收入预算为1329.00万元。全年经费收入1286.45万元,占全年预算的96.8%。")
     assert [(i.value, i.status) for i in found] == [(13290000, "target"), (12864500, "actual"), (96.8, "actual")]
+
+
+def test_keeping_a_rate_in_a_plan_is_a_goal_after_a_fact():
+    found = find("全校现有教职工186人,全部加入工会组织,会员入会率保持100%。", 100, title=PLAN)
+    assert found.status == "target"
+    assert find("全校现有教职工186人,全部加入工会组织,会员入会率保持100%。", 186, title=PLAN).status == "actual"
