@@ -25,15 +25,20 @@ def _last_start(pattern, text: str) -> int:
     return start
 
 
-def _last_cue(text: str, cues: Cues, in_plan: bool) -> Optional[tuple[int, str]]:
-    """Position and kind of the last status cue in ``text``."""
+def _last_cue(text: str, cues: Cues, in_plan: bool, figures: Sequence[int] = ()) -> Optional[tuple[int, str]]:
+    """Position and kind of the last status cue in ``text`` (``figures``: where the
+    figures in it start)."""
     masked = cues.not_cues.sub(_blanked, text)
     target_at = _last_start(cues.target, masked)
     actual_at = _last_start(cues.actual, masked)
     if not in_plan and target_at < 0:  # weak signs of a fact, where no target cue is
         actual_at = max(actual_at, _last_start(cues.weak_actual, masked))
     if in_plan:
-        target_at = max(target_at, _last_start(cues.plan_target, masked))
+        plan_at = _last_start(cues.plan_target, masked)
+        if not 0 <= actual_at < plan_at or any(actual_at < at < plan_at for at in figures):
+            # a fact cue speaks of its own figure (现有教职工186人,……入会率保持100%); with none
+            # between, of what follows (目前,全县职工入会率保持在92%: it stays so now)
+            target_at = max(target_at, plan_at)
     if actual_at < 0 and target_at < 0:
         best = None
     else:  # at the same position the fact cue wins
@@ -73,7 +78,9 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
     # most sentences hold no cue word before the figure (not_cues words only mask cues)
     cue = None
     if cues.any_status_cue.search(text, ctx.sentence_start, q.span[0]) is not None:
-        cue = _last_cue(text[ctx.sentence_start:q.span[0]], cues, in_plan)
+        figures = ([at - ctx.sentence_start for at in earlier_figures[bisect_left(earlier_figures, ctx.sentence_start):]]
+                   if in_plan else ())
+        cue = _last_cue(text[ctx.sentence_start:q.span[0]], cues, in_plan, figures)
     if (in_plan and cue is not None and cue[1] == "actual" and q.bound == "lower"
             and cues.commitment_bounds.search(text, max(ctx.clause_start, q.span[0] - 4), q.span[1])):
         # in a plan a fact cue speaks of its own clause's figure, not of a bounded one after it:
