@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, is_dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
-from .errors import InputError, UsageError
+from .errors import ExtractorError, InputError, UsageError
 from .records import Span, to_dict
 
 __all__ = [
@@ -57,7 +57,13 @@ class GoldCase:
     source_path: Path
 
     def load(self) -> dict:
-        return json.loads(self.gold_path.read_text(encoding="utf-8"))
+        try:
+            gold = json.loads(self.gold_path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise UsageError(f"{self.gold_path}: not readable as a JSON gold file ({exc})") from exc
+        if not isinstance(gold, dict):
+            raise UsageError(f"{self.gold_path}: a gold file holds one JSON object (SPEC section 5)")
+        return gold
 
 
 @dataclass
@@ -370,7 +376,12 @@ def score_corpus(gold_dir: str | Path, documents_by_source: Mapping[str, Sequenc
     for case in gold_cases(gold_dir):
         text = decode_file(case.source_path)
         documents = by_key.get(_source_key(case.source_path), [])
-        score_text(case.source_path.name, text, case.load(), documents, sheet)
+        gold = case.load()
+        try:
+            score_text(case.source_path.name, text, gold, documents, sheet)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise UsageError(f"{case.gold_path}: an entry does not have the shape SPEC section 5 gives "
+                             f"({type(exc).__name__}: {exc})") from exc
     return metrics(sheet.tally)
 
 
@@ -395,7 +406,11 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
     args = parser.parse_args(list(argv) if argv is not None else None)
     sheet = ScoreSheet()
-    result = score_corpus(args.gold_dir, parse_corpus(args.gold_dir), sheet)
+    try:
+        result = score_corpus(args.gold_dir, parse_corpus(args.gold_dir), sheet)
+    except ExtractorError as exc:  # not a gold folder, a broken gold file: a line, no traceback
+        print(f"extractor.evaluate: {exc}", file=sys.stderr)
+        return 2
     if args.show_errors:
         shown = Counter()
         for name, what, context in sheet.errors:

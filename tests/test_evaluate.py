@@ -275,3 +275,24 @@ def test_corpus_gold_is_well_formed(case):
         occurrence = record.get("occurrence", 0)
         assert locate(text, record["quote"], occurrence), record["quote"]
         assert "occurrence" in record or text.count(record["quote"]) == 1, f"ambiguous quote {record['quote']!r}"
+
+
+@pytest.mark.parametrize("gold,reason", [
+    ("{bad", "not readable as a JSON gold file"),
+    ("[]", "holds one JSON object"),
+    ('{"indicators": [{"quote": 5}]}', "does not have the shape"),
+])
+def test_a_bad_gold_file_is_named_in_one_line(tmp_path, capsys, gold, reason):
+    from extractor.evaluate import main
+    (tmp_path / "a.txt").write_text("全年新建工会组织30家。", encoding="utf-8")
+    (tmp_path / "a.gold.json").write_text(gold, encoding="utf-8")
+    assert main([str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "a.gold.json" in err and reason in err and "Traceback" not in err
+
+
+def test_a_file_given_for_the_gold_folder_is_a_usage_error(tmp_path, capsys):
+    from extractor.evaluate import main
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    assert main([str(tmp_path / "a.txt")]) == 2
+    assert "not a folder of gold files" in capsys.readouterr().err
