@@ -95,6 +95,8 @@ def normalize(text: str) -> NormalizedText:
     index = _identity(len(text))
     first = (_spans(rules.crlf, text) if "\r" in text else []) + _spans(rules.junk, copy)
     copy, index = _delete(copy, index, first)
+    if "\t" in copy or "  " in copy:
+        copy, index = _mark_table_cells(copy, index, rules)
     copy, index = _delete(copy, index, _pinyin_spans(copy, rules))
     copy, index = _delete(copy, index, _space_spans(copy, rules))
     copy, index = _delete(copy, index, _line_join_spans(copy, rules))
@@ -109,7 +111,7 @@ def fold(text: str) -> str:
     a space and every line-break character as a line feed; nothing is deleted.  For
     short normalised fields (a title, a unit) where offsets do not matter.
     """
-    return _fold(text, _rules())
+    return _fold(text, _rules()).replace("\t", " ")
 
 
 def fold_table() -> dict:
@@ -168,6 +170,50 @@ def _delete(text: str, index: array, spans: Iterable[Span]) -> tuple[str, array]
     pieces.append(text[position:])
     kept.extend(index[position:len(text)])
     return "".join(pieces), kept
+
+
+def _mark_table_cells(text: str, index: array, rules: "_Rules") -> tuple[str, array]:
+    """The gaps between the cells of a table pasted as text become one tab each; every
+    other tab becomes a space (see [tables] in the rules file)."""
+    tabs: list[int] = []  # positions that become a tab ...
+    gone: list[Span] = []  # ... and the rest of their gaps, deleted
+    block: list[list[Span]] = []  # the gaps of the rows of the table being read
+    has_digit = False
+
+    def close_block() -> None:
+        if len(block) >= rules.min_table_rows and has_digit:
+            for gaps in block:
+                for start, end in gaps:
+                    tabs.append(start)
+                    if end > start + 1:
+                        gone.append((start + 1, end))
+        block.clear()
+
+    line_start = 0
+    for line in text.split("\n"):
+        inner = line.strip(" \t")
+        gaps = []
+        if inner:
+            lo = line_start + line.index(inner[0])
+            gaps = [m.span() for m in rules.cell_gap.finditer(text, lo, lo + len(inner))]
+        cells_fit = bool(gaps) and all(len(cell) <= rules.max_cell_chars for cell in rules.cell_gap.split(inner))
+        if cells_fit:
+            if not block:
+                has_digit = False
+            block.append(gaps)
+            has_digit = has_digit or any(ch.isdigit() for ch in inner)
+        else:
+            close_block()
+        line_start += len(line) + 1
+    close_block()
+    marked = set(tabs)
+    chars = list(text)
+    for at, char in enumerate(chars):
+        if char == "\t" and at not in marked:
+            chars[at] = " "
+    for at in tabs:
+        chars[at] = "\t"
+    return _delete("".join(chars), index, gone)
 
 
 def _pinyin_spans(text: str, rules: "_Rules") -> list[Span]:
@@ -291,6 +337,9 @@ class _Rules:
     max_colons: int
     stop_endings: tuple[str, ...]
     title_endings: tuple[str, ...]
+    cell_gap: re.Pattern  # the gap between two cells of a table row
+    max_cell_chars: int
+    min_table_rows: int
 
 
 @lru_cache(maxsize=1)
@@ -342,6 +391,9 @@ def _compile_rules(data: dict) -> _Rules:
         max_colons=lines["max_colons"],
         stop_endings=tuple(lines["title_endings"]) + tuple(lines["credit_endings"]),
         title_endings=tuple(lines["title_endings"]),
+        cell_gap=re.compile(data["tables"]["cell_gap"]),
+        max_cell_chars=data["tables"]["max_cell_chars"],
+        min_table_rows=data["tables"]["min_rows"],
     )
 
 

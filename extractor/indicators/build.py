@@ -23,7 +23,8 @@ from ..sections import section_at
 from .context import Breaks, context_of
 from .cues import indicator_cues
 from ..segment import segment, tag_of
-from .reading import left_object, read_quantity, strip_object
+from .reading import Reading, left_object, predicate_of, read_quantity, strip_object
+from .tables import TableRows
 from .status import part_of_total, status_of
 
 _ENDS_A_CLAUSE = regex.compile(r"[,，。;；]")
@@ -125,6 +126,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
     if shift:
         quantities = [_shifted(q, shift) for q in quantities]
     breaks = Breaks.of(text, lo, hi)
+    tables = TableRows(text, lo, hi)
     cues = indicator_cues()
     # a document without any part marker (其中, 包括) has no parts to link: one scan, not one per figure
     may_have_parts = cues.part_markers.search(text, lo, hi) is not None
@@ -183,10 +185,16 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
               and not prior.per and prior.object and ctx.sentence_start - prior.sentence_span[1] <= 2):
             # 发放助学金40.2万元。其中,在读大学生98名,每生每年3000元: the money of the sentence before
             reading = reading._replace(object=prior.object, confidence=0.4)
+        cell = tables.cell_of(q.span[0], q.span[1])
+        if cell is not None:  # a figure in a table row counts what the row's label names
+            reading = Reading(None, strip_object(cell.label) or cell.label, 0.8, -1)
+            predicate = predicate_of(cell.label)
         section = section_at(sections, q.span[0], section_starts)
         start = _phrase_start(text, max(floor, ctx.clause_start), q, predicate, reading.object)
         status = status_of(text, q, ctx, section.category if section else None, doc_type,
                            section.span[0] if section else lo, figure_starts, doc_year)
+        if cell is not None and cell.status is not None:
+            status = cell.status  # the column's header: 目标值, 完成值
         indicator = fill(Indicator, {  # every field, in the class's order
             "id": f"i{first_id + len(made)}", "section": section.id if section else None,
             "span": (start, max(q.span[1], reading.consumed_right)),

@@ -205,6 +205,11 @@ def _left_reading(left: str) -> _LeftReading:
     return _LeftReading(segment(left))
 
 
+def predicate_of(words: str) -> Optional[str]:
+    """The last verb of ``words`` (新建基层工会组织: 新建), or None."""
+    return _left_reading(words).predicate
+
+
 def left_object(left: str) -> str:
     """The object written after the last verb of ``left`` ('' when none)."""
     return _left_reading(left).object

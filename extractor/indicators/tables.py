@@ -1,0 +1,116 @@
+"""Figures in the rows of tables pasted as text.
+
+The reading step marks the gaps between a table's cells with one tab each
+(``clean._mark_table_cells``), so a row is a line with tabs.  A figure in one
+of its cells counts what the row's label names (``职工书屋建设  5家  6家  120%``:
+all three are 职工书屋建设), and the header over its column says whether it is
+a goal (目标值, 计划数) or a result (完成值, 完成率).  Cue words live in the
+``[tables]`` part of ``data/indicators.toml``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..resources import load_toml
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """What a table says of the figure in one of its cells."""
+
+    label: str  # the row's label cell, as written
+    status: Optional[str]  # from the column's header: target, actual, or None (the header says neither)
+
+
+@dataclass(frozen=True)
+class _TableWords:
+    actual_columns: tuple[str, ...]
+    target_columns: tuple[str, ...]
+    row_number: object
+
+
+@lru_cache(maxsize=1)
+def _words() -> _TableWords:
+    data = load_toml("indicators.toml")["tables"]
+    return _TableWords(tuple(data["actual_columns"]), tuple(data["target_columns"]),
+                       regex.compile(data["row_number"]))
+
+
+class TableRows:
+    """The table rows of ``text[lo:hi]``, found once, asked about per figure."""
+
+    def __init__(self, text: str, lo: int, hi: int):
+        self._text = text
+        self._rows: dict[int, tuple[list[tuple[int, int]], Optional[list[str]]]] = {}
+        if text.find("\t", lo, hi) < 0:
+            return  # most documents hold no table
+        header: Optional[list[str]] = None
+        previous_row_end = -2
+        start = lo
+        while start < hi:
+            end = text.find("\n", start, hi)
+            end = hi if end < 0 else end
+            if text.find("\t", start, end) >= 0:
+                cells = _cell_spans(text, start, end)
+                if previous_row_end != start - 1:  # the first row of a table
+                    header = None
+                    if not any(ch.isdigit() for ch in text[start:end]):
+                        header = [text[a:b] for a, b in cells]
+                self._rows[start] = (cells, header)
+                previous_row_end = end
+            start = end + 1
+
+    def cell_of(self, start: int, end: int) -> Optional[TableCell]:
+        """What the table says of the figure at ``start:end``, or None outside a table's data rows."""
+        if not self._rows:
+            return None
+        line_start = self._text.rfind("\n", 0, start) + 1
+        row = self._rows.get(line_start)
+        if row is None:
+            return None
+        cells, header = row
+        if header is not None and [self._text[a:b] for a, b in cells] == header:
+            return None  # the header row itself
+        column = next((k for k, (a, b) in enumerate(cells) if a <= start and end <= b), None)
+        label = self._label(cells, column)
+        if column is None or label is None:
+            return None
+        status = None
+        if header is not None and len(header) == len(cells):
+            status = column_status(header[column])
+        return TableCell(label, status)
+
+    def _label(self, cells: list[tuple[int, int]], column: Optional[int]) -> Optional[str]:
+        """The first cell before ``column`` that names a thing (not a row number, not a figure)."""
+        words = _words()
+        for k, (a, b) in enumerate(cells[:column]):
+            cell = self._text[a:b].strip()
+            if cell and not words.row_number.fullmatch(cell) and not cell[0].isdigit():
+                return cell
+        return None
+
+
+def _cell_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    at = start
+    while True:
+        tab = text.find("\t", at, end)
+        if tab < 0:
+            spans.append((at, end))
+            return spans
+        spans.append((at, tab))
+        at = tab + 1
+
+
+def column_status(header: str) -> Optional[str]:
+    """target or actual as a column's header says (完成值: actual; 目标值: target), else None."""
+    words = _words()
+    if any(word in header for word in words.actual_columns):
+        return "actual"
+    if any(word in header for word in words.target_columns):
+        return "target"
+    return None
