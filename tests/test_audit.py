@@ -688,3 +688,21 @@ def test_a_population_rate_is_no_share_of_new_members():
     doc = parse_text("平川县总工会2016年工作总结\n\n一、主要工作\n全年发展会员860人,其中农民工入会520人。"
                      "全镇农民工入会率达到85%。")[0]
     assert "rate.inconsistent" not in [f.check for f in doc.findings]
+
+
+def test_a_rate_names_a_part_by_what_sets_it_apart_from_the_whole():
+    # 入会率 speaks of all the members, not of the women among them; 女会员……52% does
+    text = ("洛山大学工会2021年工作报告\n\n一、主要工作\n校工会共有教职工会员2316人,其中女教职工1204人、"
+            "45岁以下青年教职工980人,女会员约占会员总数的52%,教职工入会率98.6%。")
+    doc = _parse_text(text, use_model=False)[0]
+    assert [i.object for i in doc.indicators if i.value == 980] == ["青年教职工"]
+    assert checks(audit_document(doc, text), "rate") == []
+    wrong = text.replace("52%", "62%")
+    assert checks(audit_document(_parse_text(wrong, use_model=False)[0], wrong), "rate") == ["rate.inconsistent"]
+
+
+def test_yearly_shares_of_a_total_are_summed_not_conflicting():
+    text = "张江县总工会2020年工作报告\n\n一、工作回顾\n五年来累计新建基层工会组织326家,2016年至2020年分别为58家、71家、66家、62家、{}家。"
+    right, wrong = text.format(69), text.format(60)
+    assert checks(audit_document(_parse_text(right, use_model=False)[0], right)) == []
+    assert checks(audit_document(_parse_text(wrong, use_model=False)[0], wrong)) == ["breakdown.sum_mismatch"]

@@ -724,3 +724,10 @@ def test_keeping_a_rate_in_a_plan_is_a_goal_after_a_fact():
     found = find("全校现有教职工186人,全部加入工会组织,会员入会率保持100%。", 100, title=PLAN)
     assert found.status == "target"
     assert find("全校现有教职工186人,全部加入工会组织,会员入会率保持100%。", 186, title=PLAN).status == "actual"
+
+
+def test_years_listed_before_respectively_share_out_the_total():
+    found = indicators("五年来累计新建基层工会组织326家,2016年至2020年分别为58家、71家、66家、62家、69家。")
+    total = found[0]
+    assert [(i.value, i.object, i.part_of) for i in found[1:]] == [
+        (v, "基层工会组织", total.id) for v in (58, 71, 66, 62, 69)]

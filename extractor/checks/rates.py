@@ -72,12 +72,26 @@ def _names_part(clause: str, num: Indicator, den: Indicator) -> bool:
     工资专项集体合同 out of 集体合同)."""
     if not num.object:
         return False
-    modifier = num.object.replace(den.object, "", 1) if den.object else num.object
+    modifier = _apart_from(num.object, den.object) if den.object else num.object
     if not modifier:
         return False
     if len(modifier) < 2:
         return modifier in clause
     return mentions(clause, modifier) or _shares_a_telling_pair(clause, modifier)
+
+
+def _apart_from(part: str, whole: str) -> str:
+    """What ``part`` names besides the longest run it shares with ``whole`` (two characters
+    at least): 女 of 女教职工 against 教职工会员, 有效 of 有效问卷 against 问卷."""
+    best_at, best_size = 0, 0
+    for start in range(len(part)):
+        for end in range(start + max(2, best_size + 1), len(part) + 1):
+            if part[start:end] not in whole:
+                break
+            best_at, best_size = start, end - start
+    if best_size < 2:
+        return part
+    return part[:best_at] + part[best_at + best_size:]
 
 
 @lru_cache(maxsize=1)

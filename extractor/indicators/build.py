@@ -293,6 +293,19 @@ def _respectively(text: str, made: list[Indicator], lo: int, hi: int) -> list[In
                and _ONLY_CONJUNCTIONS.fullmatch(text[result[run[-1]].quantity_span[1]:result[run[-1] + 1].quantity_span[0]])):
             run.append(run[-1] + 1)
         names = _listed_names(text, ind.sentence_span[0], marker.start()) if marker is not None else []
+        if marker is not None and indicator_cues().time_listing.fullmatch(
+                text, _clause_start_before(text, ind.sentence_span[0], marker.start()), marker.start()):
+            # 累计新建基层工会组织326家,2016年至2020年分别为58家、71家: each year's share of the total
+            total = next((t for t in reversed(result[:i]) if t.sentence_span == ind.sentence_span
+                          and t.unit == ind.unit and t.object), None)
+            if total is not None:
+                for k in run:
+                    old = result[k]
+                    result[k] = evolve(old, object=total.object, predicate=total.predicate, confidence=0.7,
+                                       concept=concept_for(total.object, total.predicate, old.unit, old.kind),
+                                       part_of=old.part_of or total.id)  # the years share out the total
+            i = run[-1] + 1
+            continue
         if marker is not None and len(run) == 1 and (places := _placed_values(text, result, i, marker)):
             # 各县(市、区)新建工会组织分别不少于:江滨区30家、澄浦区25家: each place's figure
             # counts the thing named before 分别, the place only says where

@@ -52,6 +52,7 @@ class Cues:
     generic_units: frozenset  # 个
     people_and_home_units: frozenset  # 人, 户: no goods
     time_item: object  # 8月 in a list before 分别
+    time_listing: object  # 2016年至2020年 before 分别: times, no things
     place_name: object  # 江滨区: an object that is only a place
     part_markers: object
     nominalisers: object  # 力度, 工作 after a verb: it heads a noun
@@ -149,6 +150,7 @@ def indicator_cues() -> Cues:
         generic_units=frozenset(words["generic_units"]),
         people_and_home_units=frozenset(words["people_and_home_units"]),
         time_item=regex.compile(words["time_item"]),
+        time_listing=regex.compile(words["time_listing"]),
         size_class_lead=regex.compile(words["size_class_lead"]),
         worth_words=frozenset(words["worth_words"]),
         aid_verbs=frozenset(words["aid_verbs"]),
