@@ -99,6 +99,7 @@ def normalize(text: str) -> NormalizedText:
         copy, index = _mark_table_cells(copy, index, rules)
     copy, index = _delete(copy, index, _pinyin_spans(copy, rules))
     copy, index = _delete(copy, index, _space_spans(copy, rules))
+    copy, index = _delete(copy, index, _page_furniture_spans(copy, rules))
     copy, index = _delete(copy, index, _line_join_spans(copy, rules))
     index.append(len(text))
     return NormalizedText(text, copy, index)
@@ -246,6 +247,38 @@ def _space_spans(text: str, rules: "_Rules") -> list[Span]:
     return spans
 
 
+def _page_furniture_spans(text: str, rules: "_Rules") -> list[Span]:
+    """Page-number lines and the running header or footer beside them, each with its
+    line break (see [pages] in the rules file)."""
+    if rules.page_digit_probe.search(text) is None:
+        return []
+    lines: list[Span] = []  # (start, end) of every line, end before its "\n"
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        lines.append((start, end))
+        start = end + 1
+    numbered = [k for k, (a, b) in enumerate(lines) if rules.page_number.fullmatch(text, a, b)]
+    if not numbered:
+        return []
+    beside: dict[str, list[int]] = {}  # a line's words -> the lines beside page numbers that hold them
+    for k in numbered:
+        for step in (-1, 1):
+            n = k + step
+            while 0 <= n < len(lines) and lines[n][0] == lines[n][1]:
+                n += step  # over blank lines
+            if 0 < n < len(lines) and n not in numbered:  # (the first line is the masthead, kept)
+                words = text[lines[n][0]:lines[n][1]].strip()
+                if words:
+                    beside.setdefault(words, []).append(n)
+    furniture = set(numbered)
+    for where in beside.values():
+        if len(set(where)) >= rules.min_running_lines:
+            furniture.update(where)
+    return [(lines[k][0], min(lines[k][1] + 1, len(text))) for k in sorted(furniture)]
+
+
 def _line_join_spans(text: str, rules: "_Rules") -> list[Span]:
     """Line breaks that split a sentence (page breaks, hard wrapping).
 
@@ -290,6 +323,9 @@ class _Paragraph:
         self.single = False
 
 
+_HEADING_WITH_BODY = re.compile(r"[。;；]\s*\S")  # (一)坚持建功立业主题。每年组织……: the body follows
+
+
 def _joins(before: _Paragraph, after: str, rules: "_Rules") -> bool:
     """Whether the break between ``before`` and ``after`` splits one paragraph
     (a break ``rules.join_candidates`` found: the characters beside it may join)."""
@@ -299,8 +335,9 @@ def _joins(before: _Paragraph, after: str, rules: "_Rules") -> bool:
         return False
     if not rules.prose.search(after):
         return False
-    if before.length <= rules.heading_max_chars and (rules.heading.match(before.first) or rules.label.match(before.first)):
-        return False  # a numbered heading or a "field: value" line
+    if (before.length <= rules.heading_max_chars and (rules.heading.match(before.first) or rules.label.match(before.first))
+            and not _HEADING_WITH_BODY.search(before.first)):
+        return False  # a numbered heading or a "field: value" line (not one whose body goes on)
     if before.last.endswith(rules.stop_endings):
         return False  # a title or a photo credit
     if before.single and before.length <= 2 * rules.heading_max_chars and before.first.count(":") > rules.max_colons:
@@ -338,6 +375,9 @@ class _Rules:
     stop_endings: tuple[str, ...]
     title_endings: tuple[str, ...]
     cell_gap: re.Pattern  # the gap between two cells of a table row
+    page_number: re.Pattern  # a page-number line
+    page_digit_probe: re.Pattern  # a digit on a line with little else: a page number may be there
+    min_running_lines: int
     max_cell_chars: int
     min_table_rows: int
 
@@ -394,6 +434,9 @@ def _compile_rules(data: dict) -> _Rules:
         cell_gap=re.compile(data["tables"]["cell_gap"]),
         max_cell_chars=data["tables"]["max_cell_chars"],
         min_table_rows=data["tables"]["min_rows"],
+        page_number=re.compile(data["pages"]["page_number"]),
+        page_digit_probe=re.compile(r"(?:^|\n)[^\n]{0,8}[0-9][^\n]{0,10}(?:\n|$)"),
+        min_running_lines=data["pages"]["min_running"],
     )
 
 

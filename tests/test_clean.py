@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.clean import NormalizedText, fold, normalize
+from extractor.clean import _page_furniture_spans, _rules, NormalizedText, fold, normalize
 from extractor.read import read_bytes
 
 DEV_CORPUS = Path("/work/shared/corpus/dev")
@@ -201,7 +201,8 @@ def test_fold_is_one_to_one():
 
 def check_map(norm: NormalizedText, samples: int = 0, seed: int = 0) -> None:
     """Every normalised char is the fold of its source char (a tab, the gap between two
-    table cells, comes from a space or a tab); deleted chars are noise."""
+    table cells, comes from a space or a tab); deleted chars are noise or page furniture
+    (page numbers and running headers of PDF text, found on the folded source)."""
     folded = fold(norm.source)
     index = norm.index
     assert len(index) == len(norm.text) + 1 and index[-1] == len(norm.source)
@@ -209,6 +210,8 @@ def check_map(norm: NormalizedText, samples: int = 0, seed: int = 0) -> None:
     assert all(folded[index[i]] == char or (char == "\t" and folded[index[i]] == " ")
                for i, char in enumerate(norm.text))
     kept = set(index[:-1])
+    for start, end in _page_furniture_spans(folded, _rules()):
+        kept.update(range(start, end))
     deleted = "".join(folded[i] for i in range(len(folded)) if i not in kept)
     assert DELETABLE.fullmatch(deleted), deleted
     rng = random.Random(seed)
@@ -273,3 +276,29 @@ def test_a_table_pasted_as_text_keeps_its_cells_apart():
 def test_a_tab_outside_a_table_is_a_space():
     assert normalize("全年\t新建工会组织30家,发展会员2000人。").text == "全年新建工会组织30家,发展会员2000人。"
     assert normalize("一行\t两格\n之后是正文,没有表格。").text == "一行两格\n之后是正文,没有表格。"  # one row, no digit
+
+
+def test_page_numbers_and_a_running_header_go_and_the_sentence_joins():
+    masthead = "张江县工会第七次代表大会文件"
+    text = (f"{masthead}\n\n一、工作回顾\n累计新发展会员2.18万人,其中农民工会员\n\n— 1 —\n{masthead}\n"
+            f"1.34万人、新就业形态劳动者3260人。全年培训工会干部620人次,为工会工作提\n\n— 2 —\n{masthead}\n供了有力保障。\n")
+    norm = normalize(text)
+    assert norm.text.startswith(masthead + "\n")  # the first line is the masthead, kept
+    assert "其中农民工会员1.34万人、" in norm.text and "为工会工作提供了有力保障。" in norm.text
+    assert "—" not in norm.text and norm.text.count(masthead) == 1
+    check_map(norm)
+
+
+def test_a_line_written_once_beside_a_page_number_stays():
+    text = "第一部分 工作回顾,全年新建工会组织30家\n- 3 -\n二、下一步工作安排,力争新建工会组织40家\n"
+    assert "二、下一步工作安排" in normalize(text).text and "- 3 -" not in normalize(text).text
+
+
+@pytest.mark.parametrize("text,joined", [
+    ("(一)坚持建功立业主题。每年组织县级劳动竞赛不少于10项,\n五年培育县级以上“张江工匠”100名。", True),  # a heading whose body goes on
+    ("深入推进集体协商,集体合同签订率由2015年的78%\n提高到2020年的93.5%,五年来累计签订工资专项集体合同1750份。", True),
+    ("新建职工书屋30家、户外劳动者服务站点50个,实现乡镇(街道)\n全覆盖,加快推进智慧工会建设。", True),
+    ("(一)坚持建功立业主题,落实各项工作\n全年组织县级劳动竞赛10项,培育工匠100名。", False),   # a heading alone
+])
+def test_hard_wrapped_lines_join(text, joined):
+    assert ("\n" not in normalize(text).text) is joined
