@@ -731,3 +731,19 @@ def test_years_listed_before_respectively_share_out_the_total():
     total = found[0]
     assert [(i.value, i.object, i.part_of) for i in found[1:]] == [
         (v, "基层工会组织", total.id) for v in (58, 71, 66, 62, 69)]
+
+
+def test_spans_of_years_are_no_indicators_and_no_floor():
+    found = indicators("县工会第六次代表大会以来的五年,工会经费收入五年累计达到1.96亿元,比“十二五”时期增长45%。")
+    assert [(i.value, i.object) for i in found] == [(196000000, "工会经费收入"), (45, "工会经费收入")]
+
+
+@pytest.mark.parametrize("sentence,value,obj", [
+    ("到2020年底,会员总数达到8.6万人,比2015年增长32%。", 32, "会员"),         # the change of the figure before
+    ("每年组织县级劳动竞赛不少于10项。", 10, "县级劳动竞赛"),                       # 每年 opens the clause: no aid per head
+    ("每年培训工会干部不少于600人次。", 600, "工会干部"),
+    ("资助考入本科院校的学生每人4000元。", 4000, "资助"),                           # the per phrase beside the figure
+    ("全县尚有约4000名快递员、外卖送餐员没有加入工会。", 4000, "快递员"),
+])
+def test_ninth_round_hard_wrapped_report(sentence, value, obj):
+    assert find(sentence, value).object == obj

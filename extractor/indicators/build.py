@@ -138,9 +138,11 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
     previous: Optional[Indicator] = None
     last_figure_end = lo  # a span never reaches back over another figure
     for q in quantities:
-        floor, last_figure_end = last_figure_end, q.span[1]
         if not is_indicator(text, q):
+            if q.unit not in cues.drop_units:
+                last_figure_end = q.span[1]  # (a span of time, 五年, is words of the clause)
             continue
+        floor, last_figure_end = last_figure_end, q.span[1]
         ctx = context_of(breaks, lo, hi, q)
         prior = _of_its_kind(made, q, ctx) or previous  # the last figure of the kind of q, near
         reading = read_quantity(text, q, ctx, max(consumed, floor), _whole_of(prior, made, ctx))

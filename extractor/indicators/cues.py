@@ -57,6 +57,7 @@ class Cues:
     part_markers: object
     nominalisers: object  # 力度, 工作 after a verb: it heads a noun
     comparison_opener: object  # 较/比 opening a clause: the base of a comparison
+    growth_against: object  # 比2015年增长: a clause that is only a change against a base
     growth_words: frozenset  # 增幅: alone, it measures the figure before
     gap_comparisons: object  # 高于……1.2个百分点: a gap measures the figure before
     change_markers: object  # 比上年, 同比: the figure after is a change, no total
@@ -163,6 +164,7 @@ def indicator_cues() -> Cues:
         gap_comparisons=alternation(words["gap_comparisons"]),
         growth_words=frozenset(words["growth_words"]),
         comparison_opener=regex.compile(words["comparison_opener"]),
+        growth_against=regex.compile(words["growth_against"]),
         nominalisers=regex.compile(words["nominalisers"]),
         part_lead_in=re.compile("(?:" + alternation(words["part_lead_ins"]).pattern + ")*$"),
         respectively=alternation(words["respectively"]),

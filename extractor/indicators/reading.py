@@ -168,7 +168,12 @@ class _LeftReading:
     @cached_property
     def before_verb(self) -> str:
         """For copulas: everything before the verb."""
-        return _phrase(self._tokens[:self._verbs[-1]]) if self._verbs else ""
+        if not self._verbs:
+            return ""
+        end = self._verbs[-1]
+        while end > 1 and self._tokens[end - 1] in indicator_cues().sum_words:
+            end -= 1  # 工会经费收入五年【累计】达到: the sum word, then the span of time, go
+        return _phrase(self._tokens[:end])
 
     @cached_property
     def before_sum_word(self) -> str:
@@ -329,6 +334,10 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     if (q.kind == "percent" and obj in cues.growth_words and previous is not None and previous.object
             and previous.sentence_span[0] == ctx.sentence_start):
         return Reading(predicate, previous.object, 0.6, -1)  # 人均增收2160元,增幅6.8%
+    if (q.kind == "percent" and previous is not None and previous.object and previous.kind != "percent"
+            and previous.sentence_span[0] == ctx.sentence_start
+            and cues.growth_against.fullmatch(text[ctx.clause_start:q.span[0]].strip())):
+        return Reading(predicate, previous.object, 0.6, -1)  # 会员总数达到8.6万人,比2015年增长32%
     if (not obj and q.unit in cues.people_units and (joined := cues.joined_in.match(right))
             and segment(right)[0] == joined.group(1)):  # not a word that starts alike (参赛选手)
         # 1500余人参加了志愿服务活动: people counted by what they took part in
@@ -368,7 +377,9 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         # 给予每人500元【奖励】: the clause ends on the kind of money given
         return Reading(predicate, right, 0.8, q.span[1] + len(right))
     aid = next((w for w in reversed(segment(left)) if w in cues.nominal_verbs), None) \
-        if q.per and not _names_money(obj) else None  # (每个补助【设施经费】4000元 names its money)
+        if q.per and not _names_money(obj) and (not obj or obj == q.per or _PER_PHRASE_END.search(left)) else None
+    # (每个补助【设施经费】4000元 names its money; 【每年】组织县级劳动竞赛不少于10项: the per phrase
+    # is not beside the figure, the words after the verb name its thing)
     if (q.per and not aid and q.kind == "money" and ctx.clause_start > ctx.sentence_start
             and (not obj or _PER_PHRASE_END.fullmatch(obj) or obj == q.per) and predicate not in cues.copulas):
         # 资助考入大学的农民工子女十一名,每人一千元: the aid named earlier in the sentence
