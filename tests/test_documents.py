@@ -237,3 +237,12 @@ def test_a_body_bullet_with_figures_is_no_related_article():
 def test_a_report_of_the_years_work_covers_the_year():
     doc = find_documents("长乐县总工会关于2017年工会工作情况的汇报\n\n县委:\n\n" + BODY)[0]
     assert (doc.period.year, doc.period.part) == (2017, "year")
+
+
+def test_a_congress_report_on_five_years():
+    page = ("团结奋进建功立业\n——在张江县工会第七次代表大会上的报告\n\n各位代表、同志们:\n"
+            "现在,我代表张江县总工会第六届委员会向大会报告工作,请予审议。\n一、过去五年工作回顾\n"
+            "县工会第六次代表大会以来的五年,全县各级工会团结动员广大职工建功立业。" + BODY)
+    doc = find_documents(page)[0]
+    assert doc.org == "张江县总工会"  # not 我代表……
+    assert doc.period.part == "multi_year" and doc.period.year is None
