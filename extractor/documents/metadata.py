@@ -205,8 +205,9 @@ def period_of(title: Optional[str], opening: str, doc_type: str, doc_text: str, 
         if stamp:
             year_text = next(g for g in stamp.groups() if g)
             year = int(year_text)
-    part = _part(title or "", first, doc_type, has_title=title is not None)
-    if part is None and doc_type == "report" and rules["multi"].search(first_sentences(opening, 2)):
+    looking_back = doc_type == "report" and rules["multi"].search(first_sentences(opening, 2)) is not None
+    part = _part(title or "", first, doc_type, has_title=title is not None, looking_back=looking_back)
+    if part is None and looking_back:
         part = "multi_year"
     if part == "multi_year":
         year = None
@@ -263,7 +264,8 @@ def _year(text: Optional[str]) -> tuple[Optional[int], Optional[str], bool]:
     return None, None, False
 
 
-def _part(title: str, first: str, doc_type: str, has_title: bool) -> Optional[str]:
+def _part(title: str, first: str, doc_type: str, has_title: bool, looking_back: bool = False) -> Optional[str]:
+    """``looking_back``: a report whose first sentences look back on years (过去五年)."""
     rules = document_rules().period
     for text in (title, first) if has_title else (first,):
         if rules["any_part"].search(text):  # else none of the four checks holds
@@ -283,7 +285,7 @@ def _part(title: str, first: str, doc_type: str, has_title: bool) -> Optional[st
     if doc_type in ("summary", "plan"):
         return "year"
     if has_title and _ENDS_IN_REPORT.search(title):
-        return "year"
+        return "multi_year" if looking_back else "year"  # (……代表大会上的报告 on 过去五年)
     if not has_title and _STARTS_WITH_YEAR_COMMA.match(first):
         return "year"
     return None
