@@ -747,3 +747,21 @@ def test_spans_of_years_are_no_indicators_and_no_floor():
 ])
 def test_ninth_round_hard_wrapped_report(sentence, value, obj):
     assert find(sentence, value).object == obj
+
+
+SELF_CHECK = "龙泉区总工会2019年度目标责任考核自查报告\n\n一、目标任务完成情况\n"
+
+
+@pytest.mark.parametrize("sentence,value,status", [
+    ("1.工会组建。目标任务:新建基层工会组织30家;完成情况:新建36家,完成目标的120%。", 30, "target"),
+    ("1.工会组建。目标任务:新建基层工会组织30家;完成情况:新建36家,完成目标的120%。", 36, "actual"),
+    ("年初下达任务为发展会员2500人,实际发展2716人,完成率108.6%。", 2500, "target"),
+    ("年初下达任务为发展会员2500人,实际发展2716人,完成率108.6%。", 2716, "actual"),
+    ("计划新签、续签集体合同320份,实际签订334份,完成计划的104.4%。", 334, "actual"),
+    ("计划新签、续签集体合同320份,实际签订334份,完成计划的104.4%。", 104.4, "actual"),
+    ("考核要求在档困难职工年度解困脱困率不低于60%。", 60, "target"),
+    ("按照区目标办的通知要求,区总工会抽调机关干部6名,分成2个自查组。", 6, "actual"),  # an office named after goals
+    ("结合工作实际,计划开展技能培训20期。", 20, "target"),                               # 实际 as a noun
+])
+def test_a_self_check_reports_goals_and_results(sentence, value, status):
+    assert find(sentence, value, title=SELF_CHECK).status == status

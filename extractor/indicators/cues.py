@@ -67,6 +67,8 @@ class Cues:
     target: object
     actual: object
     goal_before: object  # 目标任务 right before a figure
+    target_label: object  # 目标任务: opening a sentence
+    actual_label: object  # 完成情况: opening a sentence
     remainder_before: object  # 尚未建会的: the figure after it is what is left now
     disposal_verbs: object  # 将……分解到: 将 means 把
     present_marker: object  # 今年 in a plan's sentence
@@ -172,6 +174,8 @@ def indicator_cues() -> Cues:
         actual=alternation(status["actual_cues"]),
         not_cues=alternation(status["not_cues"]),
         goal_before=regex.compile(status["goal_before"]),
+        target_label=regex.compile(status["target_label"]),
+        actual_label=regex.compile(status["actual_label"]),
         remainder_before=regex.compile(status["remainder_before"]),
         disposal_verbs=alternation(status["disposal_verbs"]),
         past_opener=alternation(status["past_openers"]),

@@ -108,11 +108,27 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
     cue = cue or plan_only
     if cue is not None:
         return cue[1]
+    label = _sentence_label(text, ctx, cues)
+    if label is not None:
+        return label  # 目标任务:新建基层工会组织30家; 完成情况:新建36家
     if not in_plan and _paragraph_head(text, q.span[0], cues.future_opener):
         return "target"  # 下一步,县总工会将……;……不少于20家
     if not in_plan and _framed_as_target(text, ctx.sentence_start, body_start, earlier_figures, cues):
         return "target"
     return "target" if in_plan else "actual"
+
+
+def _sentence_label(text: str, ctx: Context, cues: Cues) -> Optional[str]:
+    """target or actual when the figure's sentence opens with a label of goals or results
+    (目标任务:, 年初下达任务为, 考核要求; 完成情况:), else None."""
+    start = ctx.sentence_start
+    while start < len(text) and text[start] in " \n":
+        start += 1
+    if cues.target_label.match(text, start):
+        return "target"
+    if cues.actual_label.match(text, start):
+        return "actual"
+    return None
 
 
 def _head(text: str, start: int, at: int) -> str:
