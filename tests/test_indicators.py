@@ -765,3 +765,18 @@ SELF_CHECK = "龙泉区总工会2019年度目标责任考核自查报告\n\n一�
 ])
 def test_a_self_check_reports_goals_and_results(sentence, value, status):
     assert find(sentence, value, title=SELF_CHECK).status == status
+
+
+@pytest.mark.parametrize("sentence,value,obj", [
+    ("2019年,区委下达我会目标任务共18项。经逐项自查,全面完成15项,基本完成1项,尚未完成2项。", 18, "任务"),
+    ("2019年,区委下达我会目标任务共18项。经逐项自查,全面完成15项,基本完成1项,尚未完成2项。", 15, "任务"),
+    ("2019年,区委下达我会目标任务共18项。经逐项自查,全面完成15项,基本完成1项,尚未完成2项。", 2, "任务"),
+    ("目标资助困难职工子女100名,实际资助96名,差4名,尚未完成。", 96, "困难职工子女"),
+    ("目标资助困难职工子女100名,实际资助96名,差4名,尚未完成。", 4, "困难职工子女"),
+    ("扣分情况:基层工会经费审计未完成年度任务,扣2分;“金秋助学”资助人数未达到目标,扣1分。", 2, "基层工会经费审计"),
+    ("扣分情况:基层工会经费审计未完成年度任务,扣2分;“金秋助学”资助人数未达到目标,扣1分。", 1, "“金秋助学”资助人数"),
+])
+def test_a_self_checks_tallies_shortfalls_and_deductions(sentence, value, obj):
+    found = find(sentence, value, title=SELF_CHECK)
+    assert found.object == obj
+    assert found.status == "actual"

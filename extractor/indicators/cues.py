@@ -27,6 +27,10 @@ class Cues:
     nominal_verbs: frozenset
     fund_heads: frozenset
     not_right_objects: frozenset
+    score_units: frozenset  # 分 of an assessment
+    score_verbs: frozenset  # 扣: points taken off
+    score_reason: object  # what the clause before says failed
+    goal_giving_verbs: frozenset  # 下达: the goal words after it are the thing
     standard_nouns: frozenset  # 的标准给予补助: the noun after the verb is the thing
     phrase_end_verbs: frozenset  # 赴, 前往: end the noun phrase after a unit
     phrase_end_suffixes: frozenset  # 不足: ends a longer token too (经费不足)
@@ -131,6 +135,10 @@ def indicator_cues() -> Cues:
         fund_heads=frozenset(words["fund_heads"]),
         not_right_objects=frozenset(words["not_right_objects"]),
         standard_nouns=frozenset(words["standard_nouns"]),
+        goal_giving_verbs=frozenset(words["goal_giving_verbs"]),
+        score_units=frozenset(words["score_units"]),
+        score_verbs=frozenset(words["score_verbs"]),
+        score_reason=regex.compile(words["score_reason"]),
         phrase_end_verbs=frozenset(words["phrase_end_verbs"]),
         phrase_end_suffixes=frozenset(words["phrase_end_suffixes"]),
         sum_words=frozenset(words["sum_words"]),

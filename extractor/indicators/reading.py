@@ -399,8 +399,12 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         obj = strip_object(_PER_WORD_PREFIX.sub("", obj))
         if obj == q.per or obj in _PER_WORDS:
             obj = ""  # 体检标准为【每人】500元: the per phrase names no thing
-    if obj and obj in cues.not_right_objects and predicate and predicate not in cues.copulas and reading.before_verb:
+    if (obj and obj in cues.not_right_objects and predicate and predicate not in cues.copulas and reading.before_verb
+            and predicate not in cues.goal_giving_verbs):  # (区委下达我会目标任务共18项: the goals are counted)
         obj = reading.before_verb  # 会员发展全年【目标任务】1200人: the goal words say it is a goal, the noun says of what
+    if (q.unit in cues.score_units and predicate in cues.score_verbs and (not obj or obj == predicate)
+            and (reason := _scored_item(text, ctx))):
+        return Reading(predicate, reason, 0.6, -1)  # 基层工会经费审计未完成年度任务,扣2分
     if obj:
         return Reading(predicate, obj, 0.9, -1)
     if predicate in cues.copulas and reading.before_verb and not cues.comparison_opener.match(left.lstrip()):
@@ -475,6 +479,16 @@ def _clause_before(text: str, ctx: Context, left_from: int) -> str:
             and reading.between_verbs + reading.predicate in clause):
         found = reading.between_verbs + reading.predicate  # 开展【专项检查】: a verb used as a noun
     return "" if found in cues.not_right_objects else found  # ……签订工资集体协议的【要求】: no thing
+
+
+def _scored_item(text: str, ctx: Context) -> str:
+    """The item the clause before a score names, up to what it failed or earned."""
+    end = ctx.clause_start - 1
+    if end <= 0 or text[end] not in ",,":
+        return ""
+    start = max(text.rfind(mark, 0, end) for mark in ":;。\n:;") + 1
+    found = indicator_cues().score_reason.match(text, start, end)
+    return strip_object(found.group(1)) if found else ""
 
 
 def _named_with_verb(text: str, ctx: Context, verb: str) -> str:
