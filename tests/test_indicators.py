@@ -780,3 +780,11 @@ def test_a_self_checks_tallies_shortfalls_and_deductions(sentence, value, obj):
     found = find(sentence, value, title=SELF_CHECK)
     assert found.object == obj
     assert found.status == "actual"
+
+
+def test_the_rest_of_the_proposals():
+    found = indicators("收到提案86件,立案58件,立案率67.4%;其余28件作为意见建议转相关职能部门研究,均已书面答复。"
+                       "截至12月底,立案提案已办结52件,办结率89.7%,另有6件因涉及新校区规划调整,列入长期跟踪督办事项。")
+    assert [(i.value, i.object) for i in found if i.unit == "件"] == [
+        (86, "提案"), (58, "提案"), (28, "提案"), (52, "提案"), (6, "提案")]
+    assert find("截至年底已办结93件,办结率94.9%。", 93).object != "截至"

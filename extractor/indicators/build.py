@@ -191,6 +191,10 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         if cell is not None:  # a figure in a table row counts what the row's label names
             reading = Reading(None, strip_object(cell.label) or cell.label, 0.8, -1)
             predicate = predicate_of(cell.label)
+        if (text[ctx.clause_start:q.span[0]].strip() in cues.remainder_words
+                and (counted := _last_of_unit(made, q, ctx)) is not None):
+            # 立案58件,立案率67.4%;其余28件……: the rest of what was counted before
+            reading = reading._replace(object=counted.object, confidence=0.6)
         section = section_at(sections, q.span[0], section_starts)
         start = _phrase_start(text, max(floor, ctx.clause_start), q, predicate, reading.object)
         status = status_of(text, q, ctx, section.category if section else None, doc_type,
@@ -228,6 +232,16 @@ def _whole_of(prior: Optional[Indicator], made: Sequence[Indicator], ctx) -> Opt
     if prior is None or prior.part_of is None or prior.sentence_span[0] == ctx.sentence_start:
         return prior
     return next((i for i in reversed(made) if i.id == prior.part_of), prior)
+
+
+def _last_of_unit(made: Sequence[Indicator], q: Quantity, ctx) -> Optional[Indicator]:
+    """The last figure in the unit of ``q`` with an object, in its sentence or the one before."""
+    for indicator in reversed(made):
+        if indicator.sentence_span[1] < ctx.sentence_start - 2:
+            return None
+        if indicator.unit == q.unit and indicator.object and not indicator.per:
+            return indicator
+    return None
 
 
 def _of_its_kind(made: Sequence[Indicator], q: Quantity, ctx) -> Optional[Indicator]:

@@ -37,6 +37,7 @@ class Cues:
     sum_words: frozenset
     running_total: object  # the sum words of more than one character (a bare 共 sits inside 公共)
     kind_units: frozenset
+    remainder_words: frozenset  # 其余: the rest of what was counted before
     strip_prefix: frozenset
     strip_suffix: frozenset
     prefix_re: object
@@ -144,6 +145,7 @@ def indicator_cues() -> Cues:
         sum_words=frozenset(words["sum_words"]),
         running_total=alternation(w for w in words["sum_words"] if len(w) > 1),
         kind_units=frozenset(words["kind_units"]),
+        remainder_words=frozenset(words["remainder_words"]),
         strip_prefix=frozenset(words["strip_prefix"]),  # looked up per token: sets, not lists
         strip_suffix=frozenset(words["strip_suffix"]),
         prefix_re=re.compile("^(?:" + "|".join(re.escape(w) for w in sorted(

@@ -285,7 +285,7 @@ def _right_object(right: str) -> str:
             continue
         if phrase and (token.startswith("每") or token in ("人均", "户均") or token in cues.locatives):
             break  # 8户家庭【每户】……, 39家规模以上企业【中】: a per phrase or a place word ends it
-        if phrase and (token in cues.phrase_end_verbs or token[-2:] in cues.phrase_end_suffixes):
+        if token in cues.phrase_end_verbs or (phrase and token[-2:] in cues.phrase_end_suffixes):
             if token[-2:] in cues.phrase_end_suffixes and len(token) > 2:
                 phrase.append(token[:-2])  # jieba's 经费不足: the noun before the comparison
             break
