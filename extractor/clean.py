@@ -250,8 +250,8 @@ def _space_spans(text: str, rules: "_Rules") -> list[Span]:
 def _page_furniture_spans(text: str, rules: "_Rules") -> list[Span]:
     """Page-number lines and the running header or footer beside them, each with its
     line break (see [pages] in the rules file)."""
-    if rules.page_digit_probe.search(text) is None:
-        return []
+    if rules.page_line.search(text) is None:
+        return []  # most texts: one scan
     lines: list[Span] = []  # (start, end) of every line, end before its "\n"
     start = 0
     while start <= len(text):
@@ -376,7 +376,7 @@ class _Rules:
     title_endings: tuple[str, ...]
     cell_gap: re.Pattern  # the gap between two cells of a table row
     page_number: re.Pattern  # a page-number line
-    page_digit_probe: re.Pattern  # a digit on a line with little else: a page number may be there
+    page_line: re.Pattern  # a page-number line anywhere in a text
     min_running_lines: int
     max_cell_chars: int
     min_table_rows: int
@@ -435,7 +435,7 @@ def _compile_rules(data: dict) -> _Rules:
         max_cell_chars=data["tables"]["max_cell_chars"],
         min_table_rows=data["tables"]["min_rows"],
         page_number=re.compile(data["pages"]["page_number"]),
-        page_digit_probe=re.compile(r"(?:^|\n)[^\n]{0,8}[0-9][^\n]{0,10}(?:\n|$)"),
+        page_line=re.compile(f"^(?:{data['pages']['page_number']})$", re.M),
         min_running_lines=data["pages"]["min_running"],
     )
 
