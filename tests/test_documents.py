@@ -246,3 +246,8 @@ def test_a_congress_report_on_five_years():
     doc = find_documents(page)[0]
     assert doc.org == "张江县总工会"  # not 我代表……
     assert doc.period.part == "multi_year" and doc.period.year is None
+
+
+def test_a_mastheads_document_is_titled_below_it():
+    page = "张江县总工会文件\n\n张江县总工会2020年工作总结\n\n" + BODY
+    assert find_documents(page)[0].title == "张江县总工会2020年工作总结"
