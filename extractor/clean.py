@@ -203,6 +203,8 @@ def _mark_table_cells(text: str, index: array, rules: "_Rules") -> tuple[str, ar
                 has_digit = False
             block.append(gaps)
             has_digit = has_digit or any(ch.isdigit() for ch in inner)
+        elif block and inner and not gaps and len(inner) <= rules.max_cell_chars and block[-1]:
+            block.append([])  # a cell's text wrapped onto a line of its own: the table goes on
         else:
             close_block()
         line_start += len(line) + 1
@@ -329,6 +331,8 @@ _HEADING_WITH_BODY = re.compile(r"[。;；]\s*\S")  # (一)坚持建功立业主
 def _joins(before: _Paragraph, after: str, rules: "_Rules") -> bool:
     """Whether the break between ``before`` and ``after`` splits one paragraph
     (a break ``rules.join_candidates`` found: the characters beside it may join)."""
+    if "\t" in before.last or "\t" in after:
+        return False  # a table's rows (their cells are marked by now)
     if before.length < rules.min_line_chars or not before.prose:
         return False  # the quick checks first (all of them are needed, in any order)
     if rules.heading.match(after) or rules.label.match(after) or rules.paragraph_start.match(after):

@@ -302,3 +302,12 @@ def test_a_line_written_once_beside_a_page_number_stays():
 ])
 def test_hard_wrapped_lines_join(text, joined):
     assert ("\n" not in normalize(text).text) is joined
+
+
+def test_a_tables_rows_stay_apart_and_a_wrapped_cell_keeps_the_table():
+    text = ("月份  主要工作  牵头单位\n1月  开展送温暖活动,走访慰问困难职工不少于60户  帮扶中心\n"
+            "2月  召开全委会,部署全年工作  办公室\n11月  开展达标验收和“职工之家”  组织科\n创建评选\n"
+            "12月  开展年度工作考核,总结全年工作  办公室\n")
+    lines = normalize(text).text.split("\n")
+    assert lines[1] == "1月\t开展送温暖活动,走访慰问困难职工不少于60户\t帮扶中心"
+    assert lines[2].startswith("2月\t") and lines[4] == "创建评选" and lines[5] == "12月\t开展年度工作考核,总结全年工作\t办公室"

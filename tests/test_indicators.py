@@ -788,3 +788,12 @@ def test_the_rest_of_the_proposals():
     assert [(i.value, i.object) for i in found if i.unit == "件"] == [
         (86, "提案"), (58, "提案"), (28, "提案"), (52, "提案"), (6, "提案")]
     assert find("截至年底已办结93件,办结率94.9%。", 93).object != "截至"
+
+
+def test_table_cells_with_words_of_their_own_are_read_as_clauses():
+    page = ("序号\t工作任务\t目标值\t责任科室\n1\t新建基层工会组织\t15家\t组织科\n2\t举办职工技能大赛\t5个项目\t宣教科\n\n"
+            "月份\t主要工作\t牵头单位\n3月\t举办新会员培训班2期\t女工委员会\n9月\t资助困难职工子女15名\t帮扶中心\n")
+    found = {(i.value, i.unit): i for i in indicators(page, title=PLAN)}
+    assert "基层工会组织" in found[15, "家"].object and found[5, "个"].object == "项目"
+    assert found[2, "期"].object == "新会员培训班" and found[15, "名"].object == "困难职工子女"
+    assert {i.status for i in found.values()} == {"target"}

@@ -188,7 +188,9 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # 发放助学金40.2万元。其中,在读大学生98名,每生每年3000元: the money of the sentence before
             reading = reading._replace(object=prior.object, confidence=0.4)
         cell = tables.cell_of(q.span[0], q.span[1])
-        if cell is not None:  # a figure in a table row counts what the row's label names
+        if cell is not None and (not cell.own_words or not reading.object or reading.confidence < 0.5):
+            # a figure alone in a table's cell counts what the row's label names (a cell with
+            # words of its own, 5个项目, is read as a clause)
             reading = Reading(None, strip_object(cell.label) or cell.label, 0.8, -1)
             predicate = predicate_of(cell.label)
         if (text[ctx.clause_start:q.span[0]].strip() in cues.remainder_words

@@ -24,6 +24,7 @@ class TableCell:
 
     label: str  # the row's label cell, as written
     status: Optional[str]  # from the column's header: target, actual, or None (the header says neither)
+    own_words: bool  # the cell holds words besides the figure (5个项目, 举办新会员培训班2期)
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,9 @@ class TableRows:
         status = None
         if header is not None and len(header) == len(cells):
             status = column_status(header[column])
-        return TableCell(label, status)
+        cell_start, cell_end = cells[column]
+        own_words = bool(_HAN.search(self._text, cell_start, start) or _HAN.search(self._text, end, cell_end))
+        return TableCell(label, status, own_words)
 
     def _label(self, cells: list[tuple[int, int]], column: Optional[int]) -> Optional[str]:
         """The first cell before ``column`` that names a thing (not a row number, not a figure)."""
@@ -92,6 +95,9 @@ class TableRows:
             if cell and not words.row_number.fullmatch(cell) and not cell[0].isdigit():
                 return cell
         return None
+
+
+_HAN = regex.compile(r"\p{Han}{2}")  # words, not a bound or an approximation mark alone (以上 is two: see cell_of)
 
 
 def _cell_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
