@@ -797,3 +797,11 @@ def test_table_cells_with_words_of_their_own_are_read_as_clauses():
     assert "基层工会组织" in found[15, "家"].object and found[5, "个"].object == "项目"
     assert found[2, "期"].object == "新会员培训班" and found[15, "名"].object == "困难职工子女"
     assert {i.status for i in found.values()} == {"target"}
+
+
+def test_a_stats_tables_bare_figures_take_the_unit_and_thing_of_their_column():
+    page = ("乡镇(街道)\t已建会企业(家)\t会员人数(人)\t入会率\n城关街道\t118\t7436\t93.7%\n"
+            "柳溪镇\t67\t3582\t91.6%\n合计\t185\t11018\t92.9%\n")
+    found = [(i.value, i.unit, i.object) for i in indicators(page)]
+    assert found[:3] == [(118, "家", "已建会企业"), (7436, "人", "会员人数"), (93.7, "%", "入会率")]
+    assert found[-3:] == [(185, "家", "已建会企业"), (11018, "人", "会员人数"), (92.9, "%", "入会率")]

@@ -364,3 +364,18 @@ def test_a_file_that_grows_after_its_size_is_read_is_read_to_its_end(tmp_path, m
 
     monkeypatch.setattr(formats.os, "fstat", stale_fstat)
     assert formats.read_file_bytes(path, "growing.txt") == b"a" * 100
+
+
+def test_a_data_table_keeps_a_row_a_line_and_a_layout_table_its_paragraphs():
+    from extractor.read.html import html_to_text
+    page = ("<html><body><table><tr><td><p>柏河县总工会2018年上半年工作总结</p><p>上半年,全县新建工会组织32家,"
+            "发展会员1860人,其中农民工会员1135人,各乡镇建会入会情况见下表。</p>"
+            "<table><tr><td><p><b>乡镇</b></p></td><td><p>已建会企业(家)</p></td><td><p>入会率</p></td></tr>"
+            "<tr><td><p>城关街道</p></td><td><p>118</p></td><td><p>93.7%</p></td></tr>"
+            "<tr><td><p>合&nbsp;&nbsp;计</p></td><td><p>325</p></td><td><p>91.5%</p></td></tr></table>"
+            "</td></tr></table></body></html>").encode("utf-8")
+    text, _ = html_to_text(page, "page.html")
+    lines = text.split("\n")
+    assert lines[:2] == ["柏河县总工会2018年上半年工作总结",
+                         "上半年,全县新建工会组织32家,发展会员1860人,其中农民工会员1135人,各乡镇建会入会情况见下表。"]
+    assert lines[2:] == ["乡镇\t已建会企业(家)\t入会率", "城关街道\t118\t93.7%", "合 计\t325\t91.5%"]

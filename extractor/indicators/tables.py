@@ -15,6 +15,8 @@ from typing import Optional
 
 import regex
 
+from ..quantities.lexicon import lexicon
+from ..records import Quantity, fill
 from ..resources import load_toml
 
 
@@ -32,13 +34,19 @@ class _TableWords:
     actual_columns: tuple[str, ...]
     target_columns: tuple[str, ...]
     row_number: object
+    header_unit: object
+    place_label: object
 
 
 @lru_cache(maxsize=1)
 def _words() -> _TableWords:
     data = load_toml("indicators.toml")["tables"]
     return _TableWords(tuple(data["actual_columns"]), tuple(data["target_columns"]),
-                       regex.compile(data["row_number"]))
+                       regex.compile(data["row_number"]), regex.compile(data["header_unit"]),
+                       regex.compile(data["place_label"]))
+
+
+_BARE_FIGURE = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 class TableRows:
@@ -65,6 +73,9 @@ class TableRows:
                 previous_row_end = end
             start = end + 1
 
+    def __bool__(self) -> bool:
+        return bool(self._rows)
+
     def cell_of(self, start: int, end: int) -> Optional[TableCell]:
         """What the table says of the figure at ``start:end``, or None outside a table's data rows."""
         if not self._rows:
@@ -83,6 +94,9 @@ class TableRows:
         status = None
         if header is not None and len(header) == len(cells):
             status = column_status(header[column])
+            thing = _column_thing(header[column])
+            if thing and status is None and _words().place_label.search(label):
+                label = thing  # 城关街道 | 118 under 已建会企业(家): the column names the thing
         cell_start, cell_end = cells[column]
         own_words = bool(_HAN.search(self._text, cell_start, start) or _HAN.search(self._text, end, cell_end))
         return TableCell(label, status, own_words)
@@ -98,6 +112,36 @@ class TableRows:
 
 
 _HAN = regex.compile(r"\p{Han}{2}")  # words, not a bound or an approximation mark alone (以上 is two: see cell_of)
+
+
+def _column_thing(header: str) -> str:
+    """What a column's header names, without its unit: 已建会企业 of 已建会企业(家)."""
+    found = _words().header_unit.fullmatch(header.strip())
+    return (found.group(1) if found else header).strip()
+
+
+def header_quantities(rows: "TableRows") -> list[Quantity]:
+    """Bare figures in the cells under a header that writes their unit (已建会企业(家) over
+    118): quantities as the recogniser would make of 118家."""
+    text, found = rows._text, []
+    units = lexicon().units
+    for line_start, (cells, header) in rows._rows.items():
+        if header is None or len(header) != len(cells):
+            continue
+        for (start, end), title in zip(cells, header):
+            figure = _BARE_FIGURE.fullmatch(text, start, end)
+            unit = _words().header_unit.fullmatch(title.strip())
+            if figure is None or unit is None or unit.group(2) not in units or title == text[start:end]:
+                continue
+            info = units[unit.group(2)]
+            value = float(figure.group()) * info.scale
+            found.append(fill(Quantity, {
+                "span": (start, end), "text": text[start:end],
+                "value": int(value) if value.is_integer() else value, "unit": info.unit, "kind": info.kind,
+                "approx": None, "bound": None, "range": None, "per": None, "masked": False,
+                "number_span": (start, end), "change": None, "implicit_unit": True,
+            }))
+    return found
 
 
 def _cell_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -22,6 +22,8 @@ _DECLARED_CHARSET = re.compile(
 )
 # lxml refuses str input that still carries an XML encoding declaration
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CELL_GAP = re.compile(r" *\t *")  # a tab between two cells, without the spaces their blocks left
+_CELL_SPACE = re.compile(r"[ \t\r\n\f\u00a0\u3000]+")
 # HTML's collapsible whitespace (NBSP and the ideographic space are kept)
 _HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
 
@@ -86,6 +88,8 @@ def _visible_text(root) -> str:
     from lxml import etree
 
     tags = _tag_sets()
+    data_cells = _data_table_cells(root)
+    in_data_cell = 0  # inside a data table's cell, blocks are no line breaks
     pieces: list[str] = []
     in_pre = 0
     skipped = set()  # iterwalk still reports the end of an element whose subtree it skipped
@@ -99,18 +103,41 @@ def _visible_text(root) -> str:
                 skipped.add(element)
                 continue
             in_pre += tag == "pre"
-            pieces.append("\n" if tag in tags["block"] else "\t" if tag in tags["cell"] else "")
-            pieces.append(_running(element.text, in_pre))
+            if tag in tags["cell"]:
+                pieces.append("\t")
+                in_data_cell += element in data_cells
+            elif tag in tags["block"]:
+                pieces.append(" " if in_data_cell else "\n")
+            pieces.append(_running(element.text, in_pre, in_data_cell))
         else:
             if element in skipped:  # nothing of it was read: only the text after it counts
                 skipped.discard(element)
                 pieces.append(_running(element.tail, in_pre))
                 continue
-            if tag in tags["block"]:
-                pieces.append("\n")
+            if tag in tags["cell"]:
+                in_data_cell -= element in data_cells
+            elif tag in tags["block"]:
+                pieces.append(" " if in_data_cell else "\n")
             in_pre -= tag == "pre"
-            pieces.append(_running(element.tail, in_pre))
+            pieces.append(_running(element.tail, in_pre, in_data_cell))
     return _tidy_lines("".join(pieces))
+
+
+def _data_table_cells(root) -> set:
+    """The cells of the page's data tables (see data_cell_max_chars in the rules file)."""
+    limit = load_toml("read_html.toml")["data_cell_max_chars"]
+    cells: set = set()
+    for table in root.iter("table"):
+        if any(True for _ in table.iterdescendants("table")):
+            continue  # a layout table: it holds another table
+        rows = [row for row in table.iter("tr")]
+        row_cells = [[cell for cell in row if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th")]
+                     for row in rows]
+        if len(rows) < 2 or not all(row_cells):
+            continue
+        if all(len(" ".join(cell.text_content().split())) <= limit for row in row_cells for cell in row):
+            cells.update(cell for row in row_cells for cell in row)
+    return cells
 
 
 def _is_chrome_element(element, tags: dict[str, frozenset[str]]) -> bool:
@@ -125,15 +152,17 @@ def _is_chrome_element(element, tags: dict[str, frozenset[str]]) -> bool:
         (attributes.get("role") or "").lower() in tags["drop_roles"]
 
 
-def _running(text: str | None, in_pre: int) -> str:
+def _running(text: str | None, in_pre: int, in_data_cell: int = 0) -> str:
     if not text:
         return ""
+    if in_data_cell:  # 合&nbsp;&nbsp;计: spaces inside a cell are one, never a gap between cells
+        return _CELL_SPACE.sub(" ", text)
     return text if in_pre else _HTML_SPACE.sub(" ", text)
 
 
 def _tidy_lines(text: str) -> str:
     """One line per block: outer spaces and tabs stripped, empty lines dropped."""
-    lines = (line.strip(" \t") for line in text.replace("\r\n", "\n").split("\n"))
+    lines = (_CELL_GAP.sub("\t", line.strip(" \t")) for line in text.replace("\r\n", "\n").split("\n"))
     return "\n".join(line for line in lines if line)
 
 
