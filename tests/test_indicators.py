@@ -805,3 +805,11 @@ def test_a_stats_tables_bare_figures_take_the_unit_and_thing_of_their_column():
     found = [(i.value, i.unit, i.object) for i in indicators(page)]
     assert found[:3] == [(118, "家", "已建会企业"), (7436, "人", "会员人数"), (93.7, "%", "入会率")]
     assert found[-3:] == [(185, "家", "已建会企业"), (11018, "人", "会员人数"), (92.9, "%", "入会率")]
+
+
+def test_a_budget_tables_header_with_years_and_units():
+    page = ("项目\t2021年决算数(万元)\t2022年预算数(万元)\t增减(%)\n拨缴经费收入\t1286.45\t1350.00\t4.9\n"
+            "职工活动支出\t631.58\t680.00\t7.7\n")
+    found = [(i.value, i.unit, i.status, i.object) for i in indicators(page)]
+    assert found[:2] == [(12864500, "元", "actual", "拨缴经费收入"), (13500000, "元", "target", "拨缴经费收入")]
+    assert [f[:2] for f in found[2::3]] == [(4.9, "%"), (7.7, "%")] and found[5][3] == "职工活动支出"

@@ -24,7 +24,7 @@ from .context import Breaks, context_of
 from .cues import indicator_cues
 from ..segment import segment, tag_of
 from .reading import Reading, left_object, predicate_of, read_quantity, strip_object
-from .tables import TableRows, header_quantities
+from .tables import TableRows
 from .status import part_of_total, status_of
 
 _ENDS_A_CLAUSE = regex.compile(r"[,，。;；]")
@@ -128,7 +128,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
     breaks = Breaks.of(text, lo, hi)
     tables = TableRows(text, lo, hi)
     if tables:  # bare figures under a header that writes their unit: 已建会企业(家) over 118
-        quantities = sorted([*quantities, *header_quantities(tables)], key=lambda q: q.span)
+        quantities = sorted([*quantities, *tables.header_quantities()], key=lambda q: q.span)
     cues = indicator_cues()
     # a document without any part marker (其中, 包括) has no parts to link: one scan, not one per figure
     may_have_parts = cues.part_markers.search(text, lo, hi) is not None

@@ -15,7 +15,7 @@ from typing import Optional
 
 import regex
 
-from ..quantities.lexicon import lexicon
+from ..quantities import find_quantities
 from ..records import Quantity, fill
 from ..resources import load_toml
 
@@ -46,7 +46,8 @@ def _words() -> _TableWords:
                        regex.compile(data["place_label"]))
 
 
-_BARE_FIGURE = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
+_BARE_FIGURE = regex.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_FIGURE_CELL = regex.compile(r"\s*[-+≥≤<>]?[0-9][0-9.,]*\s*(?:%|\p{Han}{1,3})?(?:以上|以下|左右)?\s*")  # 118, 5家, 93.7%
 
 
 class TableRows:
@@ -67,14 +68,38 @@ class TableRows:
                 cells = _cell_spans(text, start, end)
                 if previous_row_end != start - 1:  # the first row of a table
                     header = None
-                    if not any(ch.isdigit() for ch in text[start:end]):
-                        header = [text[a:b] for a, b in cells]
+                    if not any(_FIGURE_CELL.fullmatch(text, a, b) for a, b in cells):
+                        header = [text[a:b] for a, b in cells]  # (2021年决算数(万元) is a header's cell)
                 self._rows[start] = (cells, header)
                 previous_row_end = end
             start = end + 1
 
     def __bool__(self) -> bool:
         return bool(self._rows)
+
+    def header_quantities(self) -> list[Quantity]:
+        """Bare figures in the cells under a header that writes their unit (已建会企业(家) over
+        118): quantities as the recogniser would make of 118家."""
+        text, found = self._text, []
+        for cells, header in self._rows.values():
+            if header is None or len(header) != len(cells):
+                continue
+            for (start, end), title in zip(cells, header):
+                figure = _BARE_FIGURE.fullmatch(text, start, end)
+                unit = _words().header_unit.fullmatch(title.strip())
+                if figure is None or unit is None or title == text[start:end]:
+                    continue
+                read = _as_written(figure.group() + unit.group(2))
+                if read is None:
+                    continue
+                value, reported, kind = read
+                found.append(fill(Quantity, {
+                    "span": (start, end), "text": text[start:end],
+                    "value": value, "unit": reported, "kind": kind,
+                    "approx": None, "bound": None, "range": None, "per": None, "masked": False,
+                    "number_span": (start, end), "change": None, "implicit_unit": True,
+                }))
+        return found
 
     def cell_of(self, start: int, end: int) -> Optional[TableCell]:
         """What the table says of the figure at ``start:end``, or None outside a table's data rows."""
@@ -114,34 +139,20 @@ class TableRows:
 _HAN = regex.compile(r"\p{Han}{2}")  # words, not a bound or an approximation mark alone (以上 is two: see cell_of)
 
 
+@lru_cache(maxsize=4096)
+def _as_written(figure_and_unit: str) -> Optional[tuple]:
+    """(value, unit, kind) the recogniser reads in a figure written with its header's unit
+    (1286.45 with 万元: 12864500, 元, money), or None when it reads no one quantity there."""
+    found = find_quantities(figure_and_unit)
+    if len(found) != 1 or found[0].span != (0, len(figure_and_unit)) or found[0].value is None:
+        return None
+    return found[0].value, found[0].unit, found[0].kind
+
+
 def _column_thing(header: str) -> str:
     """What a column's header names, without its unit: 已建会企业 of 已建会企业(家)."""
     found = _words().header_unit.fullmatch(header.strip())
     return (found.group(1) if found else header).strip()
-
-
-def header_quantities(rows: "TableRows") -> list[Quantity]:
-    """Bare figures in the cells under a header that writes their unit (已建会企业(家) over
-    118): quantities as the recogniser would make of 118家."""
-    text, found = rows._text, []
-    units = lexicon().units
-    for line_start, (cells, header) in rows._rows.items():
-        if header is None or len(header) != len(cells):
-            continue
-        for (start, end), title in zip(cells, header):
-            figure = _BARE_FIGURE.fullmatch(text, start, end)
-            unit = _words().header_unit.fullmatch(title.strip())
-            if figure is None or unit is None or unit.group(2) not in units or title == text[start:end]:
-                continue
-            info = units[unit.group(2)]
-            value = float(figure.group()) * info.scale
-            found.append(fill(Quantity, {
-                "span": (start, end), "text": text[start:end],
-                "value": int(value) if value.is_integer() else value, "unit": info.unit, "kind": info.kind,
-                "approx": None, "bound": None, "range": None, "per": None, "masked": False,
-                "number_span": (start, end), "change": None, "implicit_unit": True,
-            }))
-    return found
 
 
 def _cell_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
