@@ -813,3 +813,19 @@ def test_a_budget_tables_header_with_years_and_units():
     found = [(i.value, i.unit, i.status, i.object) for i in indicators(page)]
     assert found[:2] == [(12864500, "元", "actual", "拨缴经费收入"), (13500000, "元", "target", "拨缴经费收入")]
     assert [f[:2] for f in found[2::3]] == [(4.9, "%"), (7.7, "%")] and found[5][3] == "职工活动支出"
+
+
+def test_a_funds_report_shares_growth_and_respectively_after_a_list():
+    found = indicators("其中:拨缴经费收入1046.38万元,占收入合计的70.71%,比上年增长8.2%。"
+                       "维权支出398.72万元,主要用于困难职工帮扶、职工医疗互助和职工法律援助,分别为186.40万元、95.30万元、42.68万元。")
+    objects = [i.object for i in found]
+    assert objects[1] != "占收入" and objects[2] == "拨缴经费收入"
+    assert objects[4:] == ["困难职工帮扶", "职工医疗互助", "职工法律援助"]
+
+
+def test_a_budget_table_with_a_caption_row_and_item_rows():
+    page = ("附表\t2022年经费收支预算表\n项目\t2021年决算数(万元)\t2022年预算数(万元)\n"
+            "拨缴经费收入\t1046.38\t1098.00\n收入合计\t1479.82\t1510.00\n")
+    found = [(i.value, i.status, i.object) for i in indicators(page)]
+    assert found == [(10463800, "actual", "拨缴经费收入"), (10980000, "target", "拨缴经费收入"),
+                     (14798200, "actual", "收入合计"), (15100000, "target", "收入合计")]

@@ -195,6 +195,10 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # words of its own, 5个项目, is read as a clause)
             reading = Reading(None, strip_object(cell.label) or cell.label, 0.8, -1)
             predicate = predicate_of(cell.label)
+        if (q.unit == "%" and cues.growth_against.fullmatch(text[ctx.clause_start:q.span[0]].strip())
+                and (grown := _last_amount(made, ctx)) is not None):
+            # 会员总数达到8.6万人,比2015年增长32%: the change of the last amount in the sentence
+            reading = reading._replace(object=grown.object, confidence=0.6)
         if (text[ctx.clause_start:q.span[0]].strip() in cues.remainder_words
                 and (counted := _last_of_unit(made, q, ctx)) is not None):
             # 立案58件,立案率67.4%;其余28件……: the rest of what was counted before
@@ -236,6 +240,17 @@ def _whole_of(prior: Optional[Indicator], made: Sequence[Indicator], ctx) -> Opt
     if prior is None or prior.part_of is None or prior.sentence_span[0] == ctx.sentence_start:
         return prior
     return next((i for i in reversed(made) if i.id == prior.part_of), prior)
+
+
+def _last_amount(made: Sequence[Indicator], ctx) -> Optional[Indicator]:
+    """The last figure with an object in the sentence that is no percent (拨缴经费收入1046.38万元,
+    占收入合计的70.71%,比上年增长8.2%: the money grew, not its share)."""
+    for indicator in reversed(made):
+        if indicator.sentence_span[0] != ctx.sentence_start:
+            return None
+        if indicator.kind != "percent" and indicator.object:
+            return indicator
+    return None
 
 
 def _last_of_unit(made: Sequence[Indicator], q: Quantity, ctx) -> Optional[Indicator]:
@@ -374,11 +389,26 @@ def _clause_start_before(text: str, sentence_start: int, at: int) -> int:
     return max([sentence_start] + [text.rfind(mark, sentence_start, at) + 1 for mark in ",;:"])
 
 
+def _after_its_verb(piece: str) -> str:
+    """The first thing listed, after the verb that opens the list (主要【用于】困难职工帮扶)."""
+    tokens = segment(piece)
+    verbs = indicator_cues().verbs
+    first = next((k for k, token in enumerate(tokens) if token in verbs), None)
+    if first is not None and first + 1 < len(tokens):
+        return strip_object("".join(tokens[first + 1:]))
+    return strip_object(piece)
+
+
 def _listed_names(text: str, sentence_start: int, marker_start: int) -> list[str]:
     """The things listed right before 分别, in their order."""
-    listing = text[_clause_start_before(text, sentence_start, marker_start):marker_start]
+    start = _clause_start_before(text, sentence_start, marker_start)
+    if start > sentence_start and not text[start:marker_start].strip():
+        # 主要用于困难职工帮扶、职工医疗互助……,分别为: the list is the clause before
+        marker_start = start - 1
+        start = _clause_start_before(text, sentence_start, marker_start)
+    listing = text[start:marker_start]
     pieces = [p for p in _LIST_SEPARATORS.split(listing) if p]
     if len(pieces) < 2 or any(indicator_cues().time_item.match(p) for p in pieces):
         return []  # (8月、9月织造车间……分别达到39小时: months say when, not what)
-    names = [left_object(pieces[0]) or strip_object(pieces[0])] + [strip_object(p) for p in pieces[1:]]
+    names = [left_object(pieces[0]) or _after_its_verb(pieces[0])] + [strip_object(p) for p in pieces[1:]]
     return names if all(names) else []

@@ -138,7 +138,9 @@ class _LeftReading:
         cues = indicator_cues()
         verbs = cues.verbs
         self._verbs = [i for i, token in enumerate(tokens) if token in verbs
-                       and not (token == "是" and i and tokens[i - 1] in _NUMERALS)]  # 三是: a list item
+                       and not (token == "是" and i and tokens[i - 1] in _NUMERALS)  # 三是: a list item
+                       and not (token in cues.sum_words and i + 1 < len(tokens) and tokens[i + 1] == "的")]
+        # (占收入【合计的】70.71%: a sum word before 的 ends a noun, it is no verb)
         if (len(self._verbs) >= 2 and tokens[self._verbs[-1]] in cues.nominal_verbs
                 and self._verbs[-1] + 1 < len(tokens) and tokens[self._verbs[-1] + 1] in cues.fund_heads):
             self._verbs.pop()  # 筹集【慰问】资金: the nominal verb qualifies the money
@@ -334,10 +336,6 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     if (q.kind == "percent" and obj in cues.growth_words and previous is not None and previous.object
             and previous.sentence_span[0] == ctx.sentence_start):
         return Reading(predicate, previous.object, 0.6, -1)  # 人均增收2160元,增幅6.8%
-    if (q.kind == "percent" and previous is not None and previous.object and previous.kind != "percent"
-            and previous.sentence_span[0] == ctx.sentence_start
-            and cues.growth_against.fullmatch(text[ctx.clause_start:q.span[0]].strip())):
-        return Reading(predicate, previous.object, 0.6, -1)  # 会员总数达到8.6万人,比2015年增长32%
     if (not obj and q.unit in cues.people_units and (joined := cues.joined_in.match(right))
             and segment(right)[0] == joined.group(1)):  # not a word that starts alike (参赛选手)
         # 1500余人参加了志愿服务活动: people counted by what they took part in

@@ -36,6 +36,7 @@ class _TableWords:
     row_number: object
     header_unit: object
     place_label: object
+    total_label: object
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +44,7 @@ def _words() -> _TableWords:
     data = load_toml("indicators.toml")["tables"]
     return _TableWords(tuple(data["actual_columns"]), tuple(data["target_columns"]),
                        regex.compile(data["row_number"]), regex.compile(data["header_unit"]),
-                       regex.compile(data["place_label"]))
+                       regex.compile(data["place_label"]), regex.compile(data["total_label"]))
 
 
 _BARE_FIGURE = regex.compile(r"-?[0-9]+(?:\.[0-9]+)?")
@@ -56,9 +57,11 @@ class TableRows:
     def __init__(self, text: str, lo: int, hi: int):
         self._text = text
         self._rows: dict[int, tuple[list[tuple[int, int]], Optional[list[str]]]] = {}
+        self._by_place: set[int] = set()
         if text.find("\t", lo, hi) < 0:
             return  # most documents hold no table
         header: Optional[list[str]] = None
+        heading_rows = False  # still in the rows before a table's first figure
         previous_row_end = -2
         start = lo
         while start < hi:
@@ -67,12 +70,28 @@ class TableRows:
             if text.find("\t", start, end) >= 0:
                 cells = _cell_spans(text, start, end)
                 if previous_row_end != start - 1:  # the first row of a table
-                    header = None
-                    if not any(_FIGURE_CELL.fullmatch(text, a, b) for a, b in cells):
-                        header = [text[a:b] for a, b in cells]  # (2021年决算数(万元) is a header's cell)
+                    header, heading_rows = None, True
+                if heading_rows and not any(_FIGURE_CELL.fullmatch(text, a, b) for a, b in cells):
+                    # the last row before the figures is the header (a caption row may come
+                    # first: 附表 | ……预算表; 2021年决算数(万元) is a header's cell)
+                    header = [text[a:b] for a, b in cells]
+                else:
+                    heading_rows = False
                 self._rows[start] = (cells, header)
                 previous_row_end = end
             start = end + 1
+        self._by_place = self._tables_by_place()
+
+    def _tables_by_place(self) -> set[int]:
+        """ids of the headers of the tables whose data rows are labelled with places."""
+        words = _words()
+        labels: dict[int, list[str]] = {}
+        for cells, header in self._rows.values():
+            if header is not None and [self._text[a:b] for a, b in cells] != header:
+                label = self._label(cells, len(cells))
+                if label and not words.total_label.search(label):
+                    labels.setdefault(id(header), []).append(label)
+        return {key for key, found in labels.items() if all(words.place_label.search(label) for label in found)}
 
     def __bool__(self) -> bool:
         return bool(self._rows)
@@ -120,7 +139,7 @@ class TableRows:
         if header is not None and len(header) == len(cells):
             status = column_status(header[column])
             thing = _column_thing(header[column])
-            if thing and status is None and _words().place_label.search(label):
+            if thing and status is None and id(header) in self._by_place:
                 label = thing  # 城关街道 | 118 under 已建会企业(家): the column names the thing
         cell_start, cell_end = cells[column]
         own_words = bool(_HAN.search(self._text, cell_start, start) or _HAN.search(self._text, end, cell_end))

@@ -354,8 +354,12 @@ def _finish(lex: Lexicon, text: str, core: _Core, floor: int, per_cues: bool) ->
     if signed < start:
         start, value = signed, -value  # 增长-3.5%, 负22.2%, 负的百分之二十
         span_range = span_range and (-span_range[1], -span_range[0])
-    if type(value) is float and value.is_integer():
-        value = int(value)
+    if type(value) is float:
+        value = round(value, 6)  # 1046.38 * 10000 is 10463800.000000002 in binary floating point
+        if value.is_integer():
+            value = int(value)
+        if span_range is not None:
+            span_range = (round(span_range[0], 6), round(span_range[1], 6))
     # the frozen record's __init__ would cost as much again as the rest of this function
     return fill(Quantity, {
         "span": (start, end), "text": text[start:end], "value": value, "unit": unit, "kind": kind,
