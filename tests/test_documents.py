@@ -251,3 +251,13 @@ def test_a_congress_report_on_five_years():
 def test_a_mastheads_document_is_titled_below_it():
     page = "张江县总工会文件\n\n张江县总工会2020年工作总结\n\n" + BODY
     assert find_documents(page)[0].title == "张江县总工会2020年工作总结"
+
+
+def test_a_covering_notice_and_its_attachment_are_one_document():
+    page = ("关于印发《松溪县总工会2021年工作要点》的通知\n\n各乡镇(街道)总工会:\n"
+            "现将《松溪县总工会2021年工作要点》印发给你们,请认真抓好贯彻落实,并于3月20日前将本单位年度工作安排报县总工会办公室。\n"
+            "松溪县总工会\n2021年2月26日\n附件:\n松溪县总工会2021年工作要点\n" + BODY)
+    documents = find_documents(page)
+    assert len(documents) == 1
+    doc = documents[0]
+    assert doc.org == "松溪县总工会" and doc.doc_type == "plan" and doc.period.year == 2021

@@ -829,3 +829,8 @@ def test_a_budget_table_with_a_caption_row_and_item_rows():
     found = [(i.value, i.status, i.object) for i in indicators(page)]
     assert found == [(10463800, "actual", "拨缴经费收入"), (10980000, "target", "拨缴经费收入"),
                      (14798200, "actual", "收入合计"), (15100000, "target", "收入合计")]
+
+
+def test_a_count_of_the_names_listed_before_it_is_no_indicator():
+    assert indicators("突出建会入会、维权服务、素质提升三项重点,团结动员全县职工建新功。") == []
+    assert find("新建职工书屋、户外劳动者服务站点共三个。", 3).value == 3  # not a slogan's parts

@@ -115,11 +115,19 @@ def _split_points(content: list[Line], may_continue: set[int], stamped: set[int]
     rules = document_rules()
     points: list[tuple[int, bool]] = [(0, False)]
     body_seen = False
+    attached = False  # right after a covering notice's 附件: marker
     for i, line in enumerate(content):
         text = line.text
         if i in may_continue and rules.continuation_any.match(text.replace(" ", "")):
+            if rules.attachment_marker.match(text.replace(" ", "")) and rules.covering_notice.search(
+                    content[points[-1][0]].text):
+                attached = True  # the notice's attachment: its own title is no new document
+                continue
             points.append((i, True))
             body_seen = False
+            continue
+        if attached and _mid_page_title(text):
+            attached = False
             continue
         if _article_title(text) or (body_seen and (_mid_page_title(text) or (i in stamped and is_title_like(text)))):
             if i != points[-1][0]:

@@ -21,6 +21,8 @@ class Rules:
     chrome_anywhere: object
     end_any: object  # the end patterns as one alternation
     continuation_any: object  # the continuation markers as one alternation
+    covering_notice: object  # 印发, 通知 in a title: its attachment is part of it
+    attachment_marker: object  # 附件:
     stamp_line: object  # 发布时间:2024-02-06 under a news headline
     # whether a line may be an end or a chrome line or a continuation marker, in two calls
     # instead of five (most lines are none): the end and chrome patterns that may match past
@@ -189,6 +191,8 @@ def document_rules() -> Rules:
         chrome_anywhere=regex.compile(_joined([p for p in chrome_patterns if not p.startswith("^")])),
         end_any=regex.compile(_joined(end_patterns)),
         continuation_any=regex.compile(_joined(continuation_markers)),
+        covering_notice=regex.compile(data["split"]["covering_notice"]),
+        attachment_marker=regex.compile(data["split"]["attachment_marker"]),
         stamp_line=regex.compile(data["split"]["stamp_line"]),
         end_or_chrome_anywhere=regex.compile(_joined(
             [_without_captures(p) for p in end_patterns if not _anchored_at_start(p)]

@@ -82,9 +82,9 @@ def is_indicator(text: str, q: Quantity) -> bool:
     opened = text.rfind("《", max(0, start - 40), start)
     if opened >= 0 and "》" not in text[opened:start]:
         return False  # a count inside a title: 《……十项准则》
-    if (start and text[start - 1] == "”" and q.number_span and not text[q.number_span[0]].isdigit()
-            and cues.slogan_count.match(text, end)):
-        return False  # “建会入会、维权帮扶、建功立业”三项重点: the slogan's parts
+    if (q.number_span and not text[q.number_span[0]].isdigit() and cues.slogan_count.match(text, end)
+            and (start and text[start - 1] == "”" or _ends_a_list(text, start))):
+        return False  # “建会入会、维权帮扶、建功立业”三项重点, 突出建会入会、维权服务、素质提升三项重点: the parts named
     followed, preceded = _drop_rules_for(unit)
     if followed:  # slices, not pos/endpos: the rules anchor at their ^ and $
         following = text[end:end + 8]
@@ -97,6 +97,16 @@ def is_indicator(text: str, q: Quantity) -> bool:
             if rule.search(preceding):
                 return False
     return True
+
+
+_CLAUSE_MARK = regex.compile(r"[,，;；。:：]")
+
+
+def _ends_a_list(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` lists names with 、 (A、B、C三项重点)."""
+    before = text[max(0, start - 24):start]
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(before)]
+    return "、" in before[marks[-1] if marks else 0:]
 
 
 @lru_cache(maxsize=1024)
