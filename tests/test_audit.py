@@ -706,3 +706,11 @@ def test_yearly_shares_of_a_total_are_summed_not_conflicting():
     right, wrong = text.format(69), text.format(60)
     assert checks(audit_document(_parse_text(right, use_model=False)[0], right)) == []
     assert checks(audit_document(_parse_text(wrong, use_model=False)[0], wrong)) == ["breakdown.sum_mismatch"]
+
+
+def test_amounts_shared_out_after_a_list_are_summed_against_the_amount_before():
+    text = ("广和区总工会2021年经费报告\n\n一、经费支出\n维权支出398.72万元,主要用于困难职工帮扶、职工医疗互助、"
+            "职工法律援助和“金秋助学”,分别为186.40万元、95.30万元、42.68万元、{}万元。")
+    right, wrong = text.format("74.34"), text.format("66.34")
+    assert checks(audit_document(_parse_text(right, use_model=False)[0], right)) == []
+    assert checks(audit_document(_parse_text(wrong, use_model=False)[0], wrong)) == ["breakdown.sum_mismatch"]

@@ -44,6 +44,7 @@ PLANTED = {
     "huaxin_chairman_report.docx": {"rate.inconsistent"},
     "hengyuan_chemical_2018_summary.txt": {"value.conflict"},
     "lanchuan_union_page.txt": {"value.masked", "numbering.duplicate", "numbering.gap"},
+    "guanghe_district_2022_funds_budget_report.txt": {"breakdown.sum_mismatch"},  # planted blind by a helper
 }
 
 

@@ -363,10 +363,14 @@ def _respectively(text: str, made: list[Indicator], lo: int, hi: int) -> list[In
                 i = places[-1] + 1
                 continue
         if len(run) >= 2 and len(names) == len(run):
+            # 维权支出398.72万元,主要用于A、B、C和D,分别为……: a total of their unit before the
+            # list, in the sentence, is what they share out
+            total = next((t for t in reversed(result[:i]) if t.sentence_span == ind.sentence_span
+                          and t.unit == ind.unit and t.quantity_span[1] <= marker.start()), None)
             for k, name in zip(run, names):
                 old = result[k]
                 result[k] = evolve(old, object=name, concept=concept_for(name, old.predicate, old.unit, old.kind),
-                                    confidence=0.8)
+                                   confidence=0.8, part_of=total.id if total else old.part_of)
         i = run[-1] + 1
     return result
 
