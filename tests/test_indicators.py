@@ -483,7 +483,7 @@ def test_a_range_of_money_is_not_a_year():
     ("全院共有1132名职工参与捐款,合计23.7万元。", 237000, None),                 # nor the people's
     ("加大工会经费收缴力度,全年力争收缴85万元。", 850000, "工会经费"),          # the verb said of it before
     ("7-9月对高温作业一线职工开展慰问,计划慰问2800人次。", 2800, "高温作业一线职工"),
-    ("举办经审委员培训班2期,培训120人次。", 120, "培训"),                       # not inside a longer word
+    ("举办经审委员培训班2期,培训120人次。", 120, "经审委员"),                   # the class names its trainees
     ("组织监督检查员开展专项检查,全年不少于4次。", 4, "专项检查"),              # the clause before names it
     ("在已建会企业中,三分之二建立了职工代表大会制度。", 0.6667, "已建会企业"),  # 在……中 frames a share
     ("为会员发放慰问品,全年人均1600元。", 1600, "慰问品"),
@@ -834,3 +834,12 @@ def test_a_budget_table_with_a_caption_row_and_item_rows():
 def test_a_count_of_the_names_listed_before_it_is_no_indicator():
     assert indicators("突出建会入会、维权服务、素质提升三项重点,团结动员全县职工建新功。") == []
     assert find("新建职工书屋、户外劳动者服务站点共三个。", 3).value == 3  # not a slogan's parts
+
+
+@pytest.mark.parametrize("sentence,value,obj", [
+    ("五年来共举办各类工会干部培训班35期,培训3200人次。", 3200, "工会干部"),
+    ("举办新会员培训班2期,每期培训50人。", 50, "新会员"),
+    ("受理劳动争议案件412件,调解成功356件,调解成功率86.4%。", 356, "劳动争议案件"),
+])
+def test_trainees_named_by_their_class_and_cases_settled(sentence, value, obj):
+    assert find(sentence, value).object == obj

@@ -386,6 +386,8 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
             aid = next((w for w in reversed(segment(text[ctx.sentence_start:ctx.clause_start]))
                         if w in cues.aid_verbs), None)
     if aid:
+        if q.unit in cues.people_units and (trainees := _class_of(text, ctx, aid)):
+            return Reading(predicate, trainees, 0.6, -1)  # 举办新会员培训班2期,每期培训50人
         return Reading(predicate, aid, 0.7, -1)  # 资助……学生每人4000元: the aid is what is counted
     if q.per and obj and (per_at := _PER_PHRASE_END.search(obj)):
         obj = strip_object(obj[:per_at.start()]) if per_at.start() > 0 else ""  # 发放金秋助学金【每生】2000元
@@ -438,6 +440,9 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         # verb, or a count, may have named its thing before
         if reading.before_sum_word:
             return Reading(predicate, reading.before_sum_word, 0.55, -1)  # 三项救助【共计】支出248.9万元
+        trainees = _class_of(text, ctx, predicate) if q.unit in cues.people_units else ""
+        if trainees:
+            return Reading(predicate, trainees, 0.55, -1)  # 举办基层工会干部培训班1期,培训60余人
         named = _named_with_verb(text, ctx, predicate) if predicate not in cues.nominal_verbs or q.kind == "count" else ""
         if named:
             return Reading(predicate, named, 0.5, -1)  # 加大工会经费收缴力度,全年力争收缴85万元
@@ -487,6 +492,22 @@ def _scored_item(text: str, ctx: Context) -> str:
     start = max(text.rfind(mark, 0, end) for mark in ":;。\n:;") + 1
     found = indicator_cues().score_reason.match(text, start, end)
     return strip_object(found.group(1)) if found else ""
+
+
+def _class_of(text: str, ctx: Context, verb: str) -> str:
+    """Who a class of ``verb`` was named after (举办【基层工会干部】培训班2期), when one is written
+    in the figure's sentence or the one before, in its paragraph: the last such class."""
+    cues = indicator_cues()
+    floor = max(text.rfind("\n", 0, ctx.sentence_start) + 1, ctx.sentence_start - cues.left_window * 4)
+    for suffix in cues.class_suffixes:
+        at = text.rfind(verb + suffix, floor, ctx.clause_start)
+        if at > floor:
+            start = max([floor] + [text.rfind(mark, floor, at) + 1 for mark in cues.clause_and_sentence_breaks
+                                   + cues.clause_only_breaks])
+            found = left_object(text[start:at])
+            if len(found) >= 2:
+                return found
+    return ""
 
 
 def _named_with_verb(text: str, ctx: Context, verb: str) -> str:
