@@ -843,3 +843,17 @@ def test_a_count_of_the_names_listed_before_it_is_no_indicator():
 ])
 def test_trainees_named_by_their_class_and_cases_settled(sentence, value, obj):
     assert find(sentence, value).object == obj
+
+
+def test_a_ranking_bulletins_places_ranks_and_shares():
+    found = indicators("新建工会组织286家。东安区完成112家,排名第一;北塘区、杨林县分列第三、四位;西河县完成38家,排名末位。"
+                       "南坪县居全市前两位。")
+    assert [(i.value, i.unit) for i in found] == [(286, "家"), (112, "家"), (38, "家")]  # ranks are no counts
+    assert found[-1].object == "工会组织"
+    found = indicators("杨林县解困脱困率最高,达到78.5%;西河县最低,为52.3%,低于全市平均水平13.4个百分点。")
+    assert [i.object for i in found] == ["脱困率"] * 3
+    found = indicators("西河县、高阳县、经开区第四季度新建工会组织分别不少于42家、14家、10家。", title=PLAN)
+    assert [i.object for i in found] == ["工会组织"] * 3
+    assert find("完成年度任务1300份的86.6%。", 1300).object == "年度任务"
+    found = indicators("全市共收缴工会经费7262万元,完成年度任务9800万元的74.1%,同比增长6.8%。")
+    assert "工会经费" in found[-1].object and found[1].status == "target"

@@ -180,6 +180,12 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # 应到职工代表96名,实到93名 / 分别奖励3000元、2000元: the noun is not repeated;
             # 办结93件,办结率94.9%,其余5件: nor after a rate; 22个帮扶站【中】只有5个
             reading = reading._replace(object=prior.object, confidence=0.6)
+        elif (not reading.object and prior is not None and prior is previous and prior.unit == q.unit
+              and prior.object and not q.per and text[prior.sentence_span[1]:prior.sentence_span[1] + 1] in ";；"
+              and ctx.sentence_start - prior.sentence_span[1] <= 2):
+            # 杨林县解困脱困率最高,达到78.5%;西河县最低,为52.3%: a ;-part naming nothing, in the unit
+            # of the part before, measures the same thing
+            reading = reading._replace(object=prior.object, confidence=0.5)
         elif (same_sentence and previous.object and previous.unit == q.unit
               and cues.comparison_base.match(text[ctx.clause_start:q.span[0]].strip())):
             # 投入达到1.05亿元,比2019年的5200万元增加了一倍多: the base counts the same thing
@@ -213,6 +219,11 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 and (counted := _last_of_unit(made, q, ctx)) is not None):
             # 立案58件,立案率67.4%;其余28件……: the rest of what was counted before
             reading = reading._replace(object=counted.object, confidence=0.6)
+        elif (not reading.object and reading.predicate in cues.borrowing
+              and reading.predicate not in cues.increase_verbs  # (又增加5家,累计……50家: the total says)
+              and (counted := _last_of_unit(made, q, ctx, _full_sentence_start(text, ctx))) is not None):
+            # 东安区完成112家,……;西河县完成38家: a place's share of what was counted before
+            reading = reading._replace(object=counted.object, confidence=0.5)
         section = section_at(sections, q.span[0], section_starts)
         start = _phrase_start(text, max(floor, ctx.clause_start), q, predicate, reading.object)
         status = status_of(text, q, ctx, section.category if section else None, doc_type,
@@ -252,21 +263,30 @@ def _whole_of(prior: Optional[Indicator], made: Sequence[Indicator], ctx) -> Opt
     return next((i for i in reversed(made) if i.id == prior.part_of), prior)
 
 
+def _full_sentence_start(text: str, ctx) -> int:
+    """Where the sentence up to its full stop (not a ;) holding the figure starts."""
+    return max(text.rfind(mark, 0, ctx.sentence_start) for mark in indicator_cues().full_stops) + 1
+
+
 def _last_amount(made: Sequence[Indicator], ctx) -> Optional[Indicator]:
     """The last figure with an object in the sentence that is no percent (拨缴经费收入1046.38万元,
     占收入合计的70.71%,比上年增长8.2%: the money grew, not its share)."""
+    found = None
     for indicator in reversed(made):
         if indicator.sentence_span[0] != ctx.sentence_start:
-            return None
+            break
         if indicator.kind != "percent" and indicator.object:
-            return indicator
-    return None
+            if indicator.status == "actual":
+                return indicator  # (收缴工会经费7262万元,完成年度任务9800万元的74.1%,同比增长6.8%: the funds)
+            found = found or indicator
+    return found
 
 
-def _last_of_unit(made: Sequence[Indicator], q: Quantity, ctx) -> Optional[Indicator]:
-    """The last figure in the unit of ``q`` with an object, in its sentence or the one before."""
+def _last_of_unit(made: Sequence[Indicator], q: Quantity, ctx, floor: Optional[int] = None) -> Optional[Indicator]:
+    """The last figure in the unit of ``q`` with an object, in its sentence or the one before
+    (or, given a ``floor``, after it)."""
     for indicator in reversed(made):
-        if indicator.sentence_span[1] < ctx.sentence_start - 2:
+        if indicator.sentence_span[1] < (ctx.sentence_start - 2 if floor is None else floor):
             return None
         if indicator.unit == q.unit and indicator.object and not indicator.per:
             return indicator
@@ -424,5 +444,11 @@ def _listed_names(text: str, sentence_start: int, marker_start: int) -> list[str
     pieces = [p for p in _LIST_SEPARATORS.split(listing) if p]
     if len(pieces) < 2 or any(indicator_cues().time_item.match(p) for p in pieces):
         return []  # (8月、9月织造车间……分别达到39小时: months say when, not what)
+    place_name = indicator_cues().place_name
+    if all(place_name.search(p) for p in pieces[:-1]) and (thing := left_object(pieces[-1])) \
+            and not place_name.search(thing):
+        # 西河县、高阳县、经开区第四季度新建工会组织分别不少于42家、14家、10家: the places say
+        # where, the words after the last one what is counted
+        return [thing] * len(pieces)
     names = [left_object(pieces[0]) or _after_its_verb(pieces[0])] + [strip_object(p) for p in pieces[1:]]
     return names if all(names) else []

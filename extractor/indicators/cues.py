@@ -73,6 +73,7 @@ class Cues:
     target: object
     actual: object
     goal_before: object  # 目标任务 right before a figure
+    task_before: object  # 年度任务 right before an amount
     target_label: object  # 目标任务: opening a sentence
     actual_label: object  # 完成情况: opening a sentence
     remainder_before: object  # 尚未建会的: the figure after it is what is left now
@@ -186,6 +187,7 @@ def indicator_cues() -> Cues:
         actual=alternation(status["actual_cues"]),
         not_cues=alternation(status["not_cues"]),
         goal_before=regex.compile(status["goal_before"]),
+        task_before=regex.compile(status["task_before"]),
         target_label=regex.compile(status["target_label"]),
         actual_label=regex.compile(status["actual_label"]),
         remainder_before=regex.compile(status["remainder_before"]),

@@ -30,6 +30,7 @@ _RATE_WORD = regex.compile(r"(率|比例|比重|覆盖面|参与面|活动面|�
 _LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}\s*[.、,]|[(]\d{1,2}[)]|[一二三四五六七八九十]+、)\s*")
 _NUMBERISH = regex.compile(r"[\d一二三四五六七八九十百千万亿两几数*xX]")
 _NUMERALS = "一二三四五六七八九十"  # those _LEADING_NUMBER reads
+_TIME_ONLY = regex.compile(r"年度|全年|今年|本年度?|当年|年初|年内|上半年|下半年|季度|月度")
 
 
 def is_verb(word: str) -> bool:
@@ -59,6 +60,8 @@ def strip_object(phrase: str) -> str:
             continue
         suffix = cues.suffix_re.search(phrase)
         if suffix and suffix.start() > 0:
+            if _TIME_ONLY.fullmatch(phrase, 0, suffix.start()):
+                break  # 【年度】任务: a time alone names nothing, the task does
             phrase = phrase[:suffix.start()]
             continue
         break
@@ -328,6 +331,9 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     predicate, obj = reading.predicate, reading.object
     if q.kind == "percent" and (rate := rate_noun(text[ctx.clause_start:q.span[0]])):
         return Reading(predicate, rate, 0.85, -1)
+    if (q.unit == "%" and not obj and predicate in cues.copulas and left_from < ctx.clause_start
+            and (rate := rate_noun(text[max(ctx.sentence_start, left_from):ctx.clause_start]))):
+        return Reading(predicate, rate, 0.7, -1)  # 杨林县解困脱困率最高,达到78.5%: the rate named before
     if q.change == "to" and previous is not None and previous.change == "from" and previous.object:
         return Reading(previous.predicate, previous.object, 0.8, -1)
     if (q.unit == "个百分点" and previous is not None and previous.kind == "percent" and previous.object

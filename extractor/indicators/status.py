@@ -71,8 +71,9 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
     if _GOAL_AFTER.match(text, q.span[1], ctx.clause_end):
         return "target"  # 下达的1500人参保任务, 发展会员2000人的目标: the figure is the goal
     cues = indicator_cues()
-    if cues.goal_before.search(text, max(ctx.clause_start, q.span[0] - 6), q.span[0]):
-        return "target"  # 会员发展全年目标任务1200人: the figure is the goal
+    if cues.goal_before.search(text, max(ctx.clause_start, q.span[0] - 6), q.span[0]) or (
+            q.unit != "%" and cues.task_before.search(text, max(ctx.clause_start, q.span[0] - 6), q.span[0])):
+        return "target"  # 会员发展全年目标任务1200人, 完成年度任务9800万元的74.1%: the figure is the goal
     if cues.remainder_before.search(text, max(ctx.clause_start, q.span[0] - 10), q.span[0]):
         return "actual"  # 对尚未建会的18家企业: what is left undone now
     # most sentences hold no cue word before the figure (not_cues words only mask cues)
