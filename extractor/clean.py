@@ -100,6 +100,7 @@ def normalize(text: str) -> NormalizedText:
     copy, index = _delete(copy, index, _pinyin_spans(copy, rules))
     copy, index = _delete(copy, index, _space_spans(copy, rules))
     copy, index = _delete(copy, index, _page_furniture_spans(copy, rules))
+    copy, index = _delete(copy, index, _figure_line_breaks(copy, rules))
     copy, index = _delete(copy, index, _line_join_spans(copy, rules))
     index.append(len(text))
     return NormalizedText(text, copy, index)
@@ -281,6 +282,30 @@ def _page_furniture_spans(text: str, rules: "_Rules") -> list[Span]:
     return [(lines[k][0], min(lines[k][1] + 1, len(text))) for k in sorted(furniture)]
 
 
+def _figure_line_breaks(text: str, rules: "_Rules") -> list[Span]:
+    """The line breaks around a figure set on a line of its own (see [figure_lines])."""
+    spans: list[Span] = []
+    for match in rules.figure_line_probe.finditer(text):
+        start = match.start()  # the break before the figure's line
+        label_start = text.rfind("\n", 0, start) + 1
+        label = text[label_start:start]
+        if not label or len(label) > rules.label_max_chars or not "\u4e00" <= label[-1] <= "\u9fff":
+            continue  # the words before must end in a hanzi, on a short line: a label
+        if rules.heading.match(label.lstrip()):
+            continue  # (a numbered heading, then a figure of the body)
+        line_end = text.find("\n", start + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        figure = text[start + 1:line_end]
+        if rules.figure_line.fullmatch(figure):
+            spans.append((start, start + 1))
+        elif rules.number_line.fullmatch(figure):
+            unit_end = text.find("\n", line_end + 1)
+            unit_end = len(text) if unit_end < 0 else unit_end
+            if line_end < len(text) and rules.unit_line.fullmatch(text, line_end + 1, unit_end):
+                spans.extend([(start, start + 1), (line_end, line_end + 1)])
+    return spans
+
+
 def _line_join_spans(text: str, rules: "_Rules") -> list[Span]:
     """Line breaks that split a sentence (page breaks, hard wrapping).
 
@@ -384,6 +409,11 @@ class _Rules:
     min_running_lines: int
     max_cell_chars: int
     min_table_rows: int
+    figure_line_probe: re.Pattern  # a line break before a line that starts with a figure
+    number_line: re.Pattern
+    unit_line: re.Pattern
+    figure_line: re.Pattern
+    label_max_chars: int
 
 
 @lru_cache(maxsize=1)
@@ -438,6 +468,11 @@ def _compile_rules(data: dict) -> _Rules:
         cell_gap=re.compile(data["tables"]["cell_gap"]),
         max_cell_chars=data["tables"]["max_cell_chars"],
         min_table_rows=data["tables"]["min_rows"],
+        figure_line_probe=re.compile(r"\n(?=(?:超|近|约|逾)?[0-9])"),
+        number_line=re.compile(data["figure_lines"]["number_line"]),
+        unit_line=re.compile(data["figure_lines"]["unit_line"]),
+        figure_line=re.compile(data["figure_lines"]["figure_line"]),
+        label_max_chars=data["figure_lines"]["label_max_chars"],
         page_number=re.compile(data["pages"]["page_number"]),
         page_line=re.compile(f"^(?:{data['pages']['page_number']})$", re.M),
         min_running_lines=data["pages"]["min_running"],

@@ -321,3 +321,8 @@ def test_a_table_with_bars_and_ideographic_spaces():
     text = "乡镇\u3000\u3000新建工会组织(家)\u3000\u3000发展会员(人)\n松城街道 | 8 | 650\n柘川镇\u3000\u3000\u30005\u3000\u3000\u3000380\n合\u3000计 | 13 | 1030\n"
     assert normalize(text).text.split("\n")[:4] == [
         "乡镇\t新建工会组织(家)\t发展会员(人)", "松城街道\t8\t650", "柘川镇\t5\t380", "合计\t13\t1030"]
+
+
+def test_a_figure_on_a_line_of_its_own_joins_its_label_and_unit():
+    text = "新发展会员\n2867\n人\n工会会员总数\n15.6万人\n都有你的一份功劳\n2024\n我们一起向前\n"
+    assert normalize(text).text == "新发展会员2867人\n工会会员总数15.6万人\n都有你的一份功劳\n2024\n我们一起向前\n"
