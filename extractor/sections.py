@@ -46,6 +46,7 @@ class Style:
     inline: bool
     max_heading_chars: int = 0  # a longer heading text is body text, not a heading of this style
     first_chars: Optional[frozenset] = None  # the characters a marker can start with; None if not known
+    not_after_line_end: str = ""  # not a heading when the line before ends in one of these (”: a quote's speaker)
 
 
 class HeadingMatch(NamedTuple):  # a tuple: made for every heading, in a hot loop
@@ -64,7 +65,7 @@ def _config():
     data = load_toml("numbering.toml")
     styles = tuple(
         Style(s["key"], s["rank"], regex.compile(s["marker"]) if s["marker"] else None, s["inline"],
-              s.get("max_heading_chars", 0), first_characters(s["marker"]))
+              s.get("max_heading_chars", 0), first_characters(s["marker"]), s.get("not_after_line_end", ""))
         for s in data["style"]
     )
     return styles, data["limits"], regex.compile(data["limits"]["not_heading_after"])
@@ -183,6 +184,8 @@ def _line_headings(line: Line, previous: Optional[Line], following: Sequence[Lin
             found.append(HeadingMatch(offset, offset, offset + head[0], style.key, number, value))
         else:
             end = _heading_end(text, match.end(), limits["heading_max_chars"])
+            if style.not_after_line_end and previous is not None and previous.text.endswith(tuple(style.not_after_line_end)):
+                end = match.end()  # (“……过踏实了” then ——建筑工人老周: who said it, no heading)
             if end > match.end() and not (style.max_heading_chars and end - match.end() > style.max_heading_chars):
                 head = (end, style.key, value)
                 found.append(HeadingMatch(offset, offset + match.end(), offset + end, style.key, number, value))

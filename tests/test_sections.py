@@ -83,3 +83,11 @@ def test_parents_and_spans():
 @pytest.mark.parametrize("written,value", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("(3)", 3), ("②", 2), ("12", 12)])
 def test_number_value(written, value):
     assert number_value(written) == value
+
+
+def test_a_posts_numbered_parts_triangle_items_and_a_quotes_speaker():
+    body = (f"01 / 建会入会\n{FILLER}\n▶ 建会扩面\n{FILLER}\n“工会的律师陪我们跑了5趟仲裁,\n这个年总算过踏实了”\n"
+            f"——建筑工人老周\n02 / 维权服务\n{FILLER}\n▶ 集体协商\n{FILLER}\n05 / 2024,接着干\n{FILLER}")
+    found = tree(body)
+    assert [(level, heading) for _, level, heading in found] == [
+        (1, "建会入会"), (2, "建会扩面"), (1, "维权服务"), (2, "集体协商"), (1, "2024,接着干")]
