@@ -348,3 +348,17 @@ def test_found_quantities_are_whole_records():
     for quantity in found:
         assert list(quantity.__dict__) == names
         assert quantity == Quantity(**{name: getattr(quantity, name) for name in names})
+
+
+@pytest.mark.parametrize("text,value,unit,bound", [
+    ("全年服务户外劳动者3.6w+人次", 36000, "人次", "lower"),   # the web's w for 万, + for at least
+    ("开展劳动和技能竞赛10+场", 10, "场", "lower"),
+    ("筹集资金5W元", 50000, "元", None),
+])
+def test_web_shorthand_for_ten_thousand_and_at_least(text, value, unit, bound):
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit, q.bound) == (value, unit, bound)
+
+
+def test_a_plus_between_figures_is_no_bound():
+    assert [(q.text, q.bound) for q in find_quantities("10+5人")] == [("5人", None)]

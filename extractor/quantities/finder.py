@@ -83,7 +83,8 @@ def find_quantities(text: str) -> List[Quantity]:
     return [_in_source(quantity, text, offsets) for quantity in found]
 
 
-_NOT_PER_UNIT = frozenset(("percent", "fraction"))  # kinds that are never per unit
+_NOT_PER_UNIT = frozenset(("percent", "fraction"))
+_PLUS = re.compile("[+＋]")  # kinds that are never per unit
 
 
 def _scan(text: str) -> List[Quantity]:
@@ -229,6 +230,9 @@ def _counted(lex: Lexicon, text: str, m) -> Optional[_Core]:
         return None
     if infix:
         approx = lex.approx_infix[infix]
+
+    if multiplier in ("w", "W"):
+        multiplier = "万"  # 1.2w+: the web's shorthand
     factor = info.scale * (read_number(multiplier) or 1 if multiplier else 1)
     factor *= extra
     low, high = _range_values(number, second)
@@ -346,6 +350,8 @@ def _finish(lex: Lexicon, text: str, core: _Core, floor: int, per_cues: bool) ->
         end, per = read_slash_per(lex, text, end)
     approx = approx or approx_after or approx_before
     bound = bound_before or bound_after
+    if bound is None and kind != "percent" and _PLUS.search(text, number_span[1], end):
+        bound = "lower"  # 10+场, 1.2w+人次
     if needs_marker and not (approx or bound):
         return None
     if not per and per_cues and kind not in _NOT_PER_UNIT:  # 人均工资增长6.8%: the wage is per person, not the rate

@@ -109,7 +109,8 @@ def multiplier_pattern(shape: NumeralShape) -> str:
     """十 百 千 万 亿 between a numeral and its unit (20多万元), stops kept."""
     plain = "".join(ch for ch in "十百千万亿萬億兆" if ch not in shape.stops)
     parts = [f"[{plain}]"] + [f"{head}(?!{sorted_alternation(rests)})" for head, rests in shape.stops.items() if head in "十百千万亿萬億兆"]
-    return "(?:" + "|".join(parts) + "){1,3}"
+    # or the web's w for 万 after Arabic digits (1.2w+人次), before a unit or a plus
+    return "(?:(?:" + "|".join(parts) + "){1,3}|(?<=[0-9])[wW](?=[+＋]?[\\u4e00-\\u9fff]))"
 
 
 def quantity_alternatives(shape: NumeralShape, units, markers: dict, implicit_nouns, currency_before) -> str:
@@ -132,6 +133,7 @@ def quantity_alternatives(shape: NumeralShape, units, markers: dict, implicit_no
             | {optional(range_tail)}   # 3至5, 260元至500
               {optional(f"(?P<infix>{infix})")}                # 25万余元, 20多万元
               {optional(f"(?P<mult>{multiplier_pattern(shape)})")}   # 20多万元
+              {optional("(?P<plus>[+＋])")}                  # 10+场, 1.2w+人次: at least
               [ \u3000]?(?P<unit>{unit})(?![A-Za-z])        # the unit (kg, not kgs...)
             | (?=(?:[、和及与]{ARABIC})+[ ]?(?P<lunit>{unit}))   # 2.16、1.52个百分点
             | (?=(?P<noun>{nouns}))                          # 374职工
