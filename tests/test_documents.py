@@ -261,3 +261,11 @@ def test_a_covering_notice_and_its_attachment_are_one_document():
     assert len(documents) == 1
     doc = documents[0]
     assert doc.org == "松溪县总工会" and doc.doc_type == "plan" and doc.period.year == 2021
+
+
+def test_a_red_header_notice_is_by_its_masthead_not_its_addressees():
+    page = ("天门市总工会文件\n\n天工发〔2019〕31号\n\n关于2019年前三季度全市工会重点工作进展情况的通报\n\n"
+            "各县(区)总工会,天门经济开发区工会:\n" + BODY.replace("县总工会", "市总工会"))
+    doc = find_documents(page)[0]
+    assert doc.title == "关于2019年前三季度全市工会重点工作进展情况的通报"
+    assert doc.org == "天门市总工会"

@@ -153,7 +153,18 @@ def _org_stem(name: str) -> str:
     return _ORG_SUFFIX.sub("", name)
 
 
-def org_of(title: Optional[str], opening: str, subtitles: str = "") -> Optional[str]:
+# 各县(区)总工会,天门经济开发区工会: a line of addressees (to whom, not by whom)
+_ADDRESSEES = regex.compile(r"^(?:[^\n。,，:：]{2,25}[,，、])*[^\n。,，:：]{2,25}(?:工会|委员会|单位|部门|公司|学校|医院|各位)[:：]\s*$",
+                            regex.M)
+
+
+def org_of(title: Optional[str], opening: str, subtitles: str = "", masthead: str = "") -> Optional[str]:
+    """The organisation a document is by: named in its title, its masthead (天门市总工会文件),
+    a subtitle, or the first clauses of its body (not its addressees)."""
+    if _ADDRESSEES.search(opening[:120]):
+        opening = _ADDRESSEES.sub("", opening, count=1)
+    if subtitles and _ADDRESSEES.search(subtitles):
+        subtitles = _ADDRESSEES.sub("", subtitles)
     if title:
         title = document_rules().org_meeting_in_title.sub("", title)  # 集团公司【第八届职代会第三次会议】工会
     title_org = next(_clause_orgs(title), None) if title else None
@@ -171,6 +182,11 @@ def org_of(title: Optional[str], opening: str, subtitles: str = "") -> Optional[
     body_orgs = _clause_orgs(_NEWS_SOURCE.sub("", opening[:300]))
     if title_org is None:
         name = next(body_orgs, None)
+        if masthead and (top := next(_clause_orgs(masthead), None)) and not top.startswith(MASK) and (
+                name is None or (name != top and top.endswith(name))):
+            # 天门市总工会文件 above a title that names no organisation, and a body that names none
+            # or only its short form (市总工会)
+            name = top
         return None if name is None or name.startswith(MASK) else name
     stem = _org_stem(title_org)
     for name in body_orgs:  # "县总工会" in the title, "嘉荫县总工会" in the text

@@ -200,6 +200,18 @@ def _years_from_neighbours(documents: list[DocumentBlock]) -> list[DocumentBlock
     return result
 
 
+def _masthead(block: list[Line], title_span: Optional[Span]) -> str:
+    """A red-header masthead above the title (天门市总工会文件), without its 文件."""
+    if title_span is None:
+        return ""
+    for line in block:
+        if line.span[0] >= title_span[0]:
+            return ""
+        if line.text.endswith("文件") and len(line.text) <= 32:
+            return line.text[:-2]
+    return ""
+
+
 def _find_documents(text: str) -> list[DocumentBlock]:
     content, may_continue, stamped = _content_lines(split_lines(text))
     documents = []
@@ -217,7 +229,7 @@ def _find_documents(text: str) -> list[DocumentBlock]:
             lines=tuple(block),
             title=title,
             title_span=title_span,
-            org=org_of(title, opening, subtitles),
+            org=org_of(title, opening, subtitles, _masthead(block, title_span)),
             doc_type=doc_type,
             period=period_of(title, opening, doc_type, text[start:block[-1].span[1]],
                            text[max(0, start - 300):(body_lines[0].span[1] if body_lines else start)]),
