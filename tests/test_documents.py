@@ -269,3 +269,8 @@ def test_a_red_header_notice_is_by_its_masthead_not_its_addressees():
     doc = find_documents(page)[0]
     assert doc.title == "关于2019年前三季度全市工会重点工作进展情况的通报"
     assert doc.org == "天门市总工会"
+
+
+def test_a_reports_period_with_a_speech_subtitle():
+    page = ("广和区总工会关于2021年工会经费收支决算和2022年预算(草案)的报告\n——在区总工会六届五次全委(扩大)会议上\n\n" + BODY)
+    assert find_documents(page)[0].period.part == "year"

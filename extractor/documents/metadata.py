@@ -300,7 +300,7 @@ def _part(title: str, first: str, doc_type: str, has_title: bool, looking_back: 
         return "month"
     if doc_type in ("summary", "plan"):
         return "year"
-    if has_title and _ENDS_IN_REPORT.search(title):
+    if has_title and _ENDS_IN_REPORT.search(title.split("——")[0]):  # (a speech's subtitle after ——)
         return "multi_year" if looking_back else "year"  # (……代表大会上的报告 on 过去五年)
     if not has_title and _STARTS_WITH_YEAR_COMMA.match(first):
         return "year"
