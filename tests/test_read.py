@@ -379,3 +379,17 @@ def test_a_data_table_keeps_a_row_a_line_and_a_layout_table_its_paragraphs():
     assert lines[:2] == ["柏河县总工会2018年上半年工作总结",
                          "上半年,全县新建工会组织32家,发展会员1860人,其中农民工会员1135人,各乡镇建会入会情况见下表。"]
     assert lines[2:] == ["乡镇\t已建会企业(家)\t入会率", "城关街道\t118\t93.7%", "合 计\t325\t91.5%"]
+
+
+def test_big5_bytes_under_a_false_gb2312_declaration_are_read_as_big5():
+    from extractor.read.html import html_to_text
+    body = "靖湖區總工會2020年工作要點。全年新建基層工會組織１２０家,新發展會員3,500人以上,確保工會經費收繳完成1.2億元。" * 3
+    page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>{body}</p></body></html>'
+    text, encoding = html_to_text(page.encode("big5"), "page.html")
+    assert encoding == "big5" and "靖湖區總工會" in text
+    # a true declaration stands
+    text, encoding = html_to_text(page.replace("gb2312", "big5").encode("big5"), "page.html")
+    assert encoding == "big5"
+    simplified = page.replace("靖湖區總工會", "靖湖区总工会")
+    text, encoding = html_to_text(simplified.encode("gb18030", errors="replace"), "page.html")
+    assert encoding == "gb18030"

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..errors import EmptyInput, UndecodableInput
 from ..resources import load_toml
-from .text import decode_text
+from .text import decode_text, doubted_declaration
 
 # charset named in a <meta> tag or an XML declaration near the top
 _DECLARED_CHARSET = re.compile(
@@ -27,6 +27,7 @@ _CELL_SPACE = re.compile(r"[ \t\r\n\f\u00a0\u3000]+")
 # HTML's collapsible whitespace (NBSP and the ideographic space are kept)
 _HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
 
+_CHINESE_CODECS = frozenset(("gb18030", "big5", "big5hkscs", "cp950"))
 # declared names -> the codec used and the name reported
 _CHARSET_ALIASES = {
     "utf-8": "utf-8", "utf8": "utf-8",
@@ -57,9 +58,13 @@ def decode_markup(data: bytes, source: str) -> tuple[str, str]:
         declared = _declared_codec(data)
         if declared is not None:
             try:
-                return data.decode(declared), declared
+                text = data.decode(declared)
             except UnicodeDecodeError:
-                pass
+                text = None
+            if text is not None:
+                if declared in _CHINESE_CODECS:  # GBK reads Big5 bytes without an error, into junk
+                    return doubted_declaration(data, declared, text) or (text, declared)
+                return text, declared
     return decode_text(data, source)
 
 

@@ -127,6 +127,16 @@ def _best_chinese_decoding(data: bytes) -> tuple[str, str] | None:
     return best[2], best[1]
 
 
+def doubted_declaration(data: bytes, codec: str, text: str) -> tuple[str, str] | None:
+    """The decoding to use instead of ``codec`` (a Chinese one a page declares), when another
+    Chinese codec reads the same bytes as clearly better Chinese (Big5 bytes under a false
+    ``charset=gb2312`` decode as GBK too, into junk); None when the declaration stands."""
+    best = _best_chinese_decoding(data)
+    if best is None or best[1] == codec:
+        return None
+    return best if chinese_score(best[0]) - chinese_score(text) >= _rules()["tie_margin"] else None
+
+
 def _accept(data: bytes, codec: str) -> tuple[str, str] | None:
     text = _strict(data, codec)
     if text is None or chinese_score(text) < _rules()["min_score"]:
