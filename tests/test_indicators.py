@@ -857,3 +857,17 @@ def test_a_ranking_bulletins_places_ranks_and_shares():
     assert find("完成年度任务1300份的86.6%。", 1300).object == "年度任务"
     found = indicators("全市共收缴工会经费7262万元,完成年度任务9800万元的74.1%,同比增长6.8%。")
     assert "工会经费" in found[-1].object and found[1].status == "target"
+
+
+@pytest.mark.parametrize("sentence,value,obj,status", [
+    ("全县在档困难职工312户,其中因病致困187户;其余125户主要因子女就学等原因致困。", 125, "在档困难职工", "actual"),
+    ("去年市总工会下达的工会经费收缴任务是1750万元,实际收缴1865万元。", 17500000, None, "target"),
+    ("今年收缴任务确定为1950万元。", 19500000, None, "target"),
+])
+def test_remainders_of_a_total_and_tasks_stated_as_such(sentence, value, obj, status):
+    found = find(sentence, value)
+    assert found.status == status and (obj is None or found.object == obj)
+
+
+def test_each_one_is_no_count():
+    assert [i.value for i in indicators("县总工会对每一户都落实了帮扶责任人,确保每一笔经费都用在职工身上。")] == []

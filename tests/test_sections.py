@@ -91,3 +91,10 @@ def test_a_posts_numbered_parts_triangle_items_and_a_quotes_speaker():
     found = tree(body)
     assert [(level, heading) for _, level, heading in found] == [
         (1, "建会入会"), (2, "建会扩面"), (1, "维权服务"), (2, "集体协商"), (1, "2024,接着干")]
+
+
+def test_a_reports_parts_and_circled_items_inside_a_paragraph():
+    body = (f"第一部分　2018年工作回顾\n一、夯实基层基础\n{FILLER}重点办好了以下实事:①开展“金秋助学”活动,资助子女128名;"
+            f"②开展“送清凉”活动。\n第二部分　存在的问题\n{FILLER}\n第三部分　2019年工作打算\n一、扩大组织覆盖\n{FILLER}")
+    assert [(level, heading) for _, level, heading in tree(body)] == [
+        (1, "2018年工作回顾"), (2, "夯实基层基础"), (1, "存在的问题"), (1, "2019年工作打算"), (2, "扩大组织覆盖")]

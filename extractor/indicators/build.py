@@ -76,6 +76,8 @@ def is_indicator(text: str, q: Quantity) -> bool:
     if (unit in cues.article_units and q.number_span and text[q.number_span[0]:q.number_span[1]] == "一"
             and not _counted_after_its_noun(text, q)):
         return False  # 一个宣传载体: an article (工会联合会【一个】, at a clause's end, counts)
+    if q.number_span and text[q.number_span[0]:q.number_span[1]] == "一" and q.span[0] and text[q.span[0] - 1] == "每":
+        return False  # 对每一户, 每一笔经费, 每一位职工: each, no count
     start, end = q.span
     if q.bound and unit in ("人", "名") and cues.size_class.match(text, end):
         return False  # 百人以上企业: a size class of what follows, not a count
@@ -289,6 +291,8 @@ def _last_of_unit(made: Sequence[Indicator], q: Quantity, ctx, floor: Optional[i
         if indicator.sentence_span[1] < (ctx.sentence_start - 2 if floor is None else floor):
             return None
         if indicator.unit == q.unit and indicator.object and not indicator.per:
+            if indicator.part_of:  # 其中因病致困187户;其余125户: the rest of the total, not of the part
+                return next((i for i in made if i.id == indicator.part_of), indicator)
             return indicator
     return None
 
