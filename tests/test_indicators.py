@@ -871,3 +871,10 @@ def test_remainders_of_a_total_and_tasks_stated_as_such(sentence, value, obj, st
 
 def test_each_one_is_no_count():
     assert [i.value for i in indicators("县总工会对每一户都落实了帮扶责任人,确保每一笔经费都用在职工身上。")] == []
+
+
+def test_what_is_left_undone_and_a_share_of_the_task_before():
+    found = indicators("截至9月底,全市尚有64家工会组建任务、2140名会员发展任务未完成。", title=PLAN)
+    assert [i.status for i in found] == ["actual", "actual"]
+    found = indicators("全市新签和续签工资专项集体合同1126份,完成年度任务1300份的86.6%,较上半年提高15.3个百分点。")
+    assert found[2].object == "年度任务"

@@ -213,6 +213,10 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # words of its own, 5个项目, is read as a clause)
             reading = Reading(None, strip_object(cell.label) or cell.label, 0.8, -1)
             predicate = predicate_of(cell.label)
+        if (q.unit == "%" and not reading.object and previous is not None and previous.object
+                and text[previous.quantity_span[1]:q.span[0]] == "的"):
+            # 完成年度任务1300份的86.6%: the share of the figure right before it
+            reading = reading._replace(object=previous.object, confidence=0.6)
         if (q.unit == "%" and cues.growth_against.fullmatch(text[ctx.clause_start:q.span[0]].strip())
                 and (grown := _last_amount(made, ctx)) is not None):
             # 会员总数达到8.6万人,比2015年增长32%: the change of the last amount in the sentence

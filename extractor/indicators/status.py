@@ -68,14 +68,14 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
     ``earlier_figures`` are where the figures before this one start, in order;
     ``doc_year`` is the year the document is about, when known."""
     in_plan = doc_type == "plan" or category == "plans"
+    cues = indicator_cues()
+    if cues.remainder_before.search(text, max(ctx.clause_start, q.span[0] - 10), q.span[0]):
+        return "actual"  # 对尚未建会的18家企业, 尚有64家工会组建任务未完成: what is left undone now
     if _GOAL_AFTER.match(text, q.span[1], ctx.clause_end):
         return "target"  # 下达的1500人参保任务, 发展会员2000人的目标: the figure is the goal
-    cues = indicator_cues()
     if cues.goal_before.search(text, max(ctx.clause_start, q.span[0] - 6), q.span[0]) or (
             q.unit != "%" and cues.task_before.search(text, max(ctx.clause_start, q.span[0] - 6), q.span[0])):
         return "target"  # 会员发展全年目标任务1200人, 完成年度任务9800万元的74.1%: the figure is the goal
-    if cues.remainder_before.search(text, max(ctx.clause_start, q.span[0] - 10), q.span[0]):
-        return "actual"  # 对尚未建会的18家企业: what is left undone now
     # most sentences hold no cue word before the figure (not_cues words only mask cues)
     cue = None
     if cues.any_status_cue.search(text, ctx.sentence_start, q.span[0]) is not None:
