@@ -878,3 +878,12 @@ def test_what_is_left_undone_and_a_share_of_the_task_before():
     assert [i.status for i in found] == ["actual", "actual"]
     found = indicators("全市新签和续签工资专项集体合同1126份,完成年度任务1300份的86.6%,较上半年提高15.3个百分点。")
     assert found[2].object == "年度任务"
+
+
+@pytest.mark.parametrize("sentence,value,obj", [
+    ("其中:拨缴经费收入1046.38万元,占收入合计的70.71%,比上年增长8.2%。", 70.71, "拨缴经费收入"),   # the part
+    ("校工会共有会员2316人,女会员约占会员总数的52%。", 52, "女会员"),                              # named before 占
+    ("全市完成投资18亿元,占年计划的53.3%。", 53.3, "计划"),                                        # a completion
+])
+def test_a_share_with_its_base_measures_the_part(sentence, value, obj):
+    assert find(sentence, value).object.endswith(obj)

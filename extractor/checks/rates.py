@@ -112,6 +112,8 @@ def _rate_names_verb(rate: Indicator, num: Indicator, den: Indicator) -> bool:
     参保率 for 参保 out of 职工 (the whole reported with another verb)."""
     if not (rate.object and num.predicate and den.predicate) or num.predicate == den.predicate:
         return False
+    if not rate.object.endswith("率"):
+        return False  # a share named after its part (职工活动和维权的支出……占总支出的51.8%) names no verb's rate
     stem = rate.object.rstrip("率")
     verb = num.predicate.rstrip("了")
     if not (len(verb) == 2 and len(stem) >= 2 and (verb in stem or sorted(verb) == sorted(stem[-2:]))):

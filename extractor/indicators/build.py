@@ -213,6 +213,13 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # words of its own, 5个项目, is read as a clause)
             reading = Reading(None, strip_object(cell.label) or cell.label, 0.8, -1)
             predicate = predicate_of(cell.label)
+        if q.kind in ("percent", "fraction") and (share := cues.share_of_base.fullmatch(
+                text, ctx.clause_start, q.span[0])) and not cues.plan_bases.search(share.group("base")):
+            part = strip_object(share.group("part").strip()) if share.group("part").strip() else ""
+            if not part and (amount := _last_amount(made, ctx)) is not None:
+                part = amount.object  # 拨缴经费收入1046.38万元,占收入合计的70.71%
+            if part:
+                reading = reading._replace(object=part, confidence=0.7)
         if (q.unit == "%" and not reading.object and previous is not None and previous.object
                 and text[previous.quantity_span[1]:q.span[0]] == "的"):
             # 完成年度任务1300份的86.6%: the share of the figure right before it

@@ -63,6 +63,8 @@ class Cues:
     part_markers: object
     nominalisers: object  # 力度, 工作 after a verb: it heads a noun
     comparison_opener: object  # 较/比 opening a clause: the base of a comparison
+    share_of_base: object  # 占X的 right before a percent
+    plan_bases: object  # 计划, 任务: a completion's base
     growth_against: object  # 比2015年增长: a clause that is only a change against a base
     growth_words: frozenset  # 增幅: alone, it measures the figure before
     gap_comparisons: object  # 高于……1.2个百分点: a gap measures the figure before
@@ -180,6 +182,8 @@ def indicator_cues() -> Cues:
         growth_words=frozenset(words["growth_words"]),
         comparison_opener=regex.compile(words["comparison_opener"]),
         growth_against=regex.compile(words["growth_against"]),
+        share_of_base=regex.compile(words["share_of_base"]),
+        plan_bases=regex.compile(words["plan_bases"]),
         nominalisers=regex.compile(words["nominalisers"]),
         part_lead_in=re.compile("(?:" + alternation(words["part_lead_ins"]).pattern + ")*$"),
         respectively=alternation(words["respectively"]),
