@@ -92,6 +92,8 @@ def normalize(text: str) -> NormalizedText:
     """The normalised copy of ``text`` with its offset map (see the module doc)."""
     rules = _rules()
     copy = _fold(text, rules)  # 1:1, so offsets in `copy` are source offsets
+    if rules.ocr_probe.search(copy):
+        copy = rules.ocr_zero.sub("0", rules.ocr_one.sub("1", copy))  # 2O家, l86.4万元: still 1:1
     index = _identity(len(text))
     first = (_spans(rules.crlf, text) if "\r" in text else []) + _spans(rules.junk, copy)
     copy, index = _delete(copy, index, first)
@@ -409,6 +411,9 @@ class _Rules:
     min_running_lines: int
     max_cell_chars: int
     min_table_rows: int
+    ocr_probe: re.Pattern  # a Latin letter beside a digit: an OCR look-alike may be there
+    ocr_zero: re.Pattern
+    ocr_one: re.Pattern
     figure_line_probe: re.Pattern  # a line break before a line that starts with a figure
     number_line: re.Pattern
     unit_line: re.Pattern
@@ -468,6 +473,9 @@ def _compile_rules(data: dict) -> _Rules:
         cell_gap=re.compile(data["tables"]["cell_gap"]),
         max_cell_chars=data["tables"]["max_cell_chars"],
         min_table_rows=data["tables"]["min_rows"],
+        ocr_probe=re.compile(r"[0-9][Oo]|[lI][0-9]"),
+        ocr_zero=re.compile(data["ocr"]["zero"]),
+        ocr_one=re.compile(data["ocr"]["one"]),
         figure_line_probe=re.compile(r"\n(?=(?:超|近|约|逾)?[0-9])"),
         number_line=re.compile(data["figure_lines"]["number_line"]),
         unit_line=re.compile(data["figure_lines"]["unit_line"]),

@@ -208,7 +208,8 @@ def check_map(norm: NormalizedText, samples: int = 0, seed: int = 0) -> None:
     assert len(index) == len(norm.text) + 1 and index[-1] == len(norm.source)
     assert all(index[i] < index[i + 1] for i in range(len(norm.text)))
     assert all(folded[index[i]] == char or (char == "\t" and folded[index[i]] in " |│┃")
-               for i, char in enumerate(norm.text))
+               or (char == "0" and folded[index[i]] in "Oo") or (char == "1" and folded[index[i]] in "lI")
+               for i, char in enumerate(norm.text))  # (an OCR look-alike read as the digit: 2O家)
     kept = set(index[:-1])
     for start, end in _page_furniture_spans(folded, _rules()):
         kept.update(range(start, end))
@@ -219,7 +220,8 @@ def check_map(norm: NormalizedText, samples: int = 0, seed: int = 0) -> None:
         start = rng.randrange(len(norm.text) + 1)
         end = rng.randrange(start, len(norm.text) + 1)
         source_start, source_end = norm.to_source((start, end))
-        shown = fold(norm.source[source_start:source_end])
+        rules = _rules()
+        shown = rules.ocr_zero.sub("0", rules.ocr_one.sub("1", fold(norm.source[source_start:source_end])))
         raw = norm.text[start:end]
         wanted = raw.replace("\t", "")  # a table's cell gap comes from a space, a tab or a bar
         if raw[:1] != "\t":
@@ -326,3 +328,15 @@ def test_a_table_with_bars_and_ideographic_spaces():
 def test_a_figure_on_a_line_of_its_own_joins_its_label_and_unit():
     text = "新发展会员\n2867\n人\n工会会员总数\n15.6万人\n都有你的一份功劳\n2024\n我们一起向前\n"
     assert normalize(text).text == "新发展会员2867人\n工会会员总数15.6万人\n都有你的一份功劳\n2024\n我们一起向前\n"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("村(社区)工会1O家", "村(社区)工会10家"),
+    ("经济补偿金l86.4万元", "经济补偿金186.4万元"),
+    ("培训班I5期", "培训班15期"),
+    ("O2O模式和html5页面", "O2O模式和html5页面"),   # Latin words keep their letters
+])
+def test_ocr_look_alikes_inside_figures_are_read_as_digits(text, expected):
+    norm = normalize(text)
+    assert norm.text == expected
+    check_map(norm)

@@ -887,3 +887,8 @@ def test_what_is_left_undone_and_a_share_of_the_task_before():
 ])
 def test_a_share_with_its_base_measures_the_part(sentence, value, obj):
     assert find(sentence, value).object.endswith(obj)
+
+
+def test_a_task_handed_down_is_a_goal_inside_a_fact():
+    found = indicators("全年收缴工会经费182.4万元,完成县总工会下达任务170万元的107.3%。")
+    assert [(i.value, i.status) for i in found] == [(1824000, "actual"), (1700000, "target"), (107.3, "actual")]
