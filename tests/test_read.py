@@ -393,3 +393,14 @@ def test_big5_bytes_under_a_false_gb2312_declaration_are_read_as_big5():
     simplified = page.replace("靖湖區總工會", "靖湖区总工会")
     text, encoding = html_to_text(simplified.encode("gb18030", errors="replace"), "page.html")
     assert encoding == "gb18030"
+
+
+def test_a_short_docx_cell_of_two_paragraphs_stays_on_its_row():
+    def build(document):
+        table = document.add_table(rows=1, cols=3)
+        table.cell(0, 0).text = "职工疗休养"
+        table.cell(0, 1).text = "312人"
+        table.cell(0, 1).add_paragraph("含上年结转36人")
+        table.cell(0, 2).text = "104%"
+
+    assert read_bytes(docx_bytes(build), "t.docx").text == "职工疗休养\t312人 含上年结转36人\t104%"

@@ -397,7 +397,9 @@ def _respectively(text: str, made: list[Indicator], lo: int, hi: int) -> list[In
                                        concept=concept_for(thing, old.predicate, old.unit, old.kind))
                 i = places[-1] + 1
                 continue
-        if len(run) >= 2 and len(names) == len(run):
+        if len(run) >= 2 and len(names) == len(run) and not left_object(text[marker.end():ind.quantity_span[0]]):
+            # (市、县两级工会分别举办【职业技能竞赛】24场、57场: the figures name their thing after
+            # 分别, the names before it say who)
             # 维权支出398.72万元,主要用于A、B、C和D,分别为……: a total of their unit before the
             # list, in the sentence, is what they share out
             total = next((t for t in reversed(result[:i]) if t.sentence_span == ind.sentence_span

@@ -48,8 +48,8 @@ def strip_object(phrase: str) -> str:
         head = phrase.rstrip("的").rsplit("的", 1)
         if len(head) == 2 and head[1]:  # the head noun follows the last attributive 的
             phrase = head[1]
-    if phrase[:1].isdigit():
-        phrase = cues.leading_year.sub("", phrase)  # 【2023年】全市参保人数, 【8月、9月】织造车间
+    if phrase[:1].isdigit() or phrase[1:3] in ("季度", "半年"):
+        phrase = cues.leading_year.sub("", phrase)  # 【2023年】全市参保人数, 【8月、9月】织造车间, 【二季度】收缴
     if phrase.endswith("目标任务"):
         phrase = phrase[:-4] + "任务"  # 全年目标任务: the task, which 目标 only names as a goal
     while phrase:
@@ -429,7 +429,7 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
             and not cues.target.fullmatch(reading.between_verbs):  # 【计划】慰问2800人次: a plan, no thing
         # (其中区财政安排200万元: a source of money listed as a part)
         # 其中农民工技能培训310人次, 企业和社会捐助58万元: the verb is used as a noun
-        return Reading(predicate, reading.between_verbs + predicate, 0.6, -1)
+        return Reading(predicate, strip_object(reading.between_verbs + predicate), 0.6, -1)  # (【二季度】收缴: a time, no kind)
     if predicate and predicate not in cues.copulas:
         topic = _topic_before(text, ctx)
         if topic:

@@ -1,8 +1,9 @@
 """Word ``.docx`` files: body paragraphs and table cells, in document order.
 
 Paragraphs are joined with "\n".  A table row becomes one line with its
-cells separated by a tab (a cell holding several paragraphs keeps them on
-separate lines); cells merged across columns are read once.  Page headers,
+cells separated by a tab (a short cell holding several paragraphs joins them
+with a space, a long one keeps them on separate lines); cells merged across
+columns are read once.  Page headers,
 footers, footnotes and text boxes are not read.
 """
 from __future__ import annotations
@@ -76,6 +77,9 @@ def _block_lines(container):
                 yield from _block_lines(content)
 
 
+_SHORT_CELL_CHARS = 30  # as the HTML reader's data-table cells
+
+
 def _table_lines(table):
     from docx.oxml.ns import qn
 
@@ -84,7 +88,10 @@ def _table_lines(table):
         for cell in row.iterchildren(qn("w:tc")):
             if _continues_vertical_merge(cell):
                 continue  # the merged cell's text was read in the row above
-            cells.append("\n".join(_block_lines(cell)))
+            lines = list(_block_lines(cell))
+            # a short cell's paragraphs (312人 / 含上年结转36人) stay on its row's line; a long
+            # cell (a layout table's text) keeps its paragraphs
+            cells.append((" " if sum(map(len, lines)) <= _SHORT_CELL_CHARS else "\n").join(lines))
         if any(cells):
             yield "\t".join(cells)
 
