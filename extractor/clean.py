@@ -195,6 +195,11 @@ def _mark_table_cells(text: str, index: array, rules: "_Rules") -> tuple[str, ar
 
     line_start = 0
     for line in text.split("\n"):
+        if "\t" not in line and "  " not in line and "|" not in line and "│" not in line and "┃" not in line:
+            if not (block and line and len(line) <= rules.max_cell_chars):
+                close_block()  # most lines: no gap, no cell's wrapped text
+                line_start += len(line) + 1
+                continue
         inner = line.strip(" \t")
         gaps = []
         if inner:
@@ -212,6 +217,8 @@ def _mark_table_cells(text: str, index: array, rules: "_Rules") -> tuple[str, ar
             close_block()
         line_start += len(line) + 1
     close_block()
+    if not tabs and "\t" not in text:
+        return text, index  # no table, no stray tab: nothing to change
     marked = set(tabs)
     chars = list(text)
     for at, char in enumerate(chars):
