@@ -892,3 +892,10 @@ def test_a_share_with_its_base_measures_the_part(sentence, value, obj):
 def test_a_task_handed_down_is_a_goal_inside_a_fact():
     found = indicators("全年收缴工会经费182.4万元,完成县总工会下达任务170万元的107.3%。")
     assert [(i.value, i.status) for i in found] == [(1824000, "actual"), (1700000, "target"), (107.3, "actual")]
+
+
+def test_a_part_belongs_to_the_total_of_its_status():
+    found = indicators("全市收缴工会经费1.36亿元,完成年度任务2.6亿元的52.3%,其中二季度收缴7920万元,环比增长39.4%。")
+    collected, task, _, quarter, growth = found
+    assert task.status == "target" and quarter.part_of == collected.id
+    assert quarter.object == growth.object == "工会经费"

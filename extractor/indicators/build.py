@@ -252,13 +252,15 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             "value": None if q.masked else q.value, "unit": q.unit, "kind": q.kind, "approx": q.approx,
             "bound": q.bound, "range": q.range, "per": q.per, "status": status, "masked": q.masked,
             # an amount per head is no share of a total (其中,为每户……发放慰问金2000元)
-            "part_of": part_of_total(text, q, ctx, made, totals) if may_have_parts and not q.per else None,
+            "part_of": part_of_total(text, q, ctx, made, totals, status) if may_have_parts and not q.per else None,
             "confidence": reading.confidence, "change": q.change, "quantity_span": q.span,
         })
         if indicator.part_of:
             total = next(i for i in made if i.id == indicator.part_of)
-            if indicator.object is None or (indicator.object == indicator.predicate and indicator.confidence <= 0.5
+            if indicator.object is None or (indicator.object == indicator.predicate
+                                            and (indicator.confidence <= 0.5 or indicator.predicate == total.predicate)
                                             and total.sentence_span == indicator.sentence_span):
+                # (收缴工会经费1.36亿元,……其中二季度收缴7920万元: the total's verb again, its thing too)
                 # 培训职工620人,其中320人取得了证书: a part named by its verb only counts the total's thing
                 indicator = evolve(indicator, object=total.object, concept=total.concept)
         made.append(indicator)
