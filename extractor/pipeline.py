@@ -49,7 +49,8 @@ def _stages(src: SourceText, *, use_model: bool, audit: bool) -> Generator[None,
     yield
     blocks = list(find_documents(norm.text))
     yield
-    sections = [build_sections(norm.text, block) for block in blocks]
+    styled = [(norm.to_norm_pos(start), level) for start, _, level in src.heading_lines]  # (docx heading styles)
+    sections = [build_sections(norm.text, block, styled) for block in blocks]
     yield
     sections = [_classified(norm.text, block, found, use_model) for block, found in zip(blocks, sections)]
     yield

@@ -40,6 +40,9 @@ class SourceText:
     encoding: Optional[str]  # detected encoding, e.g. "gb18030"; None for docx/html parsed from bytes
     format: str  # "txt", "html", "docx"
     sha256: str = ""  # hash of the raw bytes, used as the file's key in stores
+    # (start, end, level) of the lines a Word file styles as headings (Heading 1, 标题 2): Word's
+    # automatic numbering is not in the text, the style still says they head a section
+    heading_lines: tuple = ()
 
 
 @dataclass(frozen=True)

@@ -292,8 +292,9 @@ def _inline_headings(text: str, offset: int, head: Optional[tuple[int, str, Opti
     return found
 
 
-def find_headings(text: str, block: DocumentBlock) -> list[HeadingMatch]:
-    """Every heading of one document, in order (spans in the normalised text)."""
+def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, int]] = ()) -> list[HeadingMatch]:
+    """Every heading of one document, in order (spans in the normalised text); ``styled``:
+    (line start, level) of the lines a Word file styles as headings, headings whatever their words."""
     body = [line for line in block.lines if not block.title_span or line.span[1] > block.title_span[1]]
     if block.title_span and block.lines and block.lines[0].span[0] < block.title_span[1] < block.lines[0].span[1]:
         first = block.lines[0]
@@ -301,10 +302,21 @@ def find_headings(text: str, block: DocumentBlock) -> list[HeadingMatch]:
         stripped = rest.text.lstrip()
         body = [Line((rest.span[0] + len(rest.text) - len(stripped), rest.span[1]), stripped)] + body[1:]
     headings: list[HeadingMatch] = []
+    styled_at = dict(styled)
     for i, line in enumerate(body):
         previous = body[i - 1] if i else None
-        headings.extend(_line_headings(line, previous, body[i + 1:i + 3]))
+        found = _line_headings(line, previous, body[i + 1:i + 3])
+        level = styled_at.get(line.span[0])
+        if level is not None and level <= _MAX_STYLED:
+            if found and found[0].start == line.span[0] and found[0].style == "plain":
+                found = found[1:]  # the unnumbered line is a heading at the depth Word gives it
+            if not (found and found[0].start == line.span[0]):  # (a typed number keeps its own style)
+                found = [HeadingMatch(line.span[0], line.span[0], line.span[1], f"styled{level}", None, None)] + found
+        headings.extend(found)
     return headings
+
+
+_MAX_STYLED = 3  # Heading 1 to 3 (numbering.toml's styled styles)
 
 
 def assign_levels(headings: Sequence[HeadingMatch]) -> list[int]:
@@ -314,7 +326,10 @@ def assign_levels(headings: Sequence[HeadingMatch]) -> list[int]:
     stack: list[str] = []
     levels = []
     for heading in headings:
-        if heading.style in stack:
+        if heading.style.startswith("styled"):  # Word says its depth: Heading 2 sits at level 2
+            del stack[int(heading.style[-1]) - 1:]
+            stack.append(heading.style)
+        elif heading.style in stack:
             del stack[stack.index(heading.style) + 1:]
         else:
             while stack and rank[stack[-1]] > rank[heading.style] and heading.style != "plain":
@@ -326,9 +341,10 @@ def assign_levels(headings: Sequence[HeadingMatch]) -> list[int]:
     return levels
 
 
-def build_sections(text: str, block: DocumentBlock) -> list[Section]:
-    """The section tree of one document; spans are in the normalised text."""
-    headings = find_headings(text, block)
+def build_sections(text: str, block: DocumentBlock, styled: Sequence[tuple[int, int]] = ()) -> list[Section]:
+    """The section tree of one document; spans are in the normalised text (``styled``: see
+    ``find_headings``)."""
+    headings = find_headings(text, block, styled)
     levels = assign_levels(headings)
     ends = _section_ends(headings, levels, block.span[1])
     sections: list[Section] = []

@@ -404,3 +404,23 @@ def test_a_short_docx_cell_of_two_paragraphs_stays_on_its_row():
         table.cell(0, 2).text = "104%"
 
     assert read_bytes(docx_bytes(build), "t.docx").text == "职工疗休养\t312人 含上年结转36人\t104%"
+
+
+def test_docx_heading_styles_are_passed_on_and_head_sections():
+    from extractor.pipeline import parse_source
+
+    def build(document):
+        document.add_paragraph("桥南公司工会2021年工作总结")
+        document.add_paragraph("一、2021年主要工作情况")
+        document.add_heading("组织建设和会员发展", level=2)
+        document.add_paragraph("全年新建班组工会12个,新发展会员215人,会员总数达到2860人,入会率98.6%。")
+        document.add_heading("存在的不足", level=1)
+        document.add_paragraph("一是部分班组工会活动不够经常;二是职工书屋借阅率不高,人均借阅不足2册。")
+
+    record = read_bytes(docx_bytes(build), "summary.docx")
+    assert [(record.text[a:b], level) for a, b, level in record.heading_lines] == [
+        ("组织建设和会员发展", 2), ("存在的不足", 1)]
+    (doc,) = parse_source(record, use_model=False)
+    assert [(s.level, s.heading, s.category) for s in doc.sections] == [
+        (1, "2021年主要工作情况", "achievements"), (2, "组织建设和会员发展", "achievements"),
+        (1, "存在的不足", "problems")]

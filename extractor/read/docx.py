@@ -8,7 +8,10 @@ footers, footnotes and text boxes are not read.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 import io
+import re
 import zipfile
 import zlib
 
@@ -20,12 +23,42 @@ _EXPANSION_FACTOR = 5
 
 
 def docx_to_text(data: bytes, source: str) -> str:
+    return docx_to_text_and_headings(data, source)[0]
+
+
+def docx_to_text_and_headings(data: bytes, source: str) -> tuple[str, tuple]:
+    """The text, and (start, end, level) of the body paragraphs styled as headings."""
+    from docx.oxml.ns import qn
+
     body = _open_document(data, source).element.body
-    lines = list(_block_lines(body))
+    lines: list[str] = []
+    headings = []
+    at = 0
+    for child in body.iterchildren():
+        found = list(_block_lines_of(child))
+        level = _heading_level(child) if child.tag == qn("w:p") else None
+        for line in found:
+            if level is not None and line.strip():
+                start = at + len(line) - len(line.lstrip())
+                headings.append((start, at + len(line.rstrip()), level))
+            lines.append(line)
+            at += len(line) + 1
     text = "\n".join(lines)
     if not text.strip():
         raise EmptyInput(source, "Word document has no text")
-    return text
+    return text, tuple(headings)
+
+
+_HEADING_STYLE = re.compile(r"(?:[Hh]eading|标题)\s*([1-9])$")
+
+
+def _heading_level(paragraph) -> Optional[int]:
+    """1, 2, ... for a paragraph styled Heading N (or 标题 N), else None."""
+    from docx.oxml.ns import qn
+
+    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    found = _HEADING_STYLE.match(style.get(qn("w:val")) or "") if style is not None else None
+    return int(found.group(1)) if found else None
 
 
 def _open_document(data: bytes, source: str):
@@ -64,17 +97,22 @@ def _reason(exc: Exception) -> str:
 
 def _block_lines(container):
     """Lines of the paragraphs and tables directly inside ``container``."""
+    for child in container.iterchildren():
+        yield from _block_lines_of(child)
+
+
+def _block_lines_of(child):
+    """Lines of one block: a paragraph, a table, or a content control's blocks."""
     from docx.oxml.ns import qn
 
-    for child in container.iterchildren():
-        if child.tag == qn("w:p"):
-            yield _paragraph_text(child)
-        elif child.tag == qn("w:tbl"):
-            yield from _table_lines(child)
-        elif child.tag == qn("w:sdt"):  # content controls wrap ordinary blocks
-            content = child.find(qn("w:sdtContent"))
-            if content is not None:
-                yield from _block_lines(content)
+    if child.tag == qn("w:p"):
+        yield _paragraph_text(child)
+    elif child.tag == qn("w:tbl"):
+        yield from _table_lines(child)
+    elif child.tag == qn("w:sdt"):  # content controls wrap ordinary blocks
+        content = child.find(qn("w:sdtContent"))
+        if content is not None:
+            yield from _block_lines(content)
 
 
 _SHORT_CELL_CHARS = 30  # as the HTML reader's data-table cells

@@ -8,7 +8,7 @@ from stat import S_ISREG
 from ..errors import InputError, UnsupportedFormat
 from ..records import FileError, SourceText
 from . import base
-from .docx import docx_to_text
+from .docx import docx_to_text_and_headings
 from .html import html_to_text
 from .text import decode_text
 
@@ -25,14 +25,15 @@ def read_bytes(data: bytes, name: str, sha256: str | None = None) -> SourceText:
     kind = base.format_of(name, data)
     if kind == "zip":
         raise UnsupportedFormat(name, "a .zip archive holds several files; read it with iter_sources")
+    headings: tuple = ()
     if kind == "html":
         text, encoding = html_to_text(data, name)
     elif kind == "docx":
-        text, encoding = docx_to_text(data, name), None
+        (text, headings), encoding = docx_to_text_and_headings(data, name), None
     else:
         text, encoding = decode_text(data, name)
     return SourceText(source=name, text=text, encoding=encoding, format=kind,
-                      sha256=sha256 or base.sha256_hex(data))
+                      sha256=sha256 or base.sha256_hex(data), heading_lines=headings)
 
 
 def read_file(path: Path, source: str) -> SourceText | FileError:
