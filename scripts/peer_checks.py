@@ -71,7 +71,7 @@ PEER_UNIT_BASE = {
     "Kilometre": ("米", 1000), "Metre": ("米", 1), "Centimetre": ("米", 0.01), "Millimetre": ("米", 0.001),
     "Mile": None, "Foot": None, "Inch": None, "Yard": None, "Gallon": None,
     "Gram": ("克", 1), "Kilogram": ("克", 1000), "Milligram": ("克", 0.001), "Pound": None, "Ounce": None,
-    "Litre": ("升", 1), "Millilitre": ("升", 0.001), "Gallon": None,
+    "Litre": ("升", 1), "Millilitre": ("升", 0.001),
 }
 
 

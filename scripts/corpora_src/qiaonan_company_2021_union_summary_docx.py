@@ -2,7 +2,7 @@
 Word's automatic numbering, figures split across runs and a table (written by a helper
 session; run from the project root with .venv/bin/python to rebuild it byte for byte)."""
 from pathlib import Path
-import datetime, zipfile, io, copy
+import datetime, zipfile, io
 from docx import Document
 from docx.shared import Pt, RGBColor
 from docx.enum.text import WD_ALIGN_PARAGRAPH
