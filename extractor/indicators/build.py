@@ -224,11 +224,12 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 and text[previous.quantity_span[1]:q.span[0]] == "的"):
             # 完成年度任务1300份的86.6%: the share of the figure right before it
             reading = reading._replace(object=previous.object, confidence=0.6)
-        if (q.unit == "%" and cues.growth_against.fullmatch(text[ctx.clause_start:q.span[0]].strip())
+        clause_left = text[ctx.clause_start:q.span[0]].strip()
+        if (q.unit == "%" and cues.growth_against.fullmatch(clause_left)
                 and (grown := _last_amount(made, ctx)) is not None):
             # 会员总数达到8.6万人,比2015年增长32%: the change of the last amount in the sentence
             reading = reading._replace(object=grown.object, confidence=0.6)
-        if (text[ctx.clause_start:q.span[0]].strip() in cues.remainder_words
+        if (clause_left in cues.remainder_words
                 and (counted := _last_of_unit(made, q, ctx)) is not None):
             # 立案58件,立案率67.4%;其余28件……: the rest of what was counted before
             reading = reading._replace(object=counted.object, confidence=0.6)
@@ -378,8 +379,7 @@ def _respectively(text: str, made: list[Indicator], lo: int, hi: int) -> list[In
         if marker is not None and indicator_cues().time_listing.fullmatch(
                 text, _clause_start_before(text, ind.sentence_span[0], marker.start()), marker.start()):
             # 累计新建基层工会组织326家,2016年至2020年分别为58家、71家: each year's share of the total
-            total = next((t for t in reversed(result[:i]) if t.sentence_span == ind.sentence_span
-                          and t.unit == ind.unit and t.object), None)
+            total = _total_before(result, i, marker.start())
             if total is not None:
                 for k in run:
                     old = result[k]
@@ -404,14 +404,21 @@ def _respectively(text: str, made: list[Indicator], lo: int, hi: int) -> list[In
             # 分别, the names before it say who)
             # 维权支出398.72万元,主要用于A、B、C和D,分别为……: a total of their unit before the
             # list, in the sentence, is what they share out
-            total = next((t for t in reversed(result[:i]) if t.sentence_span == ind.sentence_span
-                          and t.unit == ind.unit and t.quantity_span[1] <= marker.start()), None)
+            total = _total_before(result, i, marker.start())
             for k, name in zip(run, names):
                 old = result[k]
                 result[k] = evolve(old, object=name, concept=concept_for(name, old.predicate, old.unit, old.kind),
                                    confidence=0.8, part_of=total.id if total else old.part_of)
         i = run[-1] + 1
     return result
+
+
+def _total_before(made: list[Indicator], first: int, marker_start: int) -> Optional[Indicator]:
+    """The last figure with an object in the sentence and unit of ``made[first]``, written
+    before the 分别 at ``marker_start``: the total its list shares out."""
+    ind = made[first]
+    return next((t for t in reversed(made[:first]) if t.sentence_span == ind.sentence_span and t.unit == ind.unit
+                 and t.object and t.quantity_span[1] <= marker_start), None)
 
 
 def _placed_values(text: str, made: list[Indicator], first: int, marker) -> list[int]:

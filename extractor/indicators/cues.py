@@ -107,12 +107,25 @@ class Cues:
     article_units: frozenset
     drop_followed: tuple
     drop_preceded: tuple
+    tables: TableWords
+
+
+@dataclass(frozen=True)
+class TableWords:
+    """The ``[tables]`` words: how a table's header and labels are read (indicators/tables.py)."""
+
+    actual_columns: tuple[str, ...]  # a header naming results: 完成值, 完成率
+    target_columns: tuple[str, ...]  # ... or goals: 目标值, 计划数
+    row_number: object  # a cell that only numbers its row
+    header_unit: object  # 已建会企业(家): the column's thing, then its unit
+    place_label: object  # a row labelled with a place
+    total_label: object  # a row of totals
 
 
 @lru_cache(maxsize=1)
 def indicator_cues() -> Cues:
     data = load_toml("indicators.toml")
-    words, status = data["words"], data["status"]
+    words, status, tables = data["words"], data["status"], data["tables"]
 
     # Lists of literal words find the same matches with the standard ``re``
     # (ordered alternation, leftmost first), whose calls cost less;
@@ -224,4 +237,7 @@ def indicator_cues() -> Cues:
         drop_followed=tuple((regex.compile(u), regex.compile(f)) for u, f in data["select"]["drop_when_followed"]),
         drop_preceded=tuple((regex.compile(u), regex.compile(p + "$" if not p.endswith("$") else p))
                             for u, p in data["select"]["drop_when_preceded"]),
+        tables=TableWords(tuple(tables["actual_columns"]), tuple(tables["target_columns"]),
+                          regex.compile(tables["row_number"]), regex.compile(tables["header_unit"]),
+                          regex.compile(tables["place_label"]), regex.compile(tables["total_label"])),
     )

@@ -493,9 +493,9 @@ def _clause_before(text: str, ctx: Context, left_from: int) -> str:
 def _scored_item(text: str, ctx: Context) -> str:
     """The item the clause before a score names, up to what it failed or earned."""
     end = ctx.clause_start - 1
-    if end <= 0 or text[end] not in ",,":
+    if end <= 0 or text[end] != ",":  # (the normalised text writes every comma half-width)
         return ""
-    start = max(text.rfind(mark, 0, end) for mark in ":;。\n:;") + 1
+    start = max(text.rfind(mark, 0, end) for mark in ":;。\n") + 1
     found = indicator_cues().score_reason.match(text, start, end)
     return strip_object(found.group(1)) if found else ""
 

@@ -17,7 +17,7 @@ import regex
 
 from ..quantities import find_quantities
 from ..records import Quantity, fill
-from ..resources import load_toml
+from .cues import TableWords, indicator_cues
 
 
 @dataclass(frozen=True)
@@ -29,22 +29,8 @@ class TableCell:
     own_words: bool  # the cell holds words besides the figure (5个项目, 举办新会员培训班2期)
 
 
-@dataclass(frozen=True)
-class _TableWords:
-    actual_columns: tuple[str, ...]
-    target_columns: tuple[str, ...]
-    row_number: object
-    header_unit: object
-    place_label: object
-    total_label: object
-
-
-@lru_cache(maxsize=1)
-def _words() -> _TableWords:
-    data = load_toml("indicators.toml")["tables"]
-    return _TableWords(tuple(data["actual_columns"]), tuple(data["target_columns"]),
-                       regex.compile(data["row_number"]), regex.compile(data["header_unit"]),
-                       regex.compile(data["place_label"]), regex.compile(data["total_label"]))
+def _words() -> TableWords:
+    return indicator_cues().tables
 
 
 _BARE_FIGURE = regex.compile(r"-?[0-9]+(?:\.[0-9]+)?")
@@ -56,7 +42,8 @@ class TableRows:
 
     def __init__(self, text: str, lo: int, hi: int):
         self._text = text
-        self._rows: dict[int, tuple[list[tuple[int, int]], Optional[list[str]]]] = {}
+        # line start -> (cell spans, the header of its table, whether the row is that header)
+        self._rows: dict[int, tuple[list[tuple[int, int]], Optional[list[str]], bool]] = {}
         self._by_place: set[int] = set()
         if text.find("\t", lo, hi) < 0:
             return  # most documents hold no table
@@ -77,7 +64,7 @@ class TableRows:
                     header = [text[a:b] for a, b in cells]
                 else:
                     heading_rows = False
-                self._rows[start] = (cells, header)
+                self._rows[start] = (cells, header, heading_rows)
                 previous_row_end = end
             start = end + 1
         self._by_place = self._tables_by_place()
@@ -86,8 +73,8 @@ class TableRows:
         """ids of the headers of the tables whose data rows are labelled with places."""
         words = _words()
         labels: dict[int, list[str]] = {}
-        for cells, header in self._rows.values():
-            if header is not None and [self._text[a:b] for a, b in cells] != header:
+        for cells, header, is_header in self._rows.values():
+            if header is not None and not is_header:
                 label = self._label(cells, len(cells))
                 if label and not words.total_label.search(label):
                     labels.setdefault(id(header), []).append(label)
@@ -100,13 +87,13 @@ class TableRows:
         """Bare figures in the cells under a header that writes their unit (已建会企业(家) over
         118): quantities as the recogniser would make of 118家."""
         text, found = self._text, []
-        for cells, header in self._rows.values():
-            if header is None or len(header) != len(cells):
+        for cells, header, is_header in self._rows.values():
+            if header is None or is_header or len(header) != len(cells):
                 continue
             for (start, end), title in zip(cells, header):
                 figure = _BARE_FIGURE.fullmatch(text, start, end)
                 unit = _words().header_unit.fullmatch(title.strip())
-                if figure is None or unit is None or title == text[start:end]:
+                if figure is None or unit is None:
                     continue
                 read = _as_written(figure.group() + unit.group(2))
                 if read is None:
@@ -128,8 +115,8 @@ class TableRows:
         row = self._rows.get(line_start)
         if row is None:
             return None
-        cells, header = row
-        if header is not None and [self._text[a:b] for a, b in cells] == header:
+        cells, header, is_header = row
+        if is_header:
             return None  # the header row itself
         column = next((k for k, (a, b) in enumerate(cells) if a <= start and end <= b), None)
         label = self._label(cells, column)

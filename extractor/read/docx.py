@@ -17,6 +17,7 @@ import zlib
 
 from ..errors import CorruptArchive, EmptyInput, InputTooLarge
 from . import base
+from .html import data_cell_max_chars
 
 # how much larger than the input limit a docx's unpacked parts may be
 _EXPANSION_FACTOR = 5
@@ -115,9 +116,6 @@ def _block_lines_of(child):
             yield from _block_lines(content)
 
 
-_SHORT_CELL_CHARS = 30  # as the HTML reader's data-table cells
-
-
 def _table_lines(table):
     from docx.oxml.ns import qn
 
@@ -129,7 +127,7 @@ def _table_lines(table):
             lines = list(_block_lines(cell))
             # a short cell's paragraphs (312人 / 含上年结转36人) stay on its row's line; a long
             # cell (a layout table's text) keeps its paragraphs
-            cells.append((" " if sum(map(len, lines)) <= _SHORT_CELL_CHARS else "\n").join(lines))
+            cells.append((" " if sum(map(len, lines)) <= data_cell_max_chars() else "\n").join(lines))
         if any(cells):
             yield "\t".join(cells)
 

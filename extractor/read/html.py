@@ -128,9 +128,15 @@ def _visible_text(root) -> str:
     return _tidy_lines("".join(pieces))
 
 
+@lru_cache(maxsize=1)
+def data_cell_max_chars() -> int:
+    """The longest cell a data table holds (read_html.toml; the docx reader uses it too)."""
+    return load_toml("read_html.toml")["data_cell_max_chars"]
+
+
 def _data_table_cells(root) -> set:
     """The cells of the page's data tables (see data_cell_max_chars in the rules file)."""
-    limit = load_toml("read_html.toml")["data_cell_max_chars"]
+    limit = data_cell_max_chars()
     cells: set = set()
     for table in root.iter("table"):
         if any(True for _ in table.iterdescendants("table")):
