@@ -88,15 +88,16 @@ class NormalizedText:
         return (norm_start, max(norm_start, norm_end))
 
 
-def normalize(text: str) -> NormalizedText:
-    """The normalised copy of ``text`` with its offset map (see the module doc)."""
+def normalize(text: str, markup: Iterable[Span] = ()) -> NormalizedText:
+    """The normalised copy of ``text`` with its offset map (see the module doc);
+    ``markup``: spans of ``text`` left out of the copy (a Markdown file's ``**``)."""
     rules = _rules()
     copy = _fold(text, rules)  # 1:1, so offsets in `copy` are source offsets
     if rules.ocr_probe.search(copy):
         copy = rules.ocr_zero.sub("0", rules.ocr_one.sub("1", copy))  # 2O家, l86.4万元: still 1:1
     index = _identity(len(text))
     first = (_spans(rules.crlf, text) if "\r" in text else []) + _spans(rules.junk, copy)
-    copy, index = _delete(copy, index, first)
+    copy, index = _delete(copy, index, _disjoint([*first, *markup]) if markup else first)
     if "\t" in copy or "  " in copy:
         copy, index = _mark_table_cells(copy, index, rules)
     copy, index = _delete(copy, index, _pinyin_spans(copy, rules))
@@ -156,6 +157,17 @@ def _fold(text: str, rules: "_Rules") -> str:
 
 def _spans(pattern: re.Pattern, text: str) -> list[Span]:
     return [match.span() for match in pattern.finditer(text) if match.end() > match.start()]
+
+
+def _disjoint(spans: Iterable[Span]) -> list[Span]:
+    """Sorted spans, overlapping ones joined."""
+    joined: list[Span] = []
+    for start, end in sorted(spans):
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], end))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _delete(text: str, index: array, spans: Iterable[Span]) -> tuple[str, array]:

@@ -807,6 +807,15 @@ def test_a_stats_tables_bare_figures_take_the_unit_and_thing_of_their_column():
     assert found[-3:] == [(185, "家", "已建会企业"), (11018, "人", "会员人数"), (92.9, "%", "入会率")]
 
 
+def test_a_tables_row_label_or_unit_column_gives_the_unit_of_its_bare_figures():
+    by_label = "指标\t2022年\t2023年\n集体合同(份)\t120\t135\n会员(人)\t5000\t5300\n"
+    assert [(i.value, i.unit, i.object) for i in indicators(by_label)] == [
+        (120, "份", "集体合同"), (135, "份", "集体合同"), (5000, "人", "会员"), (5300, "人", "会员")]
+    by_column = "指标\t单位\t2022年\t2023年\n集体合同\t份\t120\t135\n救助资金\t万元\t48.5\t52\n"
+    assert [(i.value, i.unit, i.object) for i in indicators(by_column)] == [
+        (120, "份", "集体合同"), (135, "份", "集体合同"), (485000, "元", "救助资金"), (520000, "元", "救助资金")]
+
+
 def test_a_budget_tables_header_with_years_and_units():
     page = ("项目\t2021年决算数(万元)\t2022年预算数(万元)\t增减(%)\n拨缴经费收入\t1286.45\t1350.00\t4.9\n"
             "职工活动支出\t631.58\t680.00\t7.7\n")

@@ -424,3 +424,54 @@ def test_docx_heading_styles_are_passed_on_and_head_sections():
     assert [(s.level, s.heading, s.category) for s in doc.sections] == [
         (1, "2021年主要工作情况", "achievements"), (2, "组织建设和会员发展", "achievements"),
         (1, "存在的不足", "problems")]
+
+
+_MARKDOWN = """# 和田县总工会2023年工作总结
+
+> 发布单位:和田县总工会办公室  |  阅读 312
+
+## 工作回顾
+
+- 全年**新建工会组织42家**,发展会员==3260人==[^1]。
+  * 其中[农民工会员](https://example.com/a)1200人
+![合影](https://example.com/img/1.png)
+
+| 指标 | 2022年 | 2023年 |
+|---|---:|---:|
+| 集体合同(份) | 120 | 135 |
+
+---
+
+## 2024年打算
+
+力争新建工会组织50家,201*年以来累计20**人。
+
+[^1]: 数据截至12月底。
+"""
+
+
+def test_markdown_keeps_its_text_and_marks_its_markup():
+    record = read_bytes(_MARKDOWN.encode("utf-8"), "summary.md")
+    assert record.format == "markdown" and record.text == _MARKDOWN  # spans point into the file as written
+    assert [(record.text[a:b], level) for a, b, level in record.heading_lines] == [("工作回顾", 1), ("2024年打算", 1)]
+    from extractor.clean import normalize
+    visible = normalize(record.text, record.markup).text
+    assert visible.startswith("和田县总工会2023年工作总结\n")
+    assert "全年新建工会组织42家,发展会员3260人。" in visible and "其中农民工会员1200人" in visible
+    assert "集体合同(份)\t120\t135" in visible and "---" not in visible and "https" not in visible
+    assert "201*年以来累计20**人" in visible  # masked figures are no emphasis
+
+
+def test_markdown_figures_are_read_with_spans_into_the_file():
+    from extractor.pipeline import parse_source
+
+    record = read_bytes(_MARKDOWN.encode("utf-8"), "summary.md")
+    (doc,) = parse_source(record, use_model=False)
+    assert doc.title == "和田县总工会2023年工作总结"
+    assert [(s.heading, s.category) for s in doc.sections] == [("工作回顾", "achievements"), ("2024年打算", "plans")]
+    found = {(i.value, i.unit): i for i in doc.indicators}
+    assert found[42, "家"].object == "工会组织" and found[3260, "人"].object == "会员"
+    assert found[120, "份"].object == found[135, "份"].object == "集体合同"
+    assert found[50, "家"].status == "target"
+    for indicator in doc.indicators:
+        assert record.text[indicator.span[0]:indicator.span[1]] == indicator.text

@@ -120,6 +120,7 @@ class TableWords:
     header_unit: object  # 已建会企业(家): the column's thing, then its unit
     place_label: object  # a row labelled with a place
     total_label: object  # a row of totals
+    unit_column: object  # a column's header saying it holds each row's unit: 单位, 计量单位
 
 
 @lru_cache(maxsize=1)
@@ -239,5 +240,6 @@ def indicator_cues() -> Cues:
                             for u, p in data["select"]["drop_when_preceded"]),
         tables=TableWords(tuple(tables["actual_columns"]), tuple(tables["target_columns"]),
                           regex.compile(tables["row_number"]), regex.compile(tables["header_unit"]),
-                          regex.compile(tables["place_label"]), regex.compile(tables["total_label"])),
+                          regex.compile(tables["place_label"]), regex.compile(tables["total_label"]),
+                          regex.compile(tables["unit_column"])),
     )

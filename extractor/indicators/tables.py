@@ -34,7 +34,7 @@ def _words() -> TableWords:
 
 
 _BARE_FIGURE = regex.compile(r"-?[0-9]+(?:\.[0-9]+)?")
-_FIGURE_CELL = regex.compile(r"\s*[-+≥≤<>]?[0-9][0-9.,]*\s*(?:%|\p{Han}{1,3})?(?:以上|以下|左右)?\s*")  # 118, 5家, 93.7%
+_FIGURE_CELL = regex.compile(r"(?!\s*(?:19|20)[0-9]{2}年)\s*[-+≥≤<>]?[0-9][0-9.,]*\s*(?:%|\p{Han}{1,3})?(?:以上|以下|左右)?\s*")  # 118, 5家, 93.7% (a year, 2022年, heads a column)
 
 
 class TableRows:
@@ -84,18 +84,27 @@ class TableRows:
         return bool(self._rows)
 
     def header_quantities(self) -> list[Quantity]:
-        """Bare figures in the cells under a header that writes their unit (已建会企业(家) over
-        118): quantities as the recogniser would make of 118家."""
+        """Bare figures in cells whose unit the table writes elsewhere: in the column's header
+        (已建会企业(家) over 118), in the row's label (集体合同(份) | 120) or in a column of units
+        (单位 | 份): quantities as the recogniser would make of 118家."""
         text, found = self._text, []
+        words = _words()
         for cells, header, is_header in self._rows.values():
-            if header is None or is_header or len(header) != len(cells):
+            if is_header:
                 continue
-            for (start, end), title in zip(cells, header):
+            titles = header if header is not None and len(header) == len(cells) else None
+            unit_at = next((k for k, title in enumerate(titles) if words.unit_column.fullmatch(title.strip())),
+                           None) if titles else None
+            row_unit = self._row_unit(cells, unit_at)
+            if titles is None and row_unit is None:
+                continue
+            for k, (start, end) in enumerate(cells):
                 figure = _BARE_FIGURE.fullmatch(text, start, end)
-                unit = _words().header_unit.fullmatch(title.strip())
-                if figure is None or unit is None:
+                if figure is None or k == unit_at:
                     continue
-                read = _as_written(figure.group() + unit.group(2))
+                unit = words.header_unit.fullmatch(titles[k].strip()) if titles else None
+                written = unit.group(2) if unit else row_unit
+                read = _as_written(figure.group() + written) if written else None
                 if read is None:
                     continue
                 value, reported, kind = read
@@ -106,6 +115,16 @@ class TableRows:
                     "number_span": (start, end), "change": None, "implicit_unit": True,
                 }))
         return found
+
+    def _row_unit(self, cells: list[tuple[int, int]], unit_at: Optional[int]) -> Optional[str]:
+        """The unit a row writes for its figures: in its cell under 单位, or in its label (集体合同(份))."""
+        if unit_at is not None:
+            a, b = cells[unit_at]
+            written = self._text[a:b].strip()
+            return written if written and _as_written("1" + written) else None
+        label = self._label(cells, len(cells), keep_unit=True)
+        found = _words().header_unit.fullmatch(label) if label else None
+        return found.group(2) if found and _as_written("1" + found.group(2)) else None
 
     def cell_of(self, start: int, end: int) -> Optional[TableCell]:
         """What the table says of the figure at ``start:end``, or None outside a table's data rows."""
@@ -132,13 +151,18 @@ class TableRows:
         own_words = bool(_HAN.search(self._text, cell_start, start) or _HAN.search(self._text, end, cell_end))
         return TableCell(label, status, own_words)
 
-    def _label(self, cells: list[tuple[int, int]], column: Optional[int]) -> Optional[str]:
-        """The first cell before ``column`` that names a thing (not a row number, not a figure)."""
+    def _label(self, cells: list[tuple[int, int]], column: Optional[int], keep_unit: bool = False) -> Optional[str]:
+        """The first cell before ``column`` that names a thing (not a row number, not a figure),
+        without the unit it may write (集体合同(份): 集体合同)."""
         words = _words()
         for k, (a, b) in enumerate(cells[:column]):
             cell = self._text[a:b].strip()
             if cell and not words.row_number.fullmatch(cell) and not cell[0].isdigit():
-                return cell
+                if keep_unit:
+                    return cell
+                unit = words.header_unit.fullmatch(cell)
+                return unit.group(1).strip() if unit and unit.group(1).strip() and _as_written("1" + unit.group(2)) \
+                    else cell
         return None
 
 

@@ -10,6 +10,7 @@ from ..records import FileError, SourceText
 from . import base
 from .docx import docx_to_text_and_headings
 from .html import html_to_text
+from .markdown import markdown_markup
 from .text import decode_text
 
 
@@ -26,14 +27,17 @@ def read_bytes(data: bytes, name: str, sha256: str | None = None) -> SourceText:
     if kind == "zip":
         raise UnsupportedFormat(name, "a .zip archive holds several files; read it with iter_sources")
     headings: tuple = ()
+    markup: tuple = ()
     if kind == "html":
         text, encoding = html_to_text(data, name)
     elif kind == "docx":
         (text, headings), encoding = docx_to_text_and_headings(data, name), None
     else:
         text, encoding = decode_text(data, name)
+        if kind == "markdown":
+            markup, headings = markdown_markup(text)
     return SourceText(source=name, text=text, encoding=encoding, format=kind,
-                      sha256=sha256 or base.sha256_hex(data), heading_lines=headings)
+                      sha256=sha256 or base.sha256_hex(data), heading_lines=headings, markup=markup)
 
 
 def read_file(path: Path, source: str) -> SourceText | FileError:
