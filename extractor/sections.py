@@ -47,6 +47,8 @@ class Style:
     max_heading_chars: int = 0  # a longer heading text is body text, not a heading of this style
     first_chars: Optional[frozenset] = None  # the characters a marker can start with; None if not known
     not_after_line_end: str = ""  # not a heading when the line before ends in one of these (”: a quote's speaker)
+    closes: str = ""  # the heading's text ends at this mark (】 of 【组织建设】), which must follow
+    list_when_adjacent: bool = False  # a line of this style beside another is a list's item, no heading
 
 
 class HeadingMatch(NamedTuple):  # a tuple: made for every heading, in a hot loop
@@ -65,7 +67,8 @@ def _config():
     data = load_toml("numbering.toml")
     styles = tuple(
         Style(s["key"], s["rank"], regex.compile(s["marker"]) if s["marker"] else None, s["inline"],
-              s.get("max_heading_chars", 0), first_characters(s["marker"]), s.get("not_after_line_end", ""))
+              s.get("max_heading_chars", 0), first_characters(s["marker"]), s.get("not_after_line_end", ""),
+              s.get("closes", ""), s.get("list_when_adjacent", False))
         for s in data["style"]
     )
     return styles, data["limits"], regex.compile(data["limits"]["not_heading_after"])
@@ -183,9 +186,16 @@ def _line_headings(line: Line, previous: Optional[Line], following: Sequence[Lin
             head = (len(text[:match.end()].rstrip(":： ")), style.key, value)
             found.append(HeadingMatch(offset, offset, offset + head[0], style.key, number, value))
         else:
-            end = _heading_end(text, match.end(), limits["heading_max_chars"])
+            if style.closes:  # 【组织建设】年内……: the brackets hold the heading
+                end = text.find(style.closes, match.end())
+            else:
+                end = _heading_end(text, match.end(), limits["heading_max_chars"])
             if style.not_after_line_end and previous is not None and previous.text.endswith(tuple(style.not_after_line_end)):
                 end = match.end()  # (“……过踏实了” then ——建筑工人老周: who said it, no heading)
+            if style.list_when_adjacent and any(
+                    neighbour is not None and style.marker.match(neighbour.text)
+                    for neighbour in (previous, following[0] if following else None)):
+                end = match.end()  # 1️⃣ …⏎2️⃣ …: a list, one item a line
             if end > match.end() and not (style.max_heading_chars and end - match.end() > style.max_heading_chars):
                 head = (end, style.key, value)
                 found.append(HeadingMatch(offset, offset + match.end(), offset + end, style.key, number, value))
@@ -294,7 +304,8 @@ def _inline_headings(text: str, offset: int, head: Optional[tuple[int, str, Opti
 
 def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, int]] = ()) -> list[HeadingMatch]:
     """Every heading of one document, in order (spans in the normalised text); ``styled``:
-    (line start, level) of the lines a Word file styles as headings, headings whatever their words."""
+    (line start, level) of the lines a Word file styles as headings, headings whatever their words
+    (level 0: a line the file marks as no heading, a Markdown list's item)."""
     body = [line for line in block.lines if not block.title_span or line.span[1] > block.title_span[1]]
     if block.title_span and block.lines and block.lines[0].span[0] < block.title_span[1] < block.lines[0].span[1]:
         first = block.lines[0]
@@ -307,7 +318,9 @@ def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, i
         previous = body[i - 1] if i else None
         found = _line_headings(line, previous, body[i + 1:i + 3])
         level = styled_at.get(line.span[0])
-        if level is not None and level <= _MAX_STYLED:
+        if level == 0:  # a list's item (a Markdown file's 1. under its # headings): no heading
+            found = [heading for heading in found if heading.start != line.span[0]]
+        elif level is not None and level <= _MAX_STYLED:
             if found and found[0].start == line.span[0] and found[0].style == "plain":
                 found = found[1:]  # the unnumbered line is a heading at the depth Word gives it
             if not (found and found[0].start == line.span[0]):  # (a typed number keeps its own style)

@@ -908,3 +908,11 @@ def test_a_part_belongs_to_the_total_of_its_status():
     collected, task, _, quarter, growth = found
     assert task.status == "target" and quarter.part_of == collected.id
     assert quarter.object == growth.object == "工会经费"
+
+
+def test_an_average_or_a_part_in_brackets_is_no_total():
+    found = indicators("受访者平均月收入6240元,其中月收入8000元以上的占21.8%。"
+                       "全年签订集体合同436份(含区域性集体合同38份),覆盖职工4.12万人,其中工资专项集体合同312份。")
+    by_value = {i.value: i for i in found}
+    assert by_value[312].part_of == by_value[436].id and by_value[38].part_of == by_value[436].id
+    assert all(i.part_of != by_value[6240].id for i in found)

@@ -362,3 +362,10 @@ def test_web_shorthand_for_ten_thousand_and_at_least(text, value, unit, bound):
 
 def test_a_plus_between_figures_is_no_bound():
     assert [(q.text, q.bound) for q in find_quantities("10+5人")] == [("5人", None)]
+
+
+def test_thousands_grouped_by_spaces_read_as_one_figure():
+    found = [(q.value, q.unit) for q in find_quantities("基层工会组织1 186个,会员68 420人,帮扶资金1 286.5万元,近2 000人")]
+    assert found == [(1186, "个"), (68420, "人"), (12865000, "元"), (2000, "人")]
+    # a table's plain figures in a row stay apart: no unit after the last
+    assert [q.value for q in find_quantities("集体合同(份) 120 135\n")] != [120135]

@@ -475,3 +475,15 @@ def test_markdown_figures_are_read_with_spans_into_the_file():
     assert found[50, "家"].status == "target"
     for indicator in doc.indicators:
         assert record.text[indicator.span[0]:indicator.span[1]] == indicator.text
+
+
+def test_markdown_list_items_under_hash_headings_head_nothing():
+    from extractor.pipeline import parse_source
+
+    text = ("# 和田县总工会2023年工作总结\n\n## 一、职工文体活动\n\n全年重点组织了以下活动:\n\n"
+            "1. 举办全县第六届职工运动会,设8个比赛项目。\n2. 新建职工书屋9家。\n\n## 二、存在的不足\n\n"
+            "- 组建工作还有空白,全县仍有约180家小微企业未建会。\n")
+    record = read_bytes(text.encode("utf-8"), "summary.md")
+    (doc,) = parse_source(record, use_model=False)
+    assert [s.heading for s in doc.sections] == ["职工文体活动", "存在的不足"]
+    assert {(i.value, i.object) for i in doc.indicators} >= {(9, "职工书屋"), (180, "小微企业")}

@@ -98,3 +98,30 @@ def test_a_reports_parts_and_circled_items_inside_a_paragraph():
             f"②开展“送清凉”活动。\n第二部分　存在的问题\n{FILLER}\n第三部分　2019年工作打算\n一、扩大组织覆盖\n{FILLER}")
     assert [(level, heading) for _, level, heading in tree(body)] == [
         (1, "2018年工作回顾"), (2, "夯实基层基础"), (1, "存在的问题"), (1, "2019年工作打算"), (2, "扩大组织覆盖")]
+
+
+def test_keycap_parts_bracketed_sub_parts_and_a_keycap_list():
+    body = (f"1️⃣ 组织建设\n【建会入会】\n{FILLER}\n【会员发展】\n{FILLER}\n2️⃣ 维权服务\n【集体协商】\n{FILLER}\n"
+            f"3️⃣ 下半年打算\n{FILLER}\n1️⃣ 新建基层工会组织不少于30家\n2️⃣ 发展会员2000人以上\n{FILLER}")
+    assert [(level, heading) for _, level, heading in tree(body)] == [
+        (1, "组织建设"), (2, "建会入会"), (2, "会员发展"), (1, "维权服务"), (2, "集体协商"), (1, "下半年打算")]
+
+
+def test_a_yearbooks_bracketed_entries_share_their_paragraph():
+    body = (f"【组织建设】年内新建基层工会42个,{FILLER}\n【维权维稳】深化集体协商,{FILLER}\n"
+            f"【返回】\n【机构领导】主席 李某某(2015.3—)。\n")
+    assert [(level, heading) for _, level, heading in tree(body)] == [
+        (1, "组织建设"), (1, "维权维稳"), (1, "机构领导")]
+
+
+def test_a_speechs_spoken_points_head_their_paragraphs():
+    body = (f"一、过去一年的工作\n第一,职工思想政治引领更加有力。{FILLER}\n第二,建功立业的舞台更加宽广。{FILLER}\n"
+            f"首先,{FILLER}\n二、今年的任务\n第一,要在建会入会上攻坚克难。{FILLER}\n")
+    assert [(level, heading) for _, level, heading in tree(body)] == [
+        (1, "过去一年的工作"), (2, "职工思想政治引领更加有力"), (2, "建功立业的舞台更加宽广"),
+        (1, "今年的任务"), (2, "要在建会入会上攻坚克难")]
+
+
+def test_a_table_row_after_a_bracket_is_no_heading():
+    body = f"一、主要指标\n{FILLER}\n指标\t2022年\t2023年\n基层工会组织(家)\t1,208\t1,250\n会员(人)\t5,000\t5,300\n"
+    assert [(level, heading) for _, level, heading in tree(body)] == [(1, "主要指标")]

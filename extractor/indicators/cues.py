@@ -69,6 +69,7 @@ class Cues:
     growth_words: frozenset  # 增幅: alone, it measures the figure before
     gap_comparisons: object  # 高于……1.2个百分点: a gap measures the figure before
     change_markers: object  # 比上年, 同比: the figure after is a change, no total
+    average_words: object  # 平均, 人均: an average is no total of parts
     part_run_enders: object  # a clause stating a whole again ends a list of parts
     part_lead_in: object  # what may open a sentence before its part marker
     respectively: object
@@ -192,6 +193,7 @@ def indicator_cues() -> Cues:
         part_markers=alternation(words["part_markers"]),
         part_run_enders=alternation(words["part_run_enders"]),
         change_markers=alternation(words["change_markers"]),
+        average_words=alternation(words["average_words"]),
         gap_comparisons=alternation(words["gap_comparisons"]),
         growth_words=frozenset(words["growth_words"]),
         comparison_opener=regex.compile(words["comparison_opener"]),

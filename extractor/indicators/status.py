@@ -202,6 +202,14 @@ def _a_whole_stated_again(text: str, after: int, q: Quantity, made: Sequence[Ind
     return False
 
 
+def _closed_in_brackets(text: str, span: tuple, before: int) -> bool:
+    """Whether ``span`` stands inside brackets that close before ``before``."""
+    opened = max(text.rfind("(", max(0, span[0] - 40), span[0]), text.rfind("（", max(0, span[0] - 40), span[0]))
+    if opened < 0 or ")" in text[opened:span[0]] or "）" in text[opened:span[0]]:
+        return False
+    return any(0 <= text.find(mark, span[1], before) for mark in ")）")
+
+
 def part_of_total(text: str, q: Quantity, ctx: Context, made: Sequence[Indicator], totals: dict,
                   status: Optional[str] = None) -> Optional[str]:
     """The id of the total a part belongs to (发展会员5005人,其中农牧民工3500人); of the
@@ -237,6 +245,10 @@ def part_of_total(text: str, q: Quantity, ctx: Context, made: Sequence[Indicator
             low = _clause_start(text, indicator.span[0], cues, max(0, reach, indicator.span[0] - 8))
             if cues.change_markers.search(text, low, indicator.quantity_span[0]):
                 continue  # 比上年增加6家: a change, not the total
+            if indicator.per or cues.average_words.search(text, low, indicator.quantity_span[0]):
+                continue  # 平均月收入6240元: an average, not a sum
+            if _closed_in_brackets(text, indicator.span, marker.start()):
+                continue  # 436份(含……38份),……其中312份: a part in brackets is no total outside them
             if total is None:
                 total = indicator
             if status is None or indicator.status == status:

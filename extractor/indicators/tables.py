@@ -33,7 +33,8 @@ def _words() -> TableWords:
     return indicator_cues().tables
 
 
-_BARE_FIGURE = regex.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+# 118, 1,208, -3.5, +42 (a change column's sign says it grew: the figure is 42)
+_BARE_FIGURE = regex.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _FIGURE_CELL = regex.compile(r"(?!\s*(?:19|20)[0-9]{2}年)\s*[-+≥≤<>]?[0-9][0-9.,]*\s*(?:%|\p{Han}{1,3})?(?:以上|以下|左右)?\s*")  # 118, 5家, 93.7% (a year, 2022年, heads a column)
 
 
@@ -104,7 +105,7 @@ class TableRows:
                     continue
                 unit = words.header_unit.fullmatch(titles[k].strip()) if titles else None
                 written = unit.group(2) if unit else row_unit
-                read = _as_written(figure.group() + written) if written else None
+                read = _as_written(figure.group().lstrip("+") + written) if written else None
                 if read is None:
                     continue
                 value, reported, kind = read

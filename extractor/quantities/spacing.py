@@ -6,10 +6,14 @@ character of the copy in the original, so a span found in the copy maps back
 exactly.  A space is closed only between two characters of a figure when one
 of them is a power, a decimal point or a fraction / approximation word
 (十 百 千 万 亿 点 分之 余 成): two plain digits (``1 2``, ``一 二``) stay
-apart, since a table separates its figures that way.
+apart, since a table separates its figures that way, unless they group a
+figure's thousands (``68 420人``, ``1 286.5万元``, as yearbooks and statistical
+bulletins print them): three digits after each space, and a unit or a decimal
+point after the last group.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
@@ -22,6 +26,11 @@ _SPACE_CHARS = (" ", "\u3000")
 @lru_cache(maxsize=1)
 def _figure_chars() -> frozenset:
     return frozenset(numeral_characters()) | _MARKS | frozenset("0123456789０１２３４５６７８９.．%％個个几幾多负負")
+
+
+_DIGIT_SPACE_DIGIT = re.compile(r"[0-9] [0-9]")
+# 1 186个, 68 420人, 1 286.5万元 (not 120 135 at a table row's end: no unit follows)
+_THOUSANDS_GROUPED = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?: [0-9]{3})+(?=\.[0-9]|[^\s0-9])")
 
 
 def _closable(text: str) -> List[Tuple[int, int]]:
@@ -42,6 +51,12 @@ def _closable(text: str) -> List[Tuple[int, int]]:
                     if left in _MARKS and right in figure or right in _MARKS:
                         runs.append((i, end))
             i = text.find(space, end)
+    if _DIGIT_SPACE_DIGIT.search(text):
+        for grouped in _THOUSANDS_GROUPED.finditer(text):
+            at = grouped.start()
+            while (at := text.find(" ", at, grouped.end())) != -1:
+                runs.append((at, at + 1))
+                at += 1
     return sorted(runs)
 
 

@@ -5,7 +5,8 @@ Online document tools export work reports as Markdown: ``## 一、…`` headings
 text a user reads as it is, so the file's decoded text stays the text every
 span points into; the reader only marks the markup (``SourceText.markup``),
 which normalising leaves out of the copy the pipeline reads, and passes the
-``#`` depth of headings on as ``heading_lines`` (as Word's heading styles are).
+``#`` depth of headings on as ``heading_lines`` (as Word's heading styles are),
+with depth 0 for the items of ordered lists, which head nothing there.
 Rules: ``data/read_markdown.toml``.
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ class _Rules:
     heading_open: regex.Pattern
     heading_close: regex.Pattern
     line_marks: regex.Pattern
+    ordered_item: regex.Pattern
     table_row: regex.Pattern
     outer_bar: regex.Pattern
     inline_drop: regex.Pattern
@@ -46,6 +48,7 @@ def markdown_markup(text: str) -> tuple[tuple[Span, ...], tuple[tuple[int, int, 
     rules = _rules()
     markup: list[Span] = []
     atx: list[tuple[int, int, int]] = []  # (text start, text end, number of #'s)
+    items: list[tuple[int, int, int]] = []  # ordered-list items, (start, end, 0)
     in_fence = False  # inside a fenced code block: its lines are text as written
     at = 0
     for line in text.split("\n"):
@@ -56,8 +59,15 @@ def markdown_markup(text: str) -> tuple[tuple[Span, ...], tuple[tuple[int, int, 
             markup.append((at, min(at + len(line) + 1, len(text))))
         elif not in_fence:
             markup.extend((at + start, at + end) for start, end in _line_markup(rules, body, at, atx))
+            if rules.ordered_item.match(body):
+                items.append((at, at + len(body), 0))
         at += len(line) + 1
-    return tuple(sorted(markup)), _depths(atx)  # (normalize joins overlapping spans)
+    # depth 0: a line that heads nothing (find_headings); a list's items are no headings where
+    # the author marks the headings with #'s
+    headings = _depths(atx)
+    if atx:
+        headings = tuple(sorted(headings + tuple(items)))
+    return tuple(sorted(markup)), headings  # (normalize joins overlapping spans)
 
 
 def _line_markup(rules: _Rules, line: str, at: int, atx: list) -> list[Span]:
