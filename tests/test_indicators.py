@@ -916,3 +916,10 @@ def test_an_average_or_a_part_in_brackets_is_no_total():
     by_value = {i.value: i for i in found}
     assert by_value[312].part_of == by_value[436].id and by_value[38].part_of == by_value[436].id
     assert all(i.part_of != by_value[6240].id for i in found)
+
+
+def test_per_place_targets_in_parallel_name_their_place_and_share_the_noun():
+    found = indicators("新建户外劳动者服务站点4个,年底前实现每个社区至少1个;"
+                       "建议每个街道至少建设2个服务站点,每个镇至少建设1个。")
+    assert [(i.value, i.per, i.object) for i in found[1:]] == [
+        (1, "社区", found[0].object), (2, "街道", "服务站点"), (1, "镇", "服务站点")]

@@ -59,7 +59,11 @@ def _phrase_start(text: str, floor: int, q: Quantity, predicate: Optional[str], 
 def _per_words(per: str) -> tuple[str, ...]:
     """How a per-unit figure's unit is written before it: 每人, and the averages (人均, 人平)."""
     lex = lexicon()
-    return (lex.per_prefix + per, *(word for word, unit in lex.per_averages.items() if unit == per))
+    measured = (lex.per_prefix + measure + per for measure in _PER_MEASURES)  # 每【个】车间, 每【名】学生
+    return (lex.per_prefix + per, *measured, *(word for word, unit in lex.per_averages.items() if unit == per))
+
+
+_PER_MEASURES = ("个", "名", "位", "家", "所", "户", "座", "条", "项", "批")
 
 
 def _shifted(q: Quantity, by: int) -> Quantity:
@@ -198,6 +202,10 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                    or (reading.object == reading.predicate and reading.predicate not in cues.nominal_verbs))):
             # (人均追回近1.5万元: a bare verb; 每户借款1万元 names its money by the verb)
             # 发放助学金共计6.4万元,每人2000元: the amount each gets of what was counted before
+            reading = reading._replace(object=previous.object, confidence=0.6)
+        elif (same_sentence and q.per and previous.per and previous.unit == q.unit and previous.object
+              and reading.object in (None, "", q.per, reading.predicate) and reading.object != previous.object):
+            # 每个街道至少建设2个服务站点,每个镇至少建设1个: per place in parallel, the noun not repeated
             reading = reading._replace(object=previous.object, confidence=0.6)
         elif (not reading.object and same_sentence and previous.object and previous.unit not in cues.people_and_home_units
               and text[ctx.clause_start:q.span[0]].strip() in cues.worth_words):

@@ -102,7 +102,7 @@ def read_per(lex: Lexicon, text: str, start: int, floor: int) -> Optional[str]:
         word = lex.per_word_at.match(window, index + 1)
         if word and word.group() in lex.units:  # 每名【学生】, 每个【企业】: the noun after the measure word
             noun = lex.per_word_at.match(window, word.end())
-            if noun and len(noun.group()) >= 2 and noun.group() not in lex.units:
+            if noun and noun.group() not in lex.units:  # (每个镇: one character names it too)
                 word = noun
         if word and not any(across in window[word.end():] for across in lex.per_not_across):
             word = word.group()
