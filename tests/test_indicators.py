@@ -923,3 +923,11 @@ def test_per_place_targets_in_parallel_name_their_place_and_share_the_noun():
                        "建议每个街道至少建设2个服务站点,每个镇至少建设1个。")
     assert [(i.value, i.per, i.object) for i in found[1:]] == [
         (1, "社区", found[0].object), (2, "街道", "服务站点"), (1, "镇", "服务站点")]
+
+
+def test_a_surveys_shares_name_their_groups_and_a_locative_frame_its_thing():
+    found = indicators("受访者中男性占81.3%;30岁以下的占42.6%,31—45岁的占44.9%;外地户籍的占71.4%。"
+                       "现有46个服务站点中,有29个集中在老城区,城东新区和各镇合计仅有17个。")
+    shares = {i.value: i.object for i in found if i.unit == "%"}
+    assert shares == {81.3: "受访者中男性", 42.6: "30岁以下", 44.9: "31—45岁", 71.4: "外地户籍"}
+    assert [i.object for i in found if i.unit == "个"] == ["服务站点"] * 3

@@ -28,6 +28,7 @@ from .tables import TableRows
 from .status import part_of_total, status_of
 
 _ENDS_A_CLAUSE = regex.compile(r"[,，。;；]")
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _counted_after_its_noun(text: str, q: Quantity) -> bool:
@@ -173,7 +174,11 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         if predicate is None and same_sentence:
             predicate = previous.predicate  # an enumeration shares its verb
         same_prior = prior is not None and prior.sentence_span[0] == ctx.sentence_start
-        if same_prior and prior.unit == q.unit and prior.object and not q.per and (
+        group = cues.bare_share.fullmatch(text, ctx.clause_start, q.span[0]) if q.kind == "percent" else None
+        if group is not None and _HAN.search(group.group("group")) and len(group.group("group").strip()) >= 2:
+            # 30岁以下的占42.6%: the group's share, as written (its threshold is no object of its own)
+            reading = reading._replace(object=group.group("group").strip(), confidence=0.7)
+        elif same_prior and prior.unit == q.unit and prior.object and not q.per and (
                 not reading.object
                 # a verb for its object borrows only from the figure right before it (会员5万人,
                 # 入会率92%,培训2000人: not 会员)

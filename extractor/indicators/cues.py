@@ -64,6 +64,7 @@ class Cues:
     nominalisers: object  # 力度, 工作 after a verb: it heads a noun
     comparison_opener: object  # 较/比 opening a clause: the base of a comparison
     share_of_base: object  # 占X的 right before a percent
+    bare_share: object  # 30岁以下的占: a group's share, no base
     plan_bases: object  # 计划, 任务: a completion's base
     growth_against: object  # 比2015年增长: a clause that is only a change against a base
     growth_words: frozenset  # 增幅: alone, it measures the figure before
@@ -199,6 +200,7 @@ def indicator_cues() -> Cues:
         comparison_opener=regex.compile(words["comparison_opener"]),
         growth_against=regex.compile(words["growth_against"]),
         share_of_base=regex.compile(words["share_of_base"]),
+        bare_share=regex.compile(words["bare_share"]),
         plan_bases=regex.compile(words["plan_bases"]),
         nominalisers=regex.compile(words["nominalisers"]),
         part_lead_in=re.compile("(?:" + alternation(words["part_lead_ins"]).pattern + ")*$"),

@@ -263,6 +263,7 @@ def _with_unit_lists(right: str, tokens: Sequence[str]) -> list[str]:
     return merged
 
 
+_CLAUSE_ENDS = frozenset(",，;；。:：")
 _NOT_A_PLACE = frozenset({"p", "t", "d", "c", "uj", "ul", "r", "m", "q", "f", "v"})
 
 
@@ -290,6 +291,10 @@ def _right_object(right: str) -> str:
             continue
         if phrase and (token.startswith("每") or token in ("人均", "户均") or token in cues.locatives):
             break  # 8户家庭【每户】……, 39家规模以上企业【中】: a per phrase or a place word ends it
+        if (phrase and len(token) == 2 and token[1] in cues.locatives and tag_of(token) == "v"
+                and (not nxt or nxt in _CLAUSE_ENDS)):
+            phrase.append(token[0])  # 46个服务站【点中】,: jieba glued the place word to the noun's end
+            break
         if token in cues.phrase_end_verbs or (phrase and token[-2:] in cues.phrase_end_suffixes):
             if token[-2:] in cues.phrase_end_suffixes and len(token) > 2:
                 phrase.append(token[:-2])  # jieba's 经费不足: the noun before the comparison
