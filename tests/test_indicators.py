@@ -931,3 +931,12 @@ def test_a_surveys_shares_name_their_groups_and_a_locative_frame_its_thing():
     shares = {i.value: i.object for i in found if i.unit == "%"}
     assert shares == {81.3: "受访者中男性", 42.6: "30岁以下", 44.9: "31—45岁", 71.4: "外地户籍"}
     assert [i.object for i in found if i.unit == "个"] == ["服务站点"] * 3
+
+
+def test_a_speechs_money_without_a_unit_its_slogans_and_a_subject_compared():
+    found = indicators("元旦春节期间,共筹集送温暖资金一千二百万,全年收缴工会经费将近三个亿。"
+                       "必须做到四个坚持,努力实现三个更加。工会经费收缴力争突破3.2亿元。"
+                       "并拟建职工帮扶超市一家。")
+    assert [(i.value, i.unit, i.approx) for i in found[:2]] == [(12000000, "元", None), (300000000, "元", "近")]
+    assert [i.value for i in found] == [12000000, 300000000, 320000000, 1]  # (四个坚持: a slogan)
+    assert found[2].object == "工会经费" and found[3].object.endswith("超市")

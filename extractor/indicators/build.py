@@ -33,12 +33,14 @@ _HAN = regex.compile(r"\p{Han}")
 
 def _counted_after_its_noun(text: str, q: Quantity) -> bool:
     """新建农业园区工会联合会【一个】,: 一个 after a noun, ending its clause, is a count."""
-    if q.unit != "个" or q.span[0] < 2 or not _ENDS_A_CLAUSE.match(text, q.span[1]):
+    if q.unit not in ("个", "家") or q.span[0] < 2 or not _ENDS_A_CLAUSE.match(text, q.span[1]):
         return False
     if "一个" in text[max(0, q.span[0] - 10):q.span[0]] or "每" in text[max(0, q.span[0] - 8):q.span[0]]:
         return False  # 建一个、巩固一个、发挥作用一个: a slogan's rhythm; 每个乡镇一个: per, no count
     before = segment(text[max(0, q.span[0] - 6):q.span[0]])
-    return bool(before) and len(before[-1]) >= 2 and tag_of(before[-1])[:1] == "n"
+    # (a noun jieba tags as a verb, 超市, still names the thing: only a verb of the cue list is one)
+    return bool(before) and len(before[-1]) >= 2 and (tag_of(before[-1])[:1] == "n"
+                                                      or before[-1] not in indicator_cues().verbs)
 _ONLY_CONJUNCTIONS = regex.compile(r"[、和及与\s]*")
 
 

@@ -47,6 +47,7 @@ class Cues:
     locatives: frozenset  # 中, 里: what follows is the part counted
     locative_then: object  # 中只有: a place word, then the next count of the same thing
     frame: object  # 在X中 before a share
+    compared_subject: object  # X比上年……: the subject compared, at a clause's start
     age_units: frozenset
     level_suffixes: tuple  # 全国【级】
     aid_verbs: frozenset  # 资助: an amount per head may be of it
@@ -178,6 +179,7 @@ def indicator_cues() -> Cues:
         locative_then=regex.compile("(?:" + alternation(words["locatives"]).pattern + ")[,，]?(?:"
                                     + alternation(words["locative_then"]).pattern + ")?"),
         frame=regex.compile(words["frame"]),
+        compared_subject=regex.compile(words["compared_subject"]),
         age_units=frozenset(words["age_units"]),
         level_suffixes=tuple(words["level_suffixes"]),
         place_name=regex.compile(words["place_name"]),

@@ -264,6 +264,7 @@ def _with_unit_lists(right: str, tokens: Sequence[str]) -> list[str]:
 
 
 _CLAUSE_ENDS = frozenset(",，;；。:：")
+_AGENT_END = regex.compile(r"(?:工会|公司|政府|委员会|中心|部门|单位|集团|学校|医院|计划)$")
 _NOT_A_PLACE = frozenset({"p", "t", "d", "c", "uj", "ul", "r", "m", "q", "f", "v"})
 
 
@@ -457,6 +458,10 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         named = _named_with_verb(text, ctx, predicate) if predicate not in cues.nominal_verbs or q.kind == "count" else ""
         if named:
             return Reading(predicate, named, 0.5, -1)  # 加大工会经费收缴力度,全年力争收缴85万元
+        subject = _noun_before_verb(text, max(ctx.clause_start, left_from), predicate, q.span[0]) \
+            if predicate not in cues.nominal_verbs else ""
+        if subject:
+            return Reading(predicate, subject, 0.55, -1)  # 工会经费收缴力争突破3.2亿元
         return Reading(predicate, predicate, 0.5, -1)
     bare = left.strip()
     if (predicate is None and not reading.before_verb and 2 <= len(bare) <= 4 and _ALL_HAN.fullmatch(bare)
@@ -469,6 +474,21 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         if before:
             return Reading(predicate, before, 0.35, -1)
     return Reading(predicate, reading.before_verb or None, 0.3, -1)
+
+
+def _noun_before_verb(text: str, clause_start: int, verb: str, end: int) -> str:
+    """The nouns that open a figure's clause right before its verb: what the verb is done to
+    (【工会经费】收缴力争突破3.2亿元), or '' when anything but nouns stands there."""
+    at = text.rfind(verb, clause_start, end)
+    if at <= clause_start:
+        return ""
+    before = text[clause_start:at].strip()
+    tokens = segment(before) if 2 <= len(before) <= 12 else []
+    if not tokens or not all(_is_noun_tag(tag_of(t)) and t not in indicator_cues().verbs for t in tokens):
+        return ""
+    if _AGENT_END.search(before):
+        return ""  # 县总工会投入……: who did it, not what it was done to
+    return strip_object(before)
 
 
 def _clause_before(text: str, ctx: Context, left_from: int) -> str:
@@ -485,6 +505,9 @@ def _clause_before(text: str, ctx: Context, left_from: int) -> str:
     frame = cues.frame.fullmatch(clause)
     if frame:
         return strip_object(frame.group(1))
+    compared = cues.compared_subject.match(clause)
+    if compared:
+        return strip_object(compared.group("thing"))  # 参保人数比上年翻了一番,达到11.4万人
     reading = _left_reading(clause[-cues.left_window:])
     if reading.predicate is None:
         return ""  # 一是专项集体合同质量有待提高: a judgement, not a thing done

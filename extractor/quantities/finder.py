@@ -106,7 +106,41 @@ def _scan(text: str) -> List[Quantity]:
             if quantity is not None:
                 found.append(quantity)
                 floor = quantity.span[1]
+    if lex.bare_power_end.search(text):  # (most texts write a unit after every 万)
+        found = _money_without_unit(lex, text, found, per_cues)
     return link_changes(lex, text, found)
+
+
+_FIGURE_WINDOW = 16  # characters before a bare 万 / 亿 its figure may start
+
+
+def _money_without_unit(lex: Lexicon, text: str, found: List[Quantity], per_cues: bool) -> List[Quantity]:
+    """送温暖资金一千二百万, 工会经费将近三个亿: a figure in 万 or 亿 with no unit, right after a
+    word for money, counts yuan (a 个 before 亿 only fills, as in 两个亿卢布)."""
+    added: List[Quantity] = []
+    for end_mark in lex.bare_power_end.finditer(text):
+        end = end_mark.end()
+        window_start = max(0, end - _FIGURE_WINDOW)
+        figure = lex.bare_power_figure.search(text, window_start, end)
+        if figure is None or figure.start() == window_start and window_start > 0:
+            continue
+        start = figure.start()
+        if any(q.span[0] < end and start < q.span[1] and (q.span[1] > end or q.unit not in (None, "个"))
+               for q in found):
+            continue  # inside a quantity already read whole
+        if not lex.money_before.search(text, max(0, start - _FIGURE_WINDOW), start):
+            continue
+        value = read_number(figure.group("num") + (figure.group("power") or ""))
+        if value is None:
+            continue
+        core = _new_tuple(_Core, (start, end, (start, end), value, "元", "money", None, None, False, True, False))
+        quantity = _finish(lex, text, core, start, per_cues)
+        if quantity is not None:
+            added.append(quantity)
+    if not added:
+        return found
+    kept = [q for q in found if not any(a.span[0] <= q.span[0] and q.span[1] <= a.span[1] for a in added)]
+    return sorted(kept + added, key=lambda q: q.span)
 
 
 def _in_source(quantity: Quantity, text: str, offsets) -> Quantity:

@@ -11,7 +11,7 @@ from typing import Mapping
 from ..errors import DataFileError
 from ..resources import load_toml
 from .numerals import numeral_characters
-from .patterns import NumeralShape, scanner, sorted_alternation
+from .patterns import NumeralShape, numeral_pattern, scanner, sorted_alternation
 
 KINDS_OF_UNITS = ("count", "measure", "percent", "other")
 TIME_UNITS = frozenset({"年", "月", "季度", "周", "天", "日", "小时", "分钟", "秒", "个月", "工作日", "个工作日"})
@@ -68,6 +68,9 @@ class Lexicon:
     rare_before: frozenset  # first characters of placeholders, last of currency_before, a space
     followed_units: frozenset  # units a smaller unit or digit may follow: 元 块 成 米 斤
     after_filler: frozenset  # what may follow the 个 of 两个亿卢布: 万 亿, first characters of money / measure units
+    bare_power_end: "re.Pattern"  # 万 or 亿 ending a figure with no unit after it (its end, then a clause mark)
+    bare_power_figure: "re.Pattern"  # the figure that ends there: 一千二百万, 三个亿, 1200万
+    money_before: "re.Pattern"  # a word for money (and a verb or marker) right before such a figure
 
 
 def _unit_table(data: dict) -> dict:
@@ -146,6 +149,11 @@ def lexicon() -> Lexicon:
         after_filler=frozenset("万亿萬億" + "".join(w[0] for w, i in units.items() if i.kind in ("money", "measure"))),
         followed_units=frozenset({"元", "圆", "块", *units_data["trailing_digit"]["units"], *units_data["subunits"],
                                   *(w for w, i in units.items() if i.unit in units_data["subunits"])}),
+        bare_power_end=re.compile(r"[万亿萬億](?=[,，。;；、)）\s]|$)"),
+        bare_power_figure=re.compile(
+            rf"(?:(?P<num>{numeral_pattern(_numeral_shape(units, markers))})(?:(?P<filler>[个個])?(?P<power>[万亿萬億]))?)$"),
+        money_before=re.compile(f"(?:{sorted_alternation(markers['money_without_unit']['nouns'])})"
+                                f"(?:{sorted_alternation(markers['money_without_unit']['between'])})*$"),
     )
 
 
