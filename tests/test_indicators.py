@@ -940,3 +940,12 @@ def test_a_speechs_money_without_a_unit_its_slogans_and_a_subject_compared():
     assert [(i.value, i.unit, i.approx) for i in found[:2]] == [(12000000, "元", None), (300000000, "元", "近")]
     assert [i.value for i in found] == [12000000, 300000000, 320000000, 1]  # (四个坚持: a slogan)
     assert found[2].object == "工会经费" and found[3].object.endswith("超市")
+
+
+def test_changes_with_their_years_yearly_growth_and_a_place_in_parallel():
+    found = indicators("职工年人均工资由2019年的5.12万元增长到2022年的6.56万元,年均增长8.6%。"
+                       "各县区新建工会组织不少于20家,高新区不少于10家。")
+    wage, wage_to, growth, towns, zone = found
+    assert wage_to.object == wage.object == growth.object == "职工年人均工资"
+    assert wage_to.text.startswith("增长到2022年的")
+    assert zone.object == towns.object == "工会组织"

@@ -210,6 +210,12 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # (人均追回近1.5万元: a bare verb; 每户借款1万元 names its money by the verb)
             # 发放助学金共计6.4万元,每人2000元: the amount each gets of what was counted before
             reading = reading._replace(object=previous.object, confidence=0.6)
+        elif (same_sentence and reading.predicate is None and reading.object and previous.unit == q.unit
+              and ctx.clause_start >= previous.quantity_span[1]  # (江滨区30家、澄浦区25家: a list, see _respectively)
+              and previous.object and len(reading.object) >= 3 and cues.place_name.search(reading.object)
+              and not cues.place_name.search(previous.object)):
+            # 各县区新建工会组织不少于20家,高新区不少于10家: the place says where, the noun is the one before
+            reading = reading._replace(object=previous.object, confidence=0.6)
         elif (same_sentence and q.per and previous.per and previous.unit == q.unit and previous.object
               and reading.object in (None, "", q.per, reading.predicate) and reading.object != previous.object):
             # 每个街道至少建设2个服务站点,每个镇至少建设1个: per place in parallel, the noun not repeated
@@ -255,6 +261,8 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             reading = reading._replace(object=counted.object, confidence=0.5)
         section = section_at(sections, q.span[0], section_starts)
         start = _phrase_start(text, max(floor, ctx.clause_start), q, predicate, reading.object)
+        if q.change == "to":
+            start = min(start, max(floor, ctx.clause_start))  # 【增长到2022年的】6.56万元: the change's words
         status = status_of(text, q, ctx, section.category if section else None, doc_type,
                            section.span[0] if section else lo, figure_starts, doc_year)
         if cell is not None and cell.status is not None:

@@ -427,6 +427,9 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     if predicate in cues.object_before and reading.between_verbs and not cues.target.search(reading.between_verbs[-2:]):
         # (not 本年度【计划】新增1个: a plan, no thing)
         return Reading(predicate, reading.between_verbs, 0.7, -1)
+    compared = _compared_before(text, ctx) if not reading.before_verb else ""
+    if compared:
+        return Reading(predicate, compared, 0.6, -1)  # 参保人数比上年翻了一番,达到11.4万人
     if (predicate in cues.borrowing or predicate in cues.sum_words or left.strip() in cues.sum_words) \
             and previous is not None and previous.object and _may_borrow(previous, q):
         return Reading(predicate, previous.object, 0.6, -1)
@@ -474,6 +477,18 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         if before:
             return Reading(predicate, before, 0.35, -1)
     return Reading(predicate, reading.before_verb or None, 0.3, -1)
+
+
+def _compared_before(text: str, ctx: Context) -> str:
+    """The subject that opens the clause before, in the sentence, when that clause compares it
+    with an earlier time (参保人数比上年翻了一番,【达到11.4万人】), else ''."""
+    end = ctx.clause_start - 1
+    if end <= ctx.sentence_start:
+        return ""
+    start = max([ctx.sentence_start] + [text.rfind(mark, ctx.sentence_start, end) + 1
+                                        for mark in indicator_cues().clause_only_breaks])
+    compared = indicator_cues().compared_subject.match(text, start, end)
+    return strip_object(compared.group("thing")) if compared else ""
 
 
 def _noun_before_verb(text: str, clause_start: int, verb: str, end: int) -> str:

@@ -129,7 +129,7 @@ def link_changes(lex: Lexicon, text: str, found: List[Quantity]) -> List[Quantit
             continue
         if not lex.change_gap.fullmatch(text, first.span[1], second.span[0]):
             continue
-        low = clause_start(text, first.span[0], max(0, first.span[0] - 6))
+        low = clause_start(text, first.span[0], max(0, first.span[0] - 10))  # (由2019年的5.12万元)
         if not any(word in text[low:first.span[0]] for word in lex.change_from):
             continue
         out[i] = replace(first, change="from")

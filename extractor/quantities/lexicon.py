@@ -98,7 +98,7 @@ def _change_gap(change: dict) -> "re.Pattern":
     verbs = sorted_alternation(change["to_verbs"])
     words = sorted_alternation(change["to_words"])
     # what stands between the two figures of 从700元提高到900元
-    return re.compile(rf"(?:{verbs})?(?:{words})(?:每[人户年月])?")
+    return re.compile(rf"(?:{verbs})?(?:{words})(?:{change['to_times']})?(?:每[人户年月])?")
 
 
 def _longest_first(table: dict) -> dict:
