@@ -18,7 +18,9 @@ from .rules import SENTENCE_END, Line, document_rules, is_title_like
 
 _HEADLINE_FIGURE = regex.compile(r"\d+(\.\d+)?[万亿]?(人|家|份|元|个|名)")
 _BARE_ORG_SUFFIX = regex.compile(r"^(总工会|工会|委员会)$")
-_ENDS_IN_REPORT = regex.compile(r"(?<!活动情况)(?<!活动)(工作报告|报告|汇报)$")  # not an event's (送温暖活动情况报告)
+# not an event's (送温暖活动情况报告) nor a study's (调研报告: about a question, not a period); a
+# meeting's speech reviews the year and sets its tasks
+_ENDS_IN_REPORT = regex.compile(r"(?<!活动情况)(?<!活动)(?<!调研)(?<!调查)(工作报告|报告|汇报|讲话)$")
 _STARTS_WITH_YEAR_COMMA = regex.compile(r"^(?:19|20)\d{2}年[,，]")
 
 def opening_text(body_lines: list[Line], limit: int = 400) -> tuple[str, str]:

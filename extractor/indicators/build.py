@@ -228,6 +228,8 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
               and not prior.per and prior.object and ctx.sentence_start - prior.sentence_span[1] <= 2):
             # 发放助学金40.2万元。其中,在读大学生98名,每生每年3000元: the money of the sentence before
             reading = reading._replace(object=prior.object, confidence=0.4)
+        if not reading.object and (label := _label_before_colon(text, ctx, q)):
+            reading = reading._replace(object=label, confidence=0.7)  # 职工人数:1268人 (a form's line)
         cell = tables.cell_of(q.span[0], q.span[1])
         if cell is not None and (not cell.own_words or not reading.object or reading.confidence < 0.5):
             # a figure alone in a table's cell counts what the row's label names (a cell with
@@ -292,6 +294,22 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         previous = indicator
         consumed = max(q.span[1], reading.consumed_right)
     return _objects_from_a_total(text, _respectively(text, made, lo, hi), lo, hi)
+
+
+_LABEL = regex.compile(r"[\p{Han}()“”]{2,12}")
+
+
+def _label_before_colon(text: str, ctx, q: Quantity) -> str:
+    """The label of a form's line whose value is the figure right after its colon (职工人数:1268人,
+    入会率:97.9%), or ''."""
+    colon = ctx.clause_start - 1
+    if colon <= 0 or text[colon] not in ":：" or text[ctx.clause_start:q.span[0]].strip():
+        return ""
+    start = max(text.rfind(mark, 0, colon) for mark in "\n。;,") + 1
+    label = text[start:colon].strip()
+    if not _LABEL.fullmatch(label) or predicate_of(label):
+        return ""  # (目标任务:…, 完成情况:… name no thing; 全年共发放: a verb)
+    return strip_object(label) or label
 
 
 def _whole_of(prior: Optional[Indicator], made: Sequence[Indicator], ctx) -> Optional[Indicator]:
