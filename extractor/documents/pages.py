@@ -156,6 +156,9 @@ def _blocks(content: list[Line], may_continue: set[int], stamped: set[int] = fro
     return blocks
 
 
+_SHORT_TITLE = 30  # a second title line no longer than this may take over from the first
+
+
 def _title(block: list[Line]) -> tuple[Optional[str], Optional[Span], int]:
     """The title, its span and the index of the first body line."""
     first = block[0]
@@ -168,8 +171,15 @@ def _title(block: list[Line]) -> tuple[Optional[str], Optional[Span], int]:
             text = strip_trailing_pipes(line.text)
             span = (line.span[0], line.span[0] + len(text))
             nxt = block[i + 1] if i + 1 < len(block) else None
-            if nxt is not None and document_rules().title_continuation.match(nxt.text) and len(nxt.text) < 40:
+            rules = document_rules()
+            if nxt is not None and rules.title_continuation.match(nxt.text) and len(nxt.text) < 40:
                 return text + nxt.text, (line.span[0], nxt.span[1]), i + 2
+            if (nxt is not None and len(nxt.text) <= _SHORT_TITLE and not rules.doc_keyword.search(text)
+                    and rules.doc_keyword.search(nxt.text) and is_title_like(nxt.text)
+                    and not HEADING_START.match(nxt.text)):
+                # 群众团体 / 工会工作: a book's chapter line over its entry's title (a line naming
+                # no kind of document over one that does)
+                return strip_trailing_pipes(nxt.text), (nxt.span[0], nxt.span[0] + len(strip_trailing_pipes(nxt.text))), i + 2
             return text, span, i + 1
     # a title and the first sentence on one line: "……调研报告 今年以来,……"
     head = _TITLE_THEN_BODY.match(first.text)

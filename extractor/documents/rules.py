@@ -37,6 +37,7 @@ class Rules:
     not_title_any: object  # the not-title patterns as one alternation
     title_continuation: object
     strong_keyword: object
+    doc_keyword: object  # any word of a document's kind in a title (工作 too)
     type_rules: tuple
     cues: dict
     default_titled: str
@@ -206,6 +207,7 @@ def document_rules() -> Rules:
         not_title_any=regex.compile(_joined(_without_captures(p_) for p_ in data["title"]["not_title_patterns"])),
         title_continuation=regex.compile(data["title"]["continuation_line"]),
         strong_keyword=regex.compile("(" + "|".join(k for k in data["title"]["doc_keywords"] if k != "工作") + ")"),
+        doc_keyword=regex.compile("|".join(data["title"]["doc_keywords"])),
         type_rules=tuple((t, regex.compile(_without_captures(p_))) for t, p_ in data["doc_type"]["title_rules"]),
         cues={name: _compile_all(map(_without_captures, data["doc_type"][f"{name}_cues"]))
               for name in ("news", "summary", "plan", "other")},
