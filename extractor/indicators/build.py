@@ -283,7 +283,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         })
         if indicator.part_of:
             total = next(i for i in made if i.id == indicator.part_of)
-            if indicator.object is None or (indicator.object == indicator.predicate
+            if indicator.object is None or _names_what_they_did(indicator) or (indicator.object == indicator.predicate
                                             and (indicator.confidence <= 0.5 or indicator.predicate == total.predicate)
                                             and total.sentence_span == indicator.sentence_span):
                 # (收缴工会经费1.36亿元,……其中二季度收缴7920万元: the total's verb again, its thing too)
@@ -310,6 +310,16 @@ def _label_before_colon(text: str, ctx, q: Quantity) -> str:
     if not _LABEL.fullmatch(label) or predicate_of(label):
         return ""  # (目标任务:…, 完成情况:… name no thing; 全年共发放: a verb)
     return strip_object(label) or label
+
+
+def _names_what_they_did(indicator: Indicator) -> bool:
+    """Whether a count of people is named by what they did (其中320人【取得了职业资格证书】): as
+    a part of a total of people, it counts the total's thing."""
+    if (indicator.unit not in indicator_cues().people_units or not indicator.object
+            or indicator.span[0] != indicator.quantity_span[0]):
+        return False  # (参保人数达到了1793人: the words before the figure name it)
+    words = segment(indicator.object)
+    return bool(words) and words[0].rstrip("了") in indicator_cues().verbs
 
 
 def _whole_of(prior: Optional[Indicator], made: Sequence[Indicator], ctx) -> Optional[Indicator]:

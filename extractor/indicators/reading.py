@@ -269,8 +269,9 @@ _NOT_A_PLACE = frozenset({"p", "t", "d", "c", "uj", "ul", "r", "m", "q", "f", "v
 
 
 @lru_cache(maxsize=16384)
-def _right_object(right: str) -> str:
-    """The noun phrase right after a unit: 组织28家【企业】签订……"""
+def _right_object(right: str, what_they_did: bool = False) -> str:
+    """The noun phrase right after a unit: 组织28家【企业】签订……; ``what_they_did``: a count may
+    be named by what the counted did (其中56人【取得了中级工证书】)."""
     cues = indicator_cues()
     if right.startswith(("19", "20")):  # what leading_year needs first
         right = cues.leading_year.sub("", right)  # 公布了11件【2020年】服务职工的实事项目
@@ -285,6 +286,9 @@ def _right_object(right: str) -> str:
     if "(" in right:
         tokens = _with_unit_lists(right, tokens)
     verbs = cues.verbs
+    if what_they_did and len(tokens) > 2 and tokens[1] == "了" and tokens[0] in verbs and _ALL_HAN.fullmatch(tokens[2]) \
+            and tokens[2] not in verbs:
+        tokens = [tokens[0] + "了", *tokens[2:]]  # 其中56人【取得了】中级工证书: what they did, as written
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if token in "“”" or (phrase and token[0] == "(" and len(token) > 1):
@@ -367,7 +371,7 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         lead = cues.size_class_lead.match(right) if q.kind == "count" else None
         if lead:  # 约300家【25人以下的】小微企业: a size class of the noun after it
             right = right[lead.end():]
-        right_obj = _right_object(right)
+        right_obj = _right_object(right, q.kind == "count")
         summed = cues.summed_list.match(right) if right_obj and "等" in right else None
         if (summed and right.startswith(right_obj + "、") and not _DIGIT.search(summed.group(1))
                 and not any(token in cues.verbs for token in segment(summed.group(1)))):  # a list of nouns
