@@ -949,3 +949,11 @@ def test_changes_with_their_years_yearly_growth_and_a_place_in_parallel():
     assert wage_to.object == wage.object == growth.object == "职工年人均工资"
     assert wage_to.text.startswith("增长到2022年的")
     assert zone.object == towns.object == "工会组织"
+
+
+def test_a_scoring_schemes_points_and_steps_are_no_indicators_its_targets_are():
+    found = indicators("全年开展劳动竞赛不少于3场的得4分,每少1场扣0.5分;新建工会组织任务完成率达到100%的得6分,"
+                       "每低10个百分点扣1分。全县任务50家,分解到各乡镇为:城关镇12家、柳林镇8家。"
+                       "总得分90分以上(含90分)为优秀,80分至89分为良好。区总工会自评得分96分。")
+    assert [(i.value, i.unit) for i in found] == [(3, "场"), (100, "%"), (50, "家"), (12, "家"), (8, "家"), (96, "分")]
+    assert found[4].object == found[3].object

@@ -88,6 +88,8 @@ def is_indicator(text: str, q: Quantity) -> bool:
     start, end = q.span
     if q.bound and unit in ("人", "名") and cues.size_class.match(text, end):
         return False  # 百人以上企业: a size class of what follows, not a count
+    if unit == "分" and cues.score_grade.match(text, end):
+        return False  # 90分以上为优秀: where a grade begins, no score obtained
     opened = text.rfind("《", max(0, start - 40), start)
     if opened >= 0 and "》" not in text[opened:start]:
         return False  # a count inside a title: 《……十项准则》
@@ -101,7 +103,7 @@ def is_indicator(text: str, q: Quantity) -> bool:
             if rule.search(following):
                 return False
     if preceded:
-        preceding = text[max(0, start - 8):start]
+        preceding = text[max(0, start - 16):start]
         for rule in preceded:
             if rule.search(preceding):
                 return False
@@ -211,7 +213,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # 发放助学金共计6.4万元,每人2000元: the amount each gets of what was counted before
             reading = reading._replace(object=previous.object, confidence=0.6)
         elif (same_sentence and reading.predicate is None and reading.object and previous.unit == q.unit
-              and ctx.clause_start >= previous.quantity_span[1]  # (江滨区30家、澄浦区25家: a list, see _respectively)
+              and not cues.respectively.search(text, ctx.sentence_start, q.span[0])  # (……分别: see _respectively)
               and previous.object and len(reading.object) >= 3 and cues.place_name.search(reading.object)
               and not cues.place_name.search(previous.object)):
             # 各县区新建工会组织不少于20家,高新区不少于10家: the place says where, the noun is the one before

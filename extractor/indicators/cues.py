@@ -105,6 +105,7 @@ class Cues:
     span_of_time: object  # 半年, 三个月: ends a noun phrase
     frame_reach: int  # how far back the start of a sentence of ;-parts is sought
     size_class: object  # what follows a bounded count of people that sizes a kind of unit
+    score_grade: object  # 90分以上为优秀: a grade's threshold follows a score
     slogan_count: object  # 三项重点 after a quoted slogan
     drop_units: frozenset
     article_units: frozenset
@@ -238,6 +239,7 @@ def indicator_cues() -> Cues:
         span_of_time=regex.compile(words["span_of_time"]),
         frame_reach=data["clauses"]["frame_reach"],
         size_class=regex.compile(data["select"]["size_class_follow"]),
+        score_grade=regex.compile(data["select"]["score_grade"]),
         slogan_count=regex.compile(data["select"]["slogan_count_after_quote"]),
         drop_units=frozenset(data["select"]["drop_units"]),
         article_units=frozenset(data["select"]["article_units"]),
