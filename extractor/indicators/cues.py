@@ -26,6 +26,7 @@ class Cues:
     not_objects: frozenset
     nominal_verbs: frozenset
     fund_heads: frozenset
+    task_heads: frozenset  # 完成年度收缴【任务】: the verb before names the task
     not_right_objects: frozenset
     score_units: frozenset  # 分 of an assessment
     score_verbs: frozenset  # 扣: points taken off
@@ -156,6 +157,7 @@ def indicator_cues() -> Cues:
         not_objects=frozenset(words["not_objects"]),
         nominal_verbs=frozenset(words["nominal_verbs"]),
         fund_heads=frozenset(words["fund_heads"]),
+        task_heads=frozenset(words["task_heads"]),
         not_right_objects=frozenset(words["not_right_objects"]),
         standard_nouns=frozenset(words["standard_nouns"]),
         goal_giving_verbs=frozenset(words["goal_giving_verbs"]),

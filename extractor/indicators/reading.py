@@ -147,6 +147,9 @@ class _LeftReading:
         if (len(self._verbs) >= 2 and tokens[self._verbs[-1]] in cues.nominal_verbs
                 and self._verbs[-1] + 1 < len(tokens) and tokens[self._verbs[-1] + 1] in cues.fund_heads):
             self._verbs.pop()  # 筹集【慰问】资金: the nominal verb qualifies the money
+        elif (len(self._verbs) >= 2 and self._verbs[-1] + 2 == len(tokens)
+              and tokens[-1] in cues.task_heads):
+            self._verbs.pop()  # 完成年度【收缴】任务: the verb names the task
         end = len(tokens)  # the object's words end here
         if (len(self._verbs) >= 2 and self._verbs[-1] == len(tokens) - 1 and self._verbs[-2] < self._verbs[-1] - 1
                 and tokens[self._verbs[-1]] in cues.sum_words):  # (开展培训累计3000人次: 培训 is the verb)
