@@ -957,3 +957,11 @@ def test_a_scoring_schemes_points_and_steps_are_no_indicators_its_targets_are():
                        "总得分90分以上(含90分)为优秀,80分至89分为良好。区总工会自评得分96分。")
     assert [(i.value, i.unit) for i in found] == [(3, "场"), (100, "%"), (50, "家"), (12, "家"), (8, "家"), (96, "分")]
     assert found[4].object == found[3].object
+
+
+def test_a_list_of_recipients_counts_what_its_column_names_across_group_lines():
+    page = ("序号\t姓名\t工作单位\t慰问金额(元)\n第1组城关镇\n1\t陈**\t城关镇农贸市场\t3000\n"
+            "2\t刘**\t鑫达纺织有限公司\t2000\n第2组鹤溪街道\n3\t黄**\t鹤溪街道社区卫生服务中心\t1000\n")
+    found = indicators(page)
+    assert [(i.value, i.unit) for i in found] == [(3000, "元"), (2000, "元"), (1000, "元")]
+    assert all(i.object.startswith("慰问") for i in found)  # the column's thing, not 陈** or 第1组

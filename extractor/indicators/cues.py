@@ -126,6 +126,7 @@ class TableWords:
     place_label: object  # a row labelled with a place
     total_label: object  # a row of totals
     unit_column: object  # a column's header saying it holds each row's unit: 单位, 计量单位
+    person_column: object  # a column's header saying the rows are people: 姓名
 
 
 @lru_cache(maxsize=1)
@@ -251,5 +252,5 @@ def indicator_cues() -> Cues:
         tables=TableWords(tuple(tables["actual_columns"]), tuple(tables["target_columns"]),
                           regex.compile(tables["row_number"]), regex.compile(tables["header_unit"]),
                           regex.compile(tables["place_label"]), regex.compile(tables["total_label"]),
-                          regex.compile(tables["unit_column"])),
+                          regex.compile(tables["unit_column"]), regex.compile(tables["person_column"])),
     )

@@ -57,8 +57,8 @@ class TableRows:
             end = hi if end < 0 else end
             if text.find("\t", start, end) >= 0:
                 cells = _cell_spans(text, start, end)
-                if previous_row_end != start - 1:  # the first row of a table
-                    header, heading_rows = None, True
+                if previous_row_end != start - 1 and not _group_line_between(text, previous_row_end, start):
+                    header, heading_rows = None, True  # the first row of a table
                 if heading_rows and not any(_FIGURE_CELL.fullmatch(text, a, b) for a, b in cells):
                     # the last row before the figures is the header (a caption row may come
                     # first: 附表 | ……预算表; 2021年决算数(万元) is a header's cell)
@@ -146,8 +146,11 @@ class TableRows:
         if header is not None and len(header) == len(cells):
             status = column_status(header[column])
             thing = _column_thing(header[column])
-            if thing and status is None and id(header) in self._by_place:
-                label = thing  # 城关街道 | 118 under 已建会企业(家): the column names the thing
+            if thing and status is None and (id(header) in self._by_place
+                                             or any(_words().person_column.fullmatch(h.strip()) for h in header)):
+                # 城关街道 | 118 under 已建会企业(家), 陈** | …… | 3000 under 慰问金额(元): the rows are
+                # places or people, the column names the thing
+                label = thing
         cell_start, cell_end = cells[column]
         own_words = bool(_HAN.search(self._text, cell_start, start) or _HAN.search(self._text, end, cell_end))
         return TableCell(label, status, own_words)
@@ -184,6 +187,18 @@ def _column_thing(header: str) -> str:
     """What a column's header names, without its unit: 已建会企业 of 已建会企业(家)."""
     found = _words().header_unit.fullmatch(header.strip())
     return (found.group(1) if found else header).strip()
+
+
+_GROUP_LINE_CHARS = 16
+
+
+def _group_line_between(text: str, previous_row_end: int, start: int) -> bool:
+    """Whether one short line without cells (第1组城关镇) parts two rows of one table."""
+    if previous_row_end < 0:
+        return False
+    between = text[previous_row_end + 1:start - 1]
+    return bool(between.strip()) and "\n" not in between and len(between) <= _GROUP_LINE_CHARS \
+        and not any(mark in between for mark in "。;,")
 
 
 def _cell_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
