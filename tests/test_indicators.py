@@ -965,3 +965,9 @@ def test_a_list_of_recipients_counts_what_its_column_names_across_group_lines():
     found = indicators(page)
     assert [(i.value, i.unit) for i in found] == [(3000, "元"), (2000, "元"), (1000, "元")]
     assert all(i.object.startswith("慰问") for i in found)  # the column's thing, not 陈** or 第1组
+
+
+def test_a_task_in_chinese_numerals_before_its_completion_share():
+    task, share = indicators("完成市总工会下达任务二百二十万元的百分之一百零七点三。")
+    assert (task.value, task.status, share.value) == (2200000, "target", 107.3)
+    assert task.object == "市总工会下达"  # (下达 is a verb of its own: its 达 stays)

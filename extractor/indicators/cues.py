@@ -176,8 +176,9 @@ def indicator_cues() -> Cues:
         strip_suffix=frozenset(words["strip_suffix"]),
         prefix_re=re.compile("^(?:" + "|".join(re.escape(w) for w in sorted(
             (w for w in words["strip_prefix"] if len(w) > 1), key=len, reverse=True)) + ")"),
-        suffix_re=re.compile("(?:" + "|".join(re.escape(w) for w in sorted(
-            words["strip_suffix"], key=len, reverse=True)) + ")$"),
+        suffix_re=re.compile("(?:" + "|".join(
+            (f"(?<![{re.escape(words['strip_suffix_not_after'][w])}])" if w in words["strip_suffix_not_after"] else "")
+            + re.escape(w) for w in sorted(words["strip_suffix"], key=len, reverse=True)) + ")$"),
         bad_edge_tags=frozenset(words["bad_edge_tags"]),
         locatives=frozenset(words["locatives"]),
         locative_then=regex.compile("(?:" + alternation(words["locatives"]).pattern + ")[,，]?(?:"

@@ -280,8 +280,8 @@ def _right_object(right: str, what_they_did: bool = False) -> str:
         right = cues.leading_year.sub("", right)  # 公布了11件【2020年】服务职工的实事项目
     nominal = right.startswith("的")  # 每人800元的【资助】: after 的 a verb is a noun
     right = _relative_head(right)
-    if not right or not _STARTS_HAN_OR_QUOTE.match(right):
-        return ""
+    if not right or not _STARTS_HAN_OR_QUOTE.match(right) or right.startswith(("百分之", "千分之", "万分之")):
+        return ""  # (任务二百二十万元【的百分之一百零七点三】: a share of it, no noun)
     phrase: list[str] = []
     tokens = segment(right)
     if nominal and len(tokens) > 2 and tokens[0] in cues.standard_nouns and tokens[1] in cues.verbs:
