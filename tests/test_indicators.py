@@ -971,3 +971,9 @@ def test_a_task_in_chinese_numerals_before_its_completion_share():
     task, share = indicators("完成市总工会下达任务二百二十万元的百分之一百零七点三。")
     assert (task.value, task.status, share.value) == (2200000, "target", 107.3)
     assert task.object == "市总工会下达"  # (下达 is a verb of its own: its 达 stays)
+
+
+def test_a_standards_label_names_the_money_paid_per_head():
+    found = indicators("慰问金标准:困难职工按困难程度每户1000元至3000元,劳动模范每人2000元。"
+                       "按困难程度分,深度困难职工62户,每户3000元。")
+    assert [(i.value, i.object) for i in found if i.unit == "元"] == [(1000, "慰问金"), (2000, "慰问金"), (3000, "慰问金")]

@@ -230,6 +230,10 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
               and not prior.per and prior.object and ctx.sentence_start - prior.sentence_span[1] <= 2):
             # 发放助学金40.2万元。其中,在读大学生98名,每生每年3000元: the money of the sentence before
             reading = reading._replace(object=prior.object, confidence=0.4)
+        if (q.kind == "money" and q.per and not _MONEY_WORD.search(reading.object or "")
+                and (standard := _standard_of_paragraph(text, q.span[0]))):
+            # 慰问金标准:困难职工每户1000元至3000元,劳动模范每人2000元: the money the standard sets
+            reading = reading._replace(object=standard, confidence=0.6)
         if not reading.object and (label := _label_before_colon(text, ctx, q)):
             reading = reading._replace(object=label, confidence=0.7)  # 职工人数:1268人 (a form's line)
         cell = tables.cell_of(q.span[0], q.span[1])
@@ -299,6 +303,17 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
 
 
 _LABEL = regex.compile(r"[\p{Han}()“”]{2,12}")
+
+
+_MONEY_WORD = regex.compile(r"[金款费资]")
+_STANDARD_LABEL = regex.compile(r"(?P<thing>\p{Han}{2,8}?)(?:发放|补助|救助)?标准[:：]")
+
+
+def _standard_of_paragraph(text: str, at: int) -> str:
+    """The money a paragraph opening with its standard's label names (【慰问金】标准:……), or ''."""
+    start = text.rfind("\n", 0, at) + 1
+    found = _STANDARD_LABEL.match(text, start, at)
+    return found.group("thing") if found else ""
 
 
 def _label_before_colon(text: str, ctx, q: Quantity) -> str:

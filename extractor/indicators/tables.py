@@ -189,7 +189,7 @@ def _column_thing(header: str) -> str:
     return (found.group(1) if found else header).strip()
 
 
-_GROUP_LINE_CHARS = 16
+_GROUP_LINE_CHARS = 24
 
 
 def _group_line_between(text: str, previous_row_end: int, start: int) -> bool:
