@@ -977,3 +977,9 @@ def test_a_standards_label_names_the_money_paid_per_head():
     found = indicators("慰问金标准:困难职工按困难程度每户1000元至3000元,劳动模范每人2000元。"
                        "按困难程度分,深度困难职工62户,每户3000元。")
     assert [(i.value, i.object) for i in found if i.unit == "元"] == [(1000, "慰问金"), (2000, "慰问金"), (3000, "慰问金")]
+
+
+def test_a_quota_shared_out_among_units_counts_the_quota():
+    found = indicators("全市共安排名额120名。各县(市、区)总工会共分配78名:\n江口县 15名\n西坝区 12名\n"
+                       "产业工会和市直基层工会共分配42名,分别为:市直机关工会5名、市教育工会8名。以上合计120名。")
+    assert {i.object for i in found} == {"名额"}

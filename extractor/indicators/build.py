@@ -159,6 +159,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
     totals: dict = {}
     consumed = lo
     previous: Optional[Indicator] = None
+    allotted: Optional[tuple] = None  # (end, thing) of the last total shared out among units
     last_figure_end = lo  # a span never reaches back over another figure
     for q in quantities:
         if not is_indicator(text, q):
@@ -236,6 +237,15 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             reading = reading._replace(object=standard, confidence=0.6)
         if not reading.object and (label := _label_before_colon(text, ctx, q)):
             reading = reading._replace(object=label, confidence=0.7)  # 职工人数:1268人 (a form's line)
+        if reading.object and cues.allotted_by.search(reading.object) and \
+                (thing := _quota_before(made, q)) is not None:
+            # 各县(市、区)总工会共分配78名: the quota shared out, not who shares it
+            reading = reading._replace(object=thing.object, confidence=0.6)
+            allotted = (q.span[1], thing.object)
+        elif (allotted is not None and reading.object and cues.unit_name.search(reading.object)
+              and q.span[0] - allotted[0] <= cues.allotment_reach and not predicate_of(reading.object)):
+            # ……共分配78名: 江口县 15名, 西坝区 12名: each unit's share of the quota
+            reading = reading._replace(object=allotted[1], confidence=0.6)
         cell = tables.cell_of(q.span[0], q.span[1])
         if cell is not None and (not cell.own_words or not reading.object or reading.confidence < 0.5):
             # a figure alone in a table's cell counts what the row's label names (a cell with
@@ -314,6 +324,13 @@ def _standard_of_paragraph(text: str, at: int) -> str:
     start = text.rfind("\n", 0, at) + 1
     found = _STANDARD_LABEL.match(text, start, at)
     return found.group("thing") if found else ""
+
+
+def _quota_before(made: Sequence[Indicator], q: Quantity) -> Optional[Indicator]:
+    """The last total (no part) in the unit of ``q`` that counts a quota or a task (名额, 指标)."""
+    cues = indicator_cues()
+    return next((i for i in reversed(made) if i.unit == q.unit and i.part_of is None and i.object
+                 and cues.allotted_thing.search(i.object)), None)
 
 
 def _label_before_colon(text: str, ctx, q: Quantity) -> str:

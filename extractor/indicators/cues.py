@@ -73,6 +73,10 @@ class Cues:
     gap_comparisons: object  # 高于……1.2个百分点: a gap measures the figure before
     change_markers: object  # 比上年, 同比: the figure after is a change, no total
     average_words: object  # 平均, 人均: an average is no total of parts
+    allotted_by: object  # ……共分配 ending an object: who shares a quota, not what
+    allotted_thing: object  # 名额, 指标, 任务: what a quota counts
+    unit_name: object  # 江口县, 市教育工会: a unit a quota goes to
+    allotment_reach: int  # characters after an allotted total its units' figures may follow
     part_run_enders: object  # a clause stating a whole again ends a list of parts
     part_lead_in: object  # what may open a sentence before its part marker
     respectively: object
@@ -202,6 +206,10 @@ def indicator_cues() -> Cues:
         part_run_enders=alternation(words["part_run_enders"]),
         change_markers=alternation(words["change_markers"]),
         average_words=alternation(words["average_words"]),
+        allotted_by=regex.compile(words["allotted_by"]),
+        allotted_thing=regex.compile(words["allotted_thing"]),
+        unit_name=regex.compile(words["unit_name"]),
+        allotment_reach=int(words["allotment_reach"]),
         gap_comparisons=alternation(words["gap_comparisons"]),
         growth_words=frozenset(words["growth_words"]),
         comparison_opener=regex.compile(words["comparison_opener"]),
