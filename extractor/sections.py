@@ -326,7 +326,23 @@ def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, i
             if not (found and found[0].start == line.span[0]):  # (a typed number keeps its own style)
                 found = [HeadingMatch(line.span[0], line.span[0], line.span[1], f"styled{level}", None, None)] + found
         headings.extend(found)
-    return headings
+    return _without_note_labels(headings)
+
+
+def _without_note_labels(headings: list[HeadingMatch]) -> list[HeadingMatch]:
+    """Circled numbers under a notes heading (注释: ①含……) label the notes, they head nothing."""
+    if not any(h.style == "notes" for h in headings):
+        return headings
+    kept, in_notes = [], False
+    for heading in headings:
+        if heading.style == "notes":
+            in_notes = True
+        elif heading.style != "circled":
+            in_notes = False
+        elif in_notes:
+            continue
+        kept.append(heading)
+    return kept
 
 
 _MAX_STYLED = 3  # Heading 1 to 3 (numbering.toml's styled styles)

@@ -487,3 +487,19 @@ def test_markdown_list_items_under_hash_headings_head_nothing():
     (doc,) = parse_source(record, use_model=False)
     assert [s.heading for s in doc.sections] == ["职工文体活动", "存在的不足"]
     assert {(i.value, i.object) for i in doc.indicators} >= {(9, "职工书屋"), (180, "小微企业")}
+
+
+def test_pages_saved_one_after_another_in_one_html_file_are_all_read():
+    from extractor.pipeline import parse_source
+
+    def page(n: int, body: str) -> str:
+        suffix = f"({n})" if n > 1 else ""
+        return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>t</title></head><body>"
+                f"<h1>远山县总工会2019年工作总结{suffix}</h1><p>{body}</p><p>本文共2页 上一页 1 2 下一页</p></body></html>\n")
+
+    data = (page(1, "全年新建工会组织64家,发展会员3870人,县总工会组织专项检查3次,各项工作取得新的进展。")
+            + page(2, "筹集送温暖资金318.6万元,走访慰问一线职工3260人,帮扶工作扎实有效,职工满意度进一步提高。")).encode("utf-8")
+    record = read_bytes(data, "paged.html")
+    assert "318.6万元" in record.text
+    (doc,) = parse_source(record, use_model=False)  # one document: page 2's title is the same title again
+    assert {i.value for i in doc.indicators} >= {64, 3870, 3186000, 3260}

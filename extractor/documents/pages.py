@@ -109,6 +109,15 @@ def _mid_page_title(text: str) -> bool:
     return is_title_like(text) and bool(document_rules().org_pattern.search(text))
 
 
+_PAGE_SUFFIX = regex.compile(r"\s*[(（](?:第\s*)?[0-9]{1,2}(?:\s*页)?[)）]$")
+
+
+def _page_of(text: str, title: str) -> bool:
+    """Whether ``text`` is ``title`` again with a page's number (……总结(2), ……总结(第3页))."""
+    found = _PAGE_SUFFIX.search(text)
+    return found is not None and text[:found.start()] == _PAGE_SUFFIX.sub("", title) and len(title) >= 6
+
+
 def _split_points(content: list[Line], may_continue: set[int], stamped: set[int] = frozenset()) -> list[tuple[int, bool]]:
     """Indices where a document starts, with whether that line is a marker to drop; a
     headline with a publication stamp under it starts a news item."""
@@ -129,6 +138,8 @@ def _split_points(content: list[Line], may_continue: set[int], stamped: set[int]
         if attached and _mid_page_title(text):
             attached = False
             continue
+        if _page_of(text, content[points[-1][0]].text):
+            continue  # ……工作总结(2): the next page of an article split over pages, no new document
         if _article_title(text) or (body_seen and (_mid_page_title(text) or (i in stamped and is_title_like(text)))):
             if i != points[-1][0]:
                 points.append((i, False))

@@ -38,14 +38,30 @@ _CHARSET_ALIASES = {
 }
 
 
+# where a second page begins in a file of pages saved one after another (an article split over
+# pages, 第1页 第2页: the parser would keep the first document and drop the rest)
+_NEXT_DOCUMENT = re.compile(r"(?=<!doctype html|<html[\s>])", re.IGNORECASE)
+
+
 def html_to_text(data: bytes, source: str) -> tuple[str, str]:
-    """``(text, encoding)`` of an HTML page's visible running text."""
+    """``(text, encoding)`` of an HTML page's visible running text (of every page, when the
+    file holds several saved one after another)."""
     markup, encoding = decode_markup(data, source)
-    root = _parse(markup, source)
-    text = _visible_text(root)
+    pages = [page for page in _NEXT_DOCUMENT.split(markup) if page.strip()] if markup.lower().count("<html") > 1 \
+        else [markup]
+    text = "\n".join(filter(None, (_page_text(page, source, len(pages) > 1) for page in pages)))
     if not text.strip():
         raise EmptyInput(source, "HTML page has no visible text")
     return text, encoding
+
+
+def _page_text(markup: str, source: str, one_of_several: bool) -> str:
+    try:
+        return _visible_text(_parse(markup, source))
+    except EmptyInput:
+        if one_of_several:
+            return ""  # (a doctype line alone before its page's <html>)
+        raise
 
 
 def decode_markup(data: bytes, source: str) -> tuple[str, str]:
