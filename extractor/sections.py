@@ -316,6 +316,9 @@ def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, i
     styled_at = dict(styled)
     for i, line in enumerate(body):
         previous = body[i - 1] if i else None
+        if "\t" in line.text or (previous is not None and i + 1 < len(body)
+                                 and "\t" in previous.text and "\t" in body[i + 1].text):
+            continue  # a table's row, or a group line between its rows (一、收入): no heading
         found = _line_headings(line, previous, body[i + 1:i + 3])
         level = styled_at.get(line.span[0])
         if level == 0:  # a list's item (a Markdown file's 1. under its # headings): no heading

@@ -983,3 +983,16 @@ def test_a_quota_shared_out_among_units_counts_the_quota():
     found = indicators("全市共安排名额120名。各县(市、区)总工会共分配78名:\n江口县 15名\n西坝区 12名\n"
                        "产业工会和市直基层工会共分配42名,分别为:市直机关工会5名、市教育工会8名。以上合计120名。")
     assert {i.object for i in found} == {"名额"}
+
+
+def test_a_tables_two_header_rows_of_merged_cells_and_its_group_rows():
+    page = ("项目\t2021年预算\t2021年决算\n金额(万元)\t占比(%)\t金额(万元)\t占比(%)\n一、收入\n"
+            "拨缴经费收入\t859.70\t68.96\t905.37\t70.38\n上级补助收入\t230.00\t18.45\t214.64\t16.68\n二、支出\n"
+            "职工活动支出\t470.00\t37.70\t468.87\t38.60\n维权支出\t330.00\t26.47\t321.46\t26.46\n")
+    found = indicators(page)
+    assert [(i.value, i.unit, i.status) for i in found[:4]] == [
+        (8597000, "元", "target"), (68.96, "%", "target"), (9053700, "元", "actual"), (70.38, "%", "actual")]
+    assert {i.object for i in found} == {"拨缴经费收入", "上级补助收入", "职工活动支出", "维权支出"}
+    text = TITLE + page
+    (doc,) = parse_text(text)
+    assert [s.heading for s in doc.sections] == ["主要工作"]  # (一、收入 is a group of rows)

@@ -50,6 +50,7 @@ class TableRows:
             return  # most documents hold no table
         header: Optional[list[str]] = None
         heading_rows = False  # still in the rows before a table's first figure
+        header_rows: list[list[str]] = []  # the rows before the first figure (a caption, headers)
         previous_row_end = -2
         start = lo
         while start < hi:
@@ -58,12 +59,15 @@ class TableRows:
             if text.find("\t", start, end) >= 0:
                 cells = _cell_spans(text, start, end)
                 if previous_row_end != start - 1 and not _group_line_between(text, previous_row_end, start):
-                    header, heading_rows = None, True  # the first row of a table
+                    header, heading_rows, header_rows = None, True, []  # the first row of a table
                 if heading_rows and not any(_FIGURE_CELL.fullmatch(text, a, b) for a, b in cells):
                     # the last row before the figures is the header (a caption row may come
                     # first: 附表 | ……预算表; 2021年决算数(万元) is a header's cell)
                     header = [text[a:b] for a, b in cells]
+                    header_rows.append(header)
                 else:
+                    if heading_rows and len(header_rows) >= 2:
+                        header = _spanned_header(header_rows, len(cells)) or header
                     heading_rows = False
                 self._rows[start] = (cells, header, heading_rows)
                 previous_row_end = end
@@ -187,6 +191,18 @@ def _column_thing(header: str) -> str:
     """What a column's header names, without its unit: 已建会企业 of 已建会企业(家)."""
     found = _words().header_unit.fullmatch(header.strip())
     return (found.group(1) if found else header).strip()
+
+
+def _spanned_header(rows: list[list[str]], width: int) -> Optional[list[str]]:
+    """One header from two rows written with merged cells (项目 | 2021年预算 | 2021年决算 over
+    金额(万元) | 占比(%) | 金额(万元) | 占比(%)): the label cell spans both rows, each upper cell
+    spans the same number of lower ones.  None when the rows do not fit ``width`` so."""
+    upper, lower = rows[-2], rows[-1]
+    groups = len(upper) - 1
+    if len(lower) != width - 1 or groups < 1 or (width - 1) % groups:
+        return None
+    spread = (width - 1) // groups
+    return [upper[0]] + [f"{upper[1 + k // spread].strip()} {cell.strip()}" for k, cell in enumerate(lower)]
 
 
 _GROUP_LINE_CHARS = 24
