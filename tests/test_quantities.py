@@ -369,3 +369,8 @@ def test_thousands_grouped_by_spaces_read_as_one_figure():
     assert found == [(1186, "个"), (68420, "人"), (12865000, "元"), (2000, "人")]
     # a table's plain figures in a row stay apart: no unit after the last
     assert [q.value for q in find_quantities("集体合同(份) 120 135\n")] != [120135]
+
+
+def test_a_power_before_a_longer_unit_multiplies_it():
+    assert [(q.value, q.unit) for q in find_quantities("全年供电量约2600万千瓦时,装机容量120万千瓦")] == [
+        (26000000, "千瓦时"), (120, "万千瓦")]

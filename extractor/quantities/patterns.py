@@ -108,9 +108,20 @@ def numeral_pattern(shape: NumeralShape) -> str:
 def multiplier_pattern(shape: NumeralShape) -> str:
     """十 百 千 万 亿 between a numeral and its unit (20多万元), stops kept."""
     plain = "".join(ch for ch in "十百千万亿萬億兆" if ch not in shape.stops)
-    parts = [f"[{plain}]"] + [f"{head}(?!{sorted_alternation(rests)})" for head, rests in shape.stops.items() if head in "十百千万亿萬億兆"]
+    parts = [f"[{plain}]"] + [f"{head}(?!{_stop_rests(rests, shape.units)})" for head, rests in shape.stops.items() if head in "十百千万亿萬億兆"]
     # or the web's w for 万 after Arabic digits (1.2w+人次), before a unit or a plus
     return "(?:(?:" + "|".join(parts) + "){1,3}|(?<=[0-9])[wW](?=[+＋]?[\\u4e00-\\u9fff]))"
+
+
+def _stop_rests(rests: Iterable[str], units: Iterable[str]) -> str:
+    """The rests of the words a power character may begin, each unless a longer unit goes on
+    from it (万【千瓦】 is a unit, but 2600万【千瓦时】 is 2600 万 of 千瓦时)."""
+    units = tuple(units)
+    parts = []
+    for rest in sorted(set(rests), key=len, reverse=True):
+        longer = [unit[len(rest):] for unit in units if unit.startswith(rest) and len(unit) > len(rest)]
+        parts.append(re.escape(rest) + (f"(?!{sorted_alternation(longer)})" if longer else ""))
+    return "(?:" + "|".join(parts) + ")"
 
 
 def quantity_alternatives(shape: NumeralShape, units, markers: dict, implicit_nouns, currency_before) -> str:
