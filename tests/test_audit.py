@@ -714,3 +714,18 @@ def test_amounts_shared_out_after_a_list_are_summed_against_the_amount_before():
     right, wrong = text.format("74.34"), text.format("66.34")
     assert checks(audit_document(_parse_text(right, use_model=False)[0], right)) == []
     assert checks(audit_document(_parse_text(wrong, use_model=False)[0], wrong)) == ["breakdown.sum_mismatch"]
+
+
+def test_shares_of_a_list_of_parts_over_several_semicolons_are_checked_against_its_total():
+    from extractor.pipeline import parse_text
+
+    text = ("县总工会2021年统计分析\n一、基本情况\n截至2021年底,全县共有基层工会组织1323个,比上年增加47个。"
+            "其中企业工会812个,占61.4%;机关事业单位工会365个,占27.6%;社会组织工会58个,占4.4%;"
+            "村(社区)工会88个,占6.7%。会员实名制信息录入48214人,录入率94.4%。全年新发展会员4236人。\n")
+    (doc,) = parse_text(text)
+    parts = [i for i in doc.indicators if i.unit == "个" and i.part_of]
+    assert [i.value for i in parts] == [812, 365, 58, 88]
+    assert not [f for f in doc.findings if f.check.startswith(("rate.", "breakdown."))]
+    wrong = text.replace("占6.7%", "占9.7%")
+    (doc,) = parse_text(wrong)
+    assert [f.check for f in doc.findings if f.check.startswith("rate.")] == ["rate.inconsistent"]

@@ -50,10 +50,17 @@ def _is_rate(rate: Indicator, clause: str) -> bool:
 
 
 def _figures(rate: Indicator, view: DocumentView, window: Sequence) -> list[Indicator]:
-    return [ind for ind in view.indicators
+    """The figures a rate may be computed from: those before it in its sentence and the one
+    before, and the totals those are parts of (a list of parts may run over several ;-parts:
+    其中企业工会812个,占61.4%;……;村(社区)工会88个,占6.7%)."""
+    near = [ind for ind in view.indicators
             if ind.sentence_span in window and ind.span[1] <= rate.span[0]
             and has_value(ind) and is_exact(ind) and ind.per is None
             and ind.kind not in ("percent", "fraction")]
+    totals = {ind.part_of for ind in near if ind.part_of} - {ind.id for ind in near}
+    if totals:
+        near = [ind for ind in view.indicators if ind.id in totals and has_value(ind) and is_exact(ind)] + near
+    return near
 
 
 def _target_like(ind: Indicator, view: DocumentView) -> bool:
@@ -139,6 +146,10 @@ def _pairs(rate: Indicator, clause: str, figures: Sequence[Indicator], view: Doc
                 continue
             if population and den.predicate in flows:
                 continue  # 农民工入会率 is not a share of 发展会员860人 (this year's new members)
+            if num.part_of is not None and num.part_of == den.part_of:
+                continue  # two parts of one total: neither is the other's whole
+            if not completion and num.value > den.value and rate.value <= 100:
+                continue  # a share of no more than the whole: 录入48214人 is no part of 发展会员4236人
             if completion:
                 if _target_like(den, view) and not _target_like(num, view):
                     yield num, den

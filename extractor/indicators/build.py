@@ -294,7 +294,9 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             "value": None if q.masked else q.value, "unit": q.unit, "kind": q.kind, "approx": q.approx,
             "bound": q.bound, "range": q.range, "per": q.per, "status": status, "masked": q.masked,
             # an amount per head is no share of a total (其中,为每户……发放慰问金2000元)
-            "part_of": part_of_total(text, q, ctx, made, totals, status) if may_have_parts and not q.per else None,
+            "part_of": (part_of_total(text, q, ctx, made, totals, status)
+                        or _list_goes_on(text, q, ctx, made, reading.predicate))
+            if may_have_parts and not q.per else None,
             "confidence": reading.confidence, "change": q.change, "quantity_span": q.span,
         })
         if indicator.part_of:
@@ -324,6 +326,28 @@ def _standard_of_paragraph(text: str, at: int) -> str:
     start = text.rfind("\n", 0, at) + 1
     found = _STANDARD_LABEL.match(text, start, at)
     return found.group("thing") if found else ""
+
+
+_LIST_ITEM_CHARS = 12  # an item of a list of parts names its kind in a few words
+
+
+def _list_goes_on(text: str, q: Quantity, ctx, made: Sequence[Indicator], verb: Optional[str]) -> Optional[str]:
+    """The total of a list of parts that goes on past a ; (其中企业工会812个,占61.4%;机关事业单位
+    工会365个,占27.6%;……): the figure right after the ;, in the unit of the part before it and
+    with no verb of its own (not ;注销基层工会16个), is a part of the same total."""
+    if (verb is not None and verb not in indicator_cues().nominal_verbs) or q.kind == "percent" or not made:
+        return None  # (社会组织工会58个: jieba's verb 组织 is a noun's part)
+    previous = next((i for i in reversed(made) if i.unit == q.unit), None)
+    if previous is None or previous.part_of is None or previous.sentence_span != made[-1].sentence_span:
+        return None
+    if text[previous.sentence_span[1]:previous.sentence_span[1] + 1] not in ";；" \
+            or ctx.sentence_start - previous.sentence_span[1] > 2:
+        return None
+    cues = indicator_cues()
+    between = text[ctx.sentence_start:q.span[0]]
+    if len(between) > _LIST_ITEM_CHARS or cues.change_markers.search(between) or cues.part_run_enders.search(between):
+        return None  # ;比上年增加6个 / ;全县总数达到…… / ;因企业关停……注销基层工会16个: no part
+    return previous.part_of
 
 
 def _quota_before(made: Sequence[Indicator], q: Quantity) -> Optional[Indicator]:
