@@ -274,3 +274,16 @@ def test_a_red_header_notice_is_by_its_masthead_not_its_addressees():
 def test_a_reports_period_with_a_speech_subtitle():
     page = ("广和区总工会关于2021年工会经费收支决算和2022年预算(草案)的报告\n——在区总工会六届五次全委(扩大)会议上\n\n" + BODY)
     assert find_documents(page)[0].period.part == "year"
+
+
+def test_a_newspaper_interview_its_masthead_headline_and_subtitles():
+    from extractor.pipeline import parse_text
+
+    filler = "赵立群:我们的想法很朴素,哪里有职工,工会组织就建到哪里,全年新建基层工会组织412家,发展会员1.86万人。"
+    text = ("莲花日报　2022年12月28日　星期三　第A03版　要闻\n\n【年终访谈】把实事办到职工心坎上——访莲花市总工会党组书记、主席 赵立群\n\n"
+            "本报记者　王璐\n\n" + filler + "\n\n让技能人才“有舞台”\n\n记者:听说今年的职工技能大赛规模很大?\n\n" + filler
+            + "\n\n新的一年,继续当好“娘家人”\n\n记者:2023年,市总工会有哪些打算?\n\n赵立群:明年我们计划新建基层工会300家以上。\n")
+    (doc,) = parse_text(text)
+    assert doc.title.startswith("把实事办到职工心坎上") and doc.org == "莲花市总工会"
+    assert [(s.heading, s.category) for s in doc.sections] == [
+        ("让技能人才“有舞台”", "achievements"), ("新的一年,继续当好“娘家人”", "plans")]

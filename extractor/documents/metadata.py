@@ -169,6 +169,8 @@ def org_of(title: Optional[str], opening: str, subtitles: str = "", masthead: st
         subtitles = _ADDRESSEES.sub("", subtitles)
     if title:
         title = document_rules().org_meeting_in_title.sub("", title)  # 集团公司【第八届职代会第三次会议】工会
+        if "——访" in title:
+            title = title.split("——访", 1)[1]  # an interview's headline: ……——访莲花市总工会主席 赵立群
     title_org = next(_clause_orgs(title), None) if title else None
     if title_org and title_org.startswith(MASK):
         return None  # "XX县总工会2019年工作总结": withheld

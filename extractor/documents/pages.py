@@ -168,6 +168,7 @@ def _blocks(content: list[Line], may_continue: set[int], stamped: set[int] = fro
 
 
 _SHORT_TITLE = 30  # a second title line no longer than this may take over from the first
+_COLUMN_TAG = regex.compile(r"【[^】]{2,8}】\s*(?=\S{6})")
 
 
 def _title(block: list[Line]) -> tuple[Optional[str], Optional[Span], int]:
@@ -178,6 +179,11 @@ def _title(block: list[Line]) -> tuple[Optional[str], Optional[Span], int]:
     for i, line in enumerate(block[:4]):
         if len(line.text) >= 60 or HEADING_START.match(line.text):
             break
+        tag = _COLUMN_TAG.match(line.text)
+        if tag and is_title_like(line.text[tag.end():]):
+            # 【年终访谈】把实事办到职工心坎上: a newspaper's column tag before its headline
+            text = strip_trailing_pipes(line.text[tag.end():])
+            return text, (line.span[0] + tag.end(), line.span[0] + tag.end() + len(text)), i + 1
         if is_title_like(line.text):
             text = strip_trailing_pipes(line.text)
             span = (line.span[0], line.span[0] + len(text))
