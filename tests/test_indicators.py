@@ -996,3 +996,12 @@ def test_a_tables_two_header_rows_of_merged_cells_and_its_group_rows():
     text = TITLE + page
     (doc,) = parse_text(text)
     assert [s.heading for s in doc.sections] == ["主要工作"]  # (一、收入 is a group of rows)
+
+
+def test_a_change_against_a_base_counts_the_figure_before_and_a_groups_total_is_named_by_its_group():
+    found = indicators("拨缴经费收入905.37万元,比预算增加45.67万元。业务支出171.35万元,比预算节约8.65万元。")
+    assert [(i.value, i.approx) for i in found][1::2] == [(456700, None), (86500, None)]  # (节约: no 约)
+    assert found[1].object == found[0].object == "拨缴经费收入"
+    page = ("项目\t预算(万元)\t决算(万元)\n一、收入\n拨缴经费收入\t859.70\t905.37\n合计\t1246.60\t1286.45\n"
+            "二、支出\n维权支出\t330.00\t321.46\n合计\t1246.60\t1214.68\n")
+    assert [i.object for i in indicators(page) if i.value > 12000000] == ["收入合计"] * 2 + ["支出合计"] * 2

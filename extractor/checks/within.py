@@ -7,6 +7,8 @@ own.
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Iterable, Optional, Sequence
@@ -94,8 +96,13 @@ def _differ(a: Indicator, b: Indicator, view: DocumentView) -> bool:
 _CONFLICT_KINDS = frozenset(rules("conflict")["kinds"])
 
 
-def _conflict_groups(indicators: Sequence[Indicator]) -> list[tuple[tuple, list[Indicator]]]:
-    """(conflict key, status, unit family) -> its figures, for keys with two or more."""
+_DELTA = re.compile(r"(?:比|较|同比|环比)[^,，;；。]{0,12}?(?:增加|减少|增长|下降|节约|提高|降低|超支|多|少)了?\s*$")
+
+
+def _conflict_groups(indicators: Sequence[Indicator], view: Optional[DocumentView] = None
+                     ) -> list[tuple[tuple, list[Indicator]]]:
+    """(conflict key, status, unit family) -> its figures, for keys with two or more; a change
+    against a base (比预算增加8.00万元) is a difference, no value of the thing, and joins none."""
     # figures of one group share their object: most figures have an object of their own
     counts = Counter(ind.object for ind in indicators if ind.object)
     repeated = {obj for obj, count in counts.items() if count > 1}
@@ -104,7 +111,8 @@ def _conflict_groups(indicators: Sequence[Indicator]) -> list[tuple[tuple, list[
     groups: dict[tuple, list[Indicator]] = {}
     for ind in indicators:
         if (ind.object in repeated and ind.kind in _CONFLICT_KINDS and ind.per is None
-                and has_value(ind) and is_exact(ind)):
+                and has_value(ind) and is_exact(ind)
+                and not (view is not None and _DELTA.search(view.clause(ind)))):
             key = _conflict_key(ind)
             if key:
                 groups.setdefault((key, ind.status, unit_family(ind.unit)), []).append(ind)
@@ -188,7 +196,7 @@ _PAIRS_BEFORE_STOPS = 16  # the first pairs search the text between them; later 
 def check_conflicts(doc: Document, text: Optional[str] = None,
                     view: Optional[DocumentView] = None) -> list[Finding]:
     view = view or DocumentView(doc, text)
-    groups = _conflict_groups(view.indicators) + _whole_population_groups(view)
+    groups = _conflict_groups(view.indicators, view) + _whole_population_groups(view)
     if not groups:
         return []
     sections = view.sections

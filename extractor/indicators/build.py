@@ -231,6 +231,12 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
               and not prior.per and prior.object and ctx.sentence_start - prior.sentence_span[1] <= 2):
             # 发放助学金40.2万元。其中,在读大学生98名,每生每年3000元: the money of the sentence before
             reading = reading._replace(object=prior.object, confidence=0.4)
+        if (same_sentence and previous.unit == q.unit and previous.object and reading.object
+                and reading.object != previous.object
+                and _COMPARED_WITH.match(opening := text[ctx.clause_start:q.span[0]].lstrip())
+                and reading.object in opening[1:]):
+            # 拨缴经费收入905.37万元,比预算增加45.67万元: the change of the figure before, not of the base
+            reading = reading._replace(object=previous.object, confidence=0.6)
         if (q.kind == "money" and q.per and not _MONEY_WORD.search(reading.object or "")
                 and (standard := _standard_of_paragraph(text, q.span[0]))):
             # 慰问金标准:困难职工每户1000元至3000元,劳动模范每人2000元: the money the standard sets
@@ -318,6 +324,7 @@ _LABEL = regex.compile(r"[\p{Han}()“”]{2,12}")
 
 
 _MONEY_WORD = regex.compile(r"[金款费资]")
+_COMPARED_WITH = regex.compile(r"(?:比|较|与|同比)[\p{Han}0-9“]")  # a clause opening with what it compares with
 _STANDARD_LABEL = regex.compile(r"(?P<thing>\p{Han}{2,8}?)(?:发放|补助|救助)?标准[:：]")
 
 

@@ -51,6 +51,8 @@ class TableRows:
         header: Optional[list[str]] = None
         heading_rows = False  # still in the rows before a table's first figure
         header_rows: list[list[str]] = []  # the rows before the first figure (a caption, headers)
+        self._groups: dict[int, str] = {}  # row start -> the group line above its rows (一、收入)
+        group = ""
         previous_row_end = -2
         start = lo
         while start < hi:
@@ -58,8 +60,13 @@ class TableRows:
             end = hi if end < 0 else end
             if text.find("\t", start, end) >= 0:
                 cells = _cell_spans(text, start, end)
-                if previous_row_end != start - 1 and not _group_line_between(text, previous_row_end, start):
-                    header, heading_rows, header_rows = None, True, []  # the first row of a table
+                if previous_row_end != start - 1:
+                    if _group_line_between(text, previous_row_end, start):
+                        group = _GROUP_NUMBER.sub("", text[previous_row_end + 1:start - 1].strip())
+                    else:
+                        header, heading_rows, header_rows, group = None, True, [], ""  # a table's first row
+                if group:
+                    self._groups[start] = group
                 if heading_rows and not any(_FIGURE_CELL.fullmatch(text, a, b) for a, b in cells):
                     # the last row before the figures is the header (a caption row may come
                     # first: 附表 | ……预算表; 2021年决算数(万元) is a header's cell)
@@ -144,6 +151,9 @@ class TableRows:
             return None  # the header row itself
         column = next((k for k, (a, b) in enumerate(cells) if a <= start and end <= b), None)
         label = self._label(cells, column)
+        if label and line_start in self._groups and _words().total_label.search(label) \
+                and not label.startswith(self._groups[line_start]):
+            label = self._groups[line_start] + label  # 一、收入 … 合计: the total of 收入
         if column is None or label is None:
             return None
         status = None
@@ -206,6 +216,7 @@ def _spanned_header(rows: list[list[str]], width: int) -> Optional[list[str]]:
 
 
 _GROUP_LINE_CHARS = 24
+_GROUP_NUMBER = regex.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.])\s*")
 
 
 def _group_line_between(text: str, previous_row_end: int, start: int) -> bool:

@@ -38,8 +38,9 @@ def read_prefix(lex: Lexicon, text: str, start: int) -> Tuple[int, Optional[str]
         probe = start - 1 if start and text[start - 1] == " " else start
         if approx is None:
             marker = _marker_before(lex.approx_prefix, text, probe)
-            if marker:
-                approx, start = lex.approx_prefix[marker], probe - len(marker)
+            at = probe - len(marker) if marker else 0
+            if marker and not (at and text[at - 1] in lex.approx_not_after.get(marker, "")):
+                approx, start = lex.approx_prefix[marker], at
                 continue
         if bound is None:
             marker = _marker_before(lex.bound_prefix, text, probe)

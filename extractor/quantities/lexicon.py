@@ -40,6 +40,7 @@ class Lexicon:
     prefix_tail_chars: frozenset  # last characters of prefix markers (and a space)
     suffix_head_chars: frozenset  # first characters of suffix markers
     suffix_triggers: frozenset  # what may follow a quantity's unit: suffix markers, (含), a / of 65元/人
+    approx_not_after: Mapping[str, str]  # 约 of 节约: the characters a prefix marker may not follow
     range_pairs: Mapping[str, tuple]
     per_prefix: str
     per_averages: Mapping[str, str]
@@ -119,7 +120,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         units=units, unit_at=re.compile(sorted_alternation(units)),
         approx_prefix=_longest_first(approx["prefix"]), approx_infix=approx["infix"],
-        approx_suffix=_longest_first(approx["suffix"]),
+        approx_suffix=_longest_first(approx["suffix"]), approx_not_after=dict(approx.get("not_after", {})),
         bound_prefix=_longest_first(bound["prefix"]), bound_suffix=_longest_first(bound["suffix"]),
         prefix_tail_chars=frozenset(" " + "".join(w[-1] for w in (*approx["prefix"], *bound["prefix"]))),
         suffix_head_chars=frozenset(w[0] for w in (*approx["suffix"], *bound["suffix"])),
