@@ -1005,3 +1005,8 @@ def test_a_change_against_a_base_counts_the_figure_before_and_a_groups_total_is_
     page = ("项目\t预算(万元)\t决算(万元)\n一、收入\n拨缴经费收入\t859.70\t905.37\n合计\t1246.60\t1286.45\n"
             "二、支出\n维权支出\t330.00\t321.46\n合计\t1246.60\t1214.68\n")
     assert [i.object for i in indicators(page) if i.value > 12000000] == ["收入合计"] * 2 + ["支出合计"] * 2
+
+
+def test_a_per_head_amount_in_a_semicolon_part_gets_what_the_one_before_gave():
+    found = indicators("全年发放助学金120.4万元,资助本科新生134名,每人5000元;专科新生178名,每人3000元。")
+    assert [i.object for i in found if i.per] == ["助学金", "助学金"]

@@ -237,6 +237,9 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 and reading.object in opening[1:]):
             # 拨缴经费收入905.37万元,比预算增加45.67万元: the change of the figure before, not of the base
             reading = reading._replace(object=previous.object, confidence=0.6)
+        if q.per and not reading.object and (parallel := _last_per(text, made, q, ctx)) is not None:
+            # 本科新生134名,每人5000元;专科新生178名,每人3000元: what each gets, as in the ;-part before
+            reading = reading._replace(object=parallel.object, confidence=0.5)
         if (q.kind == "money" and q.per and not _MONEY_WORD.search(reading.object or "")
                 and (standard := _standard_of_paragraph(text, q.span[0]))):
             # 慰问金标准:困难职工每户1000元至3000元,劳动模范每人2000元: the money the standard sets
@@ -333,6 +336,20 @@ def _standard_of_paragraph(text: str, at: int) -> str:
     start = text.rfind("\n", 0, at) + 1
     found = _STANDARD_LABEL.match(text, start, at)
     return found.group("thing") if found else ""
+
+
+def _last_per(text: str, made: Sequence[Indicator], q: Quantity, ctx) -> Optional[Indicator]:
+    """The last figure per the same thing in the unit of ``q``, with an object, in its sentence or
+    the ;-part right before it."""
+    for indicator in reversed(made):
+        in_reach = indicator.sentence_span[0] == ctx.sentence_start or (
+            text[indicator.sentence_span[1]:indicator.sentence_span[1] + 1] in ";；"
+            and 0 <= ctx.sentence_start - indicator.sentence_span[1] <= 2)
+        if not in_reach:
+            return None
+        if indicator.per == q.per and indicator.unit == q.unit and indicator.object:
+            return indicator
+    return None
 
 
 _LIST_ITEM_CHARS = 12  # an item of a list of parts names its kind in a few words
