@@ -1010,3 +1010,8 @@ def test_a_change_against_a_base_counts_the_figure_before_and_a_groups_total_is_
 def test_a_per_head_amount_in_a_semicolon_part_gets_what_the_one_before_gave():
     found = indicators("全年发放助学金120.4万元,资助本科新生134名,每人5000元;专科新生178名,每人3000元。")
     assert [i.object for i in found if i.per] == ["助学金", "助学金"]
+
+
+def test_a_rates_change_in_points_and_budgets_stated_together():
+    found = indicators("全年减少会员1850人,会员流失率达3.8%,比上年上升0.9个百分点。年初批准的收入预算和支出预算均为1246.60万元。")
+    assert found[2].object == "会员流失率" and found[3].status == "target"

@@ -350,8 +350,11 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     if q.change == "to" and previous is not None and previous.change == "from" and previous.object:
         return Reading(previous.predicate, previous.object, 0.8, -1)
     if (q.unit == "个百分点" and previous is not None and previous.kind == "percent" and previous.object
-            and cues.gap_comparisons.match(text, ctx.clause_start)):
-        return Reading(None, previous.object, 0.6, -1)  # 收入增长7.4%,高于平均水平1.2个百分点
+            and (cues.gap_comparisons.match(text, ctx.clause_start)
+                 or cues.growth_against.fullmatch(text, ctx.clause_start, q.span[0]))):
+        # 收入增长7.4%,高于平均水平1.2个百分点; 会员流失率达3.8%,比上年上升0.9个百分点
+        gap = cues.gap_comparisons.match(text, ctx.clause_start)
+        return Reading(None if gap else predicate, previous.object, 0.6, -1)
     if (q.kind == "percent" and obj in cues.growth_words and previous is not None and previous.object
             and previous.sentence_span[0] == ctx.sentence_start):
         return Reading(predicate, previous.object, 0.6, -1)  # 人均增收2160元,增幅6.8%
