@@ -1015,3 +1015,8 @@ def test_a_per_head_amount_in_a_semicolon_part_gets_what_the_one_before_gave():
 def test_a_rates_change_in_points_and_budgets_stated_together():
     found = indicators("全年减少会员1850人,会员流失率达3.8%,比上年上升0.9个百分点。年初批准的收入预算和支出预算均为1246.60万元。")
     assert found[2].object == "会员流失率" and found[3].status == "target"
+
+
+def test_a_share_after_a_clause_that_ranks_its_thing():
+    found = indicators("从支出结构看,职工活动支出占比最大,为38.6%;维权支出次之,占26.5%。")
+    assert [i.object for i in found] == ["职工活动支出", "维权支出"]

@@ -49,6 +49,7 @@ class Cues:
     locative_then: object  # 中只有: a place word, then the next count of the same thing
     frame: object  # 在X中 before a share
     compared_subject: object  # X比上年……: the subject compared, at a clause's start
+    ranked_subject: object  # X占比最大, X次之: the thing a share after it belongs to
     age_units: frozenset
     level_suffixes: tuple  # 全国【级】
     aid_verbs: frozenset  # 资助: an amount per head may be of it
@@ -189,6 +190,7 @@ def indicator_cues() -> Cues:
                                     + alternation(words["locative_then"]).pattern + ")?"),
         frame=regex.compile(words["frame"]),
         compared_subject=regex.compile(words["compared_subject"]),
+        ranked_subject=regex.compile(words["ranked_subject"]),
         age_units=frozenset(words["age_units"]),
         level_suffixes=tuple(words["level_suffixes"]),
         place_name=regex.compile(words["place_name"]),
