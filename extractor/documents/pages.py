@@ -114,6 +114,8 @@ _PAGE_SUFFIX = regex.compile(r"\s*[(（](?:第\s*)?[0-9]{1,2}(?:\s*页)?[)）]$"
 
 def _page_of(text: str, title: str) -> bool:
     """Whether ``text`` is ``title`` again with a page's number (……总结(2), ……总结(第3页))."""
+    if not text.endswith((")", "）")):
+        return False  # (most lines: the search would cost a regex call per line)
     found = _PAGE_SUFFIX.search(text)
     return found is not None and text[:found.start()] == _PAGE_SUFFIX.sub("", title) and len(title) >= 6
 

@@ -246,7 +246,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             reading = reading._replace(object=standard, confidence=0.6)
         if not reading.object and (label := _label_before_colon(text, ctx, q)):
             reading = reading._replace(object=label, confidence=0.7)  # 职工人数:1268人 (a form's line)
-        if reading.object and cues.allotted_by.search(reading.object) and \
+        if reading.object and reading.object.endswith(_ALLOT_LAST_CHARS) and cues.allotted_by.search(reading.object) and \
                 (thing := _quota_before(made, q)) is not None:
             # 各县(市、区)总工会共分配78名: the quota shared out, not who shares it
             reading = reading._replace(object=thing.object, confidence=0.6)
@@ -327,6 +327,7 @@ _LABEL = regex.compile(r"[\p{Han}()“”]{2,12}")
 
 
 _MONEY_WORD = regex.compile(r"[金款费资]")
+_ALLOT_LAST_CHARS = ("配", "解", "达", "排", "到", "给", "至")  # what an allotted_by match ends in
 _COMPARED_WITH = regex.compile(r"(?:比|较|与|同比)[\p{Han}0-9“]")  # a clause opening with what it compares with
 _STANDARD_LABEL = regex.compile(r"(?P<thing>\p{Han}{2,8}?)(?:发放|补助|救助)?标准[:：]")
 
