@@ -1020,3 +1020,11 @@ def test_a_rates_change_in_points_and_budgets_stated_together():
 def test_a_share_after_a_clause_that_ranks_its_thing():
     found = indicators("从支出结构看,职工活动支出占比最大,为38.6%;维权支出次之,占26.5%。")
     assert [i.object for i in found] == ["职工活动支出", "维权支出"]
+
+
+def test_money_named_after_a_count_a_fraction_restating_a_rate_and_places_sharing_a_verb():
+    found = indicators("共检查用人单位186家,其中建筑企业74家。某建筑公司累计拖欠46名农民工工资83.2万元。"
+                       "在建工程项目61个,柳林区检查52家、望江县检查48家。劳动合同签订率仅为71.3%,不到四分之三。")
+    by_value = {i.value: i.object for i in found}
+    assert "工资" in by_value[832000] and by_value[52] == by_value[48] == "用人单位"
+    assert by_value[0.75] == by_value[71.3]

@@ -237,6 +237,19 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 and reading.object in opening[1:]):
             # 拨缴经费收入905.37万元,比预算增加45.67万元: the change of the figure before, not of the base
             reading = reading._replace(object=previous.object, confidence=0.6)
+        if (q.kind == "money" and not reading.object and previous is not None and same_sentence
+                and (paid := _MONEY_NOUN_END.search(text, previous.quantity_span[1], q.span[0]))):
+            # 拖欠46名农民工工资83.2万元: the money named right before the figure, after the count
+            reading = reading._replace(object=strip_object(text[previous.quantity_span[1]:q.span[0]]) or paid.group(),
+                                       confidence=0.6)
+        if (q.kind == "fraction" and previous is not None and same_sentence and previous.kind == "percent"
+                and previous.object and _BOUND_ONLY.fullmatch(text, ctx.clause_start, q.span[0])):
+            # 签订率仅为71.3%,不到四分之三: the same rate again, as a fraction
+            reading = reading._replace(object=previous.object, confidence=0.6)
+        if (reading.object and reading.predicate and len(reading.object) <= 4 and cues.place_name.search(reading.object)
+                and (earlier := _same_verb_before(made, q, reading.predicate, cues)) is not None):
+            # 检查用人单位186家……柳林区检查52家: a place's share of what the verb was done to before
+            reading = reading._replace(object=earlier.object, confidence=0.5)
         if q.per and not reading.object and (parallel := _last_per(text, made, q, ctx)) is not None:
             # 本科新生134名,每人5000元;专科新生178名,每人3000元: what each gets, as in the ;-part before
             reading = reading._replace(object=parallel.object, confidence=0.5)
@@ -337,6 +350,22 @@ def _standard_of_paragraph(text: str, at: int) -> str:
     start = text.rfind("\n", 0, at) + 1
     found = _STANDARD_LABEL.match(text, start, at)
     return found.group("thing") if found else ""
+
+
+_MONEY_NOUN_END = regex.compile(r"(?:工资|资金|经费|费用|补偿金|救助金|慰问金|助学金|款)$")
+_BOUND_ONLY = regex.compile(r"\s*(?:不到|不足|约|近|超过|接近|将近|仅|只有)?\s*")
+_SAME_VERB_REACH = 600  # characters back a place's figure may find the total its verb was done to
+
+
+def _same_verb_before(made: Sequence[Indicator], q: Quantity, verb: str, cues) -> Optional[Indicator]:
+    """The last figure in the unit of ``q``, with the same verb and an object that is no place."""
+    for indicator in reversed(made):
+        if q.span[0] - indicator.quantity_span[1] > _SAME_VERB_REACH:
+            return None
+        if (indicator.predicate == verb and indicator.unit == q.unit and indicator.object
+                and not cues.place_name.search(indicator.object)):
+            return indicator
+    return None
 
 
 def _last_per(text: str, made: Sequence[Indicator], q: Quantity, ctx) -> Optional[Indicator]:
