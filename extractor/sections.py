@@ -315,6 +315,7 @@ def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, i
         body = [Line((rest.span[0] + len(rest.text) - len(stripped), rest.span[1]), stripped)] + body[1:]
     headings: list[HeadingMatch] = []
     styled_at = dict(styled)
+    limits_max = _config()[1]["heading_max_chars"]
     for i, line in enumerate(body):
         previous = body[i - 1] if i else None
         if "\t" in line.text or (previous is not None and i + 1 < len(body)
@@ -322,7 +323,14 @@ def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, i
             continue  # a table's row, or a group line between its rows (一、收入): no heading
         found = _line_headings(line, previous, body[i + 1:i + 3])
         level = styled_at.get(line.span[0])
-        if level == 0:  # a list's item (a Markdown file's 1. under its # headings): no heading
+        if isinstance(level, str):  # Word numbers it itself: the style its number shows
+            if found and found[0].start == line.span[0] and found[0].style == "plain":
+                found = found[1:]  # an unnumbered line to the eye of the text, numbered by Word
+            if not (found and found[0].start == line.span[0]):  # (a typed number keeps its own)
+                end = line.span[0] + _heading_end(line.text, 0, limits_max)
+                if end > line.span[0]:
+                    found = [HeadingMatch(line.span[0], line.span[0], end, level, None, None)] + found
+        elif level == 0:  # a list's item (a Markdown file's 1. under its # headings): no heading
             found = [heading for heading in found if heading.start != line.span[0]]
         elif level is not None and level <= _MAX_STYLED:
             if found and found[0].start == line.span[0] and found[0].style == "plain":

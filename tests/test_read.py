@@ -503,3 +503,18 @@ def test_pages_saved_one_after_another_in_one_html_file_are_all_read():
     assert "318.6万元" in record.text
     (doc,) = parse_source(record, use_model=False)  # one document: page 2's title is the same title again
     assert {i.value for i in doc.indicators} >= {64, 3870, 3186000, 3260}
+
+
+def test_docx_paragraphs_word_numbers_itself_head_sections_in_the_style_their_number_shows():
+    from extractor.pipeline import parse_source
+
+    def build(document):
+        document.add_paragraph("桥南公司工会2021年工作总结")
+        document.add_paragraph("全年工作取得新进展,各项任务圆满完成,职工群众满意度不断提高,工会组织的凝聚力进一步增强。")
+        document.add_paragraph("基层组织建设。全年新建班组工会12个,发展会员215人,会员总数达到2860人。", style="List Number")
+        document.add_paragraph("工会干部培训。举办工会干部培训班2期,培训分会主席和委员86人次。", style="List Number")
+
+    record = read_bytes(docx_bytes(build), "numbered.docx")
+    assert [level for _, _, level in record.heading_lines] == ["arabic", "arabic"]  # 1. 2., drawn by Word
+    (doc,) = parse_source(record, use_model=False)
+    assert [(s.level, s.heading) for s in doc.sections] == [(1, "基层组织建设"), (1, "工会干部培训")]

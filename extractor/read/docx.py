@@ -28,16 +28,22 @@ def docx_to_text(data: bytes, source: str) -> str:
 
 
 def docx_to_text_and_headings(data: bytes, source: str) -> tuple[str, tuple]:
-    """The text, and (start, end, level) of the body paragraphs styled as headings."""
+    """The text, and (start, end, level) of the body paragraphs styled as headings; level is a
+    depth (Heading N) or, for a paragraph Word numbers itself, the numbering style its number
+    shows ("cn" for 一、, "cn_paren" for (一), "arabic" for 1., ... as in numbering.toml)."""
     from docx.oxml.ns import qn
 
-    body = _open_document(data, source).element.body
+    document = _open_document(data, source)
+    body = document.element.body
+    numbering = _AutoNumbering(document)
     lines: list[str] = []
     headings = []
     at = 0
     for child in body.iterchildren():
         found = list(_block_lines_of(child))
-        level = _heading_level(child) if child.tag == qn("w:p") else None
+        # Word's automatic number says a paragraph's numbering style (一、 (一) 1.), absent from the
+        # text; else a Heading N style says its depth
+        level = (numbering.style_of(child) or _heading_level(child)) if child.tag == qn("w:p") else None
         for line in found:
             if level is not None and line.strip():
                 start = at + len(line) - len(line.lstrip())
@@ -51,6 +57,79 @@ def docx_to_text_and_headings(data: bytes, source: str) -> tuple[str, tuple]:
 
 
 _HEADING_STYLE = re.compile(r"(?:[Hh]eading|标题)\s*([1-9])$")
+_CHINESE_FORMATS = frozenset(("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified",
+                              "ideographTraditional", "ideographDigital", "taiwaneseCounting",
+                              "taiwaneseCountingThousand", "japaneseCounting"))
+_DECIMAL_FORMATS = frozenset(("decimal", "decimalZero", "decimalFullWidth", "decimalHalfWidth"))
+_CIRCLED_FORMATS = frozenset(("decimalEnclosedCircle", "decimalEnclosedCircleChinese"))
+
+
+class _AutoNumbering:
+    """Which numbering style the number Word adds to a paragraph shows: its list (numId and
+    level, on the paragraph or its style) and that level's format in numbering.xml."""
+
+    def __init__(self, document):
+        from docx.oxml.ns import qn
+
+        self._levels: dict[tuple[str, str], tuple[str, str]] = {}  # (numId, ilvl) -> (numFmt, lvlText)
+        self._by_style: dict[str, tuple[str, str]] = {}  # styleId -> (numId, ilvl)
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return  # no numbering part: no automatic numbers
+        val = qn("w:val")
+        abstract = {}
+        for definition in numbering.iterchildren(qn("w:abstractNum")):
+            levels = {}
+            for level in definition.iterchildren(qn("w:lvl")):
+                fmt, text = level.find(qn("w:numFmt")), level.find(qn("w:lvlText"))
+                levels[level.get(qn("w:ilvl"))] = (fmt.get(val) if fmt is not None else "",
+                                                   text.get(val) if text is not None else "")
+            abstract[definition.get(qn("w:abstractNumId"))] = levels
+        for num in numbering.iterchildren(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            for ilvl, found in abstract.get(ref.get(val) if ref is not None else None, {}).items():
+                self._levels[(num.get(qn("w:numId")), ilvl)] = found
+        for style in document.styles.element.iterchildren(qn("w:style")):
+            numbered = _num_pr(style.find(qn("w:pPr")))
+            if numbered is not None:
+                self._by_style[style.get(qn("w:styleId"))] = numbered
+
+    def style_of(self, paragraph) -> Optional[str]:
+        """numbering.toml's key of the style the paragraph's automatic number shows, or None."""
+        if not self._levels:
+            return None
+        from docx.oxml.ns import qn
+
+        properties = paragraph.find(qn("w:pPr"))
+        numbered = _num_pr(properties)
+        if numbered is None and properties is not None:
+            style = properties.find(qn("w:pStyle"))
+            numbered = self._by_style.get(style.get(qn("w:val"))) if style is not None else None
+        if numbered is None or numbered[0] == "0":
+            return None
+        fmt, text = self._levels.get(numbered, ("", ""))
+        bracketed = "(" in text or "（" in text
+        if fmt in _CHINESE_FORMATS:
+            return "cn_paren" if bracketed else "cn"
+        if fmt in _DECIMAL_FORMATS:
+            return "arabic_paren" if bracketed else "arabic"
+        return "circled" if fmt in _CIRCLED_FORMATS else None  # (bullets and letters head nothing)
+
+
+def _num_pr(properties) -> Optional[tuple[str, str]]:
+    """(numId, ilvl) of a paragraph's or a style's numbering properties, if any."""
+    if properties is None:
+        return None
+    from docx.oxml.ns import qn
+
+    numbering = properties.find(qn("w:numPr"))
+    if numbering is None:
+        return None
+    num, level = numbering.find(qn("w:numId")), numbering.find(qn("w:ilvl"))
+    if num is None:
+        return None
+    return num.get(qn("w:val")), level.get(qn("w:val")) if level is not None else "0"
 
 
 def _heading_level(paragraph) -> Optional[int]:
