@@ -217,7 +217,10 @@ def _mark_table_cells(text: str, index: array, rules: "_Rules") -> tuple[str, ar
         if inner:
             lo = line_start + line.index(inner[0])
             gaps = [m.span() for m in rules.cell_gap.finditer(text, lo, lo + len(inner))]
-        cells_fit = bool(gaps) and all(len(cell) <= rules.max_cell_chars for cell in rules.cell_gap.split(inner))
+        cells = rules.cell_gap.split(inner)
+        # (the last column may hold remarks, longer than a figure's cell: 备注)
+        cells_fit = bool(gaps) and all(len(cell) <= rules.max_cell_chars for cell in cells[:-1]) \
+            and len(cells[-1]) <= rules.max_last_cell_chars
         if cells_fit:
             if not block:
                 has_digit = False
@@ -429,6 +432,7 @@ class _Rules:
     page_line: re.Pattern  # a page-number line anywhere in a text
     min_running_lines: int
     max_cell_chars: int
+    max_last_cell_chars: int
     min_table_rows: int
     ocr_probe: re.Pattern  # a Latin letter beside a digit: an OCR look-alike may be there
     ocr_zero: re.Pattern
@@ -491,6 +495,7 @@ def _compile_rules(data: dict) -> _Rules:
         title_endings=tuple(lines["title_endings"]),
         cell_gap=re.compile(data["tables"]["cell_gap"]),
         max_cell_chars=data["tables"]["max_cell_chars"],
+        max_last_cell_chars=data["tables"]["max_last_cell_chars"],
         min_table_rows=data["tables"]["min_rows"],
         ocr_probe=re.compile(r"[0-9][Oo]|[lI][0-9]"),
         ocr_zero=re.compile(data["ocr"]["zero"]),

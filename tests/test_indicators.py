@@ -1028,3 +1028,11 @@ def test_money_named_after_a_count_a_fraction_restating_a_rate_and_places_sharin
     by_value = {i.value: i.object for i in found}
     assert "工资" in by_value[832000] and by_value[52] == by_value[48] == "用人单位"
     assert by_value[0.75] == by_value[71.3]
+
+
+def test_a_ledgers_cells_with_two_figures_and_a_long_remarks_column():
+    page = ("月份\t工作内容\t参与人数(人)\t经费(元)\t备注\n"
+            "1月\t“两节”走访慰问困难职工和劳模\t\t19300\t困难职工42户,每户慰问金400元;劳模5名,每名慰问金500元\n"
+            "4月\t“五一”职工技能比武;职工趣味运动会\t96;260\t8600;12400\t比武设焊工、电工两个工种\n")
+    values = [i.value for i in indicators(page)]
+    assert {19300, 96, 260, 8600, 12400} <= set(values)

@@ -374,3 +374,7 @@ def test_thousands_grouped_by_spaces_read_as_one_figure():
 def test_a_power_before_a_longer_unit_multiplies_it():
     assert [(q.value, q.unit) for q in find_quantities("全年供电量约2600万千瓦时,装机容量120万千瓦")] == [
         (26000000, "千瓦时"), (120, "万千瓦")]
+
+
+def test_the_wu_of_a_troop_is_no_capital_five():
+    assert [(q.value, q.unit) for q in find_quantities("参赛队伍12支,贰万伍仟元")] == [(12, "支"), (25000, "元")]

@@ -125,3 +125,9 @@ def test_a_speechs_spoken_points_head_their_paragraphs():
 def test_a_table_row_after_a_bracket_is_no_heading():
     body = f"一、主要指标\n{FILLER}\n指标\t2022年\t2023年\n基层工会组织(家)\t1,208\t1,250\n会员(人)\t5,000\t5,300\n"
     assert [(level, heading) for _, level, heading in tree(body)] == [(1, "主要指标")]
+
+
+def test_a_chronicles_month_lines_and_a_congress_proposals():
+    body = (f"1月\n1月5日,{FILLER}\n2月\n2月上旬,{FILLER}\n"
+            f"第12号提案:关于增设职工通勤班车的建议(提案人:张某等5名代表)\n办理情况:{FILLER}\n")
+    assert [(level, heading[:6]) for _, level, heading in tree(body)] == [(1, "1月"), (1, "2月"), (2, "关于增设职工")]

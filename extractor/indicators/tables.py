@@ -111,21 +111,25 @@ class TableRows:
             if titles is None and row_unit is None:
                 continue
             for k, (start, end) in enumerate(cells):
-                figure = _BARE_FIGURE.fullmatch(text, start, end)
-                if figure is None or k == unit_at:
+                if k == unit_at:
+                    continue
+                figures = _cell_figures(text, start, end)
+                if not figures:
                     continue
                 unit = words.header_unit.fullmatch(titles[k].strip()) if titles else None
                 written = unit.group(2) if unit else row_unit
-                read = _as_written(figure.group().lstrip("+") + written) if written else None
-                if read is None:
-                    continue
-                value, reported, kind = read
-                found.append(fill(Quantity, {
-                    "span": (start, end), "text": text[start:end],
-                    "value": value, "unit": reported, "kind": kind,
-                    "approx": None, "bound": None, "range": None, "per": None, "masked": False,
-                    "number_span": (start, end), "change": None, "implicit_unit": True,
-                }))
+                for figure in figures:
+                    read = _as_written(figure.group().lstrip("+") + written) if written else None
+                    if read is None:
+                        continue
+                    value, reported, kind = read
+                    at, to = figure.span()
+                    found.append(fill(Quantity, {
+                        "span": (at, to), "text": text[at:to],
+                        "value": value, "unit": reported, "kind": kind,
+                        "approx": None, "bound": None, "range": None, "per": None, "masked": False,
+                        "number_span": (at, to), "change": None, "implicit_unit": True,
+                    }))
         return found
 
     def _row_unit(self, cells: list[tuple[int, int]], unit_at: Optional[int]) -> Optional[str]:
@@ -201,6 +205,20 @@ def _column_thing(header: str) -> str:
     """What a column's header names, without its unit: 已建会企业 of 已建会企业(家)."""
     found = _words().header_unit.fullmatch(header.strip())
     return (found.group(1) if found else header).strip()
+
+
+_SPLIT_CELL = regex.compile(r"\s*(?:[-+]?[0-9][0-9,.]*|[—–-]+)(?:\s*[;；]\s*(?:[-+]?[0-9][0-9,.]*|[—–-]+))+\s*")
+
+
+def _cell_figures(text: str, start: int, end: int) -> list:
+    """The bare figures of a cell: one (118, 1,208, +42), or several parted by ; when the row
+    holds two things (96;260 under 参与人数, —;52 where the first has none)."""
+    figure = _BARE_FIGURE.fullmatch(text, start, end)
+    if figure is not None:
+        return [figure]
+    if text.find(";", start, end) < 0 or not _SPLIT_CELL.fullmatch(text, start, end):
+        return []
+    return [m for m in _BARE_FIGURE.finditer(text, start, end)]
 
 
 def _spanned_header(rows: list[list[str]], width: int) -> Optional[list[str]]:

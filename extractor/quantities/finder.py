@@ -234,6 +234,7 @@ def _after_currency(lex: Lexicon, text: str, m) -> Optional[_Core]:
     return _Core(start - len(word), m.end(), m.span("cnum"), value * info.scale, info.unit, "money")
 
 
+_TROOP_BEFORE = frozenset("队入退落")  # 队伍, 入伍, 退伍, 落伍
 _WORD_NUMERALS = "一0123456789"  # 一起, 一处: a word; 三起 counts (a lone digit is Arabic, checked after)
 
 
@@ -241,6 +242,8 @@ def _counted(lex: Lexicon, text: str, m) -> Optional[_Core]:
     """A figure and the unit written after it (the unit ends the match)."""
     number, written, infix, multiplier, second = m.group("num", "unit", "infix", "mult", "num2")
     start, unit_end = m.span()
+    if number[:1] == "伍" and number[1:2].isdigit() and start and text[start - 1] in _TROOP_BEFORE:
+        number, start = number[1:], start + 1  # 参赛队伍12支: the 伍 of 队伍, no capital five
     info = lex.units[written]
     if info.not_before and text.startswith(info.not_before, unit_end):
         return None
