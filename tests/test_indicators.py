@@ -1036,3 +1036,8 @@ def test_a_ledgers_cells_with_two_figures_and_a_long_remarks_column():
             "4月\t“五一”职工技能比武;职工趣味运动会\t96;260\t8600;12400\t比武设焊工、电工两个工种\n")
     values = [i.value for i in indicators(page)]
     assert {19300, 96, 260, 8600, 12400} <= set(values)
+
+
+def test_a_rate_named_after_its_verb_keeps_the_verb():
+    found = indicators("全年组织职工疗休养5批,参加率91.5%。食堂改造后新增餐位180个。")
+    assert [i.object for i in found] == ["职工疗休养", "参加率", "餐位"]

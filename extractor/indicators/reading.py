@@ -671,4 +671,7 @@ def rate_noun(clause_left: str) -> Optional[str]:
         first = i - 1
     if first > 0 and _is_noun_tag(tag_of(tokens[first - 1])) and not is_verb(tokens[first - 1]):
         first -= 1  # 职代会 + 建制率, 经费 + 收缴率
-    return strip_object("".join(tokens[first:i + 1])) or None
+    written = "".join(tokens[first:i + 1])
+    stripped = strip_object(written)
+    # (参加率: the verb its rate is named after stays, a rate alone names nothing)
+    return (written if stripped == "率" else stripped) or None
