@@ -287,3 +287,15 @@ def test_a_newspaper_interview_its_masthead_headline_and_subtitles():
     assert doc.title.startswith("把实事办到职工心坎上") and doc.org == "莲花市总工会"
     assert [(s.heading, s.category) for s in doc.sections] == [
         ("让技能人才“有舞台”", "achievements"), ("新的一年,继续当好“娘家人”", "plans")]
+
+
+def test_a_year_in_chinese_numerals_a_notices_title_and_a_portals_disclosure_box():
+    from extractor.pipeline import parse_text
+
+    body = "全县各级工会认真履行职能,工作取得明显成效,职工群众满意度不断提高,各项任务圆满完成。全年新建工会组织30家。\n"
+    (doc,) = parse_text("宝山县总工会二〇一八年工作总结\n\n" + body)
+    assert (doc.period.year, doc.period.part) == (2018, "year")
+    (doc,) = parse_text("青林县总工会关于2019年“两节”送温暖资金发放情况的公示\n\n根据上级工会的部署," + body)
+    assert doc.title.endswith("的公示") and doc.doc_type == "other"
+    (doc,) = parse_text("索引号:\tTH-ZGH-2022-0006\t发布机构:\t桃河县总工会\n桃河县总工会2021年度工会经费收支决算情况的报告\n" + body)
+    assert doc.title.startswith("桃河县总工会2021年度")

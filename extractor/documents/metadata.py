@@ -281,7 +281,15 @@ def _year(text: Optional[str]) -> tuple[Optional[int], Optional[str], bool]:
         return None, masked.group(), True
     if plain:
         return int(plain.group()), plain.group(), False
+    written = rules["cn_year"].search(text)
+    if written:  # 二〇一八年
+        year = int(written.group().translate(_CN_YEAR_DIGITS))
+        if 1900 <= year <= 2099:
+            return year, written.group(), False
     return None, None, False
+
+
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
 def _part(title: str, first: str, doc_type: str, has_title: bool, looking_back: bool = False) -> Optional[str]:

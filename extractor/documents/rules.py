@@ -216,6 +216,7 @@ def document_rules() -> Rules:
         period={
             "masked": regex.compile(p["masked_year"]),
             "year": regex.compile(p["year"]),
+            "cn_year": regex.compile(p["cn_year"]),
             "h1": regex.compile(_without_captures(p["h1"])),
             "h2": regex.compile(_without_captures(p["h2"])),
             "q": tuple((name, regex.compile(_without_captures(rx))) for name, rx in p["q"]),
