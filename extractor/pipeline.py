@@ -6,7 +6,7 @@ what the user's file says.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from pathlib import Path
 from typing import Generator, Iterable, Iterator, Optional, Sequence, Union
@@ -54,8 +54,9 @@ def _stages(src: SourceText, *, use_model: bool, audit: bool) -> Generator[None,
     yield
     sections = [_classified(norm.text, block, found, use_model) for block, found in zip(blocks, sections)]
     yield
+    quantity_starts = [q.span[0] for q in quantities]  # (in order: a document's share is a slice)
     indicators = [find_indicators(norm.text, block.span, found, block.doc_type,
-                                  quantities=_on_content_lines(quantities, block),
+                                  quantities=_on_content_lines(quantities, block, quantity_starts),
                                   doc_year=block.period.year or block.period.year_inferred)
                   for block, found in zip(blocks, sections)]
     yield
@@ -73,10 +74,15 @@ def _stages(src: SourceText, *, use_model: bool, audit: bool) -> Generator[None,
     return documents
 
 
-def _on_content_lines(quantities: Sequence[Quantity], block: DocumentBlock) -> list[Quantity]:
+def _on_content_lines(quantities: Sequence[Quantity], block: DocumentBlock,
+                      quantity_starts: Optional[Sequence[int]] = None) -> list[Quantity]:
     """The figures of a document's own lines: none from the site chrome between them
-    (a "浏览:2386次" stamp under the title is no indicator)."""
+    (a "浏览:2386次" stamp under the title is no indicator).  ``quantity_starts``: where the
+    quantities start, in order, so a page of many documents is not read once per document."""
     starts = [line.span[0] for line in block.lines]
+    if quantity_starts is not None:
+        quantities = quantities[bisect_left(quantity_starts, block.span[0]):
+                                bisect_right(quantity_starts, block.span[1])]
     kept = []
     for q in quantities:
         at = bisect_right(starts, q.span[0]) - 1
