@@ -142,14 +142,14 @@ def test_directory_walk_is_recursive_sorted_and_skips_outputs(tmp_path):
         "b.txt": "乙文件内容", "a/z.txt": "甲乙内容", "a/c/d.txt": "丙丁内容",
         "a.txt": "甲文件内容", ".hidden.txt": "隐藏", ".git/x.txt": "隐藏",
         "out.jsonl": "{}", "doc.gold.json": "{}", "doc.meta.json": "{}", "table.csv": "a,b",
-        "scan.pdf": "%PDF",
+        "scan.pdf": "%PDF", "README.md": "# 说明", "report.md": "# 某县总工会工作总结",
     }
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     records = list(iter_sources([tmp_path]))
     names = [record.source[len(str(tmp_path)) + 1:] for record in records]
-    assert names == ["a/c/d.txt", "a/z.txt", "a.txt", "b.txt", "scan.pdf"]
+    assert names == ["a/c/d.txt", "a/z.txt", "a.txt", "b.txt", "report.md", "scan.pdf"]  # (a README is notes)
     assert isinstance(records[-1], FileError) and records[-1].code == UnsupportedFormat.code
 
 

@@ -72,7 +72,7 @@ def sniff(data: bytes) -> str | None:
 
 @lru_cache(maxsize=1)
 def _skip_globs() -> tuple[str, ...]:
-    return tuple(load_toml(_FORMATS_FILE)["skip"]["globs"])
+    return tuple(glob.lower() for glob in load_toml(_FORMATS_FILE)["skip"]["globs"])  # (names are compared lower-cased)
 
 
 def is_skipped(name: str) -> bool:
