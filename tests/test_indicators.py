@@ -1041,3 +1041,10 @@ def test_a_ledgers_cells_with_two_figures_and_a_long_remarks_column():
 def test_a_rate_named_after_its_verb_keeps_the_verb():
     found = indicators("全年组织职工疗休养5批,参加率91.5%。食堂改造后新增餐位180个。")
     assert [i.object for i in found] == ["职工疗休养", "参加率", "餐位"]
+
+
+def test_a_subtotal_row_of_a_list_of_people_counts_what_its_money_column_names():
+    page = ("序号\t姓名\t工作单位\t慰问金额(元)\n1\t陈**\t城关镇农贸市场\t3000\n2\t刘**\t鑫达纺织有限公司\t2000\n"
+            "小计:2户\t5000元\n")
+    found = {i.value: i.object for i in indicators(page)}
+    assert found[5000].startswith("慰问") and found[3000].startswith("慰问")

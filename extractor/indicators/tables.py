@@ -169,6 +169,15 @@ class TableRows:
                 # 城关街道 | 118 under 已建会企业(家), 陈** | …… | 3000 under 慰问金额(元): the rows are
                 # places or people, the column names the thing
                 label = thing
+        if (header is not None and len(header) != len(cells) and _SUBTOTAL.match(label)
+                and any(_words().person_column.fullmatch(h.strip()) for h in header)):
+            # 小计:7户 | 14000元 under a list of people: the money is what the column of its unit names
+            written = _TRAILING_UNIT.search(self._text, start, end)
+            for title in header:
+                unit = _words().header_unit.fullmatch(title.strip())
+                if written and unit and unit.group(2) == written.group():
+                    label = _column_thing(title)
+                    break
         cell_start, cell_end = cells[column]
         own_words = bool(_HAN.search(self._text, cell_start, start) or _HAN.search(self._text, end, cell_end))
         return TableCell(label, status, own_words)
@@ -189,6 +198,8 @@ class TableRows:
 
 
 _HAN = regex.compile(r"\p{Han}{2}")  # words, not a bound or an approximation mark alone (以上 is two: see cell_of)
+_SUBTOTAL = regex.compile(r"(?:小计|合计|总计)")  # a row of totals, at its label's start
+_TRAILING_UNIT = regex.compile(r"\p{Han}{1,3}$")  # the unit written at a figure's end (14000元)
 
 
 @lru_cache(maxsize=4096)
