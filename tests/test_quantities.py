@@ -378,3 +378,8 @@ def test_a_power_before_a_longer_unit_multiplies_it():
 
 def test_the_wu_of_a_troop_is_no_capital_five():
     assert [(q.value, q.unit) for q in find_quantities("参赛队伍12支,贰万伍仟元")] == [(12, "支"), (25000, "元")]
+
+
+def test_a_ceiling_and_a_floor_written_before_a_figure():
+    assert [(q.value, q.bound) for q in find_quantities("奖励由最高2000元提高到最高5000元,最低补助300元")] == [
+        (2000, "upper"), (5000, "upper"), (300, "lower")]
