@@ -381,5 +381,5 @@ def test_the_wu_of_a_troop_is_no_capital_five():
 
 
 def test_a_ceiling_and_a_floor_written_before_a_figure():
-    assert [(q.value, q.bound) for q in find_quantities("奖励由最高2000元提高到最高5000元,最低补助300元")] == [
+    assert [(q.value, q.bound) for q in find_quantities("奖励由最高2000元提高到最高5000元,补助最低300元")] == [
         (2000, "upper"), (5000, "upper"), (300, "lower")]
