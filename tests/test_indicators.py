@@ -1048,3 +1048,8 @@ def test_a_subtotal_row_of_a_list_of_people_counts_what_its_money_column_names()
             "小计:2户\t5000元\n")
     found = {i.value: i.object for i in indicators(page)}
     assert found[5000].startswith("慰问") and found[3000].startswith("慰问")
+
+
+def test_an_amount_per_head_named_by_its_people_is_the_money_its_sentence_sums():
+    found = indicators("资助困难职工子女上大学65名,发放助学金23.5万元,其中本科生每人4000元、专科生每人3000元。")
+    assert [i.object for i in found if i.per] == ["助学金", "助学金"]

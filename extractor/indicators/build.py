@@ -333,7 +333,30 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         figure_starts.append(q.span[0])
         previous = indicator
         consumed = max(q.span[1], reading.consumed_right)
-    return _objects_from_a_total(text, _respectively(text, made, lo, hi), lo, hi)
+    return _money_per_head_named_by_its_sum(_objects_from_a_total(text, _respectively(text, made, lo, hi), lo, hi))
+
+
+_PEOPLE_END = regex.compile(r"(?:生|员|人|工|者|户|模范|子女)$")
+_MONEY_END = regex.compile(r"(?:金|款|费|资金|经费)$")
+
+
+def _money_per_head_named_by_its_sum(made: list[Indicator]) -> list[Indicator]:
+    """其中本科生每人4000元、专科生每人3000元 after 发放助学金23.5万元: an amount per head named by
+    nothing or only by the people it goes to is the money the sentence sums (助学金)."""
+    cues = indicator_cues()
+    result = made
+    for k, ind in enumerate(made):
+        if not (ind.kind == "money" and ind.per and (ind.object is None or (
+                _PEOPLE_END.search(ind.object) and ind.object not in cues.nominal_verbs))):
+            continue  # (每户借款1万元, 每人奖励5000元: the verb names the money)
+        total = next((t for t in made if t.sentence_span == ind.sentence_span and t.kind == "money"
+                      and not t.per and t.object and _MONEY_END.search(t.object)), None)
+        if total is not None:
+            if result is made:
+                result = list(made)
+            result[k] = evolve(ind, object=total.object, confidence=0.5,
+                               concept=concept_for(total.object, ind.predicate, ind.unit, ind.kind))
+    return result
 
 
 _LABEL = regex.compile(r"[\p{Han}()“”]{2,12}")
