@@ -1053,3 +1053,8 @@ def test_a_subtotal_row_of_a_list_of_people_counts_what_its_money_column_names()
 def test_an_amount_per_head_named_by_its_people_is_the_money_its_sentence_sums():
     found = indicators("资助困难职工子女上大学65名,发放助学金23.5万元,其中本科生每人4000元、专科生每人3000元。")
     assert [i.object for i in found if i.per] == ["助学金", "助学金"]
+
+
+def test_the_rest_named_by_what_it_is():
+    found = indicators("筹集帮扶资金48.6万元,其中镇财政安排20万元、县总工会下拨16万元,其余12.6万元为企业和社会捐助。")
+    assert found[-1].object == "企业和社会捐助" and found[-1].part_of == found[0].id

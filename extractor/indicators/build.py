@@ -290,7 +290,10 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 and (grown := _last_amount(made, ctx)) is not None):
             # 会员总数达到8.6万人,比2015年增长32%: the change of the last amount in the sentence
             reading = reading._replace(object=grown.object, confidence=0.6)
-        if (clause_left in cues.remainder_words
+        if clause_left in cues.remainder_words and (named := _REMAINDER_NAMED.match(text, q.span[1], ctx.clause_end)):
+            # 其余12.6万元为企业和社会捐助: the rest named by what it is
+            reading = reading._replace(object=strip_object(named.group(1)) or named.group(1), confidence=0.6)
+        elif (clause_left in cues.remainder_words
                 and (counted := _last_of_unit(made, q, ctx)) is not None):
             # 立案58件,立案率67.4%;其余28件……: the rest of what was counted before
             reading = reading._replace(object=counted.object, confidence=0.6)
@@ -336,6 +339,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
     return _money_per_head_named_by_its_sum(_objects_from_a_total(text, _respectively(text, made, lo, hi), lo, hi))
 
 
+_REMAINDER_NAMED = regex.compile(r"(?:为|是|系|来自)([\p{Han}“”、和及]{2,16})$")  # 其余12.6万元【为企业和社会捐助】
 _PEOPLE_END = regex.compile(r"(?:生|员|人|工|者|户|模范|子女)$")
 _MONEY_END = regex.compile(r"(?:金|款|费|资金|经费)$")
 
