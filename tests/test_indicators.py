@@ -1058,3 +1058,9 @@ def test_an_amount_per_head_named_by_its_people_is_the_money_its_sentence_sums()
 def test_the_rest_named_by_what_it_is():
     found = indicators("筹集帮扶资金48.6万元,其中镇财政安排20万元、县总工会下拨16万元,其余12.6万元为企业和社会捐助。")
     assert found[-1].object == "企业和社会捐助" and found[-1].part_of == found[0].id
+
+
+def test_a_task_counts_what_the_figure_before_it_counts():
+    found = indicators("全市新签和续签工资专项集体合同1126份,完成年度任务1300份的86.6%。")
+    assert found[1].object == found[0].object == "工资专项集体合同" and found[1].status == "target"
+    assert found[2].value == 86.6

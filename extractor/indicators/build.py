@@ -336,9 +336,27 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         figure_starts.append(q.span[0])
         previous = indicator
         consumed = max(q.span[1], reading.consumed_right)
-    return _money_per_head_named_by_its_sum(_objects_from_a_total(text, _respectively(text, made, lo, hi), lo, hi))
+    return _tasks_named_by_their_figure(
+        _money_per_head_named_by_its_sum(_objects_from_a_total(text, _respectively(text, made, lo, hi), lo, hi)))
 
 
+def _tasks_named_by_their_figure(made: list[Indicator]) -> list[Indicator]:
+    """新签工资专项集体合同1126份,完成年度任务1300份的86.6%: a task named only as a task counts
+    what the figure before it in its sentence and unit counts (the completion rate after it
+    keeps naming the task, as read)."""
+    result = made
+    for k in range(1, len(made)):
+        ind, before = made[k], made[k - 1]
+        if (ind.kind != "percent" and ind.object and _ONLY_A_TASK.fullmatch(ind.object)
+                and before.sentence_span == ind.sentence_span and before.unit == ind.unit
+                and before.object and not _ONLY_A_TASK.fullmatch(before.object)):
+            if result is made:
+                result = list(made)
+            result[k] = evolve(ind, object=before.object, concept=before.concept, confidence=0.6)
+    return result
+
+
+_ONLY_A_TASK = regex.compile(r"(?:年度|全年|年初|下达的?|上级下达的?)?(?:目标)?任务数?")  # names no thing
 _REMAINDER_NAMED = regex.compile(r"(?:为|是|系|来自)([\p{Han}“”、和及]{2,16})$")  # 其余12.6万元【为企业和社会捐助】
 _PEOPLE_END = regex.compile(r"(?:生|员|人|工|者|户|模范|子女)$")
 _MONEY_END = regex.compile(r"(?:金|款|费|资金|经费)$")
