@@ -695,7 +695,7 @@ def test_a_rate_names_a_part_by_what_sets_it_apart_from_the_whole():
     text = ("洛山大学工会2021年工作报告\n\n一、主要工作\n校工会共有教职工会员2316人,其中女教职工1204人、"
             "45岁以下青年教职工980人,女会员约占会员总数的52%,教职工入会率98.6%。")
     doc = _parse_text(text, use_model=False)[0]
-    assert [i.object for i in doc.indicators if i.value == 980] == ["青年教职工"]
+    assert [i.object for i in doc.indicators if i.value == 980] == ["45岁以下青年教职工"]  # (an age group's bound is part of its name)
     assert checks(audit_document(doc, text), "rate") == []
     wrong = text.replace("52%", "62%")
     assert checks(audit_document(_parse_text(wrong, use_model=False)[0], wrong), "rate") == ["rate.inconsistent"]

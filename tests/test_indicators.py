@@ -1064,3 +1064,9 @@ def test_a_task_counts_what_the_figure_before_it_counts():
     found = indicators("全市新签和续签工资专项集体合同1126份,完成年度任务1300份的86.6%。")
     assert found[1].object == found[0].object == "工资专项集体合同" and found[1].status == "target"
     assert found[2].value == 86.6
+
+
+def test_ages_things_named_then_summed_and_a_colloquial_one_of_are_no_counts():
+    found = indicators("今年54岁的他从事工会工作18年。职工活动和维权两项支出预算合计1095万元。"
+                       "帮扶救助是台账中支出最多的一块。35岁以下青年会员21348人。")
+    assert [(i.value, i.unit) for i in found] == [(10950000, "元"), (21348, "人")]

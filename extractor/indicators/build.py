@@ -88,6 +88,9 @@ def is_indicator(text: str, q: Quantity) -> bool:
     start, end = q.span
     if q.bound and unit in ("人", "名") and cues.size_class.match(text, end):
         return False  # 百人以上企业: a size class of what follows, not a count
+    if (unit == "项" and q.number_span and text[q.number_span[0]:q.number_span[1]] in _FEW
+            and (_AFTER_A_PAIR.search(text, max(0, start - 10), start) or _SUMMED_NEXT.match(text, end))):
+        return False  # 职工活动和维权两项, 两项奖励资金共计6万元: the things named, summed, no count
     if unit == "分" and cues.score_grade.match(text, end):
         return False  # 90分以上为优秀: where a grade begins, no score obtained
     opened = text.rfind("《", max(0, start - 40), start)
@@ -111,6 +114,9 @@ def is_indicator(text: str, q: Quantity) -> bool:
 
 
 _CLAUSE_MARK = regex.compile(r"[,，;；。:：]")
+_FEW = frozenset(("两", "二", "三", "四"))
+_AFTER_A_PAIR = regex.compile(r"[和与及]\p{Han}{1,8}$")  # ……和维权【两项】
+_SUMMED_NEXT = regex.compile(r"\p{Han}{0,6}(?:合计|共计|总计)")  # 两项【奖励资金共计】
 
 
 def _ends_a_list(text: str, start: int) -> bool:
