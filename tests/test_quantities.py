@@ -383,3 +383,8 @@ def test_the_wu_of_a_troop_is_no_capital_five():
 def test_a_ceiling_and_a_floor_written_before_a_figure():
     assert [(q.value, q.bound) for q in find_quantities("奖励由最高2000元提高到最高5000元,补助最低300元")] == [
         (2000, "upper"), (5000, "upper"), (300, "lower")]
+
+
+def test_equipment_counted_in_sets_keeps_its_written_unit():
+    assert [(q.value, q.unit) for q in find_quantities("配备健身器材32台（套）,购置10台(套)")] == [
+        (32, "台(套)"), (10, "台(套)")]
