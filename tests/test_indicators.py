@@ -1070,3 +1070,10 @@ def test_ages_things_named_then_summed_and_a_colloquial_one_of_are_no_counts():
     found = indicators("今年54岁的他从事工会工作18年。职工活动和维权两项支出预算合计1095万元。"
                        "帮扶救助是台账中支出最多的一块。35岁以下青年会员21348人。")
     assert [(i.value, i.unit) for i in found] == [(10950000, "元"), (21348, "人")]
+
+
+def test_where_a_change_in_a_plan_starts_is_a_fact():
+    text = "公司工会2023年工作要点\n一、主要任务\n在岗职工每人每年体检费标准由400元提高到500元。\n"
+    (doc,) = parse_text(text)
+    assert [(i.value, i.status, i.object) for i in doc.indicators] == [
+        (400, "actual", "在岗职工每人每年体检费标准"), (500, "target", "在岗职工每人每年体检费标准")]
