@@ -1058,6 +1058,8 @@ def test_an_amount_per_head_named_by_its_people_is_the_money_its_sentence_sums()
 def test_the_rest_named_by_what_it_is():
     found = indicators("筹集帮扶资金48.6万元,其中镇财政安排20万元、县总工会下拨16万元,其余12.6万元为企业和社会捐助。")
     assert found[-1].object == "企业和社会捐助" and found[-1].part_of == found[0].id
+    found = indicators("全年经费17.4万元,县总工会专项补助6万元,其余3.4万元在镇总工会留成经费中列支。")
+    assert found[-1].object == "镇总工会留成经费"
 
 
 def test_a_task_counts_what_the_figure_before_it_counts():

@@ -298,7 +298,8 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             reading = reading._replace(object=grown.object, confidence=0.6)
         if clause_left in cues.remainder_words and (named := _REMAINDER_NAMED.match(text, q.span[1], ctx.clause_end)):
             # 其余12.6万元为企业和社会捐助: the rest named by what it is
-            reading = reading._replace(object=strip_object(named.group(1)) or named.group(1), confidence=0.6)
+            written = named.group(1) or named.group(2)
+            reading = reading._replace(object=strip_object(written) or written, confidence=0.6)
         elif (clause_left in cues.remainder_words
                 and (counted := _last_of_unit(made, q, ctx)) is not None):
             # 立案58件,立案率67.4%;其余28件……: the rest of what was counted before
@@ -365,7 +366,8 @@ def _tasks_named_by_their_figure(made: list[Indicator]) -> list[Indicator]:
 
 
 _ONLY_A_TASK = regex.compile(r"(?:年度|全年|年初|下达的?|上级下达的?)?(?:目标)?任务数?")  # names no thing
-_REMAINDER_NAMED = regex.compile(r"(?:为|是|系|来自)([\p{Han}“”、和及]{2,16})$")  # 其余12.6万元【为企业和社会捐助】
+# 其余12.6万元【为企业和社会捐助】, 其余34462.50元【在镇总工会留成经费中】列支
+_REMAINDER_NAMED = regex.compile(r"(?:(?:为|是|系|来自)([\p{Han}“”、和及]{2,16})$|(?:在|从|由)([\p{Han}“”、和及]{2,16}?)中?(?:列支|支出|开支|解决))")
 _PEOPLE_END = regex.compile(r"(?:生|员|人|工|者|户|模范|子女)$")
 _MONEY_END = regex.compile(r"(?:金|款|费|资金|经费)$")
 
