@@ -88,8 +88,8 @@ def is_indicator(text: str, q: Quantity) -> bool:
     start, end = q.span
     if q.bound and unit in ("人", "名") and cues.size_class.match(text, end):
         return False  # 百人以上企业: a size class of what follows, not a count
-    if (unit == "项" and q.number_span and text[q.number_span[0]:q.number_span[1]] in _FEW
-            and (_AFTER_A_PAIR.search(text, max(0, start - 10), start) or _SUMMED_NEXT.match(text, end))):
+    if (unit == "项" and q.number_span and cues.phrases["few"].fullmatch(text, q.number_span[0], q.number_span[1])
+            and (cues.phrases["after_a_pair"].search(text, max(0, start - 10), start) or cues.phrases["summed_next"].match(text, end))):
         return False  # 职工活动和维权两项, 两项奖励资金共计6万元: the things named, summed, no count
     if unit == "分" and cues.score_grade.match(text, end):
         return False  # 90分以上为优秀: where a grade begins, no score obtained
@@ -114,9 +114,6 @@ def is_indicator(text: str, q: Quantity) -> bool:
 
 
 _CLAUSE_MARK = regex.compile(r"[,，;；。:：]")
-_FEW = frozenset(("两", "二", "三", "四"))
-_AFTER_A_PAIR = regex.compile(r"[和与及]\p{Han}{1,8}$")  # ……和维权【两项】
-_SUMMED_NEXT = regex.compile(r"\p{Han}{0,6}(?:合计|共计|总计)")  # 两项【奖励资金共计】
 
 
 def _ends_a_list(text: str, start: int) -> bool:
@@ -239,17 +236,17 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             reading = reading._replace(object=prior.object, confidence=0.4)
         if (same_sentence and previous.unit == q.unit and previous.object and reading.object
                 and reading.object != previous.object
-                and _COMPARED_WITH.match(opening := text[ctx.clause_start:q.span[0]].lstrip())
+                and cues.phrases["compared_with"].match(opening := text[ctx.clause_start:q.span[0]].lstrip())
                 and reading.object in opening[1:]):
             # 拨缴经费收入905.37万元,比预算增加45.67万元: the change of the figure before, not of the base
             reading = reading._replace(object=previous.object, confidence=0.6)
         if (q.kind == "money" and not reading.object and previous is not None and same_sentence
-                and (paid := _MONEY_NOUN_END.search(text, previous.quantity_span[1], q.span[0]))):
+                and (paid := cues.phrases["money_noun_end"].search(text, previous.quantity_span[1], q.span[0]))):
             # 拖欠46名农民工工资83.2万元: the money named right before the figure, after the count
             reading = reading._replace(object=strip_object(text[previous.quantity_span[1]:q.span[0]]) or paid.group(),
                                        confidence=0.6)
         if (q.kind == "fraction" and previous is not None and same_sentence and previous.kind == "percent"
-                and previous.object and _BOUND_ONLY.fullmatch(text, ctx.clause_start, q.span[0])):
+                and previous.object and cues.phrases["bound_only"].fullmatch(text, ctx.clause_start, q.span[0])):
             # 签订率仅为71.3%,不到四分之三: the same rate again, as a fraction
             reading = reading._replace(object=previous.object, confidence=0.6)
         if (reading.object and reading.predicate and len(reading.object) <= 4 and cues.place_name.search(reading.object)
@@ -259,13 +256,13 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         if q.per and not reading.object and (parallel := _last_per(text, made, q, ctx)) is not None:
             # 本科新生134名,每人5000元;专科新生178名,每人3000元: what each gets, as in the ;-part before
             reading = reading._replace(object=parallel.object, confidence=0.5)
-        if (q.kind == "money" and q.per and not _MONEY_WORD.search(reading.object or "")
+        if (q.kind == "money" and q.per and not cues.phrases["money_char"].search(reading.object or "")
                 and (standard := _standard_of_paragraph(text, q.span[0]))):
             # 慰问金标准:困难职工每户1000元至3000元,劳动模范每人2000元: the money the standard sets
             reading = reading._replace(object=standard, confidence=0.6)
         if not reading.object and (label := _label_before_colon(text, ctx, q)):
             reading = reading._replace(object=label, confidence=0.7)  # 职工人数:1268人 (a form's line)
-        if reading.object and reading.object.endswith(_ALLOT_LAST_CHARS) and cues.allotted_by.search(reading.object) and \
+        if reading.object and reading.object.endswith(cues.allot_last_chars) and cues.allotted_by.search(reading.object) and \
                 (thing := _quota_before(made, q)) is not None:
             # 各县(市、区)总工会共分配78名: the quota shared out, not who shares it
             reading = reading._replace(object=thing.object, confidence=0.6)
@@ -296,7 +293,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 and (grown := _last_amount(made, ctx)) is not None):
             # 会员总数达到8.6万人,比2015年增长32%: the change of the last amount in the sentence
             reading = reading._replace(object=grown.object, confidence=0.6)
-        if clause_left in cues.remainder_words and (named := _REMAINDER_NAMED.match(text, q.span[1], ctx.clause_end)):
+        if clause_left in cues.remainder_words and (named := cues.phrases["remainder_named"].match(text, q.span[1], ctx.clause_end)):
             # 其余12.6万元为企业和社会捐助: the rest named by what it is
             written = named.group(1) or named.group(2)
             reading = reading._replace(object=strip_object(written) or written, confidence=0.6)
@@ -353,23 +350,17 @@ def _tasks_named_by_their_figure(made: list[Indicator]) -> list[Indicator]:
     """新签工资专项集体合同1126份,完成年度任务1300份的86.6%: a task named only as a task counts
     what the figure before it in its sentence and unit counts (the completion rate after it
     keeps naming the task, as read)."""
+    only_a_task = indicator_cues().phrases["only_a_task"]
     result = made
     for k in range(1, len(made)):
         ind, before = made[k], made[k - 1]
-        if (ind.kind != "percent" and ind.object and _ONLY_A_TASK.fullmatch(ind.object)
+        if (ind.kind != "percent" and ind.object and only_a_task.fullmatch(ind.object)
                 and before.sentence_span == ind.sentence_span and before.unit == ind.unit
-                and before.object and not _ONLY_A_TASK.fullmatch(before.object)):
+                and before.object and not only_a_task.fullmatch(before.object)):
             if result is made:
                 result = list(made)
             result[k] = evolve(ind, object=before.object, concept=before.concept, confidence=0.6)
     return result
-
-
-_ONLY_A_TASK = regex.compile(r"(?:年度|全年|年初|下达的?|上级下达的?)?(?:目标)?任务数?")  # names no thing
-# 其余12.6万元【为企业和社会捐助】, 其余34462.50元【在镇总工会留成经费中】列支
-_REMAINDER_NAMED = regex.compile(r"(?:(?:为|是|系|来自)([\p{Han}“”、和及]{2,16})$|(?:在|从|由)([\p{Han}“”、和及]{2,16}?)中?(?:列支|支出|开支|解决))")
-_PEOPLE_END = regex.compile(r"(?:生|员|人|工|者|户|模范|子女)$")
-_MONEY_END = regex.compile(r"(?:金|款|费|资金|经费)$")
 
 
 def _money_per_head_named_by_its_sum(made: list[Indicator]) -> list[Indicator]:
@@ -379,10 +370,10 @@ def _money_per_head_named_by_its_sum(made: list[Indicator]) -> list[Indicator]:
     result = made
     for k, ind in enumerate(made):
         if not (ind.kind == "money" and ind.per and (ind.object is None or (
-                _PEOPLE_END.search(ind.object) and ind.object not in cues.nominal_verbs))):
+                cues.phrases["people_end"].search(ind.object) and ind.object not in cues.nominal_verbs))):
             continue  # (每户借款1万元, 每人奖励5000元: the verb names the money)
         total = next((t for t in made if t.sentence_span == ind.sentence_span and t.kind == "money"
-                      and not t.per and t.object and _MONEY_END.search(t.object)), None)
+                      and not t.per and t.object and cues.phrases["money_end"].search(t.object)), None)
         if total is not None:
             if result is made:
                 result = list(made)
@@ -394,21 +385,13 @@ def _money_per_head_named_by_its_sum(made: list[Indicator]) -> list[Indicator]:
 _LABEL = regex.compile(r"[\p{Han}()“”]{2,12}")
 
 
-_MONEY_WORD = regex.compile(r"[金款费资]")
-_ALLOT_LAST_CHARS = ("配", "解", "达", "排", "到", "给", "至")  # what an allotted_by match ends in
-_COMPARED_WITH = regex.compile(r"(?:比|较|与|同比)[\p{Han}0-9“]")  # a clause opening with what it compares with
-_STANDARD_LABEL = regex.compile(r"(?P<thing>\p{Han}{2,8}?)(?:发放|补助|救助)?标准[:：]")
-
-
 def _standard_of_paragraph(text: str, at: int) -> str:
     """The money a paragraph opening with its standard's label names (【慰问金】标准:……), or ''."""
     start = text.rfind("\n", 0, at) + 1
-    found = _STANDARD_LABEL.match(text, start, at)
+    found = indicator_cues().phrases["standard_label"].match(text, start, at)
     return found.group("thing") if found else ""
 
 
-_MONEY_NOUN_END = regex.compile(r"(?:工资|资金|经费|费用|补偿金|救助金|慰问金|助学金|款)$")
-_BOUND_ONLY = regex.compile(r"\s*(?:不到|不足|约|近|超过|接近|将近|仅|只有)?\s*")
 _SAME_VERB_REACH = 600  # characters back a place's figure may find the total its verb was done to
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Mapping
 
 import regex
 
@@ -75,6 +76,8 @@ class Cues:
     change_markers: object  # 比上年, 同比: the figure after is a change, no total
     average_words: object  # 平均, 人均: an average is no total of parts
     allotted_by: object  # ……共分配 ending an object: who shares a quota, not what
+    allot_last_chars: tuple  # the characters an allotted_by match ends in (a quick test first)
+    phrases: Mapping  # [phrases]: name -> compiled pattern
     allotted_thing: object  # 名额, 指标, 任务: what a quota counts
     unit_name: object  # 江口县, 市教育工会: a unit a quota goes to
     allotment_reach: int  # characters after an allotted total its units' figures may follow
@@ -208,7 +211,9 @@ def indicator_cues() -> Cues:
         part_run_enders=alternation(words["part_run_enders"]),
         change_markers=alternation(words["change_markers"]),
         average_words=alternation(words["average_words"]),
-        allotted_by=regex.compile(words["allotted_by"]),
+        allotted_by=regex.compile(f"(?:共|合计)?(?:{'|'.join(words['allot_verbs'])})(?:{'|'.join(words['allot_after'])})?$"),
+        allot_last_chars=tuple({word[-1] for word in words["allot_verbs"] + words["allot_after"]}),
+        phrases={name: regex.compile(pattern) for name, pattern in data["phrases"].items()},
         allotted_thing=regex.compile(words["allotted_thing"]),
         unit_name=regex.compile(words["unit_name"]),
         allotment_reach=int(words["allotment_reach"]),
