@@ -220,11 +220,15 @@ def _is_plain_heading(text: str, previous: Optional[Line], following: Sequence[L
     if len(body.text) < least and len(following) > 1 and len(body.text) <= limits["plain_heading_max_chars"] \
             and not _ENDS_SENTENCE.search(body.text) and not _DATE_LINE.search(body.text):
         body = following[1]  # the subtitle under a heading
-    long_enough = len(body.text) >= least or bool(_SPEAKER_TURN.match(body.text))  # (记者:……? an interview's turn)
+    long_enough = len(body.text) >= least or bool(_speaker_turn().match(body.text))  # (记者:……? an interview's turn)
     return long_enough and bool(_PROSE.search(body.text)) and bool(_ENDS_SENTENCE.search(previous.text))
 
 
-_SPEAKER_TURN = regex.compile(r"(?:记者|问|答|主持人)[:：]\S{6}")
+
+
+@lru_cache(maxsize=1)
+def _speaker_turn() -> regex.Pattern:
+    return regex.compile(_config()[1]["speaker_turn"])
 _PROSE = regex.compile(r"[,。;?!]")  # a paragraph (a question too), not a signature, date or address line
 _DATE_LINE = regex.compile(r"[\d〇零一二三四五六七八九十]{2,4}年[\d一二三四五六七八九十]{1,3}月([\d一二三四五六七八九十]{1,3}日)?$")
 

@@ -7,8 +7,6 @@ own.
 """
 from __future__ import annotations
 
-import re
-
 from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Iterable, Optional, Sequence
@@ -96,7 +94,7 @@ def _differ(a: Indicator, b: Indicator, view: DocumentView) -> bool:
 _CONFLICT_KINDS = frozenset(rules("conflict")["kinds"])
 
 
-_DELTA = re.compile(r"(?:比|较|同比|环比)[^,，;；。]{0,12}?(?:增加|减少|增长|下降|节约|提高|降低|超支|多|少)了?\s*$")
+_DELTA = pattern("conflict", "delta")
 
 
 def _conflict_groups(indicators: Sequence[Indicator], view: Optional[DocumentView] = None

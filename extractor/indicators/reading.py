@@ -267,7 +267,6 @@ def _with_unit_lists(right: str, tokens: Sequence[str]) -> list[str]:
 
 
 _CLAUSE_ENDS = frozenset(",，;；。:：")
-_AGENT_END = regex.compile(r"(?:工会|公司|政府|委员会|中心|部门|单位|集团|学校|医院|计划)$")
 _NOT_A_PLACE = frozenset({"p", "t", "d", "c", "uj", "ul", "r", "m", "q", "f", "v"})
 
 
@@ -515,7 +514,7 @@ def _noun_before_verb(text: str, clause_start: int, verb: str, end: int) -> str:
     tokens = segment(before) if 2 <= len(before) <= 12 else []
     if not tokens or not all(_is_noun_tag(tag_of(t)) and t not in indicator_cues().verbs for t in tokens):
         return ""
-    if _AGENT_END.search(before):
+    if indicator_cues().phrases["agent_end"].search(before):
         return ""  # 县总工会投入……: who did it, not what it was done to
     return strip_object(before)
 
