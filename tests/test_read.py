@@ -518,3 +518,23 @@ def test_docx_paragraphs_word_numbers_itself_head_sections_in_the_style_their_nu
     assert [level for _, _, level in record.heading_lines] == ["arabic", "arabic"]  # 1. 2., drawn by Word
     (doc,) = parse_source(record, use_model=False)
     assert [(s.level, s.heading) for s in doc.sections] == [(1, "基层组织建设"), (1, "工会干部培训")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="#*_=~[]()!|>-`:^ \n\t1234567890一二三工会会员家人万元、，。", max_size=120))
+def test_markdown_markup_never_fails_and_keeps_offsets(text):
+    from extractor.clean import normalize
+    from extractor.read.markdown import markdown_markup
+
+    markup, headings = markdown_markup(text)
+    assert all(0 <= start < end <= len(text) for start, end in markup)
+    assert all(0 <= start <= end <= len(text) for start, end, _ in headings)
+    norm = normalize(text, markup)
+    for position in range(len(norm.text)):
+        assert text[norm.to_source_pos(position)] != "" and norm.to_source_pos(position) < len(text)
+
+
+def test_saved_pages_with_an_empty_one_and_only_empty_ones():
+    assert read_bytes("<html><body><p>工会</p></body></html><html><body></body></html>".encode(), "x.html").text == "工会"
+    with pytest.raises(EmptyInput):
+        read_bytes(b"<html></html><html></html>", "y.html")
