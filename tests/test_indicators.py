@@ -1079,3 +1079,8 @@ def test_where_a_change_in_a_plan_starts_is_a_fact():
     (doc,) = parse_text(text)
     assert [(i.value, i.status, i.object) for i in doc.indicators] == [
         (400, "actual", "在岗职工每人每年体检费标准"), (500, "target", "在岗职工每人每年体检费标准")]
+
+
+def test_the_sum_of_an_events_goods_is_named_by_the_event():
+    found = indicators("此次慰问,向奋战在高温天气下的一线职工送去矿泉水310箱、香皂800块、毛巾770条,共计3万元。")
+    assert found[-1].value == 30000 and found[-1].object == "慰问"

@@ -253,6 +253,10 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 and (earlier := _same_verb_before(made, q, reading.predicate, cues)) is not None):
             # 检查用人单位186家……柳林区检查52家: a place's share of what the verb was done to before
             reading = reading._replace(object=earlier.object, confidence=0.5)
+        if (q.kind == "money" and not reading.object and _clause_left(text, ctx, q) in cues.sum_words
+                and (event := cues.phrases["event_topic"].match(text, ctx.sentence_start, q.span[0]))):
+            # 此次慰问,……送去矿泉水310箱、香皂800块,共计3万元: what the event's goods were worth
+            reading = reading._replace(object=event.group("event"), confidence=0.5)
         if q.per and not reading.object and (parallel := _last_per(text, made, q, ctx)) is not None:
             # 本科新生134名,每人5000元;专科新生178名,每人3000元: what each gets, as in the ;-part before
             reading = reading._replace(object=parallel.object, confidence=0.5)
@@ -404,6 +408,11 @@ def _same_verb_before(made: Sequence[Indicator], q: Quantity, verb: str, cues) -
                 and not cues.place_name.search(indicator.object)):
             return indicator
     return None
+
+
+def _clause_left(text: str, ctx, q: Quantity) -> str:
+    """The words between the figure's clause start and the figure."""
+    return text[ctx.clause_start:q.span[0]].strip()
 
 
 def _last_per(text: str, made: Sequence[Indicator], q: Quantity, ctx) -> Optional[Indicator]:
