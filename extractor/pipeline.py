@@ -75,16 +75,13 @@ def _stages(src: SourceText, *, use_model: bool, audit: bool) -> Generator[None,
 
 
 def _on_content_lines(quantities: Sequence[Quantity], block: DocumentBlock,
-                      quantity_starts: Optional[Sequence[int]] = None) -> list[Quantity]:
+                      quantity_starts: Sequence[int]) -> list[Quantity]:
     """The figures of a document's own lines: none from the site chrome between them
     (a "浏览:2386次" stamp under the title is no indicator).  ``quantity_starts``: where the
     quantities start, in order, so a page of many documents is not read once per document."""
     starts = [line.span[0] for line in block.lines]
-    if quantity_starts is not None:
-        quantities = quantities[bisect_left(quantity_starts, block.span[0]):
-                                bisect_right(quantity_starts, block.span[1])]
     kept = []
-    for q in quantities:
+    for q in quantities[bisect_left(quantity_starts, block.span[0]):bisect_right(quantity_starts, block.span[1])]:
         at = bisect_right(starts, q.span[0]) - 1
         if at >= 0 and q.span[1] <= block.lines[at].span[1]:
             kept.append(q)

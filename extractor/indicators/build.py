@@ -182,6 +182,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         if predicate is None and same_sentence:
             predicate = previous.predicate  # an enumeration shares its verb
         same_prior = prior is not None and prior.sentence_span[0] == ctx.sentence_start
+        clause_left = text[ctx.clause_start:q.span[0]].strip()  # the words of the clause before the figure
         group = cues.bare_share.fullmatch(text, ctx.clause_start, q.span[0]) if q.kind == "percent" else None
         if group is not None and _HAN.search(group.group("group")) and len(group.group("group").strip()) >= 2:
             # 30岁以下的占42.6%: the group's share, as written (its threshold is no object of its own)
@@ -227,7 +228,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # 每个街道至少建设2个服务站点,每个镇至少建设1个: per place in parallel, the noun not repeated
             reading = reading._replace(object=previous.object, confidence=0.6)
         elif (not reading.object and same_sentence and previous.object and previous.unit not in cues.people_and_home_units
-              and text[ctx.clause_start:q.span[0]].strip() in cues.worth_words):
+              and clause_left in cues.worth_words):
             # 发放慰问物资1.6万份,价值28.5万元: what the goods counted before are worth
             reading = reading._replace(object=previous.object, confidence=0.5)
         elif (q.per and not reading.object and prior is not None and prior.kind == q.kind == "money"
@@ -236,8 +237,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             reading = reading._replace(object=prior.object, confidence=0.4)
         if (same_sentence and previous.unit == q.unit and previous.object and reading.object
                 and reading.object != previous.object
-                and cues.phrases["compared_with"].match(opening := text[ctx.clause_start:q.span[0]].lstrip())
-                and reading.object in opening[1:]):
+                and cues.phrases["compared_with"].match(clause_left) and reading.object in clause_left[1:]):
             # 拨缴经费收入905.37万元,比预算增加45.67万元: the change of the figure before, not of the base
             reading = reading._replace(object=previous.object, confidence=0.6)
         if (q.kind == "money" and not reading.object and previous is not None and same_sentence
@@ -253,7 +253,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 and (earlier := _same_verb_before(made, q, reading.predicate, cues)) is not None):
             # 检查用人单位186家……柳林区检查52家: a place's share of what the verb was done to before
             reading = reading._replace(object=earlier.object, confidence=0.5)
-        if (q.kind == "money" and not reading.object and _clause_left(text, ctx, q) in cues.sum_words
+        if (q.kind == "money" and not reading.object and clause_left in cues.sum_words
                 and (event := cues.phrases["event_topic"].match(text, ctx.sentence_start, q.span[0]))):
             # 此次慰问,……送去矿泉水310箱、香皂800块,共计3万元: what the event's goods were worth
             reading = reading._replace(object=event.group("event"), confidence=0.5)
@@ -292,7 +292,6 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 and text[previous.quantity_span[1]:q.span[0]] == "的"):
             # 完成年度任务1300份的86.6%: the share of the figure right before it
             reading = reading._replace(object=previous.object, confidence=0.6)
-        clause_left = text[ctx.clause_start:q.span[0]].strip()
         if (q.unit == "%" and cues.growth_against.fullmatch(clause_left)
                 and (grown := _last_amount(made, ctx)) is not None):
             # 会员总数达到8.6万人,比2015年增长32%: the change of the last amount in the sentence
@@ -410,19 +409,17 @@ def _same_verb_before(made: Sequence[Indicator], q: Quantity, verb: str, cues) -
     return None
 
 
-def _clause_left(text: str, ctx, q: Quantity) -> str:
-    """The words between the figure's clause start and the figure."""
-    return text[ctx.clause_start:q.span[0]].strip()
+def _in_the_part_before(text: str, indicator: Indicator, ctx) -> bool:
+    """Whether the figure's sentence is the ;-part right after ``indicator``'s."""
+    end = indicator.sentence_span[1]
+    return text[end:end + 1] in ";；" and 0 <= ctx.sentence_start - end <= 2
 
 
 def _last_per(text: str, made: Sequence[Indicator], q: Quantity, ctx) -> Optional[Indicator]:
     """The last figure per the same thing in the unit of ``q``, with an object, in its sentence or
     the ;-part right before it."""
     for indicator in reversed(made):
-        in_reach = indicator.sentence_span[0] == ctx.sentence_start or (
-            text[indicator.sentence_span[1]:indicator.sentence_span[1] + 1] in ";；"
-            and 0 <= ctx.sentence_start - indicator.sentence_span[1] <= 2)
-        if not in_reach:
+        if not (indicator.sentence_span[0] == ctx.sentence_start or _in_the_part_before(text, indicator, ctx)):
             return None
         if indicator.per == q.per and indicator.unit == q.unit and indicator.object:
             return indicator
@@ -441,8 +438,7 @@ def _list_goes_on(text: str, q: Quantity, ctx, made: Sequence[Indicator], verb: 
     previous = next((i for i in reversed(made) if i.unit == q.unit), None)
     if previous is None or previous.part_of is None or previous.sentence_span != made[-1].sentence_span:
         return None
-    if text[previous.sentence_span[1]:previous.sentence_span[1] + 1] not in ";；" \
-            or ctx.sentence_start - previous.sentence_span[1] > 2:
+    if not _in_the_part_before(text, previous, ctx):
         return None
     cues = indicator_cues()
     between = text[ctx.sentence_start:q.span[0]]

@@ -488,14 +488,24 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     return Reading(predicate, reading.before_verb or None, 0.3, -1)
 
 
-def _compared_before(text: str, ctx: Context) -> str:
-    """The subject that opens the clause before, in the sentence, when that clause compares it
-    with an earlier time (参保人数比上年翻了一番,【达到11.4万人】), else ''."""
+def _span_of_clause_before(text: str, ctx: Context) -> Optional[tuple[int, int]]:
+    """(start, end) of the clause before the figure's own in its sentence, or None."""
     end = ctx.clause_start - 1
     if end <= ctx.sentence_start:
-        return ""
+        return None
     start = max([ctx.sentence_start] + [text.rfind(mark, ctx.sentence_start, end) + 1
                                         for mark in indicator_cues().clause_only_breaks])
+    return start, end
+
+
+def _compared_before(text: str, ctx: Context) -> str:
+    """The subject that opens the clause before, in the sentence, when that clause compares it
+    with an earlier time (参保人数比上年翻了一番,【达到11.4万人】) or ranks it (维权支出次之,占26.5%),
+    else ''."""
+    span = _span_of_clause_before(text, ctx)
+    if span is None:
+        return ""
+    start, end = span
     compared = indicator_cues().compared_subject.match(text, start, end)
     if compared is None:
         compared = indicator_cues().ranked_subject.fullmatch(text, start, end)  # 维权支出次之,占26.5%
@@ -523,19 +533,15 @@ def _clause_before(text: str, ctx: Context, left_from: int) -> str:
     """What the clause before a figure's own names, when that clause holds no figure and the
     figure's clause names nothing: 开展专项检查,全年不少于4次 (专项检查); 在已建会企业中,
     三分之二建立了…… (已建会企业)."""
-    end = ctx.clause_start - 1
-    if end <= ctx.sentence_start:
+    span = _span_of_clause_before(text, ctx)
+    if span is None:
         return ""
     cues = indicator_cues()
-    start = max([ctx.sentence_start] + [text.rfind(mark, ctx.sentence_start, end) + 1
-                                        for mark in cues.clause_only_breaks])
+    start, end = span
     clause = text[max(start, left_from):end].strip()  # after a figure in it, the words that follow
     frame = cues.frame.fullmatch(clause)
     if frame:
         return strip_object(frame.group(1))
-    compared = cues.compared_subject.match(clause)
-    if compared:
-        return strip_object(compared.group("thing"))  # 参保人数比上年翻了一番,达到11.4万人
     reading = _left_reading(clause[-cues.left_window:])
     if reading.predicate is None:
         return ""  # 一是专项集体合同质量有待提高: a judgement, not a thing done

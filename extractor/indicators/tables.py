@@ -15,6 +15,7 @@ from typing import Optional
 
 import regex
 
+from ..documents.rules import HEADING_START
 from ..quantities import find_quantities
 from ..records import Quantity, fill
 from .cues import TableWords, indicator_cues
@@ -46,6 +47,7 @@ class TableRows:
         # line start -> (cell spans, the header of its table, whether the row is that header)
         self._rows: dict[int, tuple[list[tuple[int, int]], Optional[list[str]], bool]] = {}
         self._by_place: set[int] = set()
+        self._of_people: set[int] = set()  # ids of the headers with a column of names (姓名)
         if text.find("\t", lo, hi) < 0:
             return  # most documents hold no table
         header: Optional[list[str]] = None
@@ -62,7 +64,7 @@ class TableRows:
                 cells = _cell_spans(text, start, end)
                 if previous_row_end != start - 1:
                     if _group_line_between(text, previous_row_end, start):
-                        group = _GROUP_NUMBER.sub("", text[previous_row_end + 1:start - 1].strip())
+                        group = HEADING_START.sub("", text[previous_row_end + 1:start - 1].strip()).strip()
                     else:
                         header, heading_rows, header_rows, group = None, True, [], ""  # a table's first row
                 if group:
@@ -80,6 +82,9 @@ class TableRows:
                 previous_row_end = end
             start = end + 1
         self._by_place = self._tables_by_place()
+        person_column = _words().person_column
+        self._of_people = {id(header) for _, header, _ in self._rows.values()
+                           if header is not None and any(person_column.fullmatch(h.strip()) for h in header)}
 
     def _tables_by_place(self) -> set[int]:
         """ids of the headers of the tables whose data rows are labelled with places."""
@@ -164,13 +169,12 @@ class TableRows:
         if header is not None and len(header) == len(cells):
             status = column_status(header[column])
             thing = _column_thing(header[column])
-            if thing and status is None and (id(header) in self._by_place
-                                             or any(_words().person_column.fullmatch(h.strip()) for h in header)):
+            if thing and status is None and (id(header) in self._by_place or id(header) in self._of_people):
                 # 城关街道 | 118 under 已建会企业(家), 陈** | …… | 3000 under 慰问金额(元): the rows are
                 # places or people, the column names the thing
                 label = thing
-        if (header is not None and len(header) != len(cells) and _SUBTOTAL.match(label)
-                and any(_words().person_column.fullmatch(h.strip()) for h in header)):
+        if (header is not None and len(header) != len(cells) and id(header) in self._of_people
+                and _words().total_label.search(label.split(":")[0])):
             # 小计:7户 | 14000元 under a list of people: the money is what the column of its unit names
             written = _TRAILING_UNIT.search(self._text, start, end)
             for title in header:
@@ -198,7 +202,6 @@ class TableRows:
 
 
 _HAN = regex.compile(r"\p{Han}{2}")  # words, not a bound or an approximation mark alone (以上 is two: see cell_of)
-_SUBTOTAL = regex.compile(r"(?:小计|合计|总计)")  # a row of totals, at its label's start
 _TRAILING_UNIT = regex.compile(r"\p{Han}{1,3}$")  # the unit written at a figure's end (14000元)
 
 
@@ -245,7 +248,6 @@ def _spanned_header(rows: list[list[str]], width: int) -> Optional[list[str]]:
 
 
 _GROUP_LINE_CHARS = 24
-_GROUP_NUMBER = regex.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.])\s*")
 
 
 def _group_line_between(text: str, previous_row_end: int, start: int) -> bool:

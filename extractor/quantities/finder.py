@@ -28,6 +28,8 @@ Decisions (see also ``__init__``):
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from typing import List, NamedTuple, Optional, Tuple
 
 import re
@@ -118,6 +120,8 @@ def _money_without_unit(lex: Lexicon, text: str, found: List[Quantity], per_cues
     """送温暖资金一千二百万, 工会经费将近三个亿: a figure in 万 or 亿 with no unit, right after a
     word for money, counts yuan (a 个 before 亿 only fills, as in 两个亿卢布)."""
     added: List[Quantity] = []
+    # (found holds no overlapping quantities, in order: those a figure may overlap are a slice)
+    starts, ends = [q.span[0] for q in found], [q.span[1] for q in found]
     for end_mark in lex.bare_power_end.finditer(text):
         end = end_mark.end()
         window_start = max(0, end - _FIGURE_WINDOW)
@@ -125,8 +129,9 @@ def _money_without_unit(lex: Lexicon, text: str, found: List[Quantity], per_cues
         if figure is None or figure.start() == window_start and window_start > 0:
             continue
         start = figure.start()
+        overlapping = found[bisect_right(ends, start):bisect_left(starts, end)]
         if any(q.span[0] < end and start < q.span[1] and (q.span[1] > end or q.unit not in (None, "个"))
-               for q in found):
+               for q in overlapping):
             continue  # inside a quantity already read whole
         if not lex.money_before.search(text, max(0, start - _FIGURE_WINDOW), start):
             continue
