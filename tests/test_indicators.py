@@ -1084,3 +1084,18 @@ def test_where_a_change_in_a_plan_starts_is_a_fact():
 def test_the_sum_of_an_events_goods_is_named_by_the_event():
     found = indicators("此次慰问,向奋战在高温天气下的一线职工送去矿泉水310箱、香皂800块、毛巾770条,共计3万元。")
     assert found[-1].value == 30000 and found[-1].object == "慰问"
+
+
+def test_a_group_a_verb_names_and_the_group_a_frame_names():
+    found = indicators("困难职工中,县总工会班子成员直接走访22户,其余390户由镇工会负责发放。班子成员分成4个走访组。")
+    assert [(i.value, i.object) for i in found] == [(22, "困难职工"), (390, "困难职工"), (4, "走访组")]
+
+
+def test_shares_of_a_cost_name_the_cost_or_the_funds_that_bear_it():
+    found = indicators("上述费用由市总工会承担80%,所在单位承担20%。奖金总额不超过3万元,由工会经费和公司职工教育经费各承担50%。")
+    assert [i.object for i in found if i.unit == "%"] == ["费用", "费用", "工会经费和公司职工教育经费"]
+
+
+def test_a_verb_ends_the_people_counted_and_starts_the_area_they_keep():
+    found = indicators("带领班组14名环卫工负责主干道清扫保洁面积12.6万平方米。累计带徒35名。")
+    assert [(i.value, i.object) for i in found] == [(14, "环卫工"), (126000, "主干道清扫保洁面积"), (35, "带徒")]

@@ -37,6 +37,7 @@ class Cues:
     standard_nouns: frozenset  # 的标准给予补助: the noun after the verb is the thing
     phrase_end_verbs: frozenset  # 赴, 前往: end the noun phrase after a unit
     phrase_end_suffixes: frozenset  # 不足: ends a longer token too (经费不足)
+    group_suffixes: frozenset  # 组 of 走访组: a verb before it starts a noun
     sum_words: frozenset
     running_total: object  # the sum words of more than one character (a bare 共 sits inside 公共)
     kind_units: frozenset
@@ -176,6 +177,7 @@ def indicator_cues() -> Cues:
         score_reason=regex.compile(words["score_reason"]),
         phrase_end_verbs=frozenset(words["phrase_end_verbs"]),
         phrase_end_suffixes=frozenset(words["phrase_end_suffixes"]),
+        group_suffixes=frozenset(words["group_suffixes"]),
         sum_words=frozenset(words["sum_words"]),
         running_total=alternation(w for w in words["sum_words"] if len(w) > 1),
         kind_units=frozenset(words["kind_units"]),

@@ -310,8 +310,9 @@ def _right_object(right: str, what_they_did: bool = False) -> str:
             if (nominal and not phrase) or (phrase and token in cues.nominal_verbs and len(nxt) >= 2 and nxt not in verbs):
                 phrase.append(token)
                 continue
-            if not phrase and len(nxt) >= 2 and _ALL_HAN.fullmatch(nxt) and nxt not in verbs and token not in cues.copulas:
-                phrase.append(token)  # 获奖选手, 参保任务
+            if not phrase and token not in cues.copulas and (
+                    (len(nxt) >= 2 and _ALL_HAN.fullmatch(nxt) and nxt not in verbs) or nxt in cues.group_suffixes):
+                phrase.append(token)  # 获奖选手, 参保任务, 走访组
                 continue
             break
         if _NON_HAN.search(token) or (len(token) == 1 and nxt in verbs and phrase
@@ -452,6 +453,9 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         topic = _topic_before(text, ctx)
         if topic:
             return Reading(predicate, topic, 0.6, -1)  # 这样的农民工维权服务站,全市将建立192个
+        framed = _frame_before(text, ctx) if q.unit in cues.people_and_home_units else ""
+        if framed:
+            return Reading(predicate, framed, 0.5, -1)  # 困难职工中,……直接走访22户: the group framed
         if (previous is not None and previous.object and previous.unit == q.unit and not q.per
                 and reading.bare_verb and ctx.sentence_start - previous.sentence_span[1] <= 2
                 and (previous.predicate == predicate
@@ -514,6 +518,10 @@ def _compared_before(text: str, ctx: Context) -> str:
     return strip_object(compared.group("thing")) if compared else ""
 
 
+_EACH_END = regex.compile(r"(?:各|分别|均)$")
+_NOUN_JOINERS = frozenset("和及与、")
+
+
 def _noun_before_verb(text: str, clause_start: int, verb: str, end: int) -> str:
     """The nouns that open a figure's clause right before its verb: what the verb is done to
     (【工会经费】收缴力争突破3.2亿元), or '' when anything but nouns stands there."""
@@ -521,12 +529,25 @@ def _noun_before_verb(text: str, clause_start: int, verb: str, end: int) -> str:
     if at <= clause_start:
         return ""
     before = text[clause_start:at].strip()
-    tokens = segment(before) if 2 <= len(before) <= 12 else []
-    if not tokens or not all(_is_noun_tag(tag_of(t)) and t not in indicator_cues().verbs for t in tokens):
+    if "由" in before:  # 上述费用【由】市总工会承担80%: the agent follows 由; a clause opening with
+        # 由 names no thing before it, and its agents bear the share (【由】工会经费和……各承担50%)
+        at_agent = before.index("由")
+        before = strip_object(before[:at_agent]) if at_agent else before[1:]
+    before = _EACH_END.sub("", before)  # 工会经费和公司职工教育经费【各】承担50%
+    tokens = segment(before) if 2 <= len(before) <= 16 else []
+    if not tokens or not all((_is_noun_tag(tag_of(t)) and t not in indicator_cues().verbs)
+                             or (0 < k < len(tokens) - 1 and t in _NOUN_JOINERS) for k, t in enumerate(tokens)):
         return ""
     if indicator_cues().phrases["agent_end"].search(before):
         return ""  # 县总工会投入……: who did it, not what it was done to
     return strip_object(before)
+
+
+def _frame_before(text: str, ctx: Context) -> str:
+    """X when the clause before the figure's own is a frame, (在)X中, else ''."""
+    span = _span_of_clause_before(text, ctx)
+    frame = indicator_cues().frame.fullmatch(text, *span) if span is not None else None
+    return strip_object(frame.group(1)) if frame else ""
 
 
 def _clause_before(text: str, ctx: Context, left_from: int) -> str:
