@@ -47,7 +47,7 @@ class Style:
     max_heading_chars: int = 0  # a longer heading text is body text, not a heading of this style
     first_chars: Optional[frozenset] = None  # the characters a marker can start with; None if not known
     not_after_line_end: str = ""  # not a heading when the line before ends in one of these (”: a quote's speaker)
-    closes: str = ""  # the heading's text ends at this mark (】 of 【组织建设】), which must follow
+    closes: str = ""  # the heading's text ends at one of these marks (】 of 【组织建设】), when one follows
     list_when_adjacent: bool = False  # a line of this style beside another is a list's item, no heading
 
 
@@ -186,9 +186,10 @@ def _line_headings(line: Line, previous: Optional[Line], following: Sequence[Lin
             head = (len(text[:match.end()].rstrip(":： ")), style.key, value)
             found.append(HeadingMatch(offset, offset, offset + head[0], style.key, number, value))
         else:
-            if style.closes:  # 【组织建设】年内……: the brackets hold the heading
-                end = text.find(style.closes, match.end())
-            else:
+            # 【组织建设】年内……: the brackets hold the heading (a style's marker without its
+            # closing mark, ● 建会入会, ends as any heading does)
+            end = min((at for at in (text.find(mark, match.end()) for mark in style.closes) if at != -1), default=-1)
+            if end == -1:
                 end = _heading_end(text, match.end(), limits["heading_max_chars"])
             if style.not_after_line_end and previous is not None and previous.text.endswith(tuple(style.not_after_line_end)):
                 end = match.end()  # (“……过踏实了” then ——建筑工人老周: who said it, no heading)
@@ -342,7 +343,18 @@ def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, i
             if not (found and found[0].start == line.span[0]):  # (a typed number keeps its own style)
                 found = [HeadingMatch(line.span[0], line.span[0], line.span[1], f"styled{level}", None, None)] + found
         headings.extend(found)
-    return _without_note_labels(headings)
+    return _without_labels_under_symbols(_without_note_labels(headings))
+
+
+def _without_labels_under_symbols(headings: list[HeadingMatch]) -> list[HeadingMatch]:
+    """In a document whose parts a symbol marks (◆, ●), a dash or a bracketed label leads a
+    paragraph in: it heads nothing."""
+    limits = _config()[1]
+    symbols = limits["symbol_styles"]
+    if not any(h.style in symbols for h in headings):
+        return headings
+    labels = limits["labels_under_symbols"]
+    return [h for h in headings if h.style not in labels]
 
 
 def _without_note_labels(headings: list[HeadingMatch]) -> list[HeadingMatch]:

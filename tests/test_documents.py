@@ -2,6 +2,7 @@
 import pytest
 
 from extractor.documents import find_documents, is_chrome
+from extractor.pipeline import parse_text
 
 CHROME_LINES = [
     ("公文素材库 首页", True),
@@ -299,3 +300,13 @@ def test_a_year_in_chinese_numerals_a_notices_title_and_a_portals_disclosure_box
     assert doc.title.endswith("的公示") and doc.doc_type == "other"
     (doc,) = parse_text("索引号:\tTH-ZGH-2022-0006\t发布机构:\t桃河县总工会\n桃河县总工会2021年度工会经费收支决算情况的报告\n" + body)
     assert doc.title.startswith("桃河县总工会2021年度")
+
+
+def test_an_old_portals_columns_above_a_stamped_title_and_its_links_and_comments_below():
+    page = ("工会动态\n·全市新建工会组织120家\n·慰问职工2.3万人次\n通知公告\n·2020年职工书屋申报指南\n"
+            "台溪市总工会2020年工作要点\n发布时间:2020-1-21 10:08:32 来源:市总工会办公室\n"
+            + "全年新建基层工会组织150家,新发展会员1.5万人,签订集体合同1900份,筹集送温暖资金1500万元。" * 3 + "\n"
+            "相关文章\n·台溪市总工会2019年工作总结\n网友评论\n我们厂去年也签了3份合同。\n")
+    docs = parse_text(page)
+    assert [d.title for d in docs] == ["台溪市总工会2020年工作要点"]
+    assert {i.value for i in docs[0].indicators} == {150, 15000, 1900, 15000000}

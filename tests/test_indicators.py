@@ -1099,3 +1099,25 @@ def test_shares_of_a_cost_name_the_cost_or_the_funds_that_bear_it():
 def test_a_verb_ends_the_people_counted_and_starts_the_area_they_keep():
     found = indicators("带领班组14名环卫工负责主干道清扫保洁面积12.6万平方米。累计带徒35名。")
     assert [(i.value, i.object) for i in found] == [(14, "环卫工"), (126000, "主干道清扫保洁面积"), (35, "带徒")]
+
+
+def test_a_bracketed_base_a_task_after_a_rate_and_values_named_by_the_last():
+    found = indicators("全县新建工会组织46家(上年同期为38家),同比增长21.1%,完成全年目标任务60家的76.7%。"
+                       "对获得前三名的选手分别给予5000元、3000元、2000元奖励。")
+    assert [i.object for i in found] == ["工会组织"] * 4 + ["任务", "奖励", "奖励", "奖励"]
+
+
+def test_parts_named_by_what_they_won_count_the_totals_thing():
+    found = indicators("全年发布QC成果6项,其中1项获全国电力行业优秀QC成果一等奖。累计培养技术骨干96名,其中11人走上班组长以上管理岗位。")
+    assert [(i.object, i.part_of) for i in found] == [
+        ("QC成果", None), ("QC成果", found[0].id), ("技术骨干", None), ("技术骨干", found[2].id)]
+
+
+def test_a_size_class_with_its_people_and_a_task_the_verb_gives():
+    found = indicators("全县仍有86家职工25人以上的非公有制企业没有建立工会。全年收缴工会经费1268万元,完成市总工会下达任务的106.4%。")
+    assert found[0].object == "非公有制企业" and found[-1].object == "任务"
+
+
+def test_a_fact_in_a_relative_clause_of_a_plan_speaks_for_no_later_figure():
+    (doc,) = parse_text("工作室2023年工作要点\n一、主要任务\n对已完成的成果逐项明确推广单位,全年创造经济效益300万元以上。\n")
+    assert doc.indicators[0].status == "target"

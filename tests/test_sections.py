@@ -131,3 +131,13 @@ def test_a_chronicles_month_lines_and_a_congress_proposals():
     body = (f"1月\n1月5日,{FILLER}\n2月\n2月上旬,{FILLER}\n"
             f"第12号提案:关于增设职工通勤班车的建议(提案人:张某等5名代表)\n办理情况:{FILLER}\n")
     assert [(level, heading[:6]) for _, level, heading in tree(body)] == [(1, "1月"), (1, "2月"), (2, "关于增设职工")]
+
+
+def test_a_posts_symbol_parts_head_sections_and_their_dash_lead_ins_do_not():
+    body = (f"【数说上半年】新建工会12家。\n◆ 上半年工作回顾\n● 建会入会提速扩面\n——基层组建。{FILLER}\n"
+            f"——会员发展。{FILLER}\n★亮点工作★\n✅ 首家骑手之家揭牌\n◆ 存在的短板\n{FILLER}\n")
+    assert [(level, heading) for _, level, heading in tree(body)] == [
+        (1, "上半年工作回顾"), (2, "建会入会提速扩面"), (2, "亮点工作"), (1, "存在的短板")]
+    # with no symbol parts, dash lines head the paragraphs they open (一组成绩, each led by ——)
+    assert [heading for _, _, heading in tree(f"——服务体系进一步健全。{FILLER}\n——帮扶效果显著。{FILLER}\n")] == [
+        "服务体系进一步健全", "帮扶效果显著"]

@@ -100,12 +100,17 @@ def _article_title(text: str) -> bool:
     return bool(document_rules().article_line.match(text))
 
 
+_LINK_BULLETS = frozenset("·•")
+
+
 def _mid_page_title(text: str) -> bool:
     """A title line that starts a further document in the middle of a page."""
     # the cheap checks first: a line that ends in its document word ends in no pipe or
     # space, so is a title only if it is no longer than one as it stands
     if not 8 <= len(text) <= document_rules().title_max or not _TITLE_ENDS_IN_DOC_WORD.search(text):
         return False
+    if text[0] in _LINK_BULLETS:
+        return False  # ·台溪市总工会2019年工作总结: a link in a list of articles, no title
     return is_title_like(text) and bool(document_rules().org_pattern.search(text))
 
 
@@ -142,6 +147,11 @@ def _split_points(content: list[Line], may_continue: set[int], stamped: set[int]
             continue
         if _page_of(text, content[points[-1][0]].text):
             continue  # ……工作总结(2): the next page of an article split over pages, no new document
+        if not body_seen and i and points == [(0, False)] and i in stamped and _mid_page_title(text):
+            # a titled article with its publication stamp under it, below only short lines:
+            # those are the page's columns (headlines, links), the document starts here
+            points[0] = (i, False)
+            continue
         if _article_title(text) or (body_seen and (_mid_page_title(text) or (i in stamped and is_title_like(text)))):
             if i != points[-1][0]:
                 points.append((i, False))

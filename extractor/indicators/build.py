@@ -193,7 +193,8 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 # 入会率92%,培训2000人: not 会员)
                 or (reading.object == reading.predicate and reading.confidence <= 0.5 and prior is previous)
                 or reading.confidence <= 0.35  # only a guess from the clause before
-                or _ONLY_CONJUNCTIONS.fullmatch(text[prior.quantity_span[1]:q.span[0]])
+                or (_ONLY_CONJUNCTIONS.fullmatch(text[prior.quantity_span[1]:q.span[0]])
+                    and reading.consumed_right <= q.span[1])  # (……3000元、2000元【奖励】: its own noun)
                 or cues.locative_then.fullmatch(text, prior.span[1], q.span[0])) and not (
                 reading.object == reading.predicate and reading.predicate in cues.nominal_verbs
                 and prior.predicate != reading.predicate):  # 建立劳资纠纷调解【组织】79家: the verb names it
@@ -207,7 +208,8 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # of the part before, measures the same thing
             reading = reading._replace(object=prior.object, confidence=0.5)
         elif (same_sentence and previous.object and previous.unit == q.unit
-              and cues.comparison_base.match(text[ctx.clause_start:q.span[0]].strip())):
+              and (cues.comparison_base.match(text[ctx.clause_start:q.span[0]].strip())
+                   or cues.phrases["bracketed_base"].fullmatch(text, previous.quantity_span[1], q.span[0]))):
             # 投入达到1.05亿元,比2019年的5200万元增加了一倍多: the base counts the same thing
             reading = reading._replace(predicate=previous.predicate, object=previous.object, confidence=0.6)
             predicate = previous.predicate
@@ -345,8 +347,27 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         figure_starts.append(q.span[0])
         previous = indicator
         consumed = max(q.span[1], reading.consumed_right)
-    return _tasks_named_by_their_figure(
-        _money_per_head_named_by_its_sum(_objects_from_a_total(text, _respectively(text, made, lo, hi), lo, hi)))
+    return _values_named_by_the_last(text, _tasks_named_by_their_figure(
+        _money_per_head_named_by_its_sum(_objects_from_a_total(text, _respectively(text, made, lo, hi), lo, hi))))
+
+
+def _values_named_by_the_last(text: str, made: list[Indicator]) -> list[Indicator]:
+    """分别给予5000元、3000元、2000元【奖励】: values listed with only 、 between them, the last
+    followed by its noun, all count that noun (the ones before it were named by the verb alone)."""
+    result = made
+    for k in range(len(made) - 1, 0, -1):
+        last = made[k]
+        if not last.object or last.span[1] <= last.quantity_span[1] or made[k - 1].unit != last.unit:
+            continue  # (its noun is not written after it)
+        j = k - 1
+        while (j >= 0 and made[j].unit == last.unit and made[j].sentence_span == last.sentence_span
+               and _ONLY_CONJUNCTIONS.fullmatch(text, made[j].quantity_span[1], made[j + 1].quantity_span[0])
+               and made[j].object in (None, made[j].predicate)):
+            if result is made:
+                result = list(made)
+            result[j] = evolve(made[j], object=last.object, concept=last.concept, confidence=0.6)
+            j -= 1
+    return result
 
 
 def _tasks_named_by_their_figure(made: list[Indicator]) -> list[Indicator]:
@@ -356,10 +377,13 @@ def _tasks_named_by_their_figure(made: list[Indicator]) -> list[Indicator]:
     only_a_task = indicator_cues().phrases["only_a_task"]
     result = made
     for k in range(1, len(made)):
-        ind, before = made[k], made[k - 1]
-        if (ind.kind != "percent" and ind.object and only_a_task.fullmatch(ind.object)
-                and before.sentence_span == ind.sentence_span and before.unit == ind.unit
-                and before.object and not only_a_task.fullmatch(before.object)):
+        ind = made[k]
+        if ind.kind == "percent" or not ind.object or not only_a_task.fullmatch(ind.object):
+            continue
+        # the last figure before it in its sentence and unit (a rate or a base may stand between)
+        before = next((b for b in reversed(made[:k]) if b.sentence_span == ind.sentence_span and b.unit == ind.unit),
+                      None)
+        if before is not None and before.object and not only_a_task.fullmatch(before.object):
             if result is made:
                 result = list(made)
             result[k] = evolve(ind, object=before.object, concept=before.concept, confidence=0.6)
@@ -470,11 +494,15 @@ def _label_before_colon(text: str, ctx, q: Quantity) -> str:
 def _names_what_they_did(indicator: Indicator) -> bool:
     """Whether a count of people is named by what they did (其中320人【取得了职业资格证书】): as
     a part of a total of people, it counts the total's thing."""
-    if (indicator.unit not in indicator_cues().people_units or not indicator.object
-            or indicator.span[0] != indicator.quantity_span[0]):
+    cues = indicator_cues()
+    if not indicator.object or indicator.span[0] != indicator.quantity_span[0]:
         return False  # (参保人数达到了1793人: the words before the figure name it)
     words = segment(indicator.object)
-    return bool(words) and words[0].rstrip("了") in indicator_cues().verbs
+    if not words:
+        return False
+    if indicator.object.startswith(tuple(cues.achievement_verbs)) and indicator.kind == "count":
+        return True  # 其中1项【获】全国电力行业优秀QC成果一等奖, 6人【获评】市级以上技术能手
+    return indicator.unit in cues.people_units and words[0].rstrip("了") in cues.verbs
 
 
 def _whole_of(prior: Optional[Indicator], made: Sequence[Indicator], ctx) -> Optional[Indicator]:

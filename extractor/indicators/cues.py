@@ -38,6 +38,7 @@ class Cues:
     phrase_end_verbs: frozenset  # 赴, 前往: end the noun phrase after a unit
     phrase_end_suffixes: frozenset  # 不足: ends a longer token too (经费不足)
     group_suffixes: frozenset  # 组 of 走访组: a verb before it starts a noun
+    achievement_verbs: frozenset  # 获: a part named by what it won counts its total's thing
     sum_words: frozenset
     running_total: object  # the sum words of more than one character (a bare 共 sits inside 公共)
     kind_units: frozenset
@@ -99,12 +100,14 @@ class Cues:
     past_year_opening: object  # 2018年, opening a sentence as its time
     past_year: object  # a year, not one that starts a span (2018年以来)
     not_cues: object  # words that look like cues but are not (公共 holds no 共)
+    relative_fact: object  # 已完成的 before a noun: no fact of a plan's figure further on
     weak_target: object
     plan_target: object  # 保持: a goal in a plan, after a fact cue too
     weak_actual: object
     any_status_cue: object  # any word of target, actual, weak_target and weak_actual
     joined_in: object  # a verb of taking part (and 了) right after a count of people
     people_units: frozenset
+    headcount_units: frozenset  # 人, 名, 位: a total in one, its parts in another
     topic_opener: object  # a demonstrative that opens a clause naming a topic
     comparison_base: object  # the words of a clause before the base of a comparison (比2019年的)
     spent: object  # a spending verb (and 了) that ends the words left of a sum of money
@@ -178,6 +181,7 @@ def indicator_cues() -> Cues:
         phrase_end_verbs=frozenset(words["phrase_end_verbs"]),
         phrase_end_suffixes=frozenset(words["phrase_end_suffixes"]),
         group_suffixes=frozenset(words["group_suffixes"]),
+        achievement_verbs=frozenset(words["achievement_verbs"]),
         sum_words=frozenset(words["sum_words"]),
         running_total=alternation(w for w in words["sum_words"] if len(w) > 1),
         kind_units=frozenset(words["kind_units"]),
@@ -232,6 +236,7 @@ def indicator_cues() -> Cues:
         target=alternation(status["target_cues"]),
         actual=alternation(status["actual_cues"]),
         not_cues=alternation(status["not_cues"]),
+        relative_fact=regex.compile(status["relative_fact"]),
         goal_before=regex.compile(status["goal_before"]),
         task_before=regex.compile(status["task_before"]),
         target_label=regex.compile(status["target_label"]),
@@ -250,6 +255,7 @@ def indicator_cues() -> Cues:
                                            *status["weak_target_cues"], *status["weak_actual_cues"]})),
         joined_in=alternation(words["joined_in"], "了?"),
         people_units=frozenset(words["people_units"]),
+        headcount_units=frozenset(words["headcount_units"]),
         topic_opener=alternation(words["topic_openers"]),
         comparison_base=re.compile(words["comparison_base"]),
         spent=alternation(words["spending_verbs"], "了?$"),

@@ -29,6 +29,8 @@ def _last_cue(text: str, cues: Cues, in_plan: bool, figures: Sequence[int] = ())
     """Position and kind of the last status cue in ``text`` (``figures``: where the
     figures in it start)."""
     masked = cues.not_cues.sub(_blanked, text)
+    if in_plan:
+        masked = cues.relative_fact.sub(_blanked, masked)
     target_at = _last_start(cues.target, masked)
     actual_at = _last_start(cues.actual, masked)
     if not in_plan and target_at < 0:  # weak signs of a fact, where no target cue is
@@ -241,7 +243,8 @@ def part_of_total(text: str, q: Quantity, ctx: Context, made: Sequence[Indicator
         totals[key] = None  # ……救助困难职工家庭491户次。其中……405户: the total before is of another unit
         return None
     for indicator in reversed(made):
-        if indicator.span[1] <= marker.start() and indicator.unit == q.unit and indicator.span[0] >= reach:
+        if indicator.span[1] <= marker.start() and indicator.span[0] >= reach and (
+                indicator.unit == q.unit or (indicator.unit in cues.headcount_units and q.unit in cues.headcount_units)):
             low = _clause_start(text, indicator.span[0], cues, max(0, reach, indicator.span[0] - 8))
             if cues.change_markers.search(text, low, indicator.quantity_span[0]):
                 continue  # 比上年增加6家: a change, not the total
