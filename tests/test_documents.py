@@ -310,3 +310,15 @@ def test_an_old_portals_columns_above_a_stamped_title_and_its_links_and_comments
     docs = parse_text(page)
     assert [d.title for d in docs] == ["台溪市总工会2020年工作要点"]
     assert {i.value for i in docs[0].indicators} == {150, 15000, 1900, 15000000}
+
+
+def test_a_table_annexed_to_a_plan_is_part_of_it():
+    text = ("金平县总工会2021年工作要点\n一、主要目标\n" + "全年新建基层工会组织50家,发展会员3000人。" * 3 + "\n"
+            "附件:金平县总工会2021年重点工作任务分解表\n序号\t工作任务\t目标值\t责任部门\n1\t新建基层工会组织\t50家\t组织部\n")
+    docs = parse_text(text)
+    assert len(docs) == 1 and len(docs[0].indicators) == 7
+
+
+def test_what_is_new_and_the_whole_stock_are_no_conflict():
+    (doc,) = parse_text("县总工会2019年工作总结\n一、主要工作\n全年新建职工书屋15家,全县职工书屋总数达到68家。\n")
+    assert not [f for f in doc.findings if f.check == "value.conflict"]

@@ -95,6 +95,7 @@ _CONFLICT_KINDS = frozenset(rules("conflict")["kinds"])
 
 
 _DELTA = pattern("conflict", "delta")
+_NEW_VERBS = frozenset(rules("conflict")["new_verbs"])
 
 
 def _conflict_groups(indicators: Sequence[Indicator], view: Optional[DocumentView] = None
@@ -113,7 +114,9 @@ def _conflict_groups(indicators: Sequence[Indicator], view: Optional[DocumentVie
                 and not (view is not None and _DELTA.search(view.clause(ind)))):
             key = _conflict_key(ind)
             if key:
-                groups.setdefault((key, ind.status, unit_family(ind.unit)), []).append(ind)
+                # (what is new, 新建……15家, is no value of the whole stock, 总数达到68家)
+                groups.setdefault((key, ind.status, unit_family(ind.unit), ind.predicate in _NEW_VERBS),
+                                  []).append(ind)
     return [(head, members) for head, members in groups.items() if len(members) > 1]
 
 
@@ -215,7 +218,7 @@ def check_conflicts(doc: Document, text: Optional[str] = None,
         return times[ind.id]
 
     most_values = rules("conflict")["max_distinct_values"]
-    for (key, status, _), members in groups:
+    for (key, status, *_), members in groups:
         if len({ind.value for ind in members}) > most_values:
             continue
         for a, b in combinations(_few_of_each_value(members), 2):

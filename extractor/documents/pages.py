@@ -125,6 +125,15 @@ def _page_of(text: str, title: str) -> bool:
     return found is not None and text[:found.start()] == _PAGE_SUFFIX.sub("", title) and len(title) >= 6
 
 
+def _names_an_annex(content: list[Line], at: int) -> bool:
+    """Whether the attachment marked at line ``at`` is a table or a list (附件:……分解表), its
+    title after the colon or on the next line."""
+    title = content[at].text.split(":", 1)[-1].split("：", 1)[-1].strip()
+    if not title and at + 1 < len(content):
+        title = content[at + 1].text
+    return document_rules().annex_title.search(title) is not None
+
+
 def _split_points(content: list[Line], may_continue: set[int], stamped: set[int] = frozenset()) -> list[tuple[int, bool]]:
     """Indices where a document starts, with whether that line is a marker to drop; a
     headline with a publication stamp under it starts a news item."""
@@ -135,10 +144,12 @@ def _split_points(content: list[Line], may_continue: set[int], stamped: set[int]
     for i, line in enumerate(content):
         text = line.text
         if i in may_continue and rules.continuation_any.match(text.replace(" ", "")):
-            if rules.attachment_marker.match(text.replace(" ", "")) and rules.covering_notice.search(
-                    content[points[-1][0]].text):
-                attached = True  # the notice's attachment: its own title is no new document
-                continue
+            if rules.attachment_marker.match(text.replace(" ", "")):
+                if rules.covering_notice.search(content[points[-1][0]].text):
+                    attached = True  # the notice's attachment: its own title is no new document
+                    continue
+                if _names_an_annex(content, i):
+                    continue  # a table or a list annexed to the document: part of it
             points.append((i, True))
             body_seen = False
             continue

@@ -23,6 +23,7 @@ class Rules:
     continuation_any: object  # the continuation markers as one alternation
     covering_notice: object  # 印发, 通知 in a title: its attachment is part of it
     attachment_marker: object  # 附件:
+    annex_title: object  # ……分解表: an attachment that is a table or list, its document's annex
     stamp_line: object  # 发布时间:2024-02-06 under a news headline
     # whether a line may be an end or a chrome line or a continuation marker, in two calls
     # instead of five (most lines are none): the end and chrome patterns that may match past
@@ -194,6 +195,7 @@ def document_rules() -> Rules:
         continuation_any=regex.compile(_joined(continuation_markers)),
         covering_notice=regex.compile(data["split"]["covering_notice"]),
         attachment_marker=regex.compile(data["split"]["attachment_marker"]),
+        annex_title=regex.compile(data["split"]["annex_title"]),
         stamp_line=regex.compile(data["split"]["stamp_line"]),
         end_or_chrome_anywhere=regex.compile(_joined(
             [_without_captures(p) for p in end_patterns if not _anchored_at_start(p)]
