@@ -322,3 +322,10 @@ def test_a_table_annexed_to_a_plan_is_part_of_it():
 def test_what_is_new_and_the_whole_stock_are_no_conflict():
     (doc,) = parse_text("县总工会2019年工作总结\n一、主要工作\n全年新建职工书屋15家,全县职工书屋总数达到68家。\n")
     assert not [f for f in doc.findings if f.check == "value.conflict"]
+
+
+def test_a_chronicle_of_a_year_is_of_the_year_and_an_awards_year_is_not_the_documents():
+    body = "\n" + "全年新建基层工会组织50家,发展会员3000人,签订集体合同200份,各项工作取得明显成效。" * 2 + "\n"
+    (chronicle,) = parse_text("临江县总工会2018年大事记" + body)
+    (notice,) = parse_text("金河市总工会关于推荐2023年度“五一劳动奖章”候选人的公示" + body)
+    assert chronicle.period.part == "year" and notice.period.part is None
