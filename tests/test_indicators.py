@@ -1121,3 +1121,8 @@ def test_a_size_class_with_its_people_and_a_task_the_verb_gives():
 def test_a_fact_in_a_relative_clause_of_a_plan_speaks_for_no_later_figure():
     (doc,) = parse_text("工作室2023年工作要点\n一、主要任务\n对已完成的成果逐项明确推广单位,全年创造经济效益300万元以上。\n")
     assert doc.indicators[0].status == "target"
+
+
+def test_a_posts_bullet_symbol_is_no_part_of_an_object():
+    found = indicators("🔹全区基层工会组织1286家\n👉 新建职工书屋12家")
+    assert [i.object for i in found] == ["基层工会组织", "职工书屋"]

@@ -38,12 +38,18 @@ def is_verb(word: str) -> bool:
     return word in indicator_cues().verbs
 
 
+_WORD_CHAR = regex.compile(r"[\p{Han}\p{L}\p{N}]")
+_LEADING_SYMBOLS = regex.compile(r"^[\p{So}\p{Sk}\uFE0F\u200D]+\s*")  # emoji, bullets, arrows
+
+
 # Readings of short windows are cached like their segmentation: the same phrases
 # (签订集体合同, 发展会员) recur across the documents of an archive.
 @lru_cache(maxsize=16384)
 def strip_object(phrase: str) -> str:
     """Drop function words, places and times from the edges of an object."""
     cues = indicator_cues()
+    if phrase and not _WORD_CHAR.match(phrase):
+        phrase = _LEADING_SYMBOLS.sub("", phrase)  # 【🔹】全区基层工会组织: a post's bullet is no word
     if "的" in phrase:
         head = phrase.rstrip("的").rsplit("的", 1)
         if len(head) == 2 and head[1]:  # the head noun follows the last attributive 的
