@@ -308,6 +308,12 @@ def _inline_headings(text: str, offset: int, head: Optional[tuple[int, str, Opti
     return found
 
 
+@lru_cache(maxsize=1)
+def _annex_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    limits = _config()[1]
+    return regex.compile(limits["annex_list"]), regex.compile(limits["annex_item"])
+
+
 def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, int]] = ()) -> list[HeadingMatch]:
     """Every heading of one document, in order (spans in the normalised text); ``styled``:
     (line start, level) of the lines a Word file styles as headings, headings whatever their words
@@ -321,11 +327,19 @@ def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, i
     headings: list[HeadingMatch] = []
     styled_at = dict(styled)
     limits_max = _config()[1]["heading_max_chars"]
+    annex_list, annex_item = _annex_patterns()
+    in_annex_list = False
     for i, line in enumerate(body):
         previous = body[i - 1] if i else None
         if "\t" in line.text or (previous is not None and i + 1 < len(body)
                                  and "\t" in previous.text and "\t" in body[i + 1].text):
             continue  # a table's row, or a group line between its rows (一、收入): no heading
+        if annex_list.match(line.text):
+            in_annex_list = True  # 附件:1.参会回执⏎2.……: the attachments' names, a list
+            continue
+        if in_annex_list and annex_item.match(line.text):
+            continue
+        in_annex_list = False
         found = _line_headings(line, previous, body[i + 1:i + 3])
         level = styled_at.get(line.span[0])
         if isinstance(level, str):  # Word numbers it itself: the style its number shows

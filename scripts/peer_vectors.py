@@ -44,8 +44,8 @@ def evaluate(path: Path, vector: dict) -> bool:
         # Recognizers-Text's currency / percentage / dimension models against our kinds
         kinds = {"msrt_currency.jsonl": {"money"}, "msrt_percent.jsonl": {"percent"},
                  "msrt_dimension.jsonl": {"measure"}, "jionlp_money_extract.jsonl": {"money"}}.get(name)
-        if name == "msrt_percent.jsonl" and re.search("[百千万萬]万分之|[百千万萬]萬分之", str(vector["input"])):
-            kinds = kinds | {"fraction"}  # shares of a power of ten (百万分之五) are its percentages
+        if name == "msrt_percent.jsonl" and re.search("[千仟万萬]分之", str(vector["input"])):
+            kinds = kinds | {"fraction"}  # shares of a power of ten (千分之五, 百万分之五) are its percentages
         if kind == "money_extract":
             kinds = {"money"}
         return check_spans(vector, kinds)

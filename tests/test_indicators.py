@@ -1126,3 +1126,14 @@ def test_a_fact_in_a_relative_clause_of_a_plan_speaks_for_no_later_figure():
 def test_a_posts_bullet_symbol_is_no_part_of_an_object():
     found = indicators("🔹全区基层工会组织1286家\n👉 新建职工书屋12家")
     assert [i.object for i in found] == ["基层工会组织", "职工书屋"]
+
+
+def test_a_range_or_a_list_of_money_named_by_the_aid_after_it():
+    found = indicators("给予每人500元至1000元培训补贴。对新命名的国家级、省级创新工作室,分别给予10万元、5万元经费补助。"
+                       "视情况给予1000~2000元的一次性救助。")
+    assert [i.object for i in found] == ["培训补贴", "经费补助", "经费补助", "一次性救助"]
+
+
+def test_a_share_per_thousand_is_a_fraction():
+    found = indicators("职工工伤事故发生率降至千分之三以下。")
+    assert [(i.value, i.unit, i.bound, i.object) for i in found] == [(0.003, "fraction", "upper", "职工工伤事故发生率")]

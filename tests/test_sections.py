@@ -141,3 +141,9 @@ def test_a_posts_symbol_parts_head_sections_and_their_dash_lead_ins_do_not():
     # with no symbol parts, dash lines head the paragraphs they open (一组成绩, each led by ——)
     assert [heading for _, _, heading in tree(f"——服务体系进一步健全。{FILLER}\n——帮扶效果显著。{FILLER}\n")] == [
         "服务体系进一步健全", "帮扶效果显著"]
+
+
+def test_a_list_of_attachments_and_a_meetings_agenda_head_nothing():
+    body = (f"一、会议议程\n议程如下:\n①传达学习会议精神;\n②宣读表彰决定;\n③作工作报告。\n{FILLER}\n"
+            f"二、有关要求\n{FILLER}\n附件:1.参会回执\n2.颁奖顺序及座次安排\n")
+    assert [heading for _, _, heading in tree(body)] == ["会议议程", "有关要求"]

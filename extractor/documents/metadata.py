@@ -187,9 +187,9 @@ def org_of(title: Optional[str], opening: str, subtitles: str = "", masthead: st
     if title_org is None:
         name = next(body_orgs, None)
         if masthead and (top := next(_clause_orgs(masthead), None)) and not top.startswith(MASK) and (
-                name is None or (name != top and top.endswith(name))):
-            # 天门市总工会文件 above a title that names no organisation, and a body that names none
-            # or only its short form (市总工会)
+                name is None or (name != top and top.endswith(name)) or f"在{name}的" in opening):
+            # 天门市总工会文件 above a title that names no organisation, and a body that names none,
+            # only its short form (市总工会) or those who lead it (在市委和省总工会的坚强领导下)
             name = top
         return None if name is None or name.startswith(MASK) else name
     stem = _org_stem(title_org)

@@ -125,6 +125,9 @@ def _page_of(text: str, title: str) -> bool:
     return found is not None and text[:found.start()] == _PAGE_SUFFIX.sub("", title) and len(title) >= 6
 
 
+_TITLE_REACH = 3  # lines from a document's start its title may stand on
+
+
 def _names_an_annex(content: list[Line], at: int) -> bool:
     """Whether the attachment marked at line ``at`` is a table or a list (附件:……分解表), its
     title after the colon or on the next line."""
@@ -145,11 +148,12 @@ def _split_points(content: list[Line], may_continue: set[int], stamped: set[int]
         text = line.text
         if i in may_continue and rules.continuation_any.match(text.replace(" ", "")):
             if rules.attachment_marker.match(text.replace(" ", "")):
-                if rules.covering_notice.search(content[points[-1][0]].text):
+                first = points[-1][0]  # (the title may stand under a masthead and a document number)
+                if any(rules.covering_notice.search(line.text) for line in content[first:first + _TITLE_REACH]):
                     attached = True  # the notice's attachment: its own title is no new document
                     continue
-                if _names_an_annex(content, i):
-                    continue  # a table or a list annexed to the document: part of it
+                if _names_an_annex(content, i) or rules.attachment_list.match(text.replace(" ", "")):
+                    continue  # a table or a list annexed to the document, or the list of its attachments
             points.append((i, True))
             body_seen = False
             continue

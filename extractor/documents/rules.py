@@ -24,6 +24,7 @@ class Rules:
     covering_notice: object  # 印发, 通知 in a title: its attachment is part of it
     attachment_marker: object  # 附件:
     annex_title: object  # ……分解表: an attachment that is a table or list, its document's annex
+    attachment_list: object  # 附件:1.……: the numbered list of a document's attachments
     stamp_line: object  # 发布时间:2024-02-06 under a news headline
     # whether a line may be an end or a chrome line or a continuation marker, in two calls
     # instead of five (most lines are none): the end and chrome patterns that may match past
@@ -196,6 +197,7 @@ def document_rules() -> Rules:
         covering_notice=regex.compile(data["split"]["covering_notice"]),
         attachment_marker=regex.compile(data["split"]["attachment_marker"]),
         annex_title=regex.compile(data["split"]["annex_title"]),
+        attachment_list=regex.compile(data["split"]["attachment_list"]),
         stamp_line=regex.compile(data["split"]["stamp_line"]),
         end_or_chrome_anywhere=regex.compile(_joined(
             [_without_captures(p) for p in end_patterns if not _anchored_at_start(p)]

@@ -362,7 +362,7 @@ def _values_named_by_the_last(text: str, made: list[Indicator]) -> list[Indicato
         j = k - 1
         while (j >= 0 and made[j].unit == last.unit and made[j].sentence_span == last.sentence_span
                and _ONLY_CONJUNCTIONS.fullmatch(text, made[j].quantity_span[1], made[j + 1].quantity_span[0])
-               and made[j].object in (None, made[j].predicate)):
+               and (made[j].object in (None, made[j].predicate) or made[j].confidence <= 0.5)):  # (or a guess)
             if result is made:
                 result = list(made)
             result[j] = evolve(made[j], object=last.object, concept=last.concept, confidence=0.6)
@@ -633,7 +633,10 @@ def _respectively(text: str, made: list[Indicator], lo: int, hi: int) -> list[In
                                        concept=concept_for(thing, old.predicate, old.unit, old.kind))
                 i = places[-1] + 1
                 continue
-        if len(run) >= 2 and len(names) == len(run) and not left_object(text[marker.end():ind.quantity_span[0]]):
+        last = result[run[-1]]
+        if (len(run) >= 2 and len(names) == len(run) and not left_object(text[marker.end():ind.quantity_span[0]])
+                and last.span[1] <= last.quantity_span[1]):  # (……分别给予10万元、5万元【经费补助】: the
+            # noun after the last figure names them all, the names before 分别 say who gets them)
             # (市、县两级工会分别举办【职业技能竞赛】24场、57场: the figures name their thing after
             # 分别, the names before it say who)
             # 维权支出398.72万元,主要用于A、B、C和D,分别为……: a total of their unit before the

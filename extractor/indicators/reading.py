@@ -313,9 +313,13 @@ def _right_object(right: str, what_they_did: bool = False) -> str:
                 phrase.append(token[:-2])  # jieba's 经费不足: the noun before the comparison
             break
         if token in verbs:
-            if (nominal and not phrase) or (phrase and token in cues.nominal_verbs and len(nxt) >= 2 and nxt not in verbs):
-                phrase.append(token)
+            if (nominal and not phrase) or (phrase and token in cues.nominal_verbs and (
+                    (len(nxt) >= 2 and nxt not in verbs) or not nxt or nxt in _CLAUSE_ENDS)):
+                phrase.append(token)  # (一次性【救助】。: a nominal verb ending the clause is its noun)
                 continue
+            if not phrase and nxt in cues.nominal_verbs and (i + 2 >= len(tokens) or tokens[i + 2] in _CLAUSE_ENDS):
+                phrase.extend((token, nxt))  # 500元至1000元【培训补贴】。: two verbs that end the clause name it
+                break
             if not phrase and token not in cues.copulas and (
                     (len(nxt) >= 2 and _ALL_HAN.fullmatch(nxt) and nxt not in verbs) or nxt in cues.group_suffixes):
                 phrase.append(token)  # 获奖选手, 参保任务, 走访组

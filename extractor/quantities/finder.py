@@ -48,6 +48,7 @@ _POWERS = frozenset("十百千万亿拾佰仟萬億")
 _BARE_POWERS = frozenset("百千万亿佰仟萬億")
 _CHINESE_DIGITS = frozenset("零〇○一二两三四五六七八九壹贰叁肆伍陆柒捌玖兩貳參陸幺")
 _YEAR_DIGITS = frozenset("零〇○一二三四五六七八九")
+_PER_THOUSAND = {"千分之": 1000, "仟分之": 1000, "万分之": 10000, "萬分之": 10000}
 _PERCENT_UNITS = {"百分之": "%", "佰分之": "%", "千分之": "‰", "仟分之": "‰", "万分之": "‱", "萬分之": "‱", "百分": "%"}
 _MINUS = frozenset("-－负負")
 _HYPHENS = frozenset("-－")  # a minus only when no figure stands before it (A-3, 2-3)
@@ -164,6 +165,9 @@ def _read_match(lex: Lexicon, text: str, m) -> Optional[_Core]:
         if value is None:
             return None
         value = -value if group("pneg") else value
+        per = _PER_THOUSAND.get(group("pct"))
+        if per:  # 千分之三 is written as a share of a whole, as 三分之一 is: a fraction (0.003)
+            return _Core(m.start(), m.end(), m.span("pnum"), round(value / per, 9), "fraction", "fraction")
         return _Core(m.start(), m.end(), m.span("pnum"), value, _PERCENT_UNITS[group("pct")], "percent")
     if group("fnum") is not None:
         numerator = read_number(group("fnum"))
