@@ -729,3 +729,10 @@ def test_shares_of_a_list_of_parts_over_several_semicolons_are_checked_against_i
     wrong = text.replace("占6.7%", "占9.7%")
     (doc,) = parse_text(wrong)
     assert [f.check for f in doc.findings if f.check.startswith("rate.")] == ["rate.inconsistent"]
+
+
+def test_a_completion_rate_is_not_checked_against_figures_of_other_things():
+    text = ("县总工会2019年上半年工作总结\n一、主要工作\n县总工会将全年入会任务分解到12个乡镇工会,"
+            "组成3个督导组开展督导。全县新发展会员1.2万人,完成全年任务的68.3%。\n")
+    (doc,) = _parse_text(text, use_model=False)
+    assert not [f for f in doc.findings if f.check == "rate.inconsistent"]

@@ -1137,3 +1137,11 @@ def test_a_range_or_a_list_of_money_named_by_the_aid_after_it():
 def test_a_share_per_thousand_is_a_fraction():
     found = indicators("职工工伤事故发生率降至千分之三以下。")
     assert [(i.value, i.unit, i.bound, i.object) for i in found] == [(0.003, "fraction", "upper", "职工工伤事故发生率")]
+
+
+def test_a_table_row_ending_in_an_empty_cell_and_its_row_number():
+    table = ("序号\t目标任务\t单位\t目标值\t完成值\t完成率(%)\t备注\n1\t新建基层工会组织\t家\t60\t68\t113.3\t含联合工会9家\n"
+             "2\t新签工资集体协议\t份\t110\t126\t114.5\t\n")
+    found = [(i.value, i.unit, i.status) for i in indicators(table) if i.object != "联合工会"]
+    assert found == [(60, "家", "target"), (68, "家", "actual"), (113.3, "%", "actual"),
+                     (110, "份", "target"), (126, "份", "actual"), (114.5, "%", "actual")]

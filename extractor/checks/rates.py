@@ -134,6 +134,19 @@ def _rate_names_verb(rate: Indicator, num: Indicator, den: Indicator) -> bool:
 _BARE_SHARE = re.compile(r"(?:约|仅)?占(?:了|约|近|到)?\s*$")  # the words before the number: 占 alone
 
 
+def _same_thing(done: Indicator, planned: Indicator) -> bool:
+    """Whether a result and a plan may count one thing: their objects share two characters in
+    a row, or one of them names nothing or only the task (组成3个督导组 is no part of a task
+    shared out to 12个乡镇工会)."""
+    a, b = done.object or "", planned.object or ""
+    if not a or not b or _TASK_ONLY.fullmatch(b):
+        return True
+    return any(b[k:k + 2] in a for k in range(len(b) - 1))
+
+
+_TASK_ONLY = re.compile(r"\S{0,4}(?:任务|目标|计划)")
+
+
 def _pairs(rate: Indicator, clause: str, figures: Sequence[Indicator], view: DocumentView):
     completion = bool(_COMPLETION.search(clause))
     nearest = figures[-1] if figures else None
@@ -151,7 +164,7 @@ def _pairs(rate: Indicator, clause: str, figures: Sequence[Indicator], view: Doc
             if not completion and num.value > den.value and rate.value <= 100:
                 continue  # a share of no more than the whole: 录入48214人 is no part of 发展会员4236人
             if completion:
-                if _target_like(den, view) and not _target_like(num, view):
+                if _target_like(den, view) and not _target_like(num, view) and _same_thing(num, den):
                     yield num, den
                 continue
             if _linked(num, den) and (_names_part(clause, num, den) or (bare_share and num is nearest)

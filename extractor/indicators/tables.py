@@ -39,6 +39,12 @@ _BARE_FIGURE = regex.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9
 _FIGURE_CELL = regex.compile(r"(?!\s*(?:19|20)[0-9]{2}年)\s*[-+≥≤<>]?[0-9][0-9.,]*\s*(?:%|\p{Han}{1,3})?(?:以上|以下|左右)?\s*")  # 118, 5家, 93.7% (a year, 2022年, heads a column)
 
 
+def _aligned(header: Optional[list[str]], cells: list[tuple[int, int]]) -> bool:
+    """Whether a row's cells stand under its header's columns: as many, or one fewer (an
+    empty last cell, 备注, leaves no tab behind)."""
+    return header is not None and len(header) - 1 <= len(cells) <= len(header)
+
+
 class TableRows:
     """The table rows of ``text[lo:hi]``, found once, asked about per figure."""
 
@@ -109,15 +115,15 @@ class TableRows:
         for cells, header, is_header in self._rows.values():
             if is_header:
                 continue
-            titles = header if header is not None and len(header) == len(cells) else None
+            titles = header[:len(cells)] if _aligned(header, cells) else None
             unit_at = next((k for k, title in enumerate(titles) if words.unit_column.fullmatch(title.strip())),
                            None) if titles else None
             row_unit = self._row_unit(cells, unit_at)
             if titles is None and row_unit is None:
                 continue
             for k, (start, end) in enumerate(cells):
-                if k == unit_at:
-                    continue
+                if k == unit_at or (k == 0 and len(cells) > 2 and words.row_number.fullmatch(text[start:end].strip())):
+                    continue  # (the row's number, 序号 1, counts nothing)
                 figures = _cell_figures(text, start, end)
                 if not figures:
                     continue
@@ -166,7 +172,7 @@ class TableRows:
         if column is None or label is None:
             return None
         status = None
-        if header is not None and len(header) == len(cells):
+        if _aligned(header, cells):
             status = column_status(header[column])
             thing = _column_thing(header[column])
             if thing and status is None and (id(header) in self._by_place or id(header) in self._of_people):
