@@ -57,7 +57,7 @@ def _stages(src: SourceText, *, use_model: bool, audit: bool) -> Generator[None,
     quantity_starts = [q.span[0] for q in quantities]  # (in order: a document's share is a slice)
     indicators = [find_indicators(norm.text, block.span, found, block.doc_type,
                                   quantities=_on_content_lines(quantities, block, quantity_starts),
-                                  doc_year=block.period.year or block.period.year_inferred)
+                                  doc_year=_year_of(block.period))
                   for block, found in zip(blocks, sections)]
     yield
     documents = [_to_source(Document(
@@ -72,6 +72,17 @@ def _stages(src: SourceText, *, use_model: bool, audit: bool) -> Generator[None,
         documents = [replace(document, findings=tuple(audit_document(document, src.text)))
                      for document in documents]
     return documents
+
+
+def _year_of(period) -> Optional[int]:
+    """The year a document is about, for telling its facts from its plans: its year, the one
+    inferred for a masked year, or the first of a span it covers (三年行动计划(2023—2025年):
+    2022's figures in it are facts)."""
+    if period.year or period.year_inferred:
+        return period.year or period.year_inferred
+    if period.part == "multi_year" and period.year_text and period.year_text.isdigit():
+        return int(period.year_text)
+    return None
 
 
 def _on_content_lines(quantities: Sequence[Quantity], block: DocumentBlock,

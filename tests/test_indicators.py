@@ -1145,3 +1145,11 @@ def test_a_table_row_ending_in_an_empty_cell_and_its_row_number():
     found = [(i.value, i.unit, i.status) for i in indicators(table) if i.object != "联合工会"]
     assert found == [(60, "家", "target"), (68, "家", "actual"), (113.3, "%", "actual"),
                      (110, "份", "target"), (126, "份", "actual"), (114.5, "%", "actual")]
+
+
+def test_a_multi_year_plans_baseline_before_its_first_year_is_fact():
+    text = ("岚山市总工会技能提升三年行动计划(2023—2025年)\n一、总体目标\n截至2022年底,全市技能人才总量达到28.6万人;"
+            "全市已建成创新工作室86个;当年共举办职工技能竞赛92场。到2025年底,创新工作室达到115个。\n")
+    (doc,) = parse_text(text)
+    assert [(i.value, i.status) for i in doc.indicators] == [
+        (286000, "actual"), (86, "actual"), (92, "actual"), (115, "target")]

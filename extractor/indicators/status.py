@@ -103,7 +103,10 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
         # (a sentence starts no earlier than its section: no scan of the text before it)
         full_start = max(text.rfind(mark, body_start, q.span[0]) for mark in cues.full_stops) + 1
         full_start = max(full_start, body_start)
-        if _opens_with_a_past_year(_head(text, ctx.sentence_start, q.span[0]), doc_year, cues) \
+        own_year = cues.past_year_opening.match(_head(text, full_start, q.span[0]))
+        if own_year is not None and int(own_year.group(1)) >= doc_year:
+            pass  # 到2025年底,……达到115个: the sentence names a year of the plan, whatever the paragraph opened with
+        elif _opens_with_a_past_year(_head(text, ctx.sentence_start, q.span[0]), doc_year, cues) \
                 or _opens_with_a_past_year(_head(text, full_start, q.span[0]), doc_year, cues) \
                 or ((plan_only is None or not cues.present_marker.search(text, ctx.sentence_start, q.span[0]))
                     and _opens_with_the_past(text, q.span[0], doc_year, cues)):
