@@ -55,7 +55,7 @@ def _stages(src: SourceText, *, use_model: bool, audit: bool) -> Generator[None,
     sections = [_classified(norm.text, block, found, use_model) for block, found in zip(blocks, sections)]
     yield
     quantity_starts = [q.span[0] for q in quantities]  # (in order: a document's share is a slice)
-    indicators = [find_indicators(norm.text, block.span, found, block.doc_type,
+    indicators = [find_indicators(norm.text, block.span, found, _reading_type(block),
                                   quantities=_on_content_lines(quantities, block, quantity_starts),
                                   doc_year=_year_of(block.period))
                   for block, found in zip(blocks, sections)]
@@ -72,6 +72,16 @@ def _stages(src: SourceText, *, use_model: bool, audit: bool) -> Generator[None,
         documents = [replace(document, findings=tuple(audit_document(document, src.text)))
                      for document in documents]
     return documents
+
+
+def _reading_type(block: DocumentBlock) -> str:
+    """The document type its figures are read as: a notice of an event to come (关于召开……会议的
+    通知) is of type other, but what it says of the event is planned, as a plan's figures are."""
+    from .documents.rules import document_rules
+
+    if block.doc_type == "other" and block.title and document_rules().forward_looking_titles.search(block.title):
+        return "plan"
+    return block.doc_type
 
 
 def _year_of(period) -> Optional[int]:

@@ -1153,3 +1153,11 @@ def test_a_multi_year_plans_baseline_before_its_first_year_is_fact():
     (doc,) = parse_text(text)
     assert [(i.value, i.status) for i in doc.indicators] == [
         (286000, "actual"), (86, "actual"), (92, "actual"), (115, "target")]
+
+
+def test_a_meeting_notices_arrangements_are_planned_and_its_preamble_is_fact():
+    text = ("关于召开2021年全市工会工作会议的通知\n各县(市、区)总工会:\n2020年,全市新建基层工会组织142家。"
+            "经研究,定于2月25日召开全市工会工作会议。\n一、参会人员\n各县(市、区)总工会主席、分管副主席各1名。会议总规模控制在200人以内。\n")
+    (doc,) = parse_text(text)
+    assert doc.doc_type == "other"
+    assert [(i.value, i.status) for i in doc.indicators] == [(142, "actual"), (1, "target"), (200, "target")]

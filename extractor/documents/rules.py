@@ -44,6 +44,7 @@ class Rules:
     cues: dict
     default_titled: str
     default_untitled: str
+    forward_looking_titles: object  # 关于召开……的通知: its figures are planned
     period: dict
     org_pattern: object
     org_suffix_any: object  # where an organisation suffix is
@@ -217,6 +218,7 @@ def document_rules() -> Rules:
               for name in ("news", "summary", "plan", "other")},
         default_titled=data["doc_type"]["default_titled"],
         default_untitled=data["doc_type"]["default_untitled"],
+        forward_looking_titles=regex.compile(data["doc_type"]["forward_looking_titles"]),
         period={
             "masked": regex.compile(p["masked_year"]),
             "year": regex.compile(p["year"]),
