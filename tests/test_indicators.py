@@ -1161,3 +1161,8 @@ def test_a_meeting_notices_arrangements_are_planned_and_its_preamble_is_fact():
     (doc,) = parse_text(text)
     assert doc.doc_type == "other"
     assert [(i.value, i.status) for i in doc.indicators] == [(142, "actual"), (1, "target"), (200, "target")]
+
+
+def test_people_who_did_something_among_a_count_in_another_unit_are_those_people():
+    found = indicators("举办培训班12期,培训农民工960人次,其中712人取得职业资格证书。")
+    assert [(i.value, i.object, i.part_of) for i in found[1:]] == [(960, "农民工", None), (712, "农民工", None)]

@@ -343,6 +343,13 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 # (收缴工会经费1.36亿元,……其中二季度收缴7920万元: the total's verb again, its thing too)
                 # 培训职工620人,其中320人取得了证书: a part named by its verb only counts the total's thing
                 indicator = evolve(indicator, object=total.object, concept=total.concept)
+        elif (previous is not None and indicator.unit in cues.people_units and previous.unit in cues.people_units
+              and previous.object and previous.sentence_span == indicator.sentence_span
+              and cues.part_markers.search(text, previous.quantity_span[1], q.span[0])
+              and _names_what_they_did(indicator)):
+            # 培训农民工960人次,其中712人取得职业资格证书: people of the count before (in another
+            # people's unit, so no part of it to add up), named by what they did
+            indicator = evolve(indicator, object=previous.object, concept=previous.concept)
         made.append(indicator)
         figure_starts.append(q.span[0])
         previous = indicator
