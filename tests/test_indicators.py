@@ -1166,3 +1166,9 @@ def test_a_meeting_notices_arrangements_are_planned_and_its_preamble_is_fact():
 def test_people_who_did_something_among_a_count_in_another_unit_are_those_people():
     found = indicators("举办培训班12期,培训农民工960人次,其中712人取得职业资格证书。")
     assert [(i.value, i.object, i.part_of) for i in found[1:]] == [(960, "农民工", None), (712, "农民工", None)]
+
+
+def test_the_rest_of_a_task_still_planned_is_a_target():
+    found = indicators("年内已分5批组织职工疗休养186人,剩余14个名额将于明年1月安排。计划开展技能培训20期,已完成18期,剩余2期将于12月底前完成。")
+    assert [(i.value, i.status) for i in found if i.value in (186, 14, 18, 2)] == [
+        (186, "actual"), (14, "target"), (18, "actual"), (2, "target")]

@@ -93,6 +93,8 @@ class Cues:
     target_label: object  # 目标任务: opening a sentence
     actual_label: object  # 完成情况: opening a sentence
     remainder_before: object  # 尚未建会的: the figure after it is what is left now
+    remainder_planned: object  # 剩余: the rest of a task, ...
+    planned_after: object  # ... which the words after it plan (将于明年1月安排)
     disposal_verbs: object  # 将……分解到: 将 means 把
     present_marker: object  # 今年 in a plan's sentence
     future_opener: object  # 下一步 opening a paragraph outside a plan
@@ -242,6 +244,8 @@ def indicator_cues() -> Cues:
         target_label=regex.compile(status["target_label"]),
         actual_label=regex.compile(status["actual_label"]),
         remainder_before=regex.compile(status["remainder_before"]),
+        remainder_planned=regex.compile(status["remainder_planned"]),
+        planned_after=regex.compile(status["planned_after"]),
         disposal_verbs=alternation(status["disposal_verbs"]),
         past_opener=alternation(status["past_openers"]),
         future_opener=alternation(status["future_openers"]),

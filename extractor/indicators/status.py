@@ -71,6 +71,9 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
     ``doc_year`` is the year the document is about, when known."""
     in_plan = doc_type == "plan" or category == "plans"
     cues = indicator_cues()
+    if (cues.remainder_planned.search(text, max(ctx.clause_start, q.span[0] - 4), q.span[0])
+            and cues.planned_after.match(text, q.span[1], ctx.clause_end)):
+        return "target"  # 剩余14个名额将于明年1月安排: the rest of the task, still to be done
     if cues.remainder_before.search(text, max(ctx.clause_start, q.span[0] - 10), q.span[0]):
         return "actual"  # 对尚未建会的18家企业, 尚有64家工会组建任务未完成: what is left undone now
     if _GOAL_AFTER.match(text, q.span[1], ctx.clause_end):
