@@ -1172,3 +1172,15 @@ def test_the_rest_of_a_task_still_planned_is_a_target():
     found = indicators("年内已分5批组织职工疗休养186人,剩余14个名额将于明年1月安排。计划开展技能培训20期,已完成18期,剩余2期将于12月底前完成。")
     assert [(i.value, i.status) for i in found if i.value in (186, 14, 18, 2)] == [
         (186, "actual"), (14, "target"), (18, "actual"), (2, "target")]
+
+
+def test_a_standard_labelled_in_its_sentence_and_numbers_that_are_no_counts():
+    found = indicators("(二)慰问标准。慰问金标准为:困难职工每户1000元,困难劳动模范每人2000元。"
+                       "按附件1所列名单转拨到各基层单位。同一户困难职工获得的慰问金合计原则上不超过3000元。")
+    assert [(i.value, i.object) for i in found][:2] == [(1000, "慰问金"), (2000, "慰问金")]
+    assert [i.value for i in found][2:] == [3000]
+
+
+def test_sessions_named_after_their_trainees_and_a_noun_before_its_verb():
+    found = indicators("开展农民工技能培训5期,培训450人次。全年工会经费收缴38.6万元,同比增长7.2%。")
+    assert [i.object for i in found][1:] == ["农民工技能", "工会经费", "工会经费"]

@@ -423,6 +423,9 @@ def _standard_of_paragraph(text: str, at: int) -> str:
     """The money a paragraph opening with its standard's label names (【慰问金】标准:……), or ''."""
     start = text.rfind("\n", 0, at) + 1
     found = indicator_cues().phrases["standard_label"].match(text, start, at)
+    if found is None:  # (二)慰问标准。【慰问金标准为:】困难职工每户1000元: the label opens the sentence
+        sentence_start = max(text.rfind(mark, start, at) for mark in "。;") + 1
+        found = indicator_cues().phrases["standard_label"].match(text, max(start, sentence_start), at)
     return found.group("thing") if found else ""
 
 

@@ -33,6 +33,7 @@ class Cues:
     score_verbs: frozenset  # 扣: points taken off
     score_reason: object  # what the clause before says failed
     class_suffixes: tuple  # 班 of 培训班: a class named after its trainees
+    class_sessions: object  # 5期 right after 培训: sessions named the same way
     goal_giving_verbs: frozenset  # 下达: the goal words after it are the thing
     standard_nouns: frozenset  # 的标准给予补助: the noun after the verb is the thing
     phrase_end_verbs: frozenset  # 赴, 前往: end the noun phrase after a unit
@@ -177,6 +178,7 @@ def indicator_cues() -> Cues:
         standard_nouns=frozenset(words["standard_nouns"]),
         goal_giving_verbs=frozenset(words["goal_giving_verbs"]),
         class_suffixes=tuple(words["class_suffixes"]),
+        class_sessions=regex.compile(words["class_sessions"]),
         score_units=frozenset(words["score_units"]),
         score_verbs=frozenset(words["score_verbs"]),
         score_reason=regex.compile(words["score_reason"]),

@@ -543,7 +543,7 @@ def _noun_before_verb(text: str, clause_start: int, verb: str, end: int) -> str:
         # 由 names no thing before it, and its agents bear the share (【由】工会经费和……各承担50%)
         at_agent = before.index("由")
         before = strip_object(before[:at_agent]) if at_agent else before[1:]
-    before = _EACH_END.sub("", before)  # 工会经费和公司职工教育经费【各】承担50%
+    before = strip_object(_EACH_END.sub("", before))  # 工会经费和公司职工教育经费【各】承担50%, 【全年】工会经费收缴
     tokens = segment(before) if 2 <= len(before) <= 16 else []
     if not tokens or not all((_is_noun_tag(tag_of(t)) and t not in indicator_cues().verbs)
                              or (0 < k < len(tokens) - 1 and t in _NOUN_JOINERS) for k, t in enumerate(tokens)):
@@ -606,6 +606,14 @@ def _class_of(text: str, ctx: Context, verb: str) -> str:
             found = left_object(text[start:at])
             if len(found) >= 2:
                 return found
+    at = text.rfind(verb, floor, ctx.clause_start)
+    if at > floor and cues.class_sessions.match(text, at + len(verb)):
+        # 开展【农民工】技能培训5期,培训450人次: sessions of the verb, named after who they trained
+        start = max([floor] + [text.rfind(mark, floor, at) + 1 for mark in cues.clause_and_sentence_breaks
+                               + cues.clause_only_breaks])
+        found = left_object(text[start:at])
+        if len(found) >= 2:
+            return found
     return ""
 
 
