@@ -20,6 +20,7 @@ from typing import NamedTuple, Optional, Sequence
 import regex
 
 from .documents import DocumentBlock, Line
+from .documents.rules import document_rules
 from .needles import first_characters, first_characters_class
 from .records import Section, Span, fill
 from .resources import load_toml
@@ -172,7 +173,8 @@ def _heading_end(text: str, start: int, limit: int) -> int:
     return end
 
 
-def _line_headings(line: Line, previous: Optional[Line], following: Sequence[Line]) -> list[HeadingMatch]:
+def _line_headings(line: Line, previous: Optional[Line], following: Sequence[Line],
+                   items_headed: bool = False) -> list[HeadingMatch]:
     styles, limits, _ = _config()
     text = line.text
     offset = line.span[0]
@@ -200,17 +202,25 @@ def _line_headings(line: Line, previous: Optional[Line], following: Sequence[Lin
             if end > match.end() and not (style.max_heading_chars and end - match.end() > style.max_heading_chars):
                 head = (end, style.key, value)
                 found.append(HeadingMatch(offset, offset + match.end(), offset + end, style.key, number, value))
-    elif _is_plain_heading(text, previous, following, limits):
+    elif _is_plain_heading(text, previous, following, limits, items_headed):
         head = (len(text), "plain", None)
         found.append(HeadingMatch(offset, offset, offset + len(text), "plain", None, None))
     found.extend(_inline_headings(text, offset, head, limits))
     return found
 
 
-def _is_plain_heading(text: str, previous: Optional[Line], following: Sequence[Line], limits) -> bool:
+def _is_plain_heading(text: str, previous: Optional[Line], following: Sequence[Line], limits,
+                      items_headed: bool = False) -> bool:
     """A short unnumbered line between paragraphs: "二〇一三年工作回顾", "2025 工作谋划"
     (a short subtitle line may come between it and the paragraph it heads)."""
-    if len(text) > limits["plain_heading_max_chars"] or _SENTENCE_PUNCT_IN_LINE.search(text):
+    if _SENTENCE_PUNCT_IN_LINE.search(text) or text[:1] in "(（":
+        return False  # (（云溪高新区工会）: an item's source, in brackets)
+    if following and _dateline().match(following[0].text) is not None:
+        # a news item's headline over its dateline (……驿站15个⏎本刊讯 今年以来,……), up to a longer length
+        # (the first line under an article's title is its subtitle; under a bulletin's name, its first item's headline)
+        return (len(text) <= limits["headline_max_chars"] and (previous is not None or items_headed)
+                and _TWO_HAN.search(text) is not None)
+    if len(text) > limits["plain_heading_max_chars"]:
         return False
     if not _TWO_HAN.search(text) or _ONLY_DIGITS.match(text):
         return False
@@ -225,6 +235,11 @@ def _is_plain_heading(text: str, previous: Optional[Line], following: Sequence[L
     return long_enough and bool(_PROSE.search(body.text)) and bool(_ENDS_SENTENCE.search(previous.text))
 
 
+
+
+@lru_cache(maxsize=1)
+def _dateline() -> regex.Pattern:
+    return regex.compile(_config()[1]["dateline"])
 
 
 @lru_cache(maxsize=1)
@@ -328,6 +343,7 @@ def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, i
     styled_at = dict(styled)
     limits_max = _config()[1]["heading_max_chars"]
     annex_list, annex_item = _annex_patterns()
+    items_headed = bool(block.title) and document_rules().bulletin_name.match(block.title) is not None
     in_annex_list = False
     for i, line in enumerate(body):
         previous = body[i - 1] if i else None
@@ -340,7 +356,7 @@ def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, i
         if in_annex_list and annex_item.match(line.text):
             continue
         in_annex_list = False
-        found = _line_headings(line, previous, body[i + 1:i + 3])
+        found = _line_headings(line, previous, body[i + 1:i + 3], items_headed)
         level = styled_at.get(line.span[0])
         if isinstance(level, str):  # Word numbers it itself: the style its number shows
             if found and found[0].start == line.span[0] and found[0].style == "plain":

@@ -147,3 +147,14 @@ def test_a_list_of_attachments_and_a_meetings_agenda_head_nothing():
     body = (f"一、会议议程\n议程如下:\n①传达学习会议精神;\n②宣读表彰决定;\n③作工作报告。\n{FILLER}\n"
             f"二、有关要求\n{FILLER}\n附件:1.参会回执\n2.颁奖顺序及座次安排\n")
     assert [heading for _, _, heading in tree(body)] == ["会议议程", "有关要求"]
+
+
+def test_a_bulletins_items_are_headed_by_their_headlines_and_its_contents_list_is_chrome():
+    from extractor.pipeline import parse_text
+    text = ("工会工作简报\n2022年第12期(总第186期)\n本期导读\n◆高新区新建驿站15个\n◆县职工互助保障参保人数突破5万人\n"
+            "━━━━━━━━━━━━\n高新区新建驿站15个\n本刊讯 今年以来,高新区工会新建户外劳动者驿站15个,服务职工3.2万人次,深受好评。\n"
+            "(高新区工会)\n县职工互助保障参保人数突破5万人\n县总工会消息 截至9月15日,全县参保职工达到5.08万人,同比增长13.9%。\n")
+    (doc,) = parse_text(text)
+    assert doc.title == "工会工作简报"
+    assert [s.heading for s in doc.sections] == ["高新区新建驿站15个", "县职工互助保障参保人数突破5万人"]
+    assert 50000 in {i.value for i in doc.indicators} and len([i for i in doc.indicators if i.value == 15]) == 2

@@ -72,8 +72,17 @@ def _content_lines(lines: list[Line]) -> tuple[list[Line], set[int], set[int]]:
     may_continue = set()
     stamped = set()
     in_footer = False
+    in_contents = False  # in a bulletin's list of its items (本期导读)
     for i, line in enumerate(lines):
         compact = line.text.replace(" ", "")
+        if in_contents:
+            if len(compact) <= rules.contents_entry_max_chars and not compact.endswith("。") \
+                    and not chrome_at_start(compact):
+                continue  # an entry of the list: its item's headline comes again over the item
+            in_contents = False
+        if rules.contents_heading.match(compact):
+            in_contents = True
+            continue
         # the full checks only where one of the two quick ones leaves them a chance
         anywhere = end_or_chrome_anywhere(compact)
         at_line_start = end_or_continuation_at_start(compact)
@@ -211,6 +220,9 @@ def _title(block: list[Line]) -> tuple[Optional[str], Optional[Span], int]:
             # 【年终访谈】把实事办到职工心坎上: a newspaper's column tag before its headline
             text = strip_trailing_pipes(line.text[tag.end():])
             return text, (line.span[0] + tag.end(), line.span[0] + tag.end() + len(text)), i + 1
+        if document_rules().bulletin_name.match(line.text) and any(
+                _mid_page_title(later.text) for later in block[i + 1:i + 1 + _TITLE_REACH]):
+            continue  # 工会统计快报 over 凤山县总工会2022年1-9月工会工作统计快报: the issue's own title
         if is_title_like(line.text):
             text = strip_trailing_pipes(line.text)
             span = (line.span[0], line.span[0] + len(text))

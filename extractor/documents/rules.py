@@ -17,6 +17,8 @@ class Rules:
     # the chrome and intro patterns compiled for speed (the costliest check per line): those
     # anchored at the line start tried there only, the rest searched along the line
     chrome_at_start: object
+    contents_heading: object  # 本期导读: a bulletin's list of its items follows
+    contents_entry_max_chars: int
     chrome_runs: object  # the anchored ones that open with an unbounded run (see _chrome_at_start)
     chrome_anywhere: object
     end_any: object  # the end patterns as one alternation
@@ -38,6 +40,7 @@ class Rules:
     title_max: int
     not_title_any: object  # the not-title patterns as one alternation
     title_continuation: object
+    bulletin_name: object  # 工会工作简报: a bulletin's name, an issue's title only when none follows
     strong_keyword: object
     doc_keyword: object  # any word of a document's kind in a title (工作 too)
     type_rules: tuple
@@ -189,6 +192,8 @@ def document_rules() -> Rules:
     # capture (_without_captures)
     return Rules(
         chrome_at_start=chrome_at_start,
+        contents_heading=regex.compile(data["chrome"]["contents_heading"]),
+        contents_entry_max_chars=data["chrome"]["contents_entry_max_chars"],
         chrome_runs=chrome_runs,
         # `regex` searches an alternation of literal-led patterns along a line several times
         # faster than the standard library's engine
@@ -211,6 +216,7 @@ def document_rules() -> Rules:
         title_max=data["title"]["max_chars"],
         not_title_any=regex.compile(_joined(_without_captures(p_) for p_ in data["title"]["not_title_patterns"])),
         title_continuation=regex.compile(data["title"]["continuation_line"]),
+        bulletin_name=regex.compile(data["title"]["bulletin_name"]),
         strong_keyword=regex.compile("(" + "|".join(k for k in data["title"]["doc_keywords"] if k != "工作") + ")"),
         doc_keyword=regex.compile("|".join(data["title"]["doc_keywords"])),
         type_rules=tuple((t, regex.compile(_without_captures(p_))) for t, p_ in data["doc_type"]["title_rules"]),
