@@ -220,7 +220,7 @@ def _mark_table_cells(text: str, index: array, rules: "_Rules") -> tuple[str, ar
         cells = rules.cell_gap.split(inner)
         # (the last column may hold remarks, longer than a figure's cell: 备注)
         cells_fit = bool(gaps) and all(len(cell) <= rules.max_cell_chars for cell in cells[:-1]) \
-            and len(cells[-1]) <= rules.max_last_cell_chars
+            and len(cells[-1]) <= rules.max_last_cell_chars and not rules.heading_number_cell.fullmatch(cells[0])
         if cells_fit:
             if not block:
                 has_digit = False
@@ -433,6 +433,7 @@ class _Rules:
     min_running_lines: int
     max_cell_chars: int
     max_last_cell_chars: int
+    heading_number_cell: re.Pattern
     min_table_rows: int
     ocr_probe: re.Pattern  # a Latin letter beside a digit: an OCR look-alike may be there
     ocr_zero: re.Pattern
@@ -496,6 +497,7 @@ def _compile_rules(data: dict) -> _Rules:
         cell_gap=re.compile(data["tables"]["cell_gap"]),
         max_cell_chars=data["tables"]["max_cell_chars"],
         max_last_cell_chars=data["tables"]["max_last_cell_chars"],
+        heading_number_cell=re.compile(data["tables"]["heading_number_cell"]),
         min_table_rows=data["tables"]["min_rows"],
         ocr_probe=re.compile(r"[0-9][Oo]|[lI][0-9]"),
         ocr_zero=re.compile(data["ocr"]["zero"]),

@@ -340,3 +340,9 @@ def test_ocr_look_alikes_inside_figures_are_read_as_digits(text, expected):
     norm = normalize(text)
     assert norm.text == expected
     check_map(norm)
+
+
+def test_a_headings_number_spaced_off_after_a_table_is_no_row():
+    from extractor.clean import normalize
+    text = "项目  单位  目标  完成\n会员  人  500  526\n书屋  个  5  6\n二、   存在的问题和不足\n一年来,工作虽有成绩,但仍有不足。\n"
+    assert "\t" not in normalize(text).text.split("\n")[3]

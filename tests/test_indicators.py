@@ -1184,3 +1184,8 @@ def test_a_standard_labelled_in_its_sentence_and_numbers_that_are_no_counts():
 def test_sessions_named_after_their_trainees_and_a_noun_before_its_verb():
     found = indicators("开展农民工技能培训5期,培训450人次。全年工会经费收缴38.6万元,同比增长7.2%。")
     assert [i.object for i in found][1:] == ["农民工技能", "工会经费", "工会经费"]
+
+
+def test_a_goal_named_as_a_noun_and_a_new_round_are_no_plan_and_no_count():
+    found = indicators("围绕年度生产经营目标,公司开展劳动竞赛,设立竞赛项目23个。明年是公司实施新一轮技术改造的关键一年。")
+    assert [(i.value, i.status) for i in found] == [(23, "actual")]
