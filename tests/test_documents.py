@@ -329,3 +329,9 @@ def test_a_chronicle_of_a_year_is_of_the_year_and_an_awards_year_is_not_the_docu
     (chronicle,) = parse_text("临江县总工会2018年大事记" + body)
     (notice,) = parse_text("金河市总工会关于推荐2023年度“五一劳动奖章”候选人的公示" + body)
     assert chronicle.period.part == "year" and notice.period.part is None
+
+
+def test_a_school_terms_summary_has_no_part():
+    body = "\n" + "本学期校工会组织教职工开展文体活动28场,慰问生病住院教职工86人次,各项工作取得明显成效。" * 2 + "\n"
+    (doc,) = parse_text("青湖大学工会2020—2021学年第一学期工作总结" + body)
+    assert doc.period.year == 2020 and doc.period.part is None

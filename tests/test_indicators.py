@@ -1189,3 +1189,9 @@ def test_sessions_named_after_their_trainees_and_a_noun_before_its_verb():
 def test_a_goal_named_as_a_noun_and_a_new_round_are_no_plan_and_no_count():
     found = indicators("围绕年度生产经营目标,公司开展劳动竞赛,设立竞赛项目23个。明年是公司实施新一轮技术改造的关键一年。")
     assert [(i.value, i.status) for i in found] == [(23, "actual")]
+
+
+def test_goods_named_after_their_worth_with_a_time_word_and_credits():
+    found = indicators("校工会为全校在职教职工每人发放价值300元的节日慰问品,共计85.8万元。经考核合格的每人认定继续教育学分3学分。")
+    assert [(i.value, i.unit, i.object) for i in found][:2] == [(300, "元", "节日慰问品"), (858000, "元", "节日慰问品")]
+    assert found[2].unit == "学分"

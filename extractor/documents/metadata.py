@@ -295,6 +295,8 @@ _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "0001234
 def _part(title: str, first: str, doc_type: str, has_title: bool, looking_back: bool = False) -> Optional[str]:
     """``looking_back``: a report whose first sentences look back on years (过去五年)."""
     rules = document_rules().period
+    if has_title and rules["term"].search(title):
+        return None  # 2020—2021学年第一学期: a school's term, none of the parts
     for text in (title, first) if has_title else (first,):
         if rules["any_part"].search(text):  # else none of the four checks holds
             if rules["h1"].search(text) and not rules["h2"].search(text.split("上半年")[0]):

@@ -329,6 +329,9 @@ def _right_object(right: str, what_they_did: bool = False) -> str:
                                       and _is_noun_tag(tag_of(phrase[-1]))):
             break  # 村(社区)工会【新】选出: one character between a noun and a verb is the verb's
         tag = tag_of(token)
+        if tag == "t" and not phrase and nxt and _is_noun_tag(tag_of(nxt)) and nxt not in verbs:
+            phrase.append(token)  # 【节日】慰问品: a time word that opens a noun
+            continue
         if tag in ("p", "c", "uj", "ul", "t") or tag[:1] == "d" or (phrase and cues.span_of_time.fullmatch(token)):
             break  # 企业工会【半年】以上: a span of time ends the noun phrase
         phrase.append(token)
