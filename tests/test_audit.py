@@ -736,3 +736,10 @@ def test_a_completion_rate_is_not_checked_against_figures_of_other_things():
             "组成3个督导组开展督导。全县新发展会员1.2万人,完成全年任务的68.3%。\n")
     (doc,) = _parse_text(text, use_model=False)
     assert not [f for f in doc.findings if f.check == "rate.inconsistent"]
+
+
+def test_one_line_per_unit_of_a_list_is_no_value_conflict():
+    text = ("市总工会关于下拨送温暖资金的通知\n二、资金分配\n各单位应慰问对象数如下:\n"
+            "江南区总工会:42万元,困难职工380户,困难劳模20名;\n湖滨区总工会:28.6万元,困难职工262户,困难劳模12名;\n")
+    (doc,) = _parse_text(text, use_model=False)
+    assert not [f for f in doc.findings if f.check == "value.conflict"]

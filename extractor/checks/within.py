@@ -179,6 +179,26 @@ def _conflict_key(ind: Indicator) -> Optional[tuple]:
     return None
 
 
+_LABEL_REACH = 20  # characters a line's label (江南区总工会:) may run before its colon
+
+
+def _line_label(ind: Indicator, text: str) -> str:
+    """The label that opens the line of a figure (江南区总工会:……困难职工380户), or ''."""
+    start = text.rfind("\n", 0, ind.span[0]) + 1
+    head = text[start:min(ind.span[0], start + _LABEL_REACH)]
+    colon = min((at for at in (head.find(":"), head.find("：")) if at > 0), default=-1)
+    return head[:colon].strip() if colon > 0 else ""
+
+
+def _labelled_apart(a: Indicator, b: Indicator, text: Optional[str]) -> bool:
+    """Whether two figures stand on lines labelled with different names (one line per unit
+    of a list: 江南区总工会:……380户 / 湖滨区总工会:……262户): each unit's own figure."""
+    if not text:
+        return False
+    label_a, label_b = _line_label(a, text), _line_label(b, text)
+    return bool(label_a) and bool(label_b) and label_a != label_b
+
+
 def _few_of_each_value(members: list[Indicator], keep: int = 3) -> list[Indicator]:
     """The first few figures of each value, in text order: equal values never
     conflict, so a figure repeated many times need not be paired each time."""
@@ -227,7 +247,7 @@ def check_conflicts(doc: Document, text: Optional[str] = None,
             if (values in reported or same_sentence(a, b) or not _differ(a, b, view)
                     or _related(a, b, view) or not (whole or _same_wording(a, b, view))
                     or not (whole or _same_branch(a, b, sections, key[0] == "concept"))
-                    or time_of(a) != time_of(b)):
+                    or time_of(a) != time_of(b) or _labelled_apart(a, b, view.text)):
                 continue
             reported.add(values)
             what = f"“{key[2]}” ({key[1]}, " if key[0] != "object" else f"“{key[1]}{key[2]}” ("
