@@ -1195,3 +1195,11 @@ def test_goods_named_after_their_worth_with_a_time_word_and_credits():
     found = indicators("校工会为全校在职教职工每人发放价值300元的节日慰问品,共计85.8万元。经考核合格的每人认定继续教育学分3学分。")
     assert [(i.value, i.unit, i.object) for i in found][:2] == [(300, "元", "节日慰问品"), (858000, "元", "节日慰问品")]
     assert found[2].unit == "学分"
+
+
+def test_each_units_line_of_a_sum_shared_out_counts_that_sum():
+    text = ("市总工会关于下拨2023年送温暖专项资金的通知\n一、资金额度\n本次下拨送温暖专项资金共计356万元。\n二、资金分配\n"
+            "江南区总工会:42万元,困难职工380户;\n湖滨区总工会:28.6万元,困难职工262户。\n")
+    (doc,) = parse_text(text)
+    assert doc.doc_type == "other"
+    assert [i.object for i in doc.indicators if i.kind == "money"] == ["送温暖专项资金"] * 3

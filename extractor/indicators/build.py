@@ -268,6 +268,9 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             reading = reading._replace(object=standard, confidence=0.6)
         if not reading.object and (label := _label_before_colon(text, ctx, q)):
             reading = reading._replace(object=label, confidence=0.7)  # 职工人数:1268人 (a form's line)
+            if q.kind == "money" and cues.unit_name.search(label) and (shared := _sum_shared_out(made)) is not None:
+                # 江南区总工会:肆拾贰万元: a unit's share of the money the document shares out
+                reading = reading._replace(object=shared.object, confidence=0.6)
         if reading.object and reading.object.endswith(cues.allot_last_chars) and cues.allotted_by.search(reading.object) and \
                 (thing := _quota_before(made, q)) is not None:
             # 各县(市、区)总工会共分配78名: the quota shared out, not who shares it
@@ -375,6 +378,15 @@ def _values_named_by_the_last(text: str, made: list[Indicator]) -> list[Indicato
             result[j] = evolve(made[j], object=last.object, concept=last.concept, confidence=0.6)
             j -= 1
     return result
+
+
+def _sum_shared_out(made: Sequence[Indicator]) -> Optional[Indicator]:
+    """The largest sum of money named before, by no unit's name: what a list of units shares out
+    (本次下拨送温暖专项资金共计356万元, then 江南区总工会:42万元 ……)."""
+    unit_name = indicator_cues().unit_name
+    sums = [i for i in made if i.kind == "money" and not i.per and i.object and not unit_name.search(i.object)
+            and i.value is not None]
+    return max(sums, key=lambda i: i.value) if sums else None
 
 
 def _tasks_named_by_their_figure(made: list[Indicator]) -> list[Indicator]:
