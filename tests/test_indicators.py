@@ -1203,3 +1203,8 @@ def test_each_units_line_of_a_sum_shared_out_counts_that_sum():
     (doc,) = parse_text(text)
     assert doc.doc_type == "other"
     assert [i.object for i in doc.indicators if i.kind == "money"] == ["送温暖专项资金"] * 3
+
+
+def test_money_right_after_a_count_is_the_money_of_the_item_the_count_names():
+    found = indicators("审计共发现问题23个,涉及金额41.6万元。其中:超标准发放3.2万元、重复救助7户1.4万元。")
+    assert found[-1].value == 14000 and "救助" in found[-1].object

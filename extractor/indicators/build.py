@@ -183,6 +183,10 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             predicate = previous.predicate  # an enumeration shares its verb
         same_prior = prior is not None and prior.sentence_span[0] == ctx.sentence_start
         clause_left = text[ctx.clause_start:q.span[0]].strip()  # the words of the clause before the figure
+        if (q.kind == "money" and not reading.object and previous is not None and previous.kind == "count"
+                and previous.object and previous.span[0] >= ctx.clause_start and previous.quantity_span[1] == q.span[0]):
+            # 重复救助7户1.4万元: the money of the item the count right before it names
+            reading = reading._replace(object=previous.object, confidence=0.6)
         group = cues.bare_share.fullmatch(text, ctx.clause_start, q.span[0]) if q.kind == "percent" else None
         if group is not None and _HAN.search(group.group("group")) and len(group.group("group").strip()) >= 2:
             # 30岁以下的占42.6%: the group's share, as written (its threshold is no object of its own)
