@@ -538,3 +538,16 @@ def test_saved_pages_with_an_empty_one_and_only_empty_ones():
     assert read_bytes("<html><body><p>工会</p></body></html><html><body></body></html>".encode(), "x.html").text == "工会"
     with pytest.raises(EmptyInput):
         read_bytes(b"<html></html><html></html>", "y.html")
+
+
+def test_docx_reads_as_its_tracked_changes_accepted():
+    from docx.oxml import parse_xml
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def build(document):
+        paragraph = document.add_paragraph("全年发展会员")
+        paragraph._p.append(parse_xml(f'<w:del {w} w:id="1" w:author="a"><w:r><w:delText>86</w:delText></w:r></w:del>'))
+        paragraph._p.append(parse_xml(f'<w:ins {w} w:id="2" w:author="a"><w:r><w:t>92</w:t></w:r></w:ins>'))
+        paragraph.add_run("人。")
+
+    assert read_bytes(docx_bytes(build), "summary.docx").text == "全年发展会员92人。"

@@ -219,7 +219,33 @@ def _continues_vertical_merge(cell) -> bool:
 
 
 def _paragraph_text(paragraph) -> str:
-    """Text of a ``w:p`` element, with tabs and line breaks as written."""
-    from docx.text.paragraph import Paragraph
+    """Text of a ``w:p`` element, with tabs and line breaks as written, as it reads with its
+    tracked changes accepted: the runs of an insertion (``w:ins``, ``w:moveTo``) are text, a
+    deletion's are not; hyperlinks, fields and content controls give the runs they hold; a
+    text box drawn in a run is not the paragraph's text (as python-docx reads it)."""
+    parts: list[str] = []
+    _run_texts(paragraph, parts)
+    return "".join(parts)
 
-    return Paragraph(paragraph, None).text
+
+def _run_texts(container, parts: list) -> None:
+    for child in container:
+        tag = child.tag
+        if tag == _R:
+            for piece in child:
+                if piece.tag == _T:
+                    parts.append(piece.text or "")
+                elif piece.tag == _TAB:
+                    parts.append("\t")
+                elif piece.tag in _BREAKS:
+                    parts.append("\n")
+        elif tag in _RUN_CONTAINERS:
+            _run_texts(child, parts)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R, _T, _TAB = _W + "r", _W + "t", _W + "tab"
+_BREAKS = frozenset((_W + "br", _W + "cr"))
+# what may hold a paragraph's runs (not w:del, w:moveFrom: text taken out)
+_RUN_CONTAINERS = frozenset(_W + name for name in (
+    "ins", "moveTo", "hyperlink", "smartTag", "fldSimple", "sdt", "sdtContent", "customXml", "dir", "bdo"))
