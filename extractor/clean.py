@@ -97,7 +97,10 @@ def normalize(text: str, markup: Iterable[Span] = ()) -> NormalizedText:
         copy = rules.ocr_zero.sub("0", rules.ocr_one.sub("1", copy))  # 2O家, l86.4万元: still 1:1
     index = _identity(len(text))
     first = (_spans(rules.crlf, text) if "\r" in text else []) + _spans(rules.junk, copy)
-    copy, index = _delete(copy, index, _disjoint([*first, *markup]) if markup else first)
+    quoted = _quote_mark_spans(copy, rules) if "\n>" in copy or copy.startswith(">") else []
+    if markup or quoted:
+        first = _disjoint([*first, *markup, *quoted])
+    copy, index = _delete(copy, index, first)
     if "\t" in copy or "  " in copy:
         copy, index = _mark_table_cells(copy, index, rules)
     copy, index = _delete(copy, index, _pinyin_spans(copy, rules))
@@ -242,6 +245,12 @@ def _mark_table_cells(text: str, index: array, rules: "_Rules") -> tuple[str, ar
     for at in tabs:
         chars[at] = "\t"
     return _delete("".join(chars), index, gone)
+
+
+def _quote_mark_spans(text: str, rules: "_Rules") -> list[Span]:
+    """The quote marks that open the lines of a document quoted in an e-mail (> 一、……)."""
+    spans = _spans(rules.quote_marks, text)
+    return spans if len(spans) >= rules.min_quoted_lines else []
 
 
 def _pinyin_spans(text: str, rules: "_Rules") -> list[Span]:
@@ -434,6 +443,8 @@ class _Rules:
     max_cell_chars: int
     max_last_cell_chars: int
     heading_number_cell: re.Pattern
+    quote_marks: re.Pattern
+    min_quoted_lines: int
     min_table_rows: int
     ocr_probe: re.Pattern  # a Latin letter beside a digit: an OCR look-alike may be there
     ocr_zero: re.Pattern
@@ -498,6 +509,8 @@ def _compile_rules(data: dict) -> _Rules:
         max_cell_chars=data["tables"]["max_cell_chars"],
         max_last_cell_chars=data["tables"]["max_last_cell_chars"],
         heading_number_cell=re.compile(data["tables"]["heading_number_cell"]),
+        quote_marks=re.compile(data["mail"]["quote_marks"]),
+        min_quoted_lines=data["mail"]["min_quoted_lines"],
         min_table_rows=data["tables"]["min_rows"],
         ocr_probe=re.compile(r"[0-9][Oo]|[lI][0-9]"),
         ocr_zero=re.compile(data["ocr"]["zero"]),

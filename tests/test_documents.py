@@ -335,3 +335,13 @@ def test_a_school_terms_summary_has_no_part():
     body = "\n" + "本学期校工会组织教职工开展文体活动28场,慰问生病住院教职工86人次,各项工作取得明显成效。" * 2 + "\n"
     (doc,) = parse_text("青湖大学工会2020—2021学年第一学期工作总结" + body)
     assert doc.period.year == 2020 and doc.period.part is None
+
+
+def test_a_summary_forwarded_in_an_email_keeps_its_headings_and_spans():
+    text = ("发件人: 白泉县总工会办公室 <bqzgh@163.com>\n发送时间: 2019年7月8日 星期一 16:32\n主题: 转发:县总工会上半年工作总结\n"
+            "-----原始邮件-----\n> 县总工会2019年上半年工作总结\n> 一、主要工作\n> 全县新建工会组织30家,发展会员2000人,签订集体合同25份。\n"
+            "> 二、存在问题\n> 部分企业建会积极性不高。\n--\n王明\n")
+    (doc,) = parse_text(text)
+    assert doc.title == "县总工会2019年上半年工作总结" and doc.period.part == "H1"
+    assert [s.heading for s in doc.sections] == ["主要工作", "存在问题"]
+    assert [text[i.span[0]:i.span[1]] for i in doc.indicators] == ["新建工会组织30家", "发展会员2000人", "签订集体合同25份"]
