@@ -345,3 +345,13 @@ def test_a_summary_forwarded_in_an_email_keeps_its_headings_and_spans():
     assert doc.title == "县总工会2019年上半年工作总结" and doc.period.part == "H1"
     assert [s.heading for s in doc.sections] == ["主要工作", "存在问题"]
     assert [text[i.span[0]:i.span[1]] for i in doc.indicators] == ["新建工会组织30家", "发展会员2000人", "签订集体合同25份"]
+
+
+def test_an_emails_covering_note_is_no_document():
+    text = ("发件人: 白泉县总工会办公室 <bqzgh@163.com>\n主题: 转发:县总工会上半年工作总结\n\n王科长:您好!现将我县上半年工作总结发给您,"
+            "请审阅。附件3个,共1.2MB。统计表里个别数字是5月底的口径,如有出入以正文为准。谢谢!\n白泉县总工会办公室 赵敏\n\n"
+            "-----原始邮件-----\n发件人: 孙立新\n主题: 上半年总结\n> 赵主任:上半年总结已改好,第三部分又补了两条。\n"
+            "> 白泉县总工会2019年上半年工作总结\n> 一、主要工作\n> 全县新建工会组织30家,发展会员2000人,签订集体合同25份。\n")
+    docs = parse_text(text)
+    assert [d.title for d in docs] == ["白泉县总工会2019年上半年工作总结"]
+    assert [i.value for i in docs[0].indicators] == [30, 2000, 25]

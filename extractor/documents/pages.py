@@ -73,6 +73,7 @@ def _content_lines(lines: list[Line]) -> tuple[list[Line], set[int], set[int]]:
     stamped = set()
     in_footer = False
     in_contents = False  # in a bulletin's list of its items (本期导读)
+    in_mail = False  # in an e-mail's headers and note, before the document it carries
     for i, line in enumerate(lines):
         compact = line.text.replace(" ", "")
         if in_contents:
@@ -83,6 +84,13 @@ def _content_lines(lines: list[Line]) -> tuple[list[Line], set[int], set[int]]:
         if rules.contents_heading.match(compact):
             in_contents = True
             continue
+        if rules.mail_header.match(compact):
+            in_mail = True
+            continue
+        if in_mail:
+            if chrome_at_start(compact) or not (_article_title(line.text) or _mid_page_title(line.text)):
+                continue  # the mail's own words: a covering note, headers (主题:……总结), a quoted note
+            in_mail = False
         # the full checks only where one of the two quick ones leaves them a chance
         anywhere = end_or_chrome_anywhere(compact)
         at_line_start = end_or_continuation_at_start(compact)

@@ -18,6 +18,7 @@ class Rules:
     # anchored at the line start tried there only, the rest searched along the line
     chrome_at_start: object
     contents_heading: object  # 本期导读: a bulletin's list of its items follows
+    mail_header: object  # 发件人: a mail's own words follow, up to a title
     contents_entry_max_chars: int
     chrome_runs: object  # the anchored ones that open with an unbounded run (see _chrome_at_start)
     chrome_anywhere: object
@@ -193,6 +194,7 @@ def document_rules() -> Rules:
     return Rules(
         chrome_at_start=chrome_at_start,
         contents_heading=regex.compile(data["chrome"]["contents_heading"]),
+        mail_header=regex.compile(data["chrome"]["mail_header"]),
         contents_entry_max_chars=data["chrome"]["contents_entry_max_chars"],
         chrome_runs=chrome_runs,
         # `regex` searches an alternation of literal-led patterns along a line several times
