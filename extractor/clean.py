@@ -98,6 +98,8 @@ def normalize(text: str, markup: Iterable[Span] = ()) -> NormalizedText:
     index = _identity(len(text))
     first = (_spans(rules.crlf, text) if "\r" in text else []) + _spans(rules.junk, copy)
     quoted = _quote_mark_spans(copy, rules) if "\n>" in copy or copy.startswith(">") else []
+    if "─" in copy or "━" in copy or "═" in copy:  # (a box-drawn table's rules and its rows' edges)
+        quoted += _spans(rules.rule_line, copy) + _spans(rules.row_edges, copy)
     if markup or quoted:
         first = _disjoint([*first, *markup, *quoted])
     copy, index = _delete(copy, index, first)
@@ -443,6 +445,8 @@ class _Rules:
     max_cell_chars: int
     max_last_cell_chars: int
     heading_number_cell: re.Pattern
+    rule_line: re.Pattern
+    row_edges: re.Pattern
     quote_marks: re.Pattern
     min_quoted_lines: int
     min_table_rows: int
@@ -509,6 +513,8 @@ def _compile_rules(data: dict) -> _Rules:
         max_cell_chars=data["tables"]["max_cell_chars"],
         max_last_cell_chars=data["tables"]["max_last_cell_chars"],
         heading_number_cell=re.compile(data["tables"]["heading_number_cell"]),
+        rule_line=re.compile(data["tables"]["rule_line"]),
+        row_edges=re.compile(data["tables"]["row_edges"]),
         quote_marks=re.compile(data["mail"]["quote_marks"]),
         min_quoted_lines=data["mail"]["min_quoted_lines"],
         min_table_rows=data["tables"]["min_rows"],

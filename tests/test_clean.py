@@ -233,10 +233,10 @@ def check_map(norm: NormalizedText, samples: int = 0, seed: int = 0) -> None:
 
 # what normalisation may delete: whitespace, zero-width characters, and
 # the pieces of pinyin and emoji annotations
-# (">": the quote marks of a document quoted in an e-mail)
+# (">": the quote marks of a document quoted in an e-mail; box drawing: a drawn table's rules and edges)
 DELETABLE = re.compile(
     r"[\s|│┃>\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f()a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
-    r"\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\ufe0f]*"
+    r"\u2500-\u257f\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\ufe0f]*"
 )
 
 

@@ -1208,3 +1208,12 @@ def test_each_units_line_of_a_sum_shared_out_counts_that_sum():
 def test_money_right_after_a_count_is_the_money_of_the_item_the_count_names():
     found = indicators("审计共发现问题23个,涉及金额41.6万元。其中:超标准发放3.2万元、重复救助7户1.4万元。")
     assert found[-1].value == 14000 and "救助" in found[-1].object
+
+
+def test_a_box_drawn_table_reads_cell_by_cell():
+    table = ("┌────────┬────┬──────┬──────┐\n│指标名称│单位│2020年│2021年│\n├────────┼────┼──────┼──────┤\n"
+             "│基层工会组织    │个  │  3208│  3295│\n├────────┼────┼──────┼──────┤\n│发放帮扶资金    │万元│1352.8│1418.6│\n"
+             "└────────┴────┴──────┴──────┘\n")
+    found = [(i.value, i.unit, i.object) for i in indicators(table)]
+    assert found == [(3208, "个", "基层工会组织"), (3295, "个", "基层工会组织"),
+                     (13528000, "元", "发放帮扶资金"), (14186000, "元", "发放帮扶资金")]
