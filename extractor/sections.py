@@ -316,6 +316,8 @@ def _inline_headings(text: str, offset: int, head: Optional[tuple[int, str, Opti
         end = _heading_end(text, match.end(), limits["heading_max_chars"])
         if end <= match.end():
             continue
+        if not glued and text[:at].rstrip().endswith(":") and text[end:end + 1] == ";":
+            continue  # 主要做了以下工作:(1)……;(2)……: the items a sentence lists, no headings
         found.append(HeadingMatch(offset + at, offset + match.end(), offset + end, style.key, number, value))
         last[style.key] = value
         pos = end

@@ -355,3 +355,9 @@ def test_an_emails_covering_note_is_no_document():
     docs = parse_text(text)
     assert [d.title for d in docs] == ["白泉县总工会2019年上半年工作总结"]
     assert [i.value for i in docs[0].indicators] == [30, 2000, 25]
+
+
+def test_a_meetings_resolution_is_issued_by_the_meeting():
+    body = "\n" + "会议听取了工会主席所作的工作报告,同意报告对过去一年工作的回顾和今年工作的部署,全年开展劳动竞赛20项。" * 2 + "\n"
+    (doc,) = parse_text("信和集团公司第六届职工代表大会第二次会议关于工会工作报告的决议" + body)
+    assert doc.doc_type == "other" and doc.org == "信和集团公司第六届职工代表大会第二次会议"

@@ -1217,3 +1217,9 @@ def test_a_box_drawn_table_reads_cell_by_cell():
     found = [(i.value, i.unit, i.object) for i in indicators(table)]
     assert found == [(3208, "个", "基层工会组织"), (3295, "个", "基层工会组织"),
                      (13528000, "元", "发放帮扶资金"), (14186000, "元", "发放帮扶资金")]
+
+
+def test_counts_that_introduce_a_list_and_votes():
+    found = indicators("县总工会重点做了四件事:一是新建基层工会组织42家;二是发展会员3180人。突出抓好三项工作:①深化集体协商。"
+                       "丰富了职工八小时以外的生活。表决时赞成票168票,反对票1票,弃权票3票。")
+    assert [(i.value, i.unit) for i in found] == [(42, "家"), (3180, "人"), (168, "票"), (1, "票"), (3, "票")]

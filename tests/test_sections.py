@@ -158,3 +158,8 @@ def test_a_bulletins_items_are_headed_by_their_headlines_and_its_contents_list_i
     assert doc.title == "工会工作简报"
     assert [s.heading for s in doc.sections] == ["高新区新建驿站15个", "县职工互助保障参保人数突破5万人"]
     assert 50000 in {i.value for i in doc.indicators} and len([i for i in doc.indicators if i.value == 15]) == 2
+
+
+def test_numbered_items_a_sentence_lists_after_a_colon_head_nothing():
+    body = f"一、主要工作\n主要做了以下工作:(1)筹集专项资金86万元;(2)发放口罩3.2万只;(3)开展招聘活动6场。{FILLER}\n"
+    assert [heading for _, _, heading in tree(body)] == ["主要工作"]

@@ -167,6 +167,9 @@ def org_of(title: Optional[str], opening: str, subtitles: str = "", masthead: st
         opening = _ADDRESSEES.sub("", opening, count=1)
     if subtitles and _ADDRESSEES.search(subtitles):
         subtitles = _ADDRESSEES.sub("", subtitles)
+    if title and document_rules().org_resolution_title.search(title) and (
+            meeting := document_rules().org_meeting_in_title.search(title)) and meeting.start() > 0:
+        return title[:meeting.end()]  # 信和集团公司第六届职工代表大会第二次会议关于……的决议: the meeting resolves
     if title:
         title = document_rules().org_meeting_in_title.sub("", title)  # 集团公司【第八届职代会第三次会议】工会
         if "——访" in title:

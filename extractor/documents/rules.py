@@ -61,6 +61,7 @@ class Rules:
     org_abbreviated_kinds: object  # 公司, 厂: names that headlines shorten
     org_company_forms: object  # 有限, 股份: left out of a headline's name
     org_meeting_in_title: object  # 第八届职工代表大会第三次会议 between a company and its union
+    org_resolution_title: object  # ……决议: issued by the meeting its title names
     org_clause_lead: object  # a year before the name at a clause start
     org_reporting_lead: object  # 我受 before a name at a clause start
     org_lead_starts: frozenset  # what a year, a reporting lead or a masked name can start with
@@ -262,6 +263,7 @@ def document_rules() -> Rules:
         org_abbreviated_kinds=_alternation(data["org"]["abbreviated_kinds"]),
         org_company_forms=_alternation(data["org"]["company_forms"]),
         org_meeting_in_title=regex.compile(data["org"]["meeting_in_title"]),
+        org_resolution_title=regex.compile(data["org"]["resolution_title"]),
         org_clause_lead=regex.compile(f"(?:(?:19|20)\\d{{2}}|{p['masked_year']})年度?"),
         org_reporting_lead=_alternation(data["org"]["reporting_leads"]),
         org_lead_starts=frozenset(data["org"]["lead_starts"]) | {lead[0] for lead in data["org"]["reporting_leads"]},
