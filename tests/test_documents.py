@@ -361,3 +361,9 @@ def test_a_meetings_resolution_is_issued_by_the_meeting():
     body = "\n" + "会议听取了工会主席所作的工作报告,同意报告对过去一年工作的回顾和今年工作的部署,全年开展劳动竞赛20项。" * 2 + "\n"
     (doc,) = parse_text("信和集团公司第六届职工代表大会第二次会议关于工会工作报告的决议" + body)
     assert doc.doc_type == "other" and doc.org == "信和集团公司第六届职工代表大会第二次会议"
+
+
+def test_a_years_statistics_bulletin_is_of_the_year():
+    body = "\n" + "截至2021年底,全市基层工会组织3295个,工会会员38.03万人,职工入会率92.3%,各项指标稳步增长。" * 2 + "\n"
+    (doc,) = parse_text("石岩市总工会2021年工会统计公报" + body)
+    assert doc.period.year == 2021 and doc.period.part == "year"
