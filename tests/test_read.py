@@ -551,3 +551,9 @@ def test_docx_reads_as_its_tracked_changes_accepted():
         paragraph.add_run("人。")
 
     assert read_bytes(docx_bytes(build), "summary.docx").text == "全年发展会员92人。"
+
+
+def test_html_footnote_markers_leave_the_text_and_a_units_power_stays():
+    html = ("<html><body><p>全年发展会员3,268人<sup>1</sup>,同比增长8.6%<sup>[2]</sup>,会员总数达到"
+            "<a href='#fn4'><sup>4</sup></a>5.6万人。职工之家面积1200m<sup>2</sup>。</p></body></html>").encode()
+    assert read_bytes(html, "page.html").text == "全年发展会员3,268人,同比增长8.6%,会员总数达到5.6万人。职工之家面积1200m2。"

@@ -119,7 +119,8 @@ def _visible_text(root) -> str:
         tag = element.tag if isinstance(element.tag, str) else ""
         tag = tag.lower()
         if event == "start":
-            if not tag or tag in tags["drop"] or _is_chrome_element(element, tags):
+            if not tag or tag in tags["drop"] or _is_chrome_element(element, tags) or (
+                    tag == "sup" and _is_footnote_marker(element, pieces)):
                 walker.skip_subtree()
                 skipped.add(element)
                 continue
@@ -142,6 +143,23 @@ def _visible_text(root) -> str:
             in_pre -= tag == "pre"
             pieces.append(_running(element.tail, in_pre, in_data_cell))
     return _tidy_lines("".join(pieces))
+
+
+def _is_footnote_marker(element, pieces: list[str]) -> bool:
+    """Whether a ``sup`` marks a footnote (3,268人<sup>1</sup>), not a power (m<sup>2</sup>)."""
+    marker, letters = _footnote_patterns()
+    if not marker.match(element.text_content()):
+        return False
+    before = next((piece for piece in reversed(pieces) if piece), "")
+    return not letters.search(before)
+
+
+@lru_cache(maxsize=1)
+def _footnote_patterns():
+    import re
+
+    rules = load_toml("read_html.toml")
+    return re.compile(rules["footnote_marker"]), re.compile(rules["unit_letters_before"])
 
 
 @lru_cache(maxsize=1)
