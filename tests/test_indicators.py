@@ -1223,3 +1223,8 @@ def test_counts_that_introduce_a_list_and_votes():
     found = indicators("县总工会重点做了四件事:一是新建基层工会组织42家;二是发展会员3180人。突出抓好三项工作:①深化集体协商。"
                        "丰富了职工八小时以外的生活。表决时赞成票168票,反对票1票,弃权票3票。")
     assert [(i.value, i.unit) for i in found] == [(42, "家"), (3180, "人"), (168, "票"), (1, "票"), (3, "票")]
+
+
+def test_a_threads_counters_an_article_zhang_and_a_whole_named_only_as_a_whole():
+    found = indicators("先上一张“成绩单”:全区新建户外劳动者服务驿站10个,总数突破70个。@西湖工会在线 (1/8)")
+    assert [i.value for i in found] == [10, 70] and found[1].object == found[0].object and "驿站" in found[0].object

@@ -205,6 +205,10 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # 应到职工代表96名,实到93名 / 分别奖励3000元、2000元: the noun is not repeated;
             # 办结93件,办结率94.9%,其余5件: nor after a rate; 22个帮扶站【中】只有5个
             reading = reading._replace(object=prior.object, confidence=0.6)
+        elif (reading.object in cues.whole_only_words and same_sentence and previous.unit == q.unit
+              and previous.object and previous.object not in cues.whole_only_words):
+            # 新建户外劳动者服务驿站10个,总数突破70个: the whole of what was counted before
+            reading = reading._replace(object=previous.object, confidence=0.6)
         elif (not reading.object and prior is not None and prior is previous and prior.unit == q.unit
               and prior.object and not q.per and text[prior.sentence_span[1]:prior.sentence_span[1] + 1] in ";；"
               and ctx.sentence_start - prior.sentence_span[1] <= 2):

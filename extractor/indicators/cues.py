@@ -39,6 +39,7 @@ class Cues:
     phrase_end_verbs: frozenset  # 赴, 前往: end the noun phrase after a unit
     phrase_end_suffixes: frozenset  # 不足: ends a longer token too (经费不足)
     group_suffixes: frozenset  # 组 of 走访组: a verb before it starts a noun
+    whole_only_words: frozenset  # 总数: names only a whole
     achievement_verbs: frozenset  # 获: a part named by what it won counts its total's thing
     sum_words: frozenset
     running_total: object  # the sum words of more than one character (a bare 共 sits inside 公共)
@@ -185,6 +186,7 @@ def indicator_cues() -> Cues:
         phrase_end_verbs=frozenset(words["phrase_end_verbs"]),
         phrase_end_suffixes=frozenset(words["phrase_end_suffixes"]),
         group_suffixes=frozenset(words["group_suffixes"]),
+        whole_only_words=frozenset(words["whole_only_words"]),
         achievement_verbs=frozenset(words["achievement_verbs"]),
         sum_words=frozenset(words["sum_words"]),
         running_total=alternation(w for w in words["sum_words"] if len(w) > 1),
