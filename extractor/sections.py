@@ -390,19 +390,22 @@ def _without_labels_under_symbols(headings: list[HeadingMatch]) -> list[HeadingM
 
 
 def _without_note_labels(headings: list[HeadingMatch]) -> list[HeadingMatch]:
-    """Circled numbers under a notes heading (注释: ①含……) label the notes, they head nothing."""
+    """Numbers under a notes heading (注释: ①含……, 注: 1. 含……) label the notes, they head nothing."""
     if not any(h.style == "notes" for h in headings):
         return headings
     kept, in_notes = [], False
     for heading in headings:
         if heading.style == "notes":
             in_notes = True
-        elif heading.style != "circled":
+        elif heading.style not in _NOTE_LABEL_STYLES:
             in_notes = False
         elif in_notes:
             continue
         kept.append(heading)
     return kept
+
+
+_NOTE_LABEL_STYLES = frozenset(("circled", "arabic", "arabic_paren"))
 
 
 _MAX_STYLED = 3  # Heading 1 to 3 (numbering.toml's styled styles)

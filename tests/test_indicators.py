@@ -1228,3 +1228,9 @@ def test_counts_that_introduce_a_list_and_votes():
 def test_a_threads_counters_an_article_zhang_and_a_whole_named_only_as_a_whole():
     found = indicators("先上一张“成绩单”:全区新建户外劳动者服务驿站10个,总数突破70个。@西湖工会在线 (1/8)")
     assert [i.value for i in found] == [10, 70] and found[1].object == found[0].object and "驿站" in found[0].object
+
+
+def test_square_and_cubic_metres_typed_in_latin_letters_and_a_quarter_naming_nothing():
+    found = indicators("滨江街道职工之家面积1200m2,节约用水2.6万m3。全年力争帮助困难职工解困脱困300户,其中一季度完成80户。")
+    assert [(i.value, i.unit) for i in found][:2] == [(1200, "平方米"), (26000, "立方米")]
+    assert found[-1].object == found[-2].object

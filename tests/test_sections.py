@@ -163,3 +163,8 @@ def test_a_bulletins_items_are_headed_by_their_headlines_and_its_contents_list_i
 def test_numbered_items_a_sentence_lists_after_a_colon_head_nothing():
     body = f"一、主要工作\n主要做了以下工作:(1)筹集专项资金86万元;(2)发放口罩3.2万只;(3)开展招聘活动6场。{FILLER}\n"
     assert [heading for _, _, heading in tree(body)] == ["主要工作"]
+
+
+def test_numbered_notes_under_a_notes_heading_head_nothing():
+    body = f"一、主要工作\n全年发展会员3268人。{FILLER}\n注:\n1. 含新就业形态劳动者412人。\n2. 与2019年同口径比较。\n"
+    assert [heading for _, _, heading in tree(body) if heading != "注"] == ["主要工作"]

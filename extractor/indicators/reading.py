@@ -30,6 +30,7 @@ _RATE_WORD = regex.compile(r"(率|比例|比重|覆盖面|参与面|活动面|�
 _LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}\s*[.、,]|[(]\d{1,2}[)]|[一二三四五六七八九十]+、)\s*")
 _NUMBERISH = regex.compile(r"[\d一二三四五六七八九十百千万亿两几数*xX]")
 _NUMERALS = "一二三四五六七八九十"  # those _LEADING_NUMBER reads
+_QUARTER_ONLY = regex.compile(r"(?:第?[一二三四1-4]季度|[上下]半年|全年|年内|当年)")
 _TIME_ONLY = regex.compile(r"年度|全年|今年|本年度?|当年|年初|年内|上半年|下半年|季度|月度")
 
 
@@ -77,6 +78,8 @@ def strip_object(phrase: str) -> str:
     phrase = _strip_edges(phrase)
     if phrase in cues.strip_prefix or (phrase in cues.strip_suffix and len(phrase) == 1) or phrase in cues.not_objects:
         return ""
+    if _QUARTER_ONLY.fullmatch(phrase):
+        return ""  # 其中【一季度】完成80户: a time alone names nothing
     if len(phrase) <= 1 and _NUMBERISH.fullmatch(phrase or "0"):  # one character at most can match
         return ""
     return phrase
@@ -302,8 +305,8 @@ def _right_object(right: str, what_they_did: bool = False) -> str:
         if token in "“”" or (phrase and token[0] == "(" and len(token) > 1):
             phrase.append(token)  # a quote, or a list of units (县【(市、区)】工会)
             continue
-        if phrase and (token.startswith("每") or token in ("人均", "户均") or token in cues.locatives):
-            break  # 8户家庭【每户】……, 39家规模以上企业【中】: a per phrase or a place word ends it
+        if token.startswith("每") or (phrase and (token in ("人均", "户均") or token in cues.locatives)):
+            break  # 8户家庭【每户】……, 1036户【每户】发放: a per phrase or a place word ends (or is no) noun
         if (phrase and len(token) == 2 and token[1] in cues.locatives and tag_of(token) == "v"
                 and (not nxt or nxt in _CLAUSE_ENDS)):
             phrase.append(token[0])  # 46个服务站【点中】,: jieba glued the place word to the noun's end
