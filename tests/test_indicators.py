@@ -480,7 +480,7 @@ def test_a_range_of_money_is_not_a_year():
 
 @pytest.mark.parametrize("sentence,value,obj", [
     ("审查立案45件,立案率66.2%;截至年底已办结41件。", 41, "立案"),            # not the rate's thing
-    ("全院共有1132名职工参与捐款,合计23.7万元。", 237000, None),                 # nor the people's
+    ("全院共有1132名职工参与捐款,合计23.7万元。", 237000, "捐款"),               # the money named before, not the people
     ("加大工会经费收缴力度,全年力争收缴85万元。", 850000, "工会经费"),          # the verb said of it before
     ("7-9月对高温作业一线职工开展慰问,计划慰问2800人次。", 2800, "高温作业一线职工"),
     ("举办经审委员培训班2期,培训120人次。", 120, "经审委员"),                   # the class names its trainees
@@ -1234,3 +1234,8 @@ def test_square_and_cubic_metres_typed_in_latin_letters_and_a_quarter_naming_not
     found = indicators("滨江街道职工之家面积1200m2,节约用水2.6万m3。全年力争帮助困难职工解困脱困300户,其中一季度完成80户。")
     assert [(i.value, i.unit) for i in found][:2] == [(1200, "平方米"), (26000, "立方米")]
     assert found[-1].object == found[-2].object
+
+
+def test_a_sum_names_the_money_its_sentence_named_before():
+    found = indicators("工会上门协商了五次,最后物业公司把拖欠的工钱一分不少地补上了,一共四万二千元。")
+    assert (found[-1].value, found[-1].object) == (42000, "工钱")

@@ -264,6 +264,11 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # 检查用人单位186家……柳林区检查52家: a place's share of what the verb was done to before
             reading = reading._replace(object=earlier.object, confidence=0.5)
         if (q.kind == "money" and not reading.object and clause_left in cues.sum_words
+                and (named := _last_match(cues.phrases["money_named_before"], text, ctx.sentence_start, ctx.clause_start))):
+            # 把拖欠的工钱一分不少地补上了,一共四万二千元: the money the sentence named before its sum
+            words = segment(named)  # (the money's own word: 参与【捐款】, 拖欠的【工钱】)
+            reading = reading._replace(object=words[-1] if len(words[-1]) >= 2 else named, confidence=0.5)
+        if (q.kind == "money" and not reading.object and clause_left in cues.sum_words
                 and (event := cues.phrases["event_topic"].match(text, ctx.sentence_start, q.span[0]))):
             # 此次慰问,……送去矿泉水310箱、香皂800块,共计3万元: what the event's goods were worth
             reading = reading._replace(object=event.group("event"), confidence=0.5)
@@ -367,6 +372,14 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         consumed = max(q.span[1], reading.consumed_right)
     return _values_named_by_the_last(text, _tasks_named_by_their_figure(
         _money_per_head_named_by_its_sum(_objects_from_a_total(text, _respectively(text, made, lo, hi), lo, hi))))
+
+
+def _last_match(pattern, text: str, start: int, end: int) -> str:
+    """The last match of ``pattern`` in ``text[start:end]``, or ''."""
+    found = ""
+    for match in pattern.finditer(text, start, end):
+        found = match.group()
+    return found
 
 
 def _values_named_by_the_last(text: str, made: list[Indicator]) -> list[Indicator]:
