@@ -367,3 +367,12 @@ def test_a_years_statistics_bulletin_is_of_the_year():
     body = "\n" + "截至2021年底,全市基层工会组织3295个,工会会员38.03万人,职工入会率92.3%,各项指标稳步增长。" * 2 + "\n"
     (doc,) = parse_text("石岩市总工会2021年工会统计公报" + body)
     assert doc.period.year == 2021 and doc.period.part == "year"
+
+
+def test_a_weibo_threads_page_furniture_is_chrome():
+    text = ("西湖区总工会 V\n粉丝 2.6万 | 关注 318 | 全部微博(3862)\n置顶\n"
+            "【2022年度回顾①】岁末盘点 2022年工作回顾来啦:全区工会会员总数达到11.6万人,全年新建基层工会组织68家。(1/8)\n"
+            "收起全文d\n12-30 18:05 来自 微博 weibo.com\n转发 23 | 评论 5 | 赞 88\n")
+    (doc,) = parse_text(text)
+    assert sorted(i.value for i in doc.indicators) == [68, 116000]
+    assert doc.doc_type == "summary" and doc.period.year == 2022
