@@ -1239,3 +1239,9 @@ def test_square_and_cubic_metres_typed_in_latin_letters_and_a_quarter_naming_not
 def test_a_sum_names_the_money_its_sentence_named_before():
     found = indicators("工会上门协商了五次,最后物业公司把拖欠的工钱一分不少地补上了,一共四万二千元。")
     assert (found[-1].value, found[-1].object) == (42000, "工钱")
+
+
+def test_a_plans_present_fact_then_this_years_target():
+    text = "荆山市总工会2020年工作要点\n一、主要任务\n目前全市已建成站点86个,今年再新建40个。\n"
+    (doc,) = parse_text(text)
+    assert [(i.value, i.status) for i in doc.indicators] == [(86, "actual"), (40, "target")]
