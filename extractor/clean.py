@@ -103,7 +103,7 @@ def normalize(text: str, markup: Iterable[Span] = ()) -> NormalizedText:
     if markup or quoted:
         first = _disjoint([*first, *markup, *quoted])
     copy, index = _delete(copy, index, first)
-    if "\t" in copy or "  " in copy:
+    if "\t" in copy or "  " in copy or "|" in copy or "│" in copy:  # (a pipe table: cells parted by bars)
         copy, index = _mark_table_cells(copy, index, rules)
     copy, index = _delete(copy, index, _pinyin_spans(copy, rules))
     copy, index = _delete(copy, index, _space_spans(copy, rules))

@@ -557,3 +557,13 @@ def test_html_footnote_markers_leave_the_text_and_a_units_power_stays():
     html = ("<html><body><p>全年发展会员3,268人<sup>1</sup>,同比增长8.6%<sup>[2]</sup>,会员总数达到"
             "<a href='#fn4'><sup>4</sup></a>5.6万人。职工之家面积1200m<sup>2</sup>。</p></body></html>").encode()
     assert read_bytes(html, "page.html").text == "全年发展会员3,268人,同比增长8.6%,会员总数达到5.6万人。职工之家面积1200m2。"
+
+
+def test_a_text_file_written_in_markdown_is_read_as_markdown():
+    from extractor.pipeline import parse_source
+    text = ("# 县总工会2022年上半年工作总结\n\n## 一、主要工作\n\n上半年新建工会组织**36家**,发展会员**2518人**。\n\n"
+            "| 指标 | 单位 | 上半年 | 全年目标 |\n|---|---|---:|---:|\n| 签订集体合同 | 份 | 186 | 320 |\n\n## 二、存在问题\n\n**部分**企业建会不积极。\n")
+    source = read_bytes(text.encode("utf-8"), "summary.txt")
+    (doc,) = parse_source(source)
+    assert [s.heading for s in doc.sections] == ["主要工作", "存在问题"]
+    assert [(i.value, i.status) for i in doc.indicators] == [(36, "actual"), (2518, "actual"), (186, "actual"), (320, "target")]

@@ -10,7 +10,7 @@ from ..records import FileError, SourceText
 from . import base
 from .docx import docx_to_text_and_headings
 from .html import html_to_text
-from .markdown import markdown_markup
+from .markdown import looks_like_markdown, markdown_markup
 from .text import decode_text
 
 
@@ -34,8 +34,8 @@ def read_bytes(data: bytes, name: str, sha256: str | None = None) -> SourceText:
         (text, headings), encoding = docx_to_text_and_headings(data, name), None
     else:
         text, encoding = decode_text(data, name)
-        if kind == "markdown":
-            markup, headings = markdown_markup(text)
+        if kind == "markdown" or (kind == "txt" and looks_like_markdown(text)):
+            markup, headings = markdown_markup(text)  # (a .txt written in Markdown is read as one)
     return SourceText(source=name, text=text, encoding=encoding, format=kind,
                       sha256=sha256 or base.sha256_hex(data), heading_lines=headings, markup=markup)
 

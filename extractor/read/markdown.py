@@ -41,6 +41,23 @@ def _rules() -> _Rules:
     return _Rules(**{name: regex.compile(raw[name]) for name in _Rules.__dataclass_fields__})
 
 
+@lru_cache(maxsize=1)
+def _sniffers() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, int]:
+    raw = load_toml("read_markdown.toml")
+    return (regex.compile(raw["sniff_heading"]), regex.compile(raw["sniff_bold"]),
+            regex.compile(raw["sniff_table_rule"]), raw["sniff_min_marks"])
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Whether a plain-text file is written in Markdown (# headings, **bold**, a pipe table's
+    rule): an editor's export saved as .txt, read as Markdown."""
+    if "#" not in text and "**" not in text:
+        return False  # (most files: neither mark)
+    heading, bold, table_rule, least = _sniffers()
+    marks = len(heading.findall(text)) + len(bold.findall(text)) + 2 * len(table_rule.findall(text))
+    return marks >= least
+
+
 def markdown_markup(text: str) -> tuple[tuple[Span, ...], tuple[tuple[int, int, int], ...]]:
     """``(markup, headings)`` of a Markdown text: the spans of its markup, and
     (start, end, depth) of its ATX headings, the depth counted from the
