@@ -86,6 +86,8 @@ def number_value(number: str) -> Optional[int]:
         return int(digits)
     if digits in _CIRCLED:
         return _CIRCLED.index(digits) + 1
+    if len(digits) == 1 and "a" <= digits <= "z":
+        return ord(digits) - ord("a") + 1  # a) b) (a) (b): Western items
     if "十" in digits:
         tens, _, units = digits.partition("十")
         return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(units, 0) if units else 0)

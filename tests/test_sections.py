@@ -168,3 +168,11 @@ def test_numbered_items_a_sentence_lists_after_a_colon_head_nothing():
 def test_numbered_notes_under_a_notes_heading_head_nothing():
     body = f"一、主要工作\n全年发展会员3268人。{FILLER}\n注:\n1. 含新就业形态劳动者412人。\n2. 与2019年同口径比较。\n"
     assert [heading for _, _, heading in tree(body) if heading != "注"] == ["主要工作"]
+
+
+def test_western_numbered_items_under_numbered_parts():
+    body = (f"1. 2021年主要工作\n1) 组织建设\n{FILLER}\n2) 民主管理\n{FILLER}\n2. 存在的问题\n"
+            f"a) 外包员工入会率偏低。{FILLER}\nb) 活动覆盖不均衡。{FILLER}\n3. 2022年工作计划\n(a) 扩大组织覆盖。{FILLER}\n")
+    assert [(level, heading) for _, level, heading in tree(body)] == [
+        (1, "2021年主要工作"), (2, "组织建设"), (2, "民主管理"), (1, "存在的问题"), (2, "外包员工入会率偏低"),
+        (2, "活动覆盖不均衡"), (1, "2022年工作计划"), (2, "扩大组织覆盖")]
