@@ -153,7 +153,7 @@ def _written_number(style: Style, match: regex.Match) -> tuple[Optional[str], Op
     if style.key == "month":
         first = _CN_NUMERAL_RUN.match(raw).group()
         return raw.rstrip("、,"), number_value(first)
-    if style.key in ("cn_paren", "arabic_paren"):
+    if style.key in ("cn_paren", "arabic_paren", "latin_paren"):
         return f"({raw})", number_value(raw)
     return raw, number_value(raw)
 
