@@ -388,3 +388,8 @@ def test_a_ceiling_and_a_floor_written_before_a_figure():
 def test_equipment_counted_in_sets_keeps_its_written_unit():
     assert [(q.value, q.unit) for q in find_quantities("配备健身器材32台（套）,购置10台(套)")] == [
         (32, "台(套)"), (10, "台(套)")]
+
+
+def test_a_screen_resolution_is_no_quantity():
+    from extractor.quantities import find_quantities
+    assert [q.text for q in find_quantities("建议使用1024×768分辨率浏览,全年新建工会组织9家。")] == ["9家"]
