@@ -393,3 +393,10 @@ def test_equipment_counted_in_sets_keeps_its_written_unit():
 def test_a_screen_resolution_is_no_quantity():
     from extractor.quantities import find_quantities
     assert [q.text for q in find_quantities("建议使用1024×768分辨率浏览,全年新建工会组织9家。")] == ["9家"]
+
+
+def test_a_bare_figure_ending_its_clause_after_a_noun_counts_in_the_nouns_unit():
+    from extractor.quantities import find_quantities
+    found = find_quantities("新建基层工会38(上年同期31),新发展会员2160,全区会员总数5.6万。受理职工诉求520,参与女职工2300余。")
+    assert [(q.value, q.unit, q.approx) for q in found] == [
+        (38, "家", None), (2160, "人", None), (56000, "人", None), (520, "件", None), (2300, "人", "余")]

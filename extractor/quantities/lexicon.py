@@ -56,6 +56,8 @@ class Lexicon:
     vague_at_least: str
     vague_not_after: frozenset
     implicit: Mapping[str, str]  # noun -> unit
+    implicit_before: Mapping[str, str]  # noun -> unit of a bare figure after it (会员2160)
+    implicit_before_nouns: tuple  # longest first
     implicit_nouns: tuple  # longest first
     scanner: "re.Pattern"  # excluded regions first, then quantity candidates
     currency_before: tuple  # 人民币 港币 ... written before a figure, longest first
@@ -135,6 +137,8 @@ def lexicon() -> Lexicon:
         vague_unknown=frozenset(markers["vague"]["unknown_digit"]), vague_at_least=markers["vague"]["at_least"],
         vague_not_after=frozenset(markers["vague"]["not_after"]),
         implicit=implicit, implicit_nouns=tuple(sorted(implicit, key=len, reverse=True)),
+        implicit_before=(before := {noun: unit for unit, nouns in markers["implicit_before"].items() for noun in nouns}),
+        implicit_before_nouns=tuple(sorted(before, key=len, reverse=True)),
         scanner=scanner(_numeral_shape(units, markers), units, _scan_markers(units_data, markers), exclusions, implicit,
                         units_data["currency_before"]["words"]),
         currency_before=tuple(sorted(units_data["currency_before"]["words"], key=len, reverse=True)),
