@@ -111,12 +111,8 @@ def _scan(text: str) -> List[Quantity]:
                 floor = quantity.span[1]
     if lex.bare_power_end.search(text):  # (most texts write a unit after every 万)
         found = _money_without_unit(lex, text, found, per_cues)
-    if _BARE_FIGURE_END.search(text):  # (most texts end no clause on a bare figure)
-        found = _counts_without_unit(lex, text, found, per_cues)
+    found = _counts_without_unit(lex, text, found, per_cues)
     return link_changes(lex, text, found)
-
-
-_BARE_FIGURE_END = re.compile(r"(?<![\d.,，])(\d+(?:\.\d+)?)([万千])?([余多])?(?=[,，。;；、(（)）]|$)")
 
 
 def _counts_without_unit(lex: Lexicon, text: str, found: List[Quantity], per_cues: bool) -> List[Quantity]:
@@ -124,19 +120,16 @@ def _counts_without_unit(lex: Lexicon, text: str, found: List[Quantity], per_cue
     that names what it counts is a count in that noun's natural unit (SPEC: 374职工 is 人)."""
     added: List[Quantity] = []
     starts, ends = [q.span[0] for q in found], [q.span[1] for q in found]
-    nouns = lex.implicit_before_nouns
-    for match in _BARE_FIGURE_END.finditer(text):
-        start, end = match.span()
-        noun = next((n for n in nouns if text.endswith(n, 0, start)), None)
-        if noun is None:
-            continue
+    for match in lex.bare_figure_after_noun.finditer(text):
+        start, end = match.span("num")[0], match.end()
+        noun = match.group("noun")
         if found[bisect_right(ends, start):bisect_left(starts, end)]:
             continue  # inside a quantity already read
-        value = read_number(match.group(1) + (match.group(2) or ""))
+        value = read_number(match.group("num") + (match.group("power") or ""))
         if value is None:
             continue
-        core = _new_tuple(_Core, (start, end, match.span(1), value, lex.implicit_before[noun], "count",
-                                  match.group(3), None, False, True, False))
+        core = _new_tuple(_Core, (start, end, match.span("num"), value, lex.implicit_before[noun], "count",
+                                  match.group("infix"), None, False, True, False))
         quantity = _finish(lex, text, core, start, per_cues)
         if quantity is not None:
             added.append(quantity)

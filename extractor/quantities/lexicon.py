@@ -58,6 +58,7 @@ class Lexicon:
     implicit: Mapping[str, str]  # noun -> unit
     implicit_before: Mapping[str, str]  # noun -> unit of a bare figure after it (会员2160)
     implicit_before_nouns: tuple  # longest first
+    bare_figure_after_noun: object  # 会员2160, ending its clause
     implicit_nouns: tuple  # longest first
     scanner: "re.Pattern"  # excluded regions first, then quantity candidates
     currency_before: tuple  # 人民币 港币 ... written before a figure, longest first
@@ -139,6 +140,8 @@ def lexicon() -> Lexicon:
         implicit=implicit, implicit_nouns=tuple(sorted(implicit, key=len, reverse=True)),
         implicit_before=(before := {noun: unit for unit, nouns in markers["implicit_before"].items() for noun in nouns}),
         implicit_before_nouns=tuple(sorted(before, key=len, reverse=True)),
+        bare_figure_after_noun=re.compile(f"(?P<noun>{sorted_alternation(before)})(?P<num>[0-9]+(?:[.][0-9]+)?)"
+                                          "(?P<power>[万千])?(?P<infix>[余多])?(?=[,，。;；、(（)）]|$)(?![,，][0-9]{3})"),  # (not 1,280)
         scanner=scanner(_numeral_shape(units, markers), units, _scan_markers(units_data, markers), exclusions, implicit,
                         units_data["currency_before"]["words"]),
         currency_before=tuple(sorted(units_data["currency_before"]["words"], key=len, reverse=True)),
