@@ -400,3 +400,9 @@ def test_a_bare_figure_ending_its_clause_after_a_noun_counts_in_the_nouns_unit()
     found = find_quantities("新建基层工会38(上年同期31),新发展会员2160,全区会员总数5.6万。受理职工诉求520,参与女职工2300余。")
     assert [(q.value, q.unit, q.approx) for q in found] == [
         (38, "家", None), (2160, "人", None), (56000, "人", None), (520, "件", None), (2300, "人", "余")]
+
+
+def test_money_in_wan_without_yuan_after_a_loss_or_arrears():
+    from extractor.quantities import find_quantities
+    assert [(q.value, q.unit) for q in find_quantities("为职工挽回经济损失186万,追回欠薪128万。")] == [
+        (1860000, "元"), (1280000, "元")]
