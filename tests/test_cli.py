@@ -36,7 +36,7 @@ def test_parse_prints_spec_json_lines(tmp_path):
 BAD_FILES = [
     ("empty.txt", b"", "empty"),
     ("binary.txt", bytes(range(256)) * 8, "decode"),
-    ("scan.pdf", b"%PDF-1.4\n", "unsupported"),
+    ("scan.pdf", b"%PDF-1.4\n", "not a readable pdf"),
     ("broken.docx", b"PK\x03\x04 not really a zip", "docx"),
     ("broken.zip", b"PK\x03\x04 garbage", "zip"),
 ]

@@ -84,10 +84,12 @@ ERRORS = [
     ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00", UndecodableInput, "binary"),
     ("bytes.txt", b"abc\xff\xff\xff", UndecodableInput, "not text in UTF-8, GB18030, Big5 or UTF-16"),
     ("controls.txt", b"\x01\x02\x03\x04\x05\x06 text", UndecodableInput, "binary"),
-    ("report.pdf", b"%PDF-1.7\n", UnsupportedFormat, "unsupported file type .pdf"),
+    ("report.pdf", b"%PDF-1.7\n", UndecodableInput, "not a readable PDF"),
+    ("report.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", UnsupportedFormat, "unsupported file type .doc"),
     ("photo.PNG", b"\x89PNG\r\n", UnsupportedFormat, "unsupported file type .png"),
     ("setup.exe", b"MZ\x90\x00", UnsupportedFormat, "unsupported file type .exe"),
-    ("README", b"%PDF-1.4\n", UnsupportedFormat, "looks like PDF"),
+    ("README", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", UnsupportedFormat, "looks like DOC"),
+    ("NOTES", b"%PDF-1.4\n", UndecodableInput, "not a readable PDF"),  # (sniffed, then read as a PDF)
     ("broken.docx", b"this is not a zip container", CorruptArchive, "corrupt .docx"),
     ("bundle.zip", b"PK\x03\x04", UnsupportedFormat, "iter_sources"),
 ]
@@ -150,7 +152,7 @@ def test_directory_walk_is_recursive_sorted_and_skips_outputs(tmp_path):
     records = list(iter_sources([tmp_path]))
     names = [record.source[len(str(tmp_path)) + 1:] for record in records]
     assert names == ["a/c/d.txt", "a/z.txt", "a.txt", "b.txt", "report.md", "scan.pdf"]  # (a README is notes)
-    assert isinstance(records[-1], FileError) and records[-1].code == UnsupportedFormat.code
+    assert isinstance(records[-1], FileError) and records[-1].code == UndecodableInput.code  # (a PDF of no pages)
 
 
 # --- zip archives ----------------------------------------------------------------

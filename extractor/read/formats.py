@@ -11,6 +11,7 @@ from . import base
 from .docx import docx_to_text_and_headings
 from .html import html_to_text
 from .markdown import looks_like_markdown, markdown_markup
+from .pdf import pdf_to_text
 from .text import decode_text
 
 
@@ -32,6 +33,8 @@ def read_bytes(data: bytes, name: str, sha256: str | None = None) -> SourceText:
         text, encoding = html_to_text(data, name)
     elif kind == "docx":
         (text, headings), encoding = docx_to_text_and_headings(data, name), None
+    elif kind == "pdf":
+        text, encoding = pdf_to_text(data, name), None
     else:
         text, encoding = decode_text(data, name)
         if kind == "markdown" or (kind == "txt" and looks_like_markdown(text)):

@@ -1,0 +1,134 @@
+"""PDF files: their text layer read page by page, then parsed like any text.
+
+The PDFs are laid out here from strings made up for these tests, the way an office suite
+prints a 公文 (scripts/pdf_layout.py, with reportlab): justified lines wrapped at a fixed
+width, ``— N —`` page numbers, a running header, a table without ruling.
+"""
+from __future__ import annotations
+
+import importlib.util
+import io
+import zipfile
+
+import pytest
+
+from extractor import parse_paths
+from extractor.errors import EmptyInput, UndecodableInput
+from extractor.read import iter_sources, read_bytes
+from extractor.records import Document, FileError
+
+from conftest import ROOT
+
+pytest.importorskip("reportlab")
+_spec = importlib.util.spec_from_file_location("pdf_layout", ROOT / "scripts" / "pdf_layout.py")
+pdf_layout = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(pdf_layout)
+
+SUMMARY = "\n".join([
+    "#c 青石县总工会",
+    "#c 2023年工作总结",
+    "",
+    "　　2023年，县总工会紧紧围绕全县中心工作，扎实推进各项工作，取得了明显成效。"
+    "全年新建基层工会组织38家，新发展会员2,160人，其中农民工会员1,380人；签订集体合同215份，覆盖职工2.3万人。",
+    "一、帮扶困难职工",
+    "　　全年走访慰问困难职工386户，发放慰问金57.9万元，比上年增长12.5%。",
+    "二、2024年工作打算",
+    "　　力争新建工会组织30家，新发展会员2000人以上。",
+    "指标\t目标\t完成\t完成率",
+    "新建工会(家)\t30\t38\t126.7%",
+    "#r 青石县总工会",
+    "#r 2024年1月8日",
+])
+
+
+def laid_out(source: str = SUMMARY, **layout) -> bytes:
+    return pdf_layout.gongwen_pdf(source, **layout)
+
+
+def test_a_pdf_reads_as_its_text_layer_page_by_page():
+    record = read_bytes(laid_out(lines_per_page=8, running_header="青石县总工会文件"), "report.pdf")
+    assert record.format == "pdf" and record.encoding is None
+    pages = record.text.split("\f")
+    assert len(pages) == 2 and all(page.startswith("青石县总工会文件\n") for page in pages)
+    assert pages[0].endswith("— 1 —") and pages[1].endswith("— 2 —")
+    assert "\r" not in record.text
+    # the body is hard-wrapped at the printed width, as the PDF draws it
+    lines = pages[0].split("\n")
+    assert max(map(len, lines)) <= 40 and sum(len(line) >= 24 for line in lines) >= 3
+    assert "新建工会(家)\t30\t38\t126.7%" in record.text  # the columns of a table part at a tab
+
+
+def test_justified_lines_keep_their_words_together():
+    record = read_bytes(laid_out(), "report.pdf")
+    body = [line for line in record.text.split("\n") if line.startswith("\u3000\u3000全年走访")]
+    assert body and " " not in body[0] and "\t" not in body[0]
+
+
+def test_a_pdf_parses_into_documents_whose_spans_point_into_its_text(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(laid_out(lines_per_page=9, running_header="青石县总工会文件"))
+    results = list(parse_paths([path]))
+    documents = [r for r in results if isinstance(r, Document)]
+    assert len(documents) == 1 and not [r for r in results if isinstance(r, FileError)]
+    document = documents[0]
+    text = read_bytes(path.read_bytes(), str(path)).text
+    assert document.format == "pdf" and document.period.year == 2023 and document.doc_type == "summary"
+    values = {(i.value, i.unit, i.status) for i in document.indicators}
+    assert {(38, "家", "actual"), (2160, "人", "actual"), (1380, "人", "actual"), (215, "份", "actual"),
+            (23000, "人", "actual"), (579000, "元", "actual"), (12.5, "%", "actual"),
+            (30, "家", "target"), (2000, "人", "target")} <= values
+    for indicator in document.indicators:  # a figure wrapped over two lines still maps to the file's text
+        assert text[indicator.span[0]:indicator.span[1]] == indicator.text
+    assert not [i for i in document.indicators if i.value in (1, 2)]  # (the page numbers)
+
+
+def test_a_pdf_without_extension_is_sniffed_and_read():
+    record = read_bytes(laid_out(), "SCAN0001")
+    assert record.format == "pdf" and "签订集体合同215份" in record.text.replace("\n", "")
+
+
+def test_a_pdf_in_a_zip_archive_is_read(tmp_path):
+    archive = tmp_path / "archive.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("2023/总结.pdf", laid_out())
+    [record] = list(iter_sources([archive]))
+    assert record.format == "pdf" and record.source.endswith("总结.pdf")
+
+
+def test_a_scanned_pdf_is_refused_with_the_reason():
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    drawn = canvas.Canvas(buffer)
+    drawn.rect(100, 100, 300, 400, fill=1)  # a page of graphics only, as a scan has no text layer
+    drawn.showPage()
+    drawn.save()
+    with pytest.raises(EmptyInput) as caught:
+        read_bytes(buffer.getvalue(), "scan.pdf")
+    assert "no text layer" in caught.value.reason and "OCR" in caught.value.reason
+
+
+def test_a_password_protected_pdf_is_refused_with_the_reason():
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    drawn = canvas.Canvas(buffer, encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0))
+    drawn.drawString(100, 700, "2023 report")
+    drawn.showPage()
+    drawn.save()
+    with pytest.raises(UndecodableInput) as caught:
+        read_bytes(buffer.getvalue(), "locked.pdf")
+    assert "password" in caught.value.reason and caught.value.source == "locked.pdf"
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.4\n", b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF",
+                                  laid_out()[:900]])
+def test_a_broken_pdf_is_an_error_record_and_the_batch_goes_on(tmp_path, data):
+    (tmp_path / "broken.pdf").write_bytes(data)
+    (tmp_path / "good.pdf").write_bytes(laid_out())
+    results = list(parse_paths([tmp_path], use_model=False))
+    errors = [r for r in results if isinstance(r, FileError)]
+    assert [e.source.rsplit("/", 1)[-1] for e in errors] == ["broken.pdf"]
+    assert "PDF" in errors[0].error
+    assert [r.source.rsplit("/", 1)[-1] for r in results if isinstance(r, Document)] == ["good.pdf"]
