@@ -106,10 +106,11 @@ def normalize(text: str, markup: Iterable[Span] = ()) -> NormalizedText:
     if "\t" in copy or "  " in copy or "|" in copy or "│" in copy:  # (a pipe table: cells parted by bars)
         copy, index = _mark_table_cells(copy, index, rules)
     copy, index = _delete(copy, index, _pinyin_spans(copy, rules))
+    indented = _indented_line_starts(copy, index, rules)  # (source offsets: the spaces go next)
     copy, index = _delete(copy, index, _space_spans(copy, rules))
     copy, index = _delete(copy, index, _page_furniture_spans(copy, rules))
     copy, index = _delete(copy, index, _figure_line_breaks(copy, rules))
-    copy, index = _delete(copy, index, _line_join_spans(copy, rules))
+    copy, index = _delete(copy, index, _line_join_spans(copy, rules, index, indented))
     index.append(len(text))
     return NormalizedText(text, copy, index)
 
@@ -341,8 +342,24 @@ def _figure_line_breaks(text: str, rules: "_Rules") -> list[Span]:
     return spans
 
 
-def _line_join_spans(text: str, rules: "_Rules") -> list[Span]:
-    """Line breaks that split a sentence (page breaks, hard wrapping).
+def _indented_line_starts(text: str, index: array, rules: "_Rules") -> frozenset[int]:
+    """Source offsets of the first characters of lines indented as paragraphs open in print
+    (two spaces, full-width or not), when the text's other lines start flush as hard-wrapped
+    paragraphs go on: there an indented line always starts a paragraph.  Empty when no line is
+    indented, or when nearly every line is (indentation then tells nothing)."""
+    if "\n  " not in text and not text.startswith("  "):
+        return frozenset()
+    starts = [match.end() for match in rules.indented_line.finditer(text)]
+    lines = text.count("\n") + 1 - text.count("\n\n")
+    if not starts or (lines - len(starts)) < rules.min_flush_share * lines:
+        return frozenset()
+    return frozenset(index[start] for start in starts if start < len(index))
+
+
+def _line_join_spans(text: str, rules: "_Rules", index: array = None,
+                     indented: frozenset[int] = frozenset()) -> list[Span]:
+    """Line breaks that split a sentence (page breaks, hard wrapping); never one before a
+    line in ``indented`` (source offsets of lines that open a paragraph, mapped by ``index``).
 
     Each physical line is looked at a bounded number of times, so a long
     hard-wrapped text costs linear time.
@@ -354,6 +371,9 @@ def _line_join_spans(text: str, rules: "_Rules") -> list[Span]:
     # of them); any other break starts a new paragraph, read when needed
     for match in rules.join_candidates.finditer(text):
         start, end = match.span()
+        if indented and index[end] in indented:
+            paragraph_end = -1
+            continue
         if paragraph_end != start:
             paragraph = _Paragraph(text[text.rfind("\n", 0, start) + 1:start], rules)
         next_end = text.find("\n", end)
@@ -426,6 +446,8 @@ class _Rules:
     syllables: frozenset[str]
     max_syllables: int
     space_runs: re.Pattern
+    indented_line: re.Pattern  # a line opening with two spaces or more (its first character after them)
+    min_flush_share: float  # of the lines: indentation tells paragraphs apart only when this many start flush
     cjk_before_space: re.Pattern
     cjk_after_space: re.Pattern
     join_candidates: re.Pattern  # a run of line breaks between a join_after and a join_before character
@@ -494,6 +516,8 @@ def _compile_rules(data: dict) -> _Rules:
         tone_bases=str.maketrans(tone_letters, tone_bases),
         syllables=frozenset(" ".join(load_lines(_PINYIN_FILE)).split()),
         max_syllables=notes["max_syllables"],
+        indented_line=re.compile(r"(?:^|(?<=\n))[ ]{2,}(?=\S)"),
+        min_flush_share=float(lines["min_flush_share"]),
         space_runs=re.compile("  *"),  # " +" written to begin with a literal, which re searches for quickly
         cjk_before_space=re.compile(f"[{classes['hanzi']}{classes['cjk_punct']},;:!?%)]"),
         cjk_after_space=re.compile(f"[{classes['hanzi']}{classes['cjk_punct']}]"),

@@ -38,14 +38,15 @@ class SourceText:
     source: str  # path as given; archive members as "archive.zip!member/path.txt"
     text: str  # decoded text; every span in the output points into this
     encoding: Optional[str]  # detected encoding, e.g. "gb18030"; None for docx/html parsed from bytes
-    format: str  # "txt", "html", "docx", "markdown"
+    format: str  # "txt", "html", "docx", "markdown", "pdf"
     sha256: str = ""  # hash of the raw bytes, used as the file's key in stores
     # (start, end, level) of the lines a Word file styles as headings (Heading 1, 标题 2): Word's
     # automatic numbering is not in the text, the style still says they head a section; level 0:
     # a line that heads nothing whatever its number (a Markdown list's item)
     heading_lines: tuple = ()
-    # (start, end) of markup the text carries but does not say (a Markdown file's ## and **):
-    # left out of the normalised copy, while spans still point into ``text``
+    # (start, end) of markup the text carries but does not say (a Markdown file's ## and **, a
+    # PDF's line breaks that only wrap a paragraph): left out of the normalised copy, while spans
+    # still point into ``text``
     markup: tuple = ()
 
 

@@ -1,7 +1,7 @@
 """Write the encoded and binary sample files of ``corpora/`` from their UTF-8 sources.
 
 The team writes every sample document as UTF-8 text; the ones that must reach
-the toolkit as GBK, UTF-16, Big5 or ``.docx`` keep their source under
+the toolkit as GBK, UTF-16, Big5, ``.docx`` or ``.pdf`` keep their source under
 ``scripts/corpora_src/`` and this script produces the committed file next to the
 others.  Gold quotes (``corpora/NAME.gold.json``) quote the decoded text, which
 equals the source text (the docx joins its paragraphs with ``\\n``).
@@ -30,6 +30,22 @@ ENCODED_FILES = {
 FIXED_TIME = datetime.datetime(2020, 1, 8, 9, 0, 0)  # the report's date; keeps the docx reproducible
 DOCX_FILES = {
     "huaxin_chairman_report.txt": "huaxin_chairman_report.docx",
+}
+# PDFs laid out as printed 公文 by scripts/pdf_layout.py: source -> (file written, layout options)
+PDF_FILES = {
+    "qingshi_county_2023_summary_pdf.txt": ("qingshi_county_2023_summary_pdf.pdf", {}),
+    "hongling_city_2024_key_points_pdf.txt": (
+        "hongling_city_2024_key_points_pdf.pdf",
+        {"lines_per_page": 24, "running_header": "红岭市总工会2024年工作要点", "column_width": 125}),
+    "baisha_district_2022_union_stats_report_pdf.txt": (
+        "baisha_district_2022_union_stats_report_pdf.pdf", {"chars_per_line": 30, "lines_per_page": 26, "font_size": 14}),
+    "qiaodong_district_2021_grassroots_reports_compilation_pdf.txt": (
+        "qiaodong_district_2021_grassroots_reports_compilation_pdf.pdf", {}),
+    "taiyuan_city_2020_union_summary_trad_pdf.txt": (
+        "taiyuan_city_2020_union_summary_trad_pdf.pdf", {"chars_per_line": 26, "lines_per_page": 20}),
+    "lanxi_town_2019_h1_summary_narrow_pdf.txt": (
+        "lanxi_town_2019_h1_summary_narrow_pdf.pdf",
+        {"chars_per_line": 18, "lines_per_page": 18, "font_size": 15, "running_header": "兰溪镇总工会"}),
 }
 
 
@@ -85,6 +101,15 @@ def build(corpora: Path = CORPORA) -> list[Path]:
         target = corpora / name
         write_docx(text, target)
         written.append(target)
+    if PDF_FILES:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from pdf_layout import gongwen_pdf  # (reportlab, a dev dependency)
+
+        for source, (name, layout) in PDF_FILES.items():
+            text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+            target = corpora / name
+            target.write_bytes(gongwen_pdf(text, **layout))
+            written.append(target)
     return written
 
 

@@ -91,7 +91,9 @@ def gongwen_pdf(source: str, *, chars_per_line: int = 28, lines_per_page: int = 
                 if how == "full" and len(text) > 1:  # justified: the line's slack spread between its characters
                     slack = chars_per_line * font_size - pdfmetrics.stringWidth(text, FONT, font_size)
                     drawn.setCharSpace(max(0.0, slack / (len(text) - 1)))
-                drawn.textOut(text)
+                # (PDFium leaves out a run of one character drawn in a font that is not embedded, as a
+                # paragraph's last 。 alone on its line is: a space after it keeps it in the text)
+                drawn.textOut(text + " " if len(text) == 1 else text)
                 pdf.drawText(drawn)
             y -= line_height
         pdf.setFont(FONT, 14)

@@ -347,3 +347,18 @@ def test_a_headings_number_spaced_off_after_a_table_is_no_row():
     from extractor.clean import normalize
     text = "项目  单位  目标  完成\n会员  人  500  526\n书屋  个  5  6\n二、   存在的问题和不足\n一年来,工作虽有成绩,但仍有不足。\n"
     assert "\t" not in normalize(text).text.split("\n")[3]
+
+
+def test_an_indented_line_opens_a_paragraph_in_hard_wrapped_text():
+    text = ("\u3000\u3000在区教育系统教职工气排球比赛中,我校代表队获得第二名,全校教职工\n"
+            "参加比赛的热情很高,活动开展得有声有色,丰富了教职工的业余生活\n— 7 —\n"
+            "\u3000\u3000第四,加强师德师风建设,提升教师专业素养,开展专题讲座4场,评选\n"
+            "校级师德标兵10名。")
+    lines = normalize(text).text.split("\n")
+    assert lines == ["在区教育系统教职工气排球比赛中,我校代表队获得第二名,全校教职工参加比赛的热情很高,活动开展得有声有色,丰富了教职工的业余生活",
+                     "第四,加强师德师风建设,提升教师专业素养,开展专题讲座4场,评选校级师德标兵10名。"]
+
+
+def test_indentation_says_nothing_when_every_line_is_indented():
+    text = "\u3000\u3000全年新建基层工会组织三十八家,新发展会员二千一百六十人,其中农民工\n\u3000\u3000会员一千三百八十人。"
+    assert normalize(text).text == "全年新建基层工会组织三十八家,新发展会员二千一百六十人,其中农民工会员一千三百八十人。"

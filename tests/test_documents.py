@@ -376,3 +376,29 @@ def test_a_weibo_threads_page_furniture_is_chrome():
     (doc,) = parse_text(text)
     assert sorted(i.value for i in doc.indicators) == [68, 116000]
     assert doc.doc_type == "summary" and doc.period.year == 2022
+
+
+@pytest.mark.parametrize("head, title", [
+    ("青石县总工会文件\n青工发〔2024〕2号\n青石县总工会\n关于2023年工作情况的总结\n",
+     "青石县总工会关于2023年工作情况的总结"),
+    ("白沙区总工会关于2022年度\n工会统计调查情况的报告\n", "白沙区总工会关于2022年度工会统计调查情况的报告"),
+    ("兰溪镇总工会\n兰溪镇总工会\n2019年上半年工作总结\n", "兰溪镇总工会2019年上半年工作总结"),
+])
+def test_a_title_printed_over_two_lines_is_one_title(head, title):
+    body = "今年以来,全县新建基层工会组织38家,新发展会员2160人,签订集体合同215份,覆盖职工2.3万人。\n一、主要工作\n走访慰问困难职工386户。\n"
+    (doc,) = parse_text(head + body)
+    assert doc.title == title and doc.org == title[:title.index("工会") + 2]
+
+
+def test_a_compilations_cover_and_contents_are_no_document():
+    text = ("桥东区基层工会工作交流材料汇编\n桥东区总工会编印\n二〇二二年一月\n目录\n"
+            "东风街道总工会2021年工作总结……………3\n华宇公司工会2021年工作报告……………5\n"
+            "东风街道总工会2021年工作总结\n"
+            "2021年,街道总工会团结动员辖区广大职工建功立业,较好地完成了全年各项目标任务,全年新建基层工会组织18家,新发展会员1260人。\n"
+            "一、主要工作\n走访慰问困难职工426户,发放慰问金38.6万元,为困难职工子女发放助学金,每人2000元,在辖区商圈新建户外劳动者服务站点5个。\n"
+            "华宇公司工会2021年工作报告\n"
+            "2021年,公司工会在公司党委的领导下,围绕生产经营中心工作,组织开展劳动竞赛12项,参赛职工1500人次,职工入会率98.6%。\n"
+            "一、主要工作\n举办技能比武8项,评选技术能手20名,征集合理化建议356条,采纳212条,创造经济效益约260万元,职工满意度明显提升。\n")
+    documents = parse_text(text)
+    assert [(d.title, d.org, d.doc_type) for d in documents] == [
+        ("东风街道总工会2021年工作总结", "东风街道总工会", "summary"), ("华宇公司工会2021年工作报告", "华宇公司工会", "report")]

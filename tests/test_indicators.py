@@ -1245,3 +1245,29 @@ def test_a_plans_present_fact_then_this_years_target():
     text = "荆山市总工会2020年工作要点\n一、主要任务\n目前全市已建成站点86个,今年再新建40个。\n"
     (doc,) = parse_text(text)
     assert [(i.value, i.status) for i in doc.indicators] == [(86, "actual"), (40, "target")]
+
+
+def test_a_share_named_and_moved_measures_the_part_before_zhan():
+    found = indicators("App月活跃用户占注册用户的比例提高到60%,女职工占职工总数的比重达到45%。")
+    assert [(i.value, i.object) for i in found] == [(60, "App月活跃用户"), (45, "女职工")]
+
+
+def test_a_tables_part_row_is_part_of_its_column_in_the_row_above_and_no_conflict():
+    text = ("白沙区总工会2022年工作总结\n一、基本情况\n全区女会员40,385人,占会员总数的44.1%。\n"
+            "项目\t2021年(人)\t2022年(人)\t增减(人)\n工会会员\t85,522\t91,572\t6,050\n"
+            "其中:女会员\t37,816\t40,385\t2,569\n")
+    (doc,) = parse_text(text)
+    by_id = {i.id: i for i in doc.indicators}
+    row = doc.indicators[-3:]
+    assert [(i.value, i.object) for i in row] == [(37816, "女会员"), (40385, "女会员"), (2569, "女会员")]
+    assert [by_id[i.part_of].value for i in row] == [85522, 91572, 6050]
+    assert not doc.findings
+
+
+def test_a_unit_noted_above_a_table_is_the_unit_of_its_bare_figures():
+    text = ("白沙区总工会2022年统计报告\n一、基本情况\n全区基层工会组织情况见表1。\n表1 基层工会组织情况\n单位:个\n"
+            "项目\t2021年\t2022年\t增长率\n基层工会组织\t1,526\t1,652\t8.3%\n社会组织工会\t66\t84\t27.3%\n")
+    (doc,) = parse_text(text)
+    assert [(i.value, i.unit, i.object) for i in doc.indicators] == [
+        (1526, "个", "基层工会组织"), (1652, "个", "基层工会组织"), (8.3, "%", "基层工会组织"),
+        (66, "个", "社会组织工会"), (84, "个", "社会组织工会"), (27.3, "%", "社会组织工会")]

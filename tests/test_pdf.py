@@ -132,3 +132,37 @@ def test_a_broken_pdf_is_an_error_record_and_the_batch_goes_on(tmp_path, data):
     assert [e.source.rsplit("/", 1)[-1] for e in errors] == ["broken.pdf"]
     assert "PDF" in errors[0].error
     assert [r.source.rsplit("/", 1)[-1] for r in results if isinstance(r, Document)] == ["good.pdf"]
+
+
+def test_a_narrow_columns_wrapped_lines_are_read_as_one_paragraph():
+    source = "\n".join([
+        "#c 兰溪镇总工会2019年上半年工作总结",
+        "　　上半年新建基层工会组织23家，新发展会员1,286人，其中农民工会员874人；培训职工1,050人次，"
+        "发放慰问金和慰问物资折合28.6万元，职工入会率达到91.6%。",
+        "一、存在的不足",
+        "　　全镇仍有近40家小微企业未建立工会组织。",
+    ])
+    record = read_bytes(laid_out(source, chars_per_line=12, lines_per_page=30), "narrow.pdf")
+    assert "\n" in record.text.split("一、")[0].strip() and record.markup  # printed lines kept, wraps marked
+    (document,) = parse_paths_of(record)
+    values = [(i.value, i.unit) for i in document.indicators]
+    assert values == [(23, "家"), (1286, "人"), (874, "人"), (1050, "人次"), (286000, "元"), (91.6, "%"), (40, "家")]
+    assert [s.heading for s in document.sections] == ["存在的不足"]
+    for indicator in document.indicators:
+        assert record.text[indicator.span[0]:indicator.span[1]] == indicator.text
+
+
+def parse_paths_of(record):
+    from extractor.pipeline import parse_source
+
+    return parse_source(record)
+
+
+def test_the_evaluator_reads_a_pdf_beside_its_gold(tmp_path):
+    import json
+
+    from extractor.evaluate import decode_file
+
+    (tmp_path / "report.pdf").write_bytes(laid_out())
+    (tmp_path / "report.gold.json").write_text(json.dumps({"documents": [], "headings": [], "indicators": []}))
+    assert "签订集体合同215份" in decode_file(tmp_path / "report.pdf").replace("\n", "")

@@ -406,3 +406,14 @@ def test_money_in_wan_without_yuan_after_a_loss_or_arrears():
     from extractor.quantities import find_quantities
     assert [(q.value, q.unit) for q in find_quantities("为职工挽回经济损失186万,追回欠薪128万。")] == [
         (1860000, "元"), (1280000, "元")]
+
+
+def test_hours_and_kilometres_typed_as_latin_symbols():
+    from extractor.quantities import find_quantities
+    found = find_quantities("人均培训时长18.5 h,平均响应时间不超过24 h,累计健步里程超过4.2万 km。")
+    assert [(q.value, q.unit) for q in found] == [(18.5, "小时"), (24, "小时"), (42000, "公里")]
+
+
+def test_a_capital_letter_and_its_number_are_a_code():
+    from extractor.quantities import find_quantities
+    assert [q.text for q in find_quantities("Q3升级到2.0版,G20期间采购A4纸500包")] == ["500包"]

@@ -36,7 +36,8 @@ from .view import DocumentView
 # and its whole (or two parts of one total, or a part introduced by 其中),
 # approximate, bounded, ranged, changing or per-unit figures, and figures
 # whose sentences and headings name different time phrases (上半年, 春节,
-# 5月...).  Figures with a concept may sit anywhere in the same top-level
+# 5月...), and a figure that is one of several in a table row (its column
+# tells it apart).  Figures with a concept may sit anywhere in the same top-level
 # section (or outside any); figures matched only by predicate and object
 # must share their section, as the same verb recurs for separate events.
 
@@ -199,6 +200,20 @@ def _labelled_apart(a: Indicator, b: Indicator, text: Optional[str]) -> bool:
     return bool(label_a) and bool(label_b) and label_a != label_b
 
 
+_FIGURE_CELL = regex.compile(r"[\t│┃|][ \u3000]*[-+]?[0-9][0-9.,，]*[ \u3000]*%?[ \u3000]*(?=[\t│┃|]|$)", regex.M)
+
+
+def _in_columns(ind: Indicator, text: Optional[str]) -> bool:
+    """Whether a figure is one of several in a table row (职工 | 93,247 | 98,460 | 5,213): its
+    column (a year, a target, a change) tells it from the same thing's figures elsewhere."""
+    if not text:
+        return False
+    start = text.rfind("\n", 0, ind.span[0]) + 1
+    end = text.find("\n", ind.span[1])
+    end = len(text) if end < 0 else end
+    return len(_FIGURE_CELL.findall(text, start, end)) >= 2
+
+
 def _few_of_each_value(members: list[Indicator], keep: int = 3) -> list[Indicator]:
     """The first few figures of each value, in text order: equal values never
     conflict, so a figure repeated many times need not be paired each time."""
@@ -247,7 +262,8 @@ def check_conflicts(doc: Document, text: Optional[str] = None,
             if (values in reported or same_sentence(a, b) or not _differ(a, b, view)
                     or _related(a, b, view) or not (whole or _same_wording(a, b, view))
                     or not (whole or _same_branch(a, b, sections, key[0] == "concept"))
-                    or time_of(a) != time_of(b) or _labelled_apart(a, b, view.text)):
+                    or time_of(a) != time_of(b) or _labelled_apart(a, b, view.text)
+                    or _in_columns(a, view.text) or _in_columns(b, view.text)):
                 continue
             reported.add(values)
             what = f"“{key[2]}” ({key[1]}, " if key[0] != "object" else f"“{key[1]}{key[2]}” ("

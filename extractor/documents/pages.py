@@ -189,8 +189,8 @@ def _split_points(content: list[Line], may_continue: set[int], stamped: set[int]
                 points.append((i, False))
             body_seen = False
             continue
-        if len(text) >= 40:
-            body_seen = True
+        if len(text) >= 40 or (points == [(0, False)] and i < _TITLE_REACH and rules.compilation_title.search(text)):
+            body_seen = True  # (a compilation's cover: the first title after it starts a document)
     return points
 
 
@@ -206,6 +206,8 @@ def _blocks(content: list[Line], may_continue: set[int], stamped: set[int] = fro
             blocks.append(block)
         elif block and blocks and body_chars > 0 and not all(is_title_like(x.text) for x in block):
             blocks[-1].extend(block)  # a short tail belongs to the document before it
+    if len(blocks) > 1 and any(rules.compilation_title.search(line.text) for line in blocks[0][:_TITLE_REACH]):
+        blocks = blocks[1:]  # a compilation's cover and contents, before the documents it gathers
     if not blocks and content:
         blocks.append(list(content))
     return blocks
@@ -238,6 +240,14 @@ def _title(block: list[Line]) -> tuple[Optional[str], Optional[Span], int]:
             rules = document_rules()
             if nxt is not None and rules.title_continuation.match(nxt.text) and len(nxt.text) < 40:
                 return text + nxt.text, (line.span[0], nxt.span[1]), i + 2
+            if nxt is not None and nxt.text == line.text and i + 2 < len(block):
+                continue  # a running header over the title's first line, the same words
+            if (nxt is not None and (rules.issuer_line.match(text) or (
+                    rules.title_first_half.search(text) and not _TITLE_ENDS_IN_DOC_WORD.search(text)))
+                    and (rules.title_after_issuer.match(nxt.text) or not rules.issuer_line.match(text))
+                    and rules.doc_keyword.search(nxt.text) and is_title_like(nxt.text)
+                    and not HEADING_START.match(nxt.text)):
+                return text + strip_trailing_pipes(nxt.text), (line.span[0], nxt.span[0] + len(strip_trailing_pipes(nxt.text))), i + 2
             if (nxt is not None and len(nxt.text) <= _SHORT_TITLE and not rules.doc_keyword.search(text)
                     and rules.doc_keyword.search(nxt.text) and is_title_like(nxt.text)
                     and not HEADING_START.match(nxt.text)):

@@ -28,6 +28,7 @@ class Rules:
     attachment_marker: object  # 附件:
     annex_title: object  # ……分解表: an attachment that is a table or list, its document's annex
     attachment_list: object  # 附件:1.……: the numbered list of a document's attachments
+    compilation_title: object  # ……材料汇编: a compilation's cover, whose documents follow it
     stamp_line: object  # 发布时间:2024-02-06 under a news headline
     # whether a line may be an end or a chrome line or a continuation marker, in two calls
     # instead of five (most lines are none): the end and chrome patterns that may match past
@@ -41,6 +42,9 @@ class Rules:
     title_max: int
     not_title_any: object  # the not-title patterns as one alternation
     title_continuation: object
+    issuer_line: object  # 青石县总工会 alone over 关于……的总结: a title printed over two lines
+    title_after_issuer: object
+    title_first_half: object  # 白沙区总工会关于2022年度 / 工会统计调查情况的报告: broken mid-title
     bulletin_name: object  # 工会工作简报: a bulletin's name, an issue's title only when none follows
     strong_keyword: object
     doc_keyword: object  # any word of a document's kind in a title (工作 too)
@@ -207,6 +211,7 @@ def document_rules() -> Rules:
         attachment_marker=regex.compile(data["split"]["attachment_marker"]),
         annex_title=regex.compile(data["split"]["annex_title"]),
         attachment_list=regex.compile(data["split"]["attachment_list"]),
+        compilation_title=regex.compile(data["split"]["compilation_title"]),
         stamp_line=regex.compile(data["split"]["stamp_line"]),
         end_or_chrome_anywhere=regex.compile(_joined(
             [_without_captures(p) for p in end_patterns if not _anchored_at_start(p)]
@@ -219,6 +224,9 @@ def document_rules() -> Rules:
         title_max=data["title"]["max_chars"],
         not_title_any=regex.compile(_joined(_without_captures(p_) for p_ in data["title"]["not_title_patterns"])),
         title_continuation=regex.compile(data["title"]["continuation_line"]),
+        issuer_line=regex.compile(data["title"]["issuer_line"]),
+        title_after_issuer=regex.compile(data["title"]["title_after_issuer"]),
+        title_first_half=regex.compile(data["title"]["title_first_half"]),
         bulletin_name=regex.compile(data["title"]["bulletin_name"]),
         strong_keyword=regex.compile("(" + "|".join(k for k in data["title"]["doc_keywords"] if k != "工作") + ")"),
         doc_keyword=regex.compile("|".join(data["title"]["doc_keywords"])),

@@ -44,6 +44,16 @@ def _counted_after_its_noun(text: str, q: Quantity) -> bool:
 _ONLY_CONJUNCTIONS = regex.compile(r"[、和及与\s]*")
 
 
+def _total_in_table(tables, q: Quantity, made: Sequence[Indicator], cues) -> Optional[str]:
+    """A figure in a table's 其中 row is a part of the figure in its column of the row above."""
+    if not tables:
+        return None
+    above = tables.total_above(q.span[0], q.span[1], cues.part_marker_words)
+    if above is None:
+        return None
+    return next((i.id for i in reversed(made) if above[0] <= i.quantity_span[0] and i.quantity_span[1] <= above[1]), None)
+
+
 def _phrase_start(text: str, floor: int, q: Quantity, predicate: Optional[str], obj: Optional[str]) -> int:
     """Where the words that name the figure begin: 【签订集体合同25份】 (never before ``floor``)."""
     number_start = q.span[0]
@@ -297,7 +307,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         if cell is not None and (not cell.own_words or not reading.object or reading.confidence < 0.5):
             # a figure alone in a table's cell counts what the row's label names (a cell with
             # words of its own, 5个项目, is read as a clause)
-            reading = Reading(None, strip_object(cell.label) or cell.label, 0.8, -1)
+            reading = Reading(None, (strip_object(cell.label) or cell.label).lstrip(":：、 "), 0.8, -1)
             predicate = predicate_of(cell.label)
         if q.kind in ("percent", "fraction") and (share := cues.share_of_base.fullmatch(
                 text, ctx.clause_start, q.span[0])) and not cues.plan_bases.search(share.group("base")):
@@ -346,7 +356,8 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             "value": None if q.masked else q.value, "unit": q.unit, "kind": q.kind, "approx": q.approx,
             "bound": q.bound, "range": q.range, "per": q.per, "status": status, "masked": q.masked,
             # an amount per head is no share of a total (其中,为每户……发放慰问金2000元)
-            "part_of": (part_of_total(text, q, ctx, made, totals, status)
+            "part_of": (_total_in_table(tables, q, made, cues)
+                        or part_of_total(text, q, ctx, made, totals, status)
                         or _list_goes_on(text, q, ctx, made, reading.predicate))
             if may_have_parts and not q.per else None,
             "confidence": reading.confidence, "change": q.change, "quantity_span": q.span,

@@ -69,6 +69,7 @@ class Cues:
     time_listing: object  # 2016年至2020年 before 分别: times, no things
     place_name: object  # 江滨区: an object that is only a place
     part_markers: object
+    part_marker_words: tuple  # the same words, for str.startswith
     nominalisers: object  # 力度, 工作 after a verb: it heads a noun
     comparison_opener: object  # 较/比 opening a clause: the base of a comparison
     share_of_base: object  # 占X的 right before a percent
@@ -143,6 +144,7 @@ class TableWords:
     total_label: object  # a row of totals
     unit_column: object  # a column's header saying it holds each row's unit: 单位, 计量单位
     person_column: object  # a column's header saying the rows are people: 姓名
+    unit_note: object  # 单位：个 above a table: the unit of all its bare figures
 
 
 @lru_cache(maxsize=1)
@@ -220,6 +222,7 @@ def indicator_cues() -> Cues:
         not_relative_openers=frozenset(words["not_relative_openers"]),
         summed_list=regex.compile(words["summed_list"]),
         part_markers=alternation(words["part_markers"]),
+        part_marker_words=tuple(words["part_markers"]),
         part_run_enders=alternation(words["part_run_enders"]),
         change_markers=alternation(words["change_markers"]),
         average_words=alternation(words["average_words"]),
@@ -284,5 +287,6 @@ def indicator_cues() -> Cues:
         tables=TableWords(tuple(tables["actual_columns"]), tuple(tables["target_columns"]),
                           regex.compile(tables["row_number"]), regex.compile(tables["header_unit"]),
                           regex.compile(tables["place_label"]), regex.compile(tables["total_label"]),
-                          regex.compile(tables["unit_column"]), regex.compile(tables["person_column"])),
+                          regex.compile(tables["unit_column"]), regex.compile(tables["person_column"]),
+                          regex.compile(tables["unit_note"])),
     )

@@ -60,6 +60,8 @@ class TableRows:
         heading_rows = False  # still in the rows before a table's first figure
         header_rows: list[list[str]] = []  # the rows before the first figure (a caption, headers)
         self._groups: dict[int, str] = {}  # row start -> the group line above its rows (一、收入)
+        self._note_units: dict[int, str] = {}  # row start -> the unit a note above its table gives
+        note_unit: Optional[str] = None
         group = ""
         previous_row_end = -2
         start = lo
@@ -73,8 +75,11 @@ class TableRows:
                         group = HEADING_START.sub("", text[previous_row_end + 1:start - 1].strip()).strip()
                     else:
                         header, heading_rows, header_rows, group = None, True, [], ""  # a table's first row
+                        note_unit = self._unit_noted_above(start, lo)
                 if group:
                     self._groups[start] = group
+                if note_unit:
+                    self._note_units[start] = note_unit
                 if heading_rows and not any(_FIGURE_CELL.fullmatch(text, a, b) for a, b in cells):
                     # the last row before the figures is the header (a caption row may come
                     # first: 附表 | ……预算表; 2021年决算数(万元) is a header's cell)
@@ -91,6 +96,19 @@ class TableRows:
         person_column = _words().person_column
         self._of_people = {id(header) for _, header, _ in self._rows.values()
                            if header is not None and any(person_column.fullmatch(h.strip()) for h in header)}
+
+    def _unit_noted_above(self, start: int, lo: int) -> Optional[str]:
+        """The unit a note on one of the two lines above a table's first row gives (单位：个)."""
+        end = start - 1
+        for _ in range(2):
+            if end <= lo:
+                return None
+            line_start = max(lo, self._text.rfind("\n", lo, end) + 1)
+            note = _words().unit_note.search(self._text, line_start, end)
+            if note:
+                return note.group(1) if _as_written("1" + note.group(1)) else None
+            end = line_start - 1
+        return None
 
     def _tables_by_place(self) -> set[int]:
         """ids of the headers of the tables whose data rows are labelled with places."""
@@ -109,16 +127,17 @@ class TableRows:
     def header_quantities(self) -> list[Quantity]:
         """Bare figures in cells whose unit the table writes elsewhere: in the column's header
         (已建会企业(家) over 118), in the row's label (集体合同(份) | 120) or in a column of units
-        (单位 | 份): quantities as the recogniser would make of 118家."""
+        (单位 | 份), or in a note above the table (单位：个): quantities as the recogniser would
+        make of 118家."""
         text, found = self._text, []
         words = _words()
-        for cells, header, is_header in self._rows.values():
+        for row_start, (cells, header, is_header) in self._rows.items():
             if is_header:
                 continue
             titles = header[:len(cells)] if _aligned(header, cells) else None
             unit_at = next((k for k, title in enumerate(titles) if words.unit_column.fullmatch(title.strip())),
                            None) if titles else None
-            row_unit = self._row_unit(cells, unit_at)
+            row_unit = self._row_unit(cells, unit_at) or self._note_units.get(row_start)
             if titles is None and row_unit is None:
                 continue
             for k, (start, end) in enumerate(cells):
@@ -191,6 +210,27 @@ class TableRows:
         cell_start, cell_end = cells[column]
         own_words = bool(_HAN.search(self._text, cell_start, start) or _HAN.search(self._text, end, cell_end))
         return TableCell(label, status, own_words)
+
+    def total_above(self, start: int, end: int, part_markers: tuple[str, ...]) -> Optional[tuple[int, int]]:
+        """For a figure in a row labelled as a part (其中:女会员 | 37,816), the cell of its column
+        in the nearest row above of the same table that is no part: the total it is a part of."""
+        line_start = self._text.rfind("\n", 0, start) + 1
+        row = self._rows.get(line_start)
+        if row is None or row[2]:
+            return None
+        cells, header, _ = row
+        column = next((k for k, (a, b) in enumerate(cells) if a <= start and end <= b), None)
+        label = self._label(cells, column)
+        if column is None or not label or not label.lstrip(" \u3000").startswith(part_markers):
+            return None
+        for above in sorted((at for at in self._rows if at < line_start), reverse=True):
+            above_cells, above_header, is_header = self._rows[above]
+            if is_header or above_header is not header:
+                return None
+            above_label = self._label(above_cells, len(above_cells))
+            if above_label and not above_label.lstrip(" \u3000").startswith(part_markers):
+                return above_cells[column] if column < len(above_cells) and len(above_cells) == len(cells) else None
+        return None
 
     def _label(self, cells: list[tuple[int, int]], column: Optional[int], keep_unit: bool = False) -> Optional[str]:
         """The first cell before ``column`` that names a thing (not a row number, not a figure),

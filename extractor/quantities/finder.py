@@ -299,8 +299,8 @@ def _counted(lex: Lexicon, text: str, m) -> Optional[_Core]:
     if infix:
         approx = lex.approx_infix[infix]
 
-    if multiplier in ("w", "W"):
-        multiplier = "万"  # 1.2w+: the web's shorthand
+    if multiplier in ("w", "W", "k", "K"):
+        multiplier = "万" if multiplier in "wW" else "千"  # 1.2w+, 3k: the web's shorthands
     factor = info.scale * (read_number(multiplier) or 1 if multiplier else 1)
     factor *= extra
     low, high = _range_values(number, second)

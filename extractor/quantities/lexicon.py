@@ -157,7 +157,7 @@ def lexicon() -> Lexicon:
         after_filler=frozenset("万亿萬億" + "".join(w[0] for w, i in units.items() if i.kind in ("money", "measure"))),
         followed_units=frozenset({"元", "圆", "块", *units_data["trailing_digit"]["units"], *units_data["subunits"],
                                   *(w for w, i in units.items() if i.unit in units_data["subunits"])}),
-        bare_power_end=re.compile(r"[万亿萬億](?=[,，。;；、)）\s]|$)"),
+        bare_power_end=re.compile(r"[万亿萬億](?=(?:左右|上下|以上|以下)?(?:[,，。;；、)）\s]|$))"),  # (200万左右,)
         bare_power_figure=re.compile(
             rf"(?:(?P<num>{numeral_pattern(_numeral_shape(units, markers))})(?:(?P<filler>[个個])?(?P<power>[万亿萬億]))?)$"),
         money_before=re.compile(f"(?:{sorted_alternation(markers['money_without_unit']['nouns'])})"

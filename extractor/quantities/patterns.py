@@ -109,8 +109,8 @@ def multiplier_pattern(shape: NumeralShape) -> str:
     """十 百 千 万 亿 between a numeral and its unit (20多万元), stops kept."""
     plain = "".join(ch for ch in "十百千万亿萬億兆" if ch not in shape.stops)
     parts = [f"[{plain}]"] + [f"{head}(?!{_stop_rests(rests, shape.units)})" for head, rests in shape.stops.items() if head in "十百千万亿萬億兆"]
-    # or the web's w for 万 after Arabic digits (1.2w+人次), before a unit or a plus
-    return "(?:(?:" + "|".join(parts) + "){1,3}|(?<=[0-9])[wW](?=[+＋]?[\\u4e00-\\u9fff]))"
+    # or the web's w for 万 and k for 千 after Arabic digits (1.2w+人次, 3k余元), before a unit or a plus
+    return "(?:(?:" + "|".join(parts) + "){1,3}|(?<=[0-9])[wWkK](?=[+＋]?[\\u4e00-\\u9fff]))"
 
 
 def _stop_rests(rests: Iterable[str], units: Iterable[str]) -> str:

@@ -34,7 +34,7 @@ def read_bytes(data: bytes, name: str, sha256: str | None = None) -> SourceText:
     elif kind == "docx":
         (text, headings), encoding = docx_to_text_and_headings(data, name), None
     elif kind == "pdf":
-        text, encoding = pdf_to_text(data, name), None
+        (text, markup), encoding = pdf_to_text(data, name), None  # (markup: the breaks that wrap a paragraph)
     else:
         text, encoding = decode_text(data, name)
         if kind == "markdown" or (kind == "txt" and looks_like_markdown(text)):

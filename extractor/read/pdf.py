@@ -1,25 +1,65 @@
-"""PDF files with a text layer: the text of every page, in reading order.
+"""PDF files with a text layer: the text of every page as printed, in reading order.
 
 Read with PDFium (pypdfium2), the engine Chrome uses: fast, and tolerant of
-the malformed files that office suites and scanners write.  A line break of
-the page becomes "\n", pages are joined with a form feed ("\f", which the
-cleaning step reads as a page break, so a footer such as ``— 3 —`` stays a
-line of its own), and a wide gap between two pieces of text on one line (a
-table's columns, laid out without ruling) becomes a tab, as a cell
-separator does in pasted text.  What the PDF draws as an image (a scanned
-page, a stamp) has no text: a file of scanned pages is refused with the
-reason, since it needs OCR first.
+the malformed files that office suites and scanners write.  A printed line
+becomes a line of the text, pages are joined with a form feed ("\f", which
+the cleaning step reads as a page break, so a footer such as ``— 3 —``
+stays a line of its own), and a wide gap between two pieces of text on one
+line (a table's columns, laid out without ruling) becomes a tab, as a cell
+separator does in pasted text.
+
+The text keeps the printed lines, so a figure wrapped at the margin
+(``1,1⏎87个``) is quoted as the page shows it; but the page's geometry says
+which line breaks only wrap a paragraph: a line that runs to the right margin
+with the next one starting at the left margin.  Those breaks are passed on
+as markup (``SourceText.markup``), which the normalised copy leaves out, so
+the pipeline reads the paragraph whole whatever the width of the column.
+
+What the PDF draws as an image (a scanned page, a stamp) has no text: a file
+of scanned pages is refused with the reason, since it needs OCR first.
+Rules: ``data/read_pdf.toml``.
 """
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
 from ..errors import EmptyInput, UndecodableInput
+from ..records import Span
 from ..resources import load_toml
 
-_RULES_FILE = "read_pdf.toml"
+
+@dataclass(frozen=True)
+class _Rules:
+    cell_gap: float  # in font sizes
+    margin_slack: float  # in font sizes
+    indent_reach: float  # in font sizes
+    min_measured_chars: int
+    heading_start: regex.Pattern
 
 
-def pdf_to_text(data: bytes, source: str) -> str:
-    """The text layer of a PDF's pages, joined by form feeds."""
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    raw = load_toml("read_pdf.toml")
+    return _Rules(float(raw["cell_gap_in_font_sizes"]), float(raw["margin_slack_in_font_sizes"]),
+                  float(raw["indent_in_font_sizes"]), int(raw["min_measured_chars"]),
+                  regex.compile(load_toml("clean_rules.toml")["lines"]["heading_start"]))
+
+
+@dataclass
+class _Line:
+    text: str
+    left: float  # where its first and last printed characters stand, in points
+    right: float
+    size: float  # its font size
+
+
+def pdf_to_text(data: bytes, source: str) -> tuple[str, tuple[Span, ...]]:
+    """The text layer of a PDF's pages, joined by form feeds, and the spans of the line
+    breaks that only wrap a paragraph."""
     import pypdfium2 as pdfium
 
     try:
@@ -27,14 +67,14 @@ def pdf_to_text(data: bytes, source: str) -> str:
     except pdfium.PdfiumError as exc:
         raise UndecodableInput(source, _reason_of(exc)) from exc
     try:
-        pages = [_page_text(document, number) for number in range(len(document))]
+        pages = [_page_lines(document, number) for number in range(len(document))]
     finally:
         document.close()
-    text = "\f".join(pages)
+    text, wraps = _laid_out(pages)
     if not text.strip():
         raise EmptyInput(source, f"PDF of {len(pages)} page(s) has no text layer "
                                  "(scanned pages need OCR before they can be read)")
-    return text
+    return text, wraps
 
 
 def _reason_of(exc: Exception) -> str:
@@ -46,29 +86,84 @@ def _reason_of(exc: Exception) -> str:
     return f"not a readable PDF ({exc})"
 
 
-def _page_text(document, number: int) -> str:
+def _page_lines(document, number: int) -> list[_Line]:
     import pypdfium2.raw as pdfium_c
 
+    rules = _rules()
     page = document[number]
     textpage = page.get_textpage()
     try:
         raw = textpage.get_text_range()
-        if not raw:
-            return ""
-        gap_in_font_sizes = load_toml(_RULES_FILE)["cell_gap_in_font_sizes"]
         characters = list(raw)
+        lines = []
+        start = 0
         # PDFium numbers its text page's characters as the text it returns, the spaces and line
-        # breaks it generates included: a generated space across a wide gap parts two cells
-        for index, character in enumerate(raw):
-            if character != " " or index == 0 or index + 1 >= len(raw):
-                continue
-            before = textpage.get_charbox(index - 1)
-            after = textpage.get_charbox(index + 1)
-            size = max(pdfium_c.FPDFText_GetFontSize(textpage.raw, index - 1),
-                       pdfium_c.FPDFText_GetFontSize(textpage.raw, index + 1), 1.0)
-            if after[0] - before[2] > gap_in_font_sizes * size:
-                characters[index] = "\t"
-        return "".join(characters).replace("\r\n", "\n").replace("\r", "\n")
+        # breaks it generates included, so a character's box is found by its place in the text
+        for end in [*_line_ends(raw), len(raw)]:
+            printed = [i for i in range(start, end) if not raw[i].isspace()]
+            if printed:
+                size = max(pdfium_c.FPDFText_GetFontSize(textpage.raw, printed[-1]), 1.0)
+                for i in range(printed[0] + 1, printed[-1]):
+                    # a space across a wide gap parts two cells of a table
+                    if raw[i] == " " and (textpage.get_charbox(i + 1)[0] - textpage.get_charbox(i - 1)[2]
+                                          > rules.cell_gap * size):
+                        characters[i] = "\t"
+                text = "".join(characters[start:end]).replace("\r", "\n")
+                lines.append(_Line(text, textpage.get_charbox(printed[0])[0], textpage.get_charbox(printed[-1])[2], size))
+            elif end > start:
+                lines.append(_Line("".join(characters[start:end]).replace("\r", "\n"), 0.0, 0.0, 0.0))
+            start = end + 2
+        return lines
     finally:
         textpage.close()
         page.close()
+
+
+def _line_ends(raw: str):
+    at = raw.find("\r\n")
+    while at >= 0:
+        yield at
+        at = raw.find("\r\n", at + 2)
+
+
+def _laid_out(pages: list[list[_Line]]) -> tuple[str, tuple[Span, ...]]:
+    """The pages' text and the spans of their wrapping line breaks."""
+    rules = _rules()
+    measured = [line for lines in pages for line in lines
+                if line.size and len(line.text.strip()) >= rules.min_measured_chars and "\t" not in line.text]
+    # justified lines share one right edge, the margin; the leftmost of them starts at the left one
+    # (the others at a paragraph's indent)
+    right = _most_common(line.right for line in measured)
+    left = min((line.left for line in measured if right is not None
+                and abs(line.right - right) <= rules.margin_slack * line.size), default=None)
+    parts: list[str] = []
+    wraps: list[Span] = []
+    at = 0
+    for number, lines in enumerate(pages):
+        if number:
+            parts.append("\f")
+            at += 1
+        for index, line in enumerate(lines):
+            parts.append(line.text)
+            at += len(line.text)
+            if index + 1 < len(lines):
+                if right is not None and left is not None and _wraps(line, lines[index + 1], left, right, rules):
+                    wraps.append((at, at + 1))
+                parts.append("\n")
+                at += 1
+    return "".join(parts), tuple(wraps)
+
+
+def _wraps(line: _Line, following: _Line, left: float, right: float, rules: _Rules) -> bool:
+    """Whether the break after ``line`` only wraps its paragraph onto ``following``."""
+    if not line.size or not following.size or "\t" in line.text or "\t" in following.text:
+        return False
+    return (abs(line.right - right) <= rules.margin_slack * line.size  # it runs to the right margin,
+            and line.left - left <= rules.indent_reach * line.size  # from the left one or a paragraph's indent
+            and abs(following.left - left) <= rules.margin_slack * following.size  # the next starts at the margin
+            and not rules.heading_start.match(following.text))  # and is no heading
+
+
+def _most_common(values) -> float | None:
+    counts = Counter(round(value) for value in values)
+    return float(counts.most_common(1)[0][0]) if counts else None
