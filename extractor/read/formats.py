@@ -12,6 +12,7 @@ from .docx import docx_to_text_and_headings
 from .html import html_to_text
 from .markdown import looks_like_markdown, markdown_markup
 from .pdf import pdf_to_text
+from .rtf import rtf_to_text
 from .text import decode_text
 
 
@@ -33,6 +34,8 @@ def read_bytes(data: bytes, name: str, sha256: str | None = None) -> SourceText:
         text, encoding = html_to_text(data, name)
     elif kind == "docx":
         (text, headings), encoding = docx_to_text_and_headings(data, name), None
+    elif kind == "rtf":
+        text, encoding = rtf_to_text(data, name)
     elif kind == "pdf":
         (text, markup), encoding = pdf_to_text(data, name), None  # (markup: the breaks that wrap a paragraph)
     else:
