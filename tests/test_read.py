@@ -85,10 +85,11 @@ ERRORS = [
     ("bytes.txt", b"abc\xff\xff\xff", UndecodableInput, "not text in UTF-8, GB18030, Big5 or UTF-16"),
     ("controls.txt", b"\x01\x02\x03\x04\x05\x06 text", UndecodableInput, "binary"),
     ("report.pdf", b"%PDF-1.7\n", UndecodableInput, "not a readable PDF"),
-    ("report.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", UnsupportedFormat, "unsupported file type .doc"),
+    ("report.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", CorruptArchive, "corrupt .doc"),
+    ("slides.ppt", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", UnsupportedFormat, "unsupported file type .ppt"),
     ("photo.PNG", b"\x89PNG\r\n", UnsupportedFormat, "unsupported file type .png"),
     ("setup.exe", b"MZ\x90\x00", UnsupportedFormat, "unsupported file type .exe"),
-    ("README", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", UnsupportedFormat, "looks like DOC"),
+    ("README", b"\x7fELF\x02\x01\x01", UnsupportedFormat, "looks like ELF"),
     ("NOTES", b"%PDF-1.4\n", UndecodableInput, "not a readable PDF"),  # (sniffed, then read as a PDF)
     ("broken.docx", b"this is not a zip container", CorruptArchive, "corrupt .docx"),
     ("bundle.zip", b"PK\x03\x04", UnsupportedFormat, "iter_sources"),

@@ -39,10 +39,13 @@ _BARE_FIGURE = regex.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9
 _FIGURE_CELL = regex.compile(r"(?!\s*(?:19|20)[0-9]{2}年)\s*[-+≥≤<>]?[0-9][0-9.,]*\s*(?:%|\p{Han}{1,3})?(?:以上|以下|左右)?\s*")  # 118, 5家, 93.7% (a year, 2022年, heads a column)
 
 
-def _aligned(header: Optional[list[str]], cells: list[tuple[int, int]]) -> bool:
-    """Whether a row's cells stand under its header's columns: as many, or one fewer (an
-    empty last cell, 备注, leaves no tab behind)."""
-    return header is not None and len(header) - 1 <= len(cells) <= len(header)
+def _aligned(header: Optional[list[str]], cells: list[tuple[int, int]], of_people: bool = False) -> bool:
+    """Whether a row's cells stand under its header's columns: as many, or fewer (empty last
+    cells, 备注, leave no tab behind), a label and a figure at least; in a list of people, one
+    fewer at most (小计:7户 | 14000元 is a total row of its own shape)."""
+    if header is None:
+        return False
+    return len(header) - 1 <= len(cells) <= len(header) if of_people else 2 <= len(cells) <= len(header)
 
 
 class TableRows:
@@ -134,7 +137,7 @@ class TableRows:
         for row_start, (cells, header, is_header) in self._rows.items():
             if is_header:
                 continue
-            titles = header[:len(cells)] if _aligned(header, cells) else None
+            titles = header[:len(cells)] if _aligned(header, cells, id(header) in self._of_people) else None
             unit_at = next((k for k, title in enumerate(titles) if words.unit_column.fullmatch(title.strip())),
                            None) if titles else None
             row_unit = self._row_unit(cells, unit_at) or self._note_units.get(row_start)
@@ -191,7 +194,7 @@ class TableRows:
         if column is None or label is None:
             return None
         status = None
-        if _aligned(header, cells):
+        if _aligned(header, cells, id(header) in self._of_people):
             status = column_status(header[column])
             thing = _column_thing(header[column])
             if thing and status is None and (id(header) in self._by_place or id(header) in self._of_people):

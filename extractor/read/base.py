@@ -42,7 +42,7 @@ def suffix_of(name: str) -> str:
 
 
 def format_of(name: str, data: bytes | None = None) -> str:
-    """"txt", "html", "docx", "pdf", "rtf", "markdown" or "zip" for ``name``; ``UnsupportedFormat`` otherwise.
+    """"txt", "html", "docx", "doc", "pdf", "rtf", "markdown" or "zip" for ``name``; ``UnsupportedFormat`` otherwise.
 
     A name without extension is sniffed from ``data`` (when given) and
     taken as text when no known signature matches.
@@ -54,7 +54,7 @@ def format_of(name: str, data: bytes | None = None) -> str:
             raise UnsupportedFormat(name, f"unsupported file type .{suffix}")
         return found
     sniffed = sniff(data or b"")
-    if sniffed in (None, "html", "pdf", "rtf"):
+    if sniffed in (None, "html", "pdf", "rtf", "doc"):
         return sniffed or "txt"
     raise UnsupportedFormat(name, f"unsupported file type: the content looks like {sniffed.upper()}, not text")
 

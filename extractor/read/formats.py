@@ -8,6 +8,7 @@ from stat import S_ISREG
 from ..errors import InputError, UnsupportedFormat
 from ..records import FileError, SourceText
 from . import base
+from .doc import doc_to_text
 from .docx import docx_to_text_and_headings
 from .html import html_to_text
 from .markdown import looks_like_markdown, markdown_markup
@@ -34,6 +35,8 @@ def read_bytes(data: bytes, name: str, sha256: str | None = None) -> SourceText:
         text, encoding = html_to_text(data, name)
     elif kind == "docx":
         (text, headings), encoding = docx_to_text_and_headings(data, name), None
+    elif kind == "doc":
+        text, encoding = doc_to_text(data, name), None
     elif kind == "rtf":
         text, encoding = rtf_to_text(data, name)
     elif kind == "pdf":
