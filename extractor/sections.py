@@ -175,6 +175,9 @@ def _heading_end(text: str, start: int, limit: int) -> int:
     return end
 
 
+_BODY_AFTER_TITLE = 8  # characters of body after an item's titled 。 that make it a heading after a colon
+
+
 def _line_headings(line: Line, previous: Optional[Line], following: Sequence[Line],
                    items_headed: bool = False) -> list[HeadingMatch]:
     styles, limits, _ = _config()
@@ -195,8 +198,11 @@ def _line_headings(line: Line, previous: Optional[Line], following: Sequence[Lin
             end = min((at for at in (text.find(mark, match.end()) for mark in style.closes) if at != -1), default=-1)
             if end == -1:
                 end = _heading_end(text, match.end(), limits["heading_max_chars"])
-            if style.not_after_line_end and previous is not None and previous.text.endswith(tuple(style.not_after_line_end)):
-                end = match.end()  # (“……过踏实了” then ——建筑工人老周: who said it, no heading)
+            if (style.not_after_line_end and previous is not None and previous.text.endswith(tuple(style.not_after_line_end))
+                    and not (text[end:end + 1] == "。" and len(text) - end > _BODY_AFTER_TITLE)):
+                # (“……过踏实了” then ——建筑工人老周: who said it, no heading; a titled item with its
+                # body after the colon, ①返还工会经费。对受疫情……, heads its paragraph all the same)
+                end = match.end()
             if style.list_when_adjacent and any(
                     neighbour is not None and style.marker.match(neighbour.text)
                     for neighbour in (previous, following[0] if following else None)):

@@ -743,3 +743,10 @@ def test_one_line_per_unit_of_a_list_is_no_value_conflict():
             "江南区总工会:42万元,困难职工380户,困难劳模20名;\n湖滨区总工会:28.6万元,困难职工262户,困难劳模12名;\n")
     (doc,) = _parse_text(text, use_model=False)
     assert not [f for f in doc.findings if f.check == "value.conflict"]
+
+
+def test_the_terms_of_a_ratio_are_no_items_of_a_sum():
+    from extractor.pipeline import parse_text
+
+    (doc,) = parse_text("某公司工会换届选举工作报告\n一、主要过程\n按照每30名会员产生1名代表的比例,共分配会员代表名额86名。\n")
+    assert not [f for f in doc.findings if f.check == "breakdown.sum_mismatch"]

@@ -402,3 +402,15 @@ def test_a_compilations_cover_and_contents_are_no_document():
     documents = parse_text(text)
     assert [(d.title, d.org, d.doc_type) for d in documents] == [
         ("东风街道总工会2021年工作总结", "东风街道总工会", "summary"), ("华宇公司工会2021年工作报告", "华宇公司工会", "report")]
+
+
+@pytest.mark.parametrize("title, doc_type", [
+    ("松河市总工会关于印发《关于开展2022年全市职工职业技能竞赛的实施方案》的通知", "plan"),
+    ("怀远县总工会2020年工作总结暨2021年工作计划", "summary"),
+    ("县总工会关于开展“金秋助学”活动的总结", "summary"),
+    ("县总工会召开2023年工作总结暨表彰大会", "report"),
+])
+def test_a_title_ending_in_its_kind_of_document_and_a_notice_issuing_one(title, doc_type):
+    from extractor.documents.metadata import doc_type_of
+
+    assert doc_type_of(title, "") == doc_type

@@ -1271,3 +1271,28 @@ def test_a_unit_noted_above_a_table_is_the_unit_of_its_bare_figures():
     assert [(i.value, i.unit, i.object) for i in doc.indicators] == [
         (1526, "个", "基层工会组织"), (1652, "个", "基层工会组织"), (8.3, "%", "基层工会组织"),
         (66, "个", "社会组织工会"), (84, "个", "社会组织工会"), (27.3, "%", "社会组织工会")]
+
+
+def test_lines_of_a_label_and_a_figure_count_what_their_lead_in_names():
+    found = indicators("共分配会员代表名额86名。各分工会代表名额如下:\n机加工车间分工会 24名\n装配车间分工会\t21名\n"
+                       "当选委员得票情况如下(按姓氏笔画为序):\n王××(女)79票\n李××76票\n")
+    assert [(i.value, i.object) for i in found][1:] == [
+        (24, "分工会代表名额"), (21, "分工会代表名额"), (79, "当选委员得票"), (76, "当选委员得票")]
+
+
+def test_a_changes_start_is_a_fact_and_a_weak_cue_before_an_adverb_plans():
+    found = indicators("今年,我们将继续推进集体协商,新签工资专项集体合同不少于1300份;"
+                       "要把申请材料由原来的7项精简到3项。")
+    assert [(i.value, i.status) for i in found] == [(1300, "target"), (7, "actual"), (3, "target")]
+    assert found[1].object == found[2].object
+
+
+def test_candidates_elected_and_the_parts_of_a_speech():
+    found = indicators("下面,我简要通报五个方面的情况。确定委员候选人11名,应选9名,差额比例为22.2%。")
+    assert [(i.value, i.object) for i in found] == [(11, "委员候选人"), (9, "委员候选人"), (22.2, "差额比例")]
+
+
+def test_a_territorys_own_places_are_a_fact_in_a_plan_but_not_the_places_a_task_acts_on():
+    plan = "某县总工会2021年工作计划\n一、主要任务\n"
+    found = indicators("新建职工之家15个;全县18个乡镇每个乡镇至少建成1个服务站点;年内对全县9个乡镇工会开展专项审计。", plan)
+    assert [(i.value, i.status) for i in found] == [(15, "target"), (18, "actual"), (1, "target"), (9, "target")]

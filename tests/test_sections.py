@@ -176,3 +176,14 @@ def test_western_numbered_items_under_numbered_parts():
     assert [(level, heading) for _, level, heading in tree(body)] == [
         (1, "2021年主要工作"), (2, "组织建设"), (2, "民主管理"), (1, "存在的问题"), (2, "外包员工入会率偏低"),
         (2, "活动覆盖不均衡"), (1, "2022年工作计划"), (2, "扩大组织覆盖")]
+
+
+def test_a_transcripts_turns_head_nothing_and_a_titled_item_after_a_colon_heads_its_paragraph():
+    from extractor.pipeline import parse_text
+
+    text = ("某市总工会2023年工作新闻发布会实录\n第一,建会入会扎实推进。全年新建基层工会组织312家。\n"
+            "【记者提问】新华网记者:新就业形态劳动者入会情况如何?\n【答】市总工会副主席:全年吸纳会员8900多人。\n"
+            "(2)落实惠企政策。重点做了以下工作:\n①返还工会经费。对受疫情影响较大的小微企业,全额返还其2020年上缴的工会经费。\n"
+            "大会议程如下:\n①听取和审议工作报告;\n②选举产生新一届委员会。\n")
+    (doc,) = parse_text(text)
+    assert [s.heading for s in doc.sections] == ["建会入会扎实推进", "落实惠企政策", "返还工会经费"]

@@ -202,6 +202,8 @@ def _check_trailing(view: DocumentView) -> Iterable[Finding]:
                 continue
             if residue and not _names_items(residue, items):
                 continue
+            if any(view.text[max(0, p.span[0] - 2):p.span[0]].endswith(("每", "每个")) for p in items):
+                continue  # 按照每30名会员产生1名代表的比例: the terms of a ratio, no items of a sum
             difference = sum(p.value for p in items) - total.value
             if difference <= 0 and others:
                 continue  # only a sum above the total counts, and the tolerance is never negative

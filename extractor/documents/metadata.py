@@ -45,6 +45,8 @@ def first_sentences(opening: str, count: int = 1) -> str:
 
 def doc_type_of(title: Optional[str], opening: str) -> str:
     rules = document_rules()
+    if title and (issued := rules.issuing_notice.search(title)):
+        title = issued.group("issued")  # 关于印发《……实施方案》的通知: of the type of what it issues
     if title:
         for doc_type, pattern in rules.type_rules:
             if pattern.search(title):

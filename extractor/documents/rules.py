@@ -44,7 +44,8 @@ class Rules:
     title_continuation: object
     issuer_line: object  # 青石县总工会 alone over 关于……的总结: a title printed over two lines
     title_after_issuer: object
-    title_first_half: object  # 白沙区总工会关于2022年度 / 工会统计调查情况的报告: broken mid-title
+    title_first_half: object
+    issuing_notice: object  # 关于印发《……》的通知: a notice that issues (or passes on) a document  # 白沙区总工会关于2022年度 / 工会统计调查情况的报告: broken mid-title
     bulletin_name: object  # 工会工作简报: a bulletin's name, an issue's title only when none follows
     strong_keyword: object
     doc_keyword: object  # any word of a document's kind in a title (工作 too)
@@ -227,6 +228,7 @@ def document_rules() -> Rules:
         issuer_line=regex.compile(data["title"]["issuer_line"]),
         title_after_issuer=regex.compile(data["title"]["title_after_issuer"]),
         title_first_half=regex.compile(data["title"]["title_first_half"]),
+        issuing_notice=regex.compile(data["doc_type"]["issuing_notice"]),
         bulletin_name=regex.compile(data["title"]["bulletin_name"]),
         strong_keyword=regex.compile("(" + "|".join(k for k in data["title"]["doc_keywords"] if k != "工作") + ")"),
         doc_keyword=regex.compile("|".join(data["title"]["doc_keywords"])),

@@ -44,6 +44,28 @@ def _counted_after_its_noun(text: str, q: Quantity) -> bool:
 _ONLY_CONJUNCTIONS = regex.compile(r"[、和及与\s]*")
 
 
+_LIST_REACH = 40  # lines a list of label-and-figure lines may run under its lead-in
+
+
+def _listed_thing(text: str, q: Quantity, lo: int, cues) -> Optional[str]:
+    """What a figure on a list line counts, as the list's lead-in names it (see list_lead_in)."""
+    line_start = text.rfind("\n", lo, q.span[0]) + 1
+    line_end = text.find("\n", q.span[1])
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start > 40 or not cues.phrases["list_line"].fullmatch(text, line_start, line_end):
+        return None
+    end = line_start - 1
+    for _ in range(_LIST_REACH):
+        if end <= lo:
+            return None
+        start = max(lo, text.rfind("\n", lo, end) + 1)
+        if start < end and not cues.phrases["list_line"].fullmatch(text, start, end):
+            lead_in = cues.phrases["list_lead_in"].search(text, max(start, end - 60), end)
+            return strip_object(lead_in.group("thing")) or lead_in.group("thing") if lead_in else None
+        end = start - 1
+    return None
+
+
 def _total_in_table(tables, q: Quantity, made: Sequence[Indicator], cues) -> Optional[str]:
     """A figure in a table's 其中 row is a part of the figure in its column of the row above."""
     if not tables:
@@ -309,6 +331,9 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # words of its own, 5个项目, is read as a clause)
             reading = Reading(None, (strip_object(cell.label) or cell.label).lstrip(":：、 "), 0.8, -1)
             predicate = predicate_of(cell.label)
+        if (cell is None or not cell.own_words) and (listed := _listed_thing(text, q, lo, cues)):
+            # 各分工会代表名额如下: / 机加工车间分工会 24名: the lead-in names what each line counts
+            reading = Reading(None, listed, 0.7, -1)
         if q.kind in ("percent", "fraction") and (share := cues.share_of_base.fullmatch(
                 text, ctx.clause_start, q.span[0])) and not cues.plan_bases.search(share.group("base")):
             part = strip_object(share.group("part").strip()) if share.group("part").strip() else ""

@@ -107,6 +107,9 @@ class Cues:
     not_cues: object  # words that look like cues but are not (公共 holds no 共)
     relative_fact: object  # 已完成的 before a noun: no fact of a plan's figure further on
     weak_target: object
+    territory_before: object  # 全县 before 18个乡镇: a territory's own places, a fact
+    territory_after: object
+    weak_target_leads: frozenset  # words after a weak cue that lead its verb (将继续推进)
     plan_target: object  # 保持: a goal in a plan, after a fact cue too
     weak_actual: object
     any_status_cue: object  # any word of target, actual, weak_target and weak_actual
@@ -260,6 +263,9 @@ def indicator_cues() -> Cues:
         past_year_opening=regex.compile(status["past_year_opening"]),
         past_year=regex.compile(r"(?<![\d.])((?:19|20)\d\d)年(?!" + "|".join(status["past_year_not_after"]) + ")"),
         weak_target=alternation(status["weak_target_cues"]),
+        territory_before=regex.compile(status["territory_before"]),
+        territory_after=regex.compile(status["territory_after"]),
+        weak_target_leads=frozenset(status["weak_target_leads"]),
         plan_target=alternation(status["plan_target_cues"]),
         weak_actual=alternation(status["weak_actual_cues"]),
         any_status_cue=alternation(sorted({*status["target_cues"], *status["actual_cues"],

@@ -50,7 +50,7 @@ def _last_cue(text: str, cues: Cues, in_plan: bool, figures: Sequence[int] = ())
         if best is not None and match.start() <= best[0]:
             break
         following = segment(masked[match.end():match.end() + 6])
-        if following and is_verb(following[0]):
+        if following and (is_verb(following[0]) or following[0] in cues.weak_target_leads):
             clause_end = min((at for at in (masked.find(mark, match.end()) for mark in ",，;；") if at != -1),
                              default=len(masked))
             if match.group() == "将" and cues.disposal_verbs.search(masked, match.end(), clause_end):
@@ -71,6 +71,11 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
     ``doc_year`` is the year the document is about, when known."""
     in_plan = doc_type == "plan" or category == "plans"
     cues = indicator_cues()
+    if q.change == "from":
+        return "actual"  # 由原来的7项精简到3项, 由每人200元提高到300元: where a change starts is how things are
+    if (q.unit == "个" and cues.territory_before.search(text, max(ctx.clause_start, q.span[0] - 6), q.span[0])
+            and cues.territory_after.match(text, q.span[1] - 1 if text[q.span[1] - 1] == "个" else q.span[1])):
+        return "actual"  # 全县18个乡镇每个乡镇至少建成1个: the places the county has, not a goal
     if (cues.remainder_planned.search(text, max(ctx.clause_start, q.span[0] - 4), q.span[0])
             and cues.planned_after.match(text, q.span[1], ctx.clause_end)):
         return "target"  # 剩余14个名额将于明年1月安排: the rest of the task, still to be done
