@@ -1296,3 +1296,8 @@ def test_a_territorys_own_places_are_a_fact_in_a_plan_but_not_the_places_a_task_
     plan = "某县总工会2021年工作计划\n一、主要任务\n"
     found = indicators("新建职工之家15个;全县18个乡镇每个乡镇至少建成1个服务站点;年内对全县9个乡镇工会开展专项审计。", plan)
     assert [(i.value, i.status) for i in found] == [(15, "target"), (18, "actual"), (1, "target"), (9, "target")]
+
+
+def test_a_sum_of_money_set_as_a_task_is_named_as_the_task():
+    found = indicators("上半年共收缴工会经费86.4万元,完成全年任务160万元的54%。新签集体合同1126份,完成年度任务1300份的86.6%。")
+    assert [i.object for i in found if i.value in (864000, 1600000, 1300)] == ["工会经费", "任务", "集体合同"]

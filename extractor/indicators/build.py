@@ -449,13 +449,14 @@ def _sum_shared_out(made: Sequence[Indicator]) -> Optional[Indicator]:
 def _tasks_named_by_their_figure(made: list[Indicator]) -> list[Indicator]:
     """新签工资专项集体合同1126份,完成年度任务1300份的86.6%: a task named only as a task counts
     what the figure before it in its sentence and unit counts (the completion rate after it
-    keeps naming the task, as read)."""
+    keeps naming the task, as read); a task of money keeps its name (most writers' and
+    annotators' usage: 全年任务160万元, 市总工会下达任务1200万元)."""
     only_a_task = indicator_cues().phrases["only_a_task"]
     result = made
     for k in range(1, len(made)):
         ind = made[k]
-        if ind.kind == "percent" or not ind.object or not only_a_task.fullmatch(ind.object):
-            continue
+        if ind.kind in ("percent", "money") or not ind.object or not only_a_task.fullmatch(ind.object):
+            continue  # (a sum of money set as a task is named as the task: 完成全年任务160万元的54%)
         # the last figure before it in its sentence and unit (a rate or a base may stand between)
         before = next((b for b in reversed(made[:k]) if b.sentence_span == ind.sentence_span and b.unit == ind.unit),
                       None)
