@@ -1301,3 +1301,9 @@ def test_a_territorys_own_places_are_a_fact_in_a_plan_but_not_the_places_a_task_
 def test_a_sum_of_money_set_as_a_task_is_named_as_the_task():
     found = indicators("上半年共收缴工会经费86.4万元,完成全年任务160万元的54%。新签集体合同1126份,完成年度任务1300份的86.6%。")
     assert [i.object for i in found if i.value in (864000, 1600000, 1300)] == ["工会经费", "任务", "集体合同"]
+
+
+def test_hours_of_teaching_count_the_class_their_sentence_names():
+    found = indicators("举办青年教师教学能力提升研修班2期,每期24学时。举办分工会主席培训班,共16学时。分设3个班,累计授课96课时。")
+    assert [(i.value, i.object) for i in found if i.unit in ("学时", "课时")] == [
+        (24, "青年教师教学能力提升研修班"), (16, "分工会主席培训班"), (96, "授课")]

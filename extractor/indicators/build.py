@@ -44,6 +44,17 @@ def _counted_after_its_noun(text: str, q: Quantity) -> bool:
 _ONLY_CONJUNCTIONS = regex.compile(r"[、和及与\s]*")
 
 
+_ARRANGING_VERBS = frozenset(("安排", "开设", "设置", "举办", "组织", "共"))  # (授课96课时: the verb names the hours)
+
+
+def _last_class(text: str, start: int, end: int, cues) -> Optional[str]:
+    """The last class noun (……研修班, ……培训班) in ``text[start:end]``."""
+    found = None
+    for found in cues.phrases["class_noun"].finditer(text, start, end):
+        pass
+    return strip_object(found.group("class")) or None if found else None
+
+
 _LIST_REACH = 40  # lines a list of label-and-figure lines may run under its lead-in
 
 
@@ -331,6 +342,11 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # words of its own, 5个项目, is read as a clause)
             reading = Reading(None, (strip_object(cell.label) or cell.label).lstrip(":：、 "), 0.8, -1)
             predicate = predicate_of(cell.label)
+        if (cues.phrases["class_hour_units"].match(q.unit or "")
+                and not (reading.object and reading.object == reading.predicate and reading.object not in _ARRANGING_VERBS)
+                and (taught := _last_class(text, ctx.sentence_start, q.span[0], cues))):
+            # 举办……研修班2期,每期24学时: the hours of the class named before
+            reading = reading._replace(object=taught, confidence=0.6)
         if (cell is None or not cell.own_words) and (listed := _listed_thing(text, q, lo, cues)):
             # 各分工会代表名额如下: / 机加工车间分工会 24名: the lead-in names what each line counts
             reading = Reading(None, listed, 0.7, -1)
