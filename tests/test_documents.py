@@ -414,3 +414,14 @@ def test_a_title_ending_in_its_kind_of_document_and_a_notice_issuing_one(title, 
     from extractor.documents.metadata import doc_type_of
 
     assert doc_type_of(title, "") == doc_type
+
+
+def test_a_union_federation_and_a_bulletins_editor_name_the_issuer_and_twelve_months_a_year():
+    (doc,) = parse_text("朝阳社区工会联合会主席2022年述职报告\n各位会员代表:\n一年来,社区工会联合会新发展会员136人。\n")
+    assert doc.org == "朝阳社区工会联合会"
+    text = ("工会工作简报\n2022年第12期(总第186期)\n云溪市总工会办公室编  2022年9月26日\n"
+            "市总工会开展“金秋助学”活动\n本刊讯 8月中旬至9月上旬,市总工会开展2022年“金秋助学”活动,资助困难职工子女326名,"
+            "发放助学金125.4万元,其中资助本科新生138名,每人5000元,在读大学生112名,每人3000元。\n")
+    assert parse_text(text)[0].org == "云溪市总工会"
+    (monthly,) = parse_text("晓山区总工会2019年1-12月工会工作统计月报汇总\n全年新建工会组织62家,发展会员4630人。\n")
+    assert (monthly.period.year, monthly.period.part) == (2019, "year")

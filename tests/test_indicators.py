@@ -1307,3 +1307,8 @@ def test_hours_of_teaching_count_the_class_their_sentence_names():
     found = indicators("举办青年教师教学能力提升研修班2期,每期24学时。举办分工会主席培训班,共16学时。分设3个班,累计授课96课时。")
     assert [(i.value, i.object) for i in found if i.unit in ("学时", "课时")] == [
         (24, "青年教师教学能力提升研修班"), (16, "分工会主席培训班"), (96, "授课")]
+
+
+def test_shares_after_a_list_of_figures_are_of_those_figures_in_order():
+    found = indicators("上半年帮扶困难职工244户、发放帮扶资金73.2万元,分别占全年的41.7%和39.8%。")
+    assert [(i.value, i.object) for i in found if i.unit == "%"] == [(41.7, "困难职工"), (39.8, "帮扶资金")]

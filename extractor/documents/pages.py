@@ -8,8 +8,9 @@ mid-page title lines.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
-from typing import Optional
+from typing import Optional, Sequence
 
 import regex
 
@@ -284,20 +285,32 @@ def _years_from_neighbours(documents: list[DocumentBlock]) -> list[DocumentBlock
     return result
 
 
-def _masthead(block: list[Line], title_span: Optional[Span]) -> str:
-    """A red-header masthead above the title (天门市总工会文件), without its 文件."""
+_EDITOR_LINE = regex.compile(r"^(?P<by>\S{2,30}?)(?:办公室|办公厅|宣传部|研究室)?(?:编印|编|主办)(?=\s|$)")
+_EDITOR_REACH = 4  # lines under a bulletin's name its editor's line may stand on
+
+
+def _masthead(block: list[Line], title_span: Optional[Span], lines: Sequence[Line] = ()) -> str:
+    """A red-header masthead above the title (天门市总工会文件), without its 文件; or a
+    bulletin's editor line under its name (云溪市总工会办公室编 2022年9月26日: a line of the
+    page's ``lines``, chrome to the document), without the office."""
     if title_span is None:
         return ""
     for line in block:
         if line.span[0] >= title_span[0]:
-            return ""
+            break
         if line.text.endswith("文件") and len(line.text) <= 32:
             return line.text[:-2]
+    below = [line for line in lines[bisect_left([x.span[0] for x in lines], title_span[1]):] if line.text][:_EDITOR_REACH]
+    for line in below:
+        editor = _EDITOR_LINE.match(line.text)
+        if editor:
+            return editor.group("by")
     return ""
 
 
 def _find_documents(text: str) -> list[DocumentBlock]:
-    content, may_continue, stamped = _content_lines(split_lines(text))
+    lines = split_lines(text)
+    content, may_continue, stamped = _content_lines(lines)
     documents = []
     for block in _blocks(content, may_continue, stamped):
         title, title_span, body_index = _title(block)
@@ -313,7 +326,7 @@ def _find_documents(text: str) -> list[DocumentBlock]:
             lines=tuple(block),
             title=title,
             title_span=title_span,
-            org=org_of(title, opening, subtitles, _masthead(block, title_span)),
+            org=org_of(title, opening, subtitles, _masthead(block, title_span, lines)),
             doc_type=doc_type,
             period=period_of(title, opening, doc_type, text[start:block[-1].span[1]],
                            text[max(0, start - 300):(body_lines[0].span[1] if body_lines else start)]),

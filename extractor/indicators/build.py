@@ -742,6 +742,16 @@ def _respectively(text: str, made: list[Indicator], lo: int, hi: int) -> list[In
                 old = result[k]
                 result[k] = evolve(old, object=name, concept=concept_for(name, old.predicate, old.unit, old.kind),
                                    confidence=0.8, part_of=total.id if total else old.part_of)
+        elif len(run) >= 2 and all(result[k].unit == "%" for k in run) and marker is not None:
+            # 帮扶困难职工244户、发放帮扶资金73.2万元,分别占全年的41.7%和39.8%: the k-th share is of
+            # the k-th figure listed before 分别
+            listed = [j for j in range(i) if result[j].sentence_span == ind.sentence_span
+                      and result[j].quantity_span[1] <= marker.start() and result[j].unit != "%" and result[j].object]
+            if len(listed) == len(run):
+                for k, j in zip(run, listed):
+                    old, named = result[k], result[j]
+                    result[k] = evolve(old, object=named.object, confidence=0.7,
+                                       concept=concept_for(named.object, old.predicate, old.unit, old.kind))
         i = run[-1] + 1
     return result
 
