@@ -225,8 +225,11 @@ def _mark_table_cells(text: str, index: array, rules: "_Rules") -> tuple[str, ar
             gaps = [m.span() for m in rules.cell_gap.finditer(text, lo, lo + len(inner))]
         cells = rules.cell_gap.split(inner)
         # (the last column may hold remarks, longer than a figure's cell: 备注)
-        cells_fit = bool(gaps) and all(len(cell) <= rules.max_cell_chars for cell in cells[:-1]) \
-            and len(cells[-1]) <= rules.max_last_cell_chars and not rules.heading_number_cell.fullmatch(cells[0])
+        tabbed = bool(gaps) and all("\t" in text[start:end] for start, end in gaps)
+        most, last = (rules.max_tabbed_cell_chars, rules.max_tabbed_cell_chars) if tabbed \
+            else (rules.max_cell_chars, rules.max_last_cell_chars)
+        cells_fit = bool(gaps) and all(len(cell) <= most for cell in cells[:-1]) \
+            and len(cells[-1]) <= last and not rules.heading_number_cell.fullmatch(cells[0])
         if cells_fit:
             if not block:
                 has_digit = False
@@ -466,6 +469,7 @@ class _Rules:
     min_running_lines: int
     max_cell_chars: int
     max_last_cell_chars: int
+    max_tabbed_cell_chars: int  # a cell between tabs may be a sentence
     heading_number_cell: re.Pattern
     rule_line: re.Pattern
     row_edges: re.Pattern
@@ -536,6 +540,7 @@ def _compile_rules(data: dict) -> _Rules:
         cell_gap=re.compile(data["tables"]["cell_gap"]),
         max_cell_chars=data["tables"]["max_cell_chars"],
         max_last_cell_chars=data["tables"]["max_last_cell_chars"],
+        max_tabbed_cell_chars=data["tables"]["max_tabbed_cell_chars"],
         heading_number_cell=re.compile(data["tables"]["heading_number_cell"]),
         rule_line=re.compile(data["tables"]["rule_line"]),
         row_edges=re.compile(data["tables"]["row_edges"]),

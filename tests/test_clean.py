@@ -362,3 +362,11 @@ def test_an_indented_line_opens_a_paragraph_in_hard_wrapped_text():
 def test_indentation_says_nothing_when_every_line_is_indented():
     text = "\u3000\u3000全年新建基层工会组织三十八家,新发展会员二千一百六十人,其中农民工\n\u3000\u3000会员一千三百八十人。"
     assert normalize(text).text == "全年新建基层工会组织三十八家,新发展会员二千一百六十人,其中农民工会员一千三百八十人。"
+
+
+def test_a_tabbed_table_whose_cells_hold_sentences_stays_a_table():
+    text = ("序号\t重点任务\t具体目标\t牵头部门\n"
+            "2\t扩大工会组织覆盖\t新建基层工会30家以上,发展会员3000人,其中新就业形态劳动者不少于800人\t组织部\n"
+            "13\t深化劳动和技能竞赛\t开展县级劳动竞赛10项,设竞赛工种5个\t经济技术部\n")
+    rows = normalize(text).text.rstrip("\n").split("\n")
+    assert [row.count("\t") for row in rows] == [3, 3, 3]
