@@ -1312,3 +1312,16 @@ def test_hours_of_teaching_count_the_class_their_sentence_names():
 def test_shares_after_a_list_of_figures_are_of_those_figures_in_order():
     found = indicators("上半年帮扶困难职工244户、发放帮扶资金73.2万元,分别占全年的41.7%和39.8%。")
     assert [(i.value, i.object) for i in found if i.unit == "%"] == [(41.7, "困难职工"), (39.8, "帮扶资金")]
+
+
+def test_a_header_counting_in_a_measure_word_gives_its_cells_unit_and_thing():
+    text = ("江源县总工会2018年工作报告\n一、主要工作\n送温暖资金发放情况见下表。\n乡镇\t资金(万元)\t户数\n"
+            "城关镇\t32.6\t368\n河口镇\t24.8\t286\n合计\t57.4\t654\n")
+    (doc,) = parse_text(text)
+    assert [(i.value, i.unit, i.object) for i in doc.indicators if i.unit == "户"] == [
+        (368, "户", "户数"), (286, "户", "户数"), (654, "户", "户数")]
+
+
+def test_money_per_head_after_a_clause_of_another_verb_is_the_money_its_sentence_sums():
+    found = indicators("资助困难职工子女126名,每人3000元,发放助学金37.8万元。为困难劳模每人奖励5000元。")
+    assert [(i.value, i.object) for i in found if i.per] == [(3000, "助学金"), (5000, "奖励")]

@@ -423,7 +423,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         previous = indicator
         consumed = max(q.span[1], reading.consumed_right)
     return _values_named_by_the_last(text, _tasks_named_by_their_figure(
-        _money_per_head_named_by_its_sum(_objects_from_a_total(text, _respectively(text, made, lo, hi), lo, hi))))
+        _money_per_head_named_by_its_sum(text, _objects_from_a_total(text, _respectively(text, made, lo, hi), lo, hi))))
 
 
 def _last_match(pattern, text: str, start: int, end: int) -> str:
@@ -483,15 +483,17 @@ def _tasks_named_by_their_figure(made: list[Indicator]) -> list[Indicator]:
     return result
 
 
-def _money_per_head_named_by_its_sum(made: list[Indicator]) -> list[Indicator]:
+def _money_per_head_named_by_its_sum(text: str, made: list[Indicator]) -> list[Indicator]:
     """其中本科生每人4000元、专科生每人3000元 after 发放助学金23.5万元: an amount per head named by
-    nothing or only by the people it goes to is the money the sentence sums (助学金)."""
+    nothing, only by the people it goes to, or by a verb of the clause before (资助困难职工子女
+    126名,每人3000元,发放助学金37.8万元) is the money the sentence sums (助学金)."""
     cues = indicator_cues()
     result = made
     for k, ind in enumerate(made):
         if not (ind.kind == "money" and ind.per and (ind.object is None or (
-                cues.phrases["people_end"].search(ind.object) and ind.object not in cues.nominal_verbs))):
-            continue  # (每户借款1万元, 每人奖励5000元: the verb names the money)
+                cues.phrases["people_end"].search(ind.object) and ind.object not in cues.nominal_verbs)
+                or (ind.object == ind.predicate and ind.object not in _own_clause(text, ind)))):
+            continue  # (每户借款1万元, 每人奖励5000元: the verb of its own clause names the money)
         total = next((t for t in made if t.sentence_span == ind.sentence_span and t.kind == "money"
                       and not t.per and t.object and cues.phrases["money_end"].search(t.object)), None)
         if total is not None:
@@ -500,6 +502,12 @@ def _money_per_head_named_by_its_sum(made: list[Indicator]) -> list[Indicator]:
             result[k] = evolve(ind, object=total.object, confidence=0.5,
                                concept=concept_for(total.object, ind.predicate, ind.unit, ind.kind))
     return result
+
+
+def _own_clause(text: str, ind: Indicator) -> str:
+    """The words of a figure's clause, from its last clause break to the figure's end."""
+    start = max(text.rfind(mark, ind.sentence_span[0], ind.quantity_span[0]) for mark in ",，;；:：") + 1
+    return text[max(start, ind.sentence_span[0]):ind.quantity_span[1]]
 
 
 _LABEL = regex.compile(r"[\p{Han}()“”]{2,12}")

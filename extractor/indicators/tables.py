@@ -267,7 +267,7 @@ def _as_written(figure_and_unit: str) -> Optional[tuple]:
 def _column_thing(header: str) -> str:
     """What a column's header names, without its unit: 已建会企业 of 已建会企业(家)."""
     found = _words().header_unit.fullmatch(header.strip())
-    return (found.group(1) if found else header).strip()
+    return (found.group(1).strip() if found else "") or header.strip()  # (户数 names itself)
 
 
 _SPLIT_CELL = regex.compile(r"\s*(?:[-+]?[0-9][0-9,.]*|[—–-]+)(?:\s*[;；]\s*(?:[-+]?[0-9][0-9,.]*|[—–-]+))+\s*")
