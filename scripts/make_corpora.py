@@ -1,7 +1,7 @@
 """Write the encoded and binary sample files of ``corpora/`` from their UTF-8 sources.
 
 The team writes every sample document as UTF-8 text; the ones that must reach
-the toolkit as GBK, UTF-16, Big5, ``.docx`` or ``.pdf`` keep their source under
+the toolkit as GBK, UTF-16, Big5, ``.docx``, ``.doc``, ``.rtf`` or ``.pdf`` keep their source under
 ``scripts/corpora_src/`` and this script produces the committed file next to the
 others.  Gold quotes (``corpora/NAME.gold.json``) quote the decoded text, which
 equals the source text (the docx joins its paragraphs with ``\\n``).
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import io
+import shutil
 import sys
 import zipfile
 from pathlib import Path
@@ -30,6 +31,14 @@ ENCODED_FILES = {
 FIXED_TIME = datetime.datetime(2020, 1, 8, 9, 0, 0)  # the report's date; keeps the docx reproducible
 DOCX_FILES = {
     "huaxin_chairman_report.txt": "huaxin_chairman_report.docx",
+}
+# Word 97-2003 files written by scripts/doc_layout.py (needs LibreOffice): source -> file written
+DOC97_FILES = {
+    "jiangyuan_county_2018_union_report_word97_doc.txt": "jiangyuan_county_2018_union_report_word97.doc",
+}
+# RTF files written as WordPad does by scripts/rtf_layout.py: source -> file written (GBK escapes)
+RTF_FILES = {
+    "meixi_town_2021_plan_wordpad_rtf_rtf.txt": "meixi_town_2021_plan_wordpad_rtf.rtf",
 }
 # PDFs laid out as printed 公文 by scripts/pdf_layout.py: source -> (file written, layout options)
 PDF_FILES = {
@@ -101,8 +110,23 @@ def build(corpora: Path = CORPORA) -> list[Path]:
         target = corpora / name
         write_docx(text, target)
         written.append(target)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from rtf_layout import wordpad_rtf
+
+    for source, name in RTF_FILES.items():
+        text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+        target = corpora / name
+        target.write_bytes(wordpad_rtf(text))
+        written.append(target)
+    if DOC97_FILES and (shutil.which("soffice") or shutil.which("libreoffice")):
+        from doc_layout import write_doc  # (LibreOffice stamps the time: a rebuild differs in bytes, not text)
+
+        for source, name in DOC97_FILES.items():
+            text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+            target = corpora / name
+            write_doc(text, target)
+            written.append(target)
     if PDF_FILES:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
         from pdf_layout import gongwen_pdf  # (reportlab, a dev dependency)
 
         for source, (name, layout) in PDF_FILES.items():

@@ -1325,3 +1325,10 @@ def test_a_header_counting_in_a_measure_word_gives_its_cells_unit_and_thing():
 def test_money_per_head_after_a_clause_of_another_verb_is_the_money_its_sentence_sums():
     found = indicators("资助困难职工子女126名,每人3000元,发放助学金37.8万元。为困难劳模每人奖励5000元。")
     assert [(i.value, i.object) for i in found if i.per] == [(3000, "助学金"), (5000, "奖励")]
+
+
+def test_a_plans_table_column_of_an_earlier_year_is_done():
+    text = ("梅溪镇总工会2021年工作计划\n一、主要目标\n主要指标如下:\n项目\t2020年\t2021年目标\n新建工会组织(家)\t18\t15\n"
+            "发展会员(人)\t860\t800\n")
+    (doc,) = parse_text(text)
+    assert [(i.value, i.status) for i in doc.indicators] == [(18, "actual"), (15, "target"), (860, "actual"), (800, "target")]

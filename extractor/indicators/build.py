@@ -386,6 +386,8 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                            section.span[0] if section else lo, figure_starts, doc_year)
         if cell is not None and cell.status is not None:
             status = cell.status  # the column's header: 目标值, 完成值
+        elif cell is not None and cell.year is not None and doc_year is not None:
+            status = "actual" if cell.year < doc_year else status  # a plan's table: its 2020年 column is done
         elif q.change == "from" and status == "target":
             status = "actual"  # 标准由400元提高到500元 in a plan: where it starts is a fact
         indicator = fill(Indicator, {  # every field, in the class's order

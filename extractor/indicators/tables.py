@@ -28,6 +28,7 @@ class TableCell:
     label: str  # the row's label cell, as written
     status: Optional[str]  # from the column's header: target, actual, or None (the header says neither)
     own_words: bool  # the cell holds words besides the figure (5个项目, 举办新会员培训班2期)
+    year: Optional[int] = None  # the year its column's header names (2020年, 2021年目标), if any
 
 
 def _words() -> TableWords:
@@ -212,7 +213,10 @@ class TableRows:
                     break
         cell_start, cell_end = cells[column]
         own_words = bool(_HAN.search(self._text, cell_start, start) or _HAN.search(self._text, end, cell_end))
-        return TableCell(label, status, own_words)
+        year = None
+        if header is not None and column < len(header) and (named := _HEADER_YEAR.search(header[column])):
+            year = int(named.group(1))
+        return TableCell(label, status, own_words, year)
 
     def total_above(self, start: int, end: int, part_markers: tuple[str, ...]) -> Optional[tuple[int, int]]:
         """For a figure in a row labelled as a part (其中:女会员 | 37,816), the cell of its column
@@ -250,6 +254,7 @@ class TableRows:
         return None
 
 
+_HEADER_YEAR = regex.compile(r"((?:19|20)\d\d)年")  # 2020年, 2021年目标: the year a column is of
 _HAN = regex.compile(r"\p{Han}{2}")  # words, not a bound or an approximation mark alone (以上 is two: see cell_of)
 _TRAILING_UNIT = regex.compile(r"\p{Han}{1,3}$")  # the unit written at a figure's end (14000元)
 
