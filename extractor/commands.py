@@ -132,13 +132,16 @@ def finding_rows(found, texts: dict[str, str], minimum: str) -> list[dict]:
     return rows
 
 
+OWN_TABLE_SHEET = "extractor_table"
+
+
 def write_table(frame, out: str) -> None:
     """Write a pandas frame as .csv or .xlsx, chosen by the extension."""
     suffix = Path(out).suffix.lower()
     if suffix == ".csv":
         frame.to_csv(out, encoding="utf-8-sig")  # the BOM lets Excel read the Chinese text
     elif suffix == ".xlsx":
-        frame.to_excel(out)
+        frame.to_excel(out, sheet_name=OWN_TABLE_SHEET)  # (the reader knows the toolkit's own workbooks by it)
     else:
         raise click.BadParameter(f"{out}: write .csv or .xlsx", param_hint="--out")
 

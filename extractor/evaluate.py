@@ -1,7 +1,7 @@
 """Score parsed documents against gold files (SPEC section 5).
 
 A gold file ``NAME.gold.json`` sits beside its source ``NAME.txt`` (or
-``.html``, ``.docx``, ``.doc``, ``.md``, ``.pdf``, ``.rtf``) and holds the documents, headings and indicators a
+``.html``, ``.docx``, ``.doc``, ``.md``, ``.pdf``, ``.rtf``, ``.xlsx``) and holds the documents, headings and indicators a
 careful reader finds there.  Gold quotes are located in the *decoded* source
 text, the text the reader produces and every span points into.
 
@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 GOLD_SUFFIX = ".gold.json"
-SOURCE_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".doc", ".md", ".pdf", ".rtf")  # order of preference for NAME.*
+SOURCE_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".doc", ".md", ".pdf", ".rtf", ".xlsx")  # order of preference for NAME.*
 VALUE_ABS_TOLERANCE = 0.01
 VALUE_REL_TOLERANCE = 0.005
 OBJECT_MIN_RUN = 3  # shortest shared run of characters that can make two objects the same
@@ -88,7 +88,7 @@ def gold_cases(gold_dir: str | Path) -> list[GoldCase]:
         candidates = [folder / (name + suffix) for suffix in SOURCE_SUFFIXES]
         source = next((c for c in candidates if c.exists()), None)
         if source is None:
-            raise UsageError(f"{gold_path}: no source file {name}.txt/.html/.docx/.doc/.md/.pdf/.rtf beside it")
+            raise UsageError(f"{gold_path}: no source file {name}.txt/.html/.docx/.doc/.md/.pdf/.rtf/.xlsx beside it")
         cases.append(GoldCase(name, gold_path, source))
     return cases
 
@@ -400,7 +400,7 @@ def parse_corpus(gold_dir: str | Path) -> dict:
 def main(argv: Optional[Iterable[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m extractor.evaluate",
                                      description="Parse the sources of GOLD_DIR/*.gold.json and score them (SPEC section 5).")
-    parser.add_argument("gold_dir", help="folder holding NAME.gold.json beside NAME.txt/.html/.docx/.doc/.md/.pdf/.rtf")
+    parser.add_argument("gold_dir", help="folder holding NAME.gold.json beside NAME.txt/.html/.docx/.doc/.md/.pdf/.rtf/.xlsx")
     parser.add_argument("--show-errors", type=int, default=0, metavar="N",
                         help="print up to N misses and extras per file, in context")
     parser.add_argument("--json", action="store_true", help="print the metrics as one JSON object")

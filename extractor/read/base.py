@@ -42,7 +42,7 @@ def suffix_of(name: str) -> str:
 
 
 def format_of(name: str, data: bytes | None = None) -> str:
-    """"txt", "html", "docx", "doc", "pdf", "rtf", "markdown" or "zip" for ``name``; ``UnsupportedFormat`` otherwise.
+    """"txt", "html", "docx", "doc", "xlsx", "pdf", "rtf", "markdown" or "zip" for ``name``; ``UnsupportedFormat`` otherwise.
 
     A name without extension is sniffed from ``data`` (when given) and
     taken as text when no known signature matches.

@@ -14,6 +14,7 @@ from .html import html_to_text
 from .markdown import looks_like_markdown, markdown_markup
 from .pdf import pdf_to_text
 from .rtf import rtf_to_text
+from .xlsx import xlsx_to_text
 from .text import decode_text
 
 
@@ -35,6 +36,8 @@ def read_bytes(data: bytes, name: str, sha256: str | None = None) -> SourceText:
         text, encoding = html_to_text(data, name)
     elif kind == "docx":
         (text, headings), encoding = docx_to_text_and_headings(data, name), None
+    elif kind == "xlsx":
+        text, encoding = xlsx_to_text(data, name), None
     elif kind == "doc":
         text, encoding = doc_to_text(data, name), None
     elif kind == "rtf":

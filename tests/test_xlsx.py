@@ -1,0 +1,85 @@
+"""Excel workbooks: each sheet's rows as tab-parted lines, read like a table pasted as text.
+The workbooks are written here with openpyxl from made-up figures."""
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from openpyxl import Workbook
+
+from extractor import to_frames
+from extractor.errors import CorruptArchive, EmptyInput, UnsupportedFormat
+from extractor.pipeline import parse_source
+from extractor.read import read_bytes
+
+
+def workbook_bytes(sheets: dict) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, float) and cell.value < 1:
+                    cell.number_format = "0.0%"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+STATS = {
+    "年报": [
+        ["晓山区总工会2023年工会统计年报"],
+        ["指标", "2022年", "2023年", "增长率"],
+        ["基层工会组织（个）", 1526, 1652, 0.083],
+        ["会员人数（人）", 85522, 91572.0, 0.071],
+        [],
+        ["填报日期", datetime.date(2024, 1, 10)],
+    ],
+    "帮扶": [
+        ["乡镇", "资金（万元）", "户数"],
+        ["城关镇", 32.6, 368],
+        ["河口镇", 24.8, None],
+    ],
+}
+
+
+def test_a_workbook_reads_sheet_by_sheet_as_tab_parted_rows():
+    record = read_bytes(workbook_bytes(STATS), "stats.xlsx")
+    assert record.format == "xlsx"
+    assert record.text.split("\n") == [
+        "年报", "晓山区总工会2023年工会统计年报", "指标\t2022年\t2023年\t增长率",
+        "基层工会组织（个）\t1526\t1652\t8.3%", "会员人数（人）\t85522\t91572\t7.1%", "填报日期\t2024-01-10",
+        "", "帮扶", "乡镇\t资金（万元）\t户数", "城关镇\t32.6\t368", "河口镇\t24.8", ""]
+
+
+def test_a_workbooks_tables_give_indicators_with_units_from_their_headers():
+    (document,) = parse_source(read_bytes(workbook_bytes(STATS), "stats.xlsx"))
+    found = {(i.value, i.unit, i.object) for i in document.indicators}
+    assert {(1652, "个", "基层工会组织"), (91572, "人", "会员人数"), (326000, "元", "资金"), (368, "户", "户数")} <= found
+
+
+def test_the_toolkits_own_output_workbook_is_refused_with_the_reason(tmp_path):
+
+    target = tmp_path / "out.xlsx"
+    frames = to_frames([])
+    book = Workbook()
+    book.remove(book.active)
+    for name, frame in frames.items():
+        book.create_sheet(name).append(list(frame.columns))
+    book.save(target)
+    with pytest.raises(UnsupportedFormat) as caught:
+        read_bytes(target.read_bytes(), "out.xlsx")
+    assert "own output" in caught.value.reason
+
+
+@pytest.mark.parametrize("data, error", [
+    (b"PK\x03\x04 not a workbook", CorruptArchive),
+    (workbook_bytes({"空表": [[None, None]]}), EmptyInput),
+])
+def test_a_broken_or_empty_workbook_is_refused(data, error):
+    with pytest.raises(error):
+        read_bytes(data, "bad.xlsx")
