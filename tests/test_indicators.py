@@ -1332,3 +1332,8 @@ def test_a_plans_table_column_of_an_earlier_year_is_done():
             "发展会员(人)\t860\t800\n")
     (doc,) = parse_text(text)
     assert [(i.value, i.status) for i in doc.indicators] == [(18, "actual"), (15, "target"), (860, "actual"), (800, "target")]
+
+
+def test_a_cue_word_inside_a_quoted_name_is_no_cue():
+    found = indicators("深入实施集体合同制度“攻坚计划”,在建筑、餐饮、商贸三个行业推行行业性工资集体协商。")
+    assert [(i.value, i.status) for i in found] == [(3, "actual")]

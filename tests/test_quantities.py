@@ -417,3 +417,11 @@ def test_hours_and_kilometres_typed_as_latin_symbols():
 def test_a_capital_letter_and_its_number_are_a_code():
     from extractor.quantities import find_quantities
     assert [q.text for q in find_quantities("Q3升级到2.0版,G20期间采购A4纸500包")] == ["500包"]
+
+
+def test_a_bare_figure_after_its_noun_takes_bounds_approximations_and_rates():
+    from extractor.quantities import find_quantities
+    found = find_quantities("全年新建基层工会不少于70,发展会员4000以上,参赛职工近3千,企业职代会建制率89.6,较上年末提高1.4个百分点。")
+    assert [(q.value, q.unit, q.kind, q.bound, q.approx) for q in found] == [
+        (70, "家", "count", "lower", None), (4000, "人", "count", "lower", None), (3000, "人", "count", None, "近"),
+        (89.6, "%", "percent", None, None), (1.4, "个百分点", "percent", None, None)]

@@ -17,6 +17,9 @@ def _blanked(match) -> str:
     return "\0" * len(match.group())
 
 
+_QUOTED_NAME = regex.compile(r"“[^”“\n]{1,12}”")
+
+
 def _last_start(pattern, text: str) -> int:
     """Where the last match of ``pattern`` in ``text`` starts (-1 when none)."""
     start = -1
@@ -29,6 +32,8 @@ def _last_cue(text: str, cues: Cues, in_plan: bool, figures: Sequence[int] = ())
     """Position and kind of the last status cue in ``text`` (``figures``: where the
     figures in it start)."""
     masked = cues.not_cues.sub(_blanked, text)
+    if "“" in masked:
+        masked = _QUOTED_NAME.sub(_blanked, masked)  # “攻坚计划”, “已就业”: a name's words are no cue
     if in_plan:
         masked = cues.relative_fact.sub(_blanked, masked)
     target_at = _last_start(cues.target, masked)

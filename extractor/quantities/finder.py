@@ -128,7 +128,8 @@ def _counts_without_unit(lex: Lexicon, text: str, found: List[Quantity], per_cue
         value = read_number(match.group("num") + (match.group("power") or ""))
         if value is None:
             continue
-        core = _new_tuple(_Core, (start, end, match.span("num"), value, lex.implicit_before[noun], "count",
+        unit = lex.implicit_before[noun]
+        core = _new_tuple(_Core, (start, end, match.span("num"), value, unit, "percent" if unit == "%" else "count",
                                   match.group("infix"), None, False, True, False))
         quantity = _finish(lex, text, core, start, per_cues)
         if quantity is not None:
