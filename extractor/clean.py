@@ -219,9 +219,11 @@ def _mark_table_cells(text: str, index: array, rules: "_Rules") -> tuple[str, ar
                 line_start += len(line) + 1
                 continue
         inner = line.strip(" \t")
+        if line.startswith("\t") and "\t" in inner:
+            inner = line.rstrip(" \t")  # (a row whose first cell is empty, 序号 of a 合计 row: kept, the columns hold)
         gaps = []
         if inner:
-            lo = line_start + line.index(inner[0])
+            lo = line_start + (0 if inner.startswith("\t") else line.index(inner[0]))
             gaps = [m.span() for m in rules.cell_gap.finditer(text, lo, lo + len(inner))]
         cells = rules.cell_gap.split(inner)
         # (the last column may hold remarks, longer than a figure's cell: 备注)

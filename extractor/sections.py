@@ -357,9 +357,9 @@ def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, i
     in_annex_list = False
     for i, line in enumerate(body):
         previous = body[i - 1] if i else None
-        if "\t" in line.text or (previous is not None and i + 1 < len(body)
+        if "\t" in line.text or (previous is not None and i + 1 < len(body) and line.span[0] not in styled_at
                                  and "\t" in previous.text and "\t" in body[i + 1].text):
-            continue  # a table's row, or a group line between its rows (一、收入): no heading
+            continue  # a table's row, or a group line between its rows (一、收入): no heading (a sheet's name is one)
         if annex_list.match(line.text):
             in_annex_list = True  # 附件:1.参会回执⏎2.……: the attachments' names, a list
             continue

@@ -1,7 +1,7 @@
 """Write the encoded and binary sample files of ``corpora/`` from their UTF-8 sources.
 
 The team writes every sample document as UTF-8 text; the ones that must reach
-the toolkit as GBK, UTF-16, Big5, ``.docx``, ``.doc``, ``.rtf`` or ``.pdf`` keep their source under
+the toolkit as GBK, UTF-16, Big5, ``.docx``, ``.doc``, ``.rtf``, ``.xlsx`` or ``.pdf`` keep their source under
 ``scripts/corpora_src/`` and this script produces the committed file next to the
 others.  Gold quotes (``corpora/NAME.gold.json``) quote the decoded text, which
 equals the source text (the docx joins its paragraphs with ``\\n``).
@@ -35,6 +35,11 @@ DOCX_FILES = {
 # Word 97-2003 files written by scripts/doc_layout.py (needs LibreOffice): source -> file written
 DOC97_FILES = {
     "jiangyuan_county_2018_union_report_word97_doc.txt": "jiangyuan_county_2018_union_report_word97.doc",
+    "quanfeng_county_2017_summary_trad_word97_doc.txt": "quanfeng_county_2017_summary_trad_word97.doc",
+}
+# Workbooks written by scripts/xlsx_layout.py: source -> file written
+XLSX_FILES = {
+    "qinghe_county_2022_union_statistics_workbook_xlsx.txt": "qinghe_county_2022_union_statistics_workbook.xlsx",
 }
 # RTF files written as WordPad does by scripts/rtf_layout.py: source -> file written (GBK escapes)
 RTF_FILES = {
@@ -117,6 +122,13 @@ def build(corpora: Path = CORPORA) -> list[Path]:
         text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
         target = corpora / name
         target.write_bytes(wordpad_rtf(text))
+        written.append(target)
+    from xlsx_layout import workbook
+
+    for source, name in XLSX_FILES.items():
+        text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+        target = corpora / name
+        target.write_bytes(workbook(text))  # (openpyxl stamps the time: a rebuild differs in bytes, not text)
         written.append(target)
     if DOC97_FILES and (shutil.which("soffice") or shutil.which("libreoffice")):
         from doc_layout import write_doc  # (LibreOffice stamps the time: a rebuild differs in bytes, not text)

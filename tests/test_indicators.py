@@ -1337,3 +1337,16 @@ def test_a_plans_table_column_of_an_earlier_year_is_done():
 def test_a_cue_word_inside_a_quoted_name_is_no_cue():
     found = indicators("深入实施集体合同制度“攻坚计划”,在建筑、餐饮、商贸三个行业推行行业性工资集体协商。")
     assert [(i.value, i.status) for i in found] == [(3, "actual")]
+
+
+def test_a_rate_rows_change_column_counts_percentage_points():
+    text = ("清河县总工会2022年统计报告\n一、基本情况\n主要指标如下:\n指标\t2021年\t2022年\t增减\t增长率(%)\n"
+            "职代会建制率(%)\t86.4\t88.9\t2.5\t—\n集体合同(份)\t398\t426\t28\t7.0\n")
+    (doc,) = parse_text(text)
+    assert [(i.value, i.unit) for i in doc.indicators] == [
+        (86.4, "%"), (88.9, "%"), (2.5, "个百分点"), (398, "份"), (426, "份"), (28, "份"), (7.0, "%")]
+
+
+def test_a_goal_reported_done_is_a_fact_a_pledge_in_pairs_no_count():
+    found = indicators("年初确定的32项重点任务全部完成。确保本学期立案的12件提案全部办结。及时启动应急救助机制,做到发现一户、救助一户。")
+    assert [(i.value, i.status) for i in found] == [(32, "actual"), (12, "target")]

@@ -83,3 +83,18 @@ def test_the_toolkits_own_output_workbook_is_refused_with_the_reason(tmp_path):
 def test_a_broken_or_empty_workbook_is_refused(data, error):
     with pytest.raises(error):
         read_bytes(data, "bad.xlsx")
+
+
+def test_named_sheets_head_sections_and_a_format_gives_its_decimals():
+    data = workbook_bytes({"基本情况": [["清河县总工会2022年工会工作统计表"], ["指标", "2021年", "2022年", "增长率"],
+                                    ["集体合同（份）", 398, 426, 0.07]],
+                           "帮扶情况": [["序号", "乡镇", "困难职工（户）", "人均（元）"], [1, "城关镇", 64, 3000],
+                                    [None, "合计", 346, 2833]]})
+    record = read_bytes(data, "stats.xlsx")
+    assert "集体合同（份）\t398\t426\t7.0%" in record.text
+    assert [record.text[a:b] for a, b, _ in record.heading_lines] == ["基本情况", "帮扶情况"]
+    (document,) = parse_source(record)
+    assert [s.heading for s in document.sections] == ["帮扶情况"]  # (the first sheet's name stands above the title)
+    assert (document.period.year, document.period.part) == (2022, "year")
+    cells = [(i.value, i.unit, i.object) for i in document.indicators if i.unit in ("户", "元")]
+    assert cells == [(64, "户", "困难职工"), (3000, "元", "人均"), (346, "户", "困难职工"), (2833, "元", "人均")]

@@ -340,7 +340,9 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         if cell is not None and (not cell.own_words or not reading.object or reading.confidence < 0.5):
             # a figure alone in a table's cell counts what the row's label names (a cell with
             # words of its own, 5个项目, is read as a clause)
-            reading = Reading(None, (strip_object(cell.label) or cell.label).lstrip(":：、 "), 0.8, -1)
+            stripped = strip_object(cell.label)
+            # (人均(元): the column's thing is 人均, not the 人 its stripping leaves)
+            reading = Reading(None, (stripped if len(stripped) > 1 else cell.label).lstrip(":：、 "), 0.8, -1)
             predicate = predicate_of(cell.label)
         if (cues.phrases["class_hour_units"].match(q.unit or "")
                 and not (reading.object and reading.object == reading.predicate and reading.object not in _ARRANGING_VERBS)

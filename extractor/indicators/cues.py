@@ -108,6 +108,7 @@ class Cues:
     relative_fact: object  # 已完成的 before a noun: no fact of a plan's figure further on
     weak_target: object
     territory_before: object  # 全县 before 18个乡镇: a territory's own places, a fact
+    completed_after: object  # ……32项重点任务【全部完成】: reported done
     territory_after: object
     weak_target_leads: frozenset  # words after a weak cue that lead its verb (将继续推进)
     plan_target: object  # 保持: a goal in a plan, after a fact cue too
@@ -148,6 +149,7 @@ class TableWords:
     unit_column: object  # a column's header saying it holds each row's unit: 单位, 计量单位
     person_column: object  # a column's header saying the rows are people: 姓名
     unit_note: object  # 单位：个 above a table: the unit of all its bare figures
+    change_column: object  # 增减, 比上年增加: a column of changes
 
 
 @lru_cache(maxsize=1)
@@ -264,6 +266,7 @@ def indicator_cues() -> Cues:
         past_year=regex.compile(r"(?<![\d.])((?:19|20)\d\d)年(?!" + "|".join(status["past_year_not_after"]) + ")"),
         weak_target=alternation(status["weak_target_cues"]),
         territory_before=regex.compile(status["territory_before"]),
+        completed_after=regex.compile(status["completed_after"]),
         territory_after=regex.compile(status["territory_after"]),
         weak_target_leads=frozenset(status["weak_target_leads"]),
         plan_target=alternation(status["plan_target_cues"]),
@@ -294,5 +297,5 @@ def indicator_cues() -> Cues:
                           regex.compile(tables["row_number"]), regex.compile(tables["header_unit"]),
                           regex.compile(tables["place_label"]), regex.compile(tables["total_label"]),
                           regex.compile(tables["unit_column"]), regex.compile(tables["person_column"]),
-                          regex.compile(tables["unit_note"])),
+                          regex.compile(tables["unit_note"]), regex.compile(tables["change_column"])),
     )

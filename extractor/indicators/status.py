@@ -17,6 +17,7 @@ def _blanked(match) -> str:
     return "\0" * len(match.group())
 
 
+_PROSPECTIVE = regex.compile(r"确保|力争|争取|计划|拟|将|要|务必|必须")  # (确保……12件提案全部办结: still to do)
 _QUOTED_NAME = regex.compile(r"“[^”“\n]{1,12}”")
 
 
@@ -78,6 +79,9 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
     cues = indicator_cues()
     if q.change == "from":
         return "actual"  # 由原来的7项精简到3项, 由每人200元提高到300元: where a change starts is how things are
+    if (doc_type != "plan" and cues.completed_after.match(text, q.span[1], ctx.clause_end)
+            and not _PROSPECTIVE.search(text, ctx.clause_start, q.span[0])):
+        return "actual"  # 年初确定的32项重点任务全部完成: the goal reported done
     if (q.unit == "个" and cues.territory_before.search(text, max(ctx.clause_start, q.span[0] - 6), q.span[0])
             and cues.territory_after.match(text, q.span[1] - 1 if text[q.span[1] - 1] == "个" else q.span[1])):
         return "actual"  # 全县18个乡镇每个乡镇至少建成1个: the places the county has, not a goal

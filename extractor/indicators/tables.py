@@ -152,6 +152,8 @@ class TableRows:
                     continue
                 unit = words.header_unit.fullmatch(titles[k].strip()) if titles else None
                 written = unit.group(2) if unit else row_unit
+                if written == "%" and not unit and titles and words.change_column.search(titles[k]):
+                    written = "个百分点"  # 职代会建制率(%) | 86.4 | 88.9 | 增减 2.5: a rate changes by points
                 for figure in figures:
                     read = _as_written(figure.group().lstrip("+") + written) if written else None
                     if read is None:

@@ -37,7 +37,7 @@ def read_bytes(data: bytes, name: str, sha256: str | None = None) -> SourceText:
     elif kind == "docx":
         (text, headings), encoding = docx_to_text_and_headings(data, name), None
     elif kind == "xlsx":
-        text, encoding = xlsx_to_text(data, name), None
+        (text, headings), encoding = xlsx_to_text(data, name), None
     elif kind == "doc":
         text, encoding = doc_to_text(data, name), None
     elif kind == "rtf":

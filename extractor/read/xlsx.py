@@ -1,10 +1,11 @@
 """Excel workbooks (``.xlsx``): every sheet's rows as lines of tab-parted cells.
 
 Union statistics (工会统计年报, 帮扶资金发放表) are often kept as spreadsheets.  Each sheet
-becomes its name on a line of its own, then one line per row with its cells parted by tabs,
-as a table pasted as text is read; a blank line parts the sheets.  A cell shows what Excel
-shows: the value a formula last computed, a percentage as a percentage (0.935 formatted
-``0.0%`` is ``93.5%``), a whole number without ``.0``, a date as ``2023-06-30``.  Empty
+becomes its name on a line of its own (a heading when the sheets are named), then one line per
+row with its cells parted by tabs, as a table pasted as text is read; a blank line parts the
+sheets.  A cell shows what Excel shows: the value a formula last computed, with the decimals
+its format gives (0.07 formatted ``0.0%`` is ``7.0%``), a number in the General format
+without ``.0``, a date as ``2023-06-30``.  Empty
 rows and the empty cells that end a row are left out.
 
 The toolkit's own output workbooks (sheets ``documents``, ``indicators`` …) are not read:
@@ -17,11 +18,15 @@ import datetime
 import io
 import zipfile
 
+import regex
+
 from ..errors import CorruptArchive, EmptyInput, UnsupportedFormat
 from ..resources import load_toml
 
 
-def xlsx_to_text(data: bytes, source: str) -> str:
+def xlsx_to_text(data: bytes, source: str) -> tuple[str, tuple]:
+    """The text, and (start, end, 1) of each sheet's name when the sheets are named (the
+    sheets of a workbook are its parts: 基本情况, 帮扶情况 head sections)."""
     from openpyxl import load_workbook
 
     try:
@@ -39,13 +44,25 @@ def xlsx_to_text(data: bytes, source: str) -> str:
             rows = [_row_text(row) for row in sheet.iter_rows()]
             rows = [row for row in rows if row.strip()]
             if rows:
-                parts.append("\n".join([sheet.title, *rows]))
+                parts.append((sheet.title, rows))
     finally:
         book.close()
-    text = "\n\n".join(parts)
+    default_name = regex.compile(load_toml("read_formats.toml")["xlsx"]["default_sheet_name"])
+    named = len(parts) >= 2 and not any(default_name.fullmatch(title) for title, _ in parts)
+    lines, headings, at = [], [], 0
+    for k, (title, rows) in enumerate(parts):
+        if k:
+            lines.append("")
+            at += 1
+        if named:
+            headings.append((at, at + len(title), 1))
+        for line in (title, *rows):
+            lines.append(line)
+            at += len(line) + 1
+    text = "\n".join(lines)
     if not text.strip():
         raise EmptyInput(source, "workbook has no filled cells")
-    return text + "\n"
+    return text + "\n", tuple(headings)
 
 
 def _row_text(row) -> str:
@@ -62,9 +79,11 @@ def _cell_text(cell) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, (int, float)):
-        if "%" in (getattr(cell, "number_format", "") or ""):
-            return f"{_number(value * 100)}%"
-        return _number(value)
+        shown = getattr(cell, "number_format", "") or ""
+        places = _DECIMALS.search(shown)
+        if "%" in shown:
+            return f"{_number(value * 100, len(places.group(1)) if places else None)}%"
+        return _number(value, len(places.group(1)) if places and shown != "General" else None)
     if isinstance(value, datetime.datetime):
         return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
     if isinstance(value, (datetime.date, datetime.time)):
@@ -72,8 +91,14 @@ def _cell_text(cell) -> str:
     return " ".join(str(value).split())  # (a cell's own line breaks and tabs are spaces in its row)
 
 
-def _number(value: float) -> str:
-    """A number as a person would write it: no ``.0``, no float noise (0.1 + 0.2)."""
+_DECIMALS = regex.compile(r"0\.(0+)")  # the decimals a format shows: 0.0%, #,##0.00
+
+
+def _number(value: float, places: int | None = None) -> str:
+    """A number as Excel shows it with ``places`` decimals (7.0%), else as a person would
+    write it: no ``.0``, no float noise (0.1 + 0.2)."""
+    if places is not None:
+        return f"{float(value):.{places}f}"
     rounded = round(float(value), 10)
     if rounded == int(rounded) and abs(rounded) < 1e15:
         return str(int(rounded))
