@@ -175,6 +175,7 @@ def _heading_end(text: str, start: int, limit: int) -> int:
     return end
 
 
+_DIGIT = re.compile(r"[0-9]")
 _BODY_AFTER_TITLE = 8  # characters of body after an item's titled 。 that make it a heading after a colon
 
 
@@ -358,7 +359,8 @@ def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, i
     for i, line in enumerate(body):
         previous = body[i - 1] if i else None
         if "\t" in line.text or (previous is not None and i + 1 < len(body) and line.span[0] not in styled_at
-                                 and "\t" in previous.text and "\t" in body[i + 1].text):
+                                 and "\t" in previous.text and "\t" in body[i + 1].text
+                                 and _DIGIT.search(body[i + 1].text)):  # (over a new table's header: a heading)
             continue  # a table's row, or a group line between its rows (一、收入): no heading (a sheet's name is one)
         if annex_list.match(line.text):
             in_annex_list = True  # 附件:1.参会回执⏎2.……: the attachments' names, a list
@@ -383,7 +385,7 @@ def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, i
             if not (found and found[0].start == line.span[0]):  # (a typed number keeps its own style)
                 found = [HeadingMatch(line.span[0], line.span[0], line.span[1], f"styled{level}", None, None)] + found
         headings.extend(found)
-    return _without_labels_under_symbols(_without_note_labels(headings))
+    return _without_bullets_under_numbers(_without_labels_under_symbols(_without_note_labels(headings)))
 
 
 def _without_labels_under_symbols(headings: list[HeadingMatch]) -> list[HeadingMatch]:
@@ -395,6 +397,15 @@ def _without_labels_under_symbols(headings: list[HeadingMatch]) -> list[HeadingM
         return headings
     labels = limits["labels_under_symbols"]
     return [h for h in headings if h.style not in labels]
+
+
+def _without_bullets_under_numbers(headings: list[HeadingMatch]) -> list[HeadingMatch]:
+    """In a document whose parts are numbered (一、 (一)), a bullet's line (● 新建基层工会38家) is an
+    item of a list: it heads nothing."""
+    numbered = _config()[1]["numbered_over_bullets"]
+    if not any(h.style in numbered for h in headings):
+        return headings
+    return [h for h in headings if h.style != "bullet"]
 
 
 def _without_note_labels(headings: list[HeadingMatch]) -> list[HeadingMatch]:

@@ -36,10 +36,12 @@ DOCX_FILES = {
 DOC97_FILES = {
     "jiangyuan_county_2018_union_report_word97_doc.txt": "jiangyuan_county_2018_union_report_word97.doc",
     "quanfeng_county_2017_summary_trad_word97_doc.txt": "quanfeng_county_2017_summary_trad_word97.doc",
+    "liangshan_town_2020_union_work_ledger_word97_doc.txt": "liangshan_town_2020_union_work_ledger_word97.doc",
 }
 # Workbooks written by scripts/xlsx_layout.py: source -> file written
 XLSX_FILES = {
     "qinghe_county_2022_union_statistics_workbook_xlsx.txt": "qinghe_county_2022_union_statistics_workbook.xlsx",
+    "hexi_city_2023_union_target_assessment_workbook_xlsx.txt": "hexi_city_2023_union_target_assessment_workbook.xlsx",
 }
 # RTF files written as WordPad does by scripts/rtf_layout.py: source -> file written (GBK escapes)
 RTF_FILES = {

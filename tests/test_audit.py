@@ -750,3 +750,11 @@ def test_the_terms_of_a_ratio_are_no_items_of_a_sum():
 
     (doc,) = parse_text("某公司工会换届选举工作报告\n一、主要过程\n按照每30名会员产生1名代表的比例,共分配会员代表名额86名。\n")
     assert not [f for f in doc.findings if f.check == "breakdown.sum_mismatch"]
+
+
+def test_a_completion_rate_is_of_the_result_its_own_part_states_and_coverage_is_no_part():
+    from extractor.pipeline import parse_text
+
+    (doc,) = parse_text("禾溪市总工会2023年考核情况\n一、完成情况\n全市全年新建工会组织237家,完成年度目标220家的107.7%;"
+                        "发展会员18986人,完成目标的105.5%。\n新建非公企业工会12家,其中小微企业联合工会3家,覆盖小微企业21家。\n")
+    assert not doc.findings

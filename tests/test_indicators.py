@@ -1350,3 +1350,22 @@ def test_a_rate_rows_change_column_counts_percentage_points():
 def test_a_goal_reported_done_is_a_fact_a_pledge_in_pairs_no_count():
     found = indicators("年初确定的32项重点任务全部完成。确保本学期立案的12件提案全部办结。及时启动应急救助机制,做到发现一户、救助一户。")
     assert [(i.value, i.status) for i in found] == [(32, "actual"), (12, "target")]
+
+
+def test_a_ledgers_time_cells_name_nothing_and_a_heading_over_a_new_table_heads_it():
+    text = ("梁山镇总工会2020年工作台账\n一、组织建设台账\n时间\t事项\t数量\t备注\n3月15日—6月30日\t新建基层工会\t12家\t梁山村等\n"
+            "全年\t发展新会员\t415人\t其中农民工会员86人\n二、帮扶救助台账\n时间\t事项\t数量\t金额\n1月15日—22日\t走访慰问困难职工\t128户\t6.4万元\n")
+    (doc,) = parse_text(text)
+    assert [s.heading for s in doc.sections] == ["组织建设台账", "帮扶救助台账"]
+    assert [(i.value, i.object) for i in doc.indicators if i.unit in ("家", "户")] == [(12, "新建基层工会"), (128, "走访慰问困难职工")]
+    assert next(i.object for i in doc.indicators if i.value == 415) == "发展新会员"
+
+
+def test_an_outlines_bulleted_lines_count_the_topic_before_their_colon():
+    text = ("松林县总工会2021年工作汇报提纲\n一、2021年主要工作\n（一）帮扶救助：精准兜底\n"
+            "● “两节”送温暖：走访386户，发放57.9万元\n● 职工之家/职工书屋：新建12个/9个\n"
+            "● 帮助农民工追讨欠薪386.5万元\n")
+    (doc,) = parse_text(text)
+    assert [(i.value, i.object) for i in doc.indicators][:4] == [
+        (386, "“两节”送温暖"), (579000, "“两节”送温暖"), (12, "职工之家"), (9, "职工书屋")]
+    assert [s.heading for s in doc.sections] == ["2021年主要工作", "帮扶救助"]  # (● lines under numbered parts are items)

@@ -51,7 +51,7 @@ def test_a_workbook_reads_sheet_by_sheet_as_tab_parted_rows():
     record = read_bytes(workbook_bytes(STATS), "stats.xlsx")
     assert record.format == "xlsx"
     assert record.text.split("\n") == [
-        "年报", "晓山区总工会2023年工会统计年报", "指标\t2022年\t2023年\t增长率",
+        "晓山区总工会2023年工会统计年报", "年报", "指标\t2022年\t2023年\t增长率",
         "基层工会组织（个）\t1526\t1652\t8.3%", "会员人数（人）\t85522\t91572\t7.1%", "填报日期\t2024-01-10",
         "", "帮扶", "乡镇\t资金（万元）\t户数", "城关镇\t32.6\t368", "河口镇\t24.8", ""]
 
@@ -92,9 +92,25 @@ def test_named_sheets_head_sections_and_a_format_gives_its_decimals():
                                     [None, "合计", 346, 2833]]})
     record = read_bytes(data, "stats.xlsx")
     assert "集体合同（份）\t398\t426\t7.0%" in record.text
+    assert record.text.startswith("清河县总工会2022年工会工作统计表\n基本情况\n")  # (the title row, then the sheet)
     assert [record.text[a:b] for a, b, _ in record.heading_lines] == ["基本情况", "帮扶情况"]
     (document,) = parse_source(record)
-    assert [s.heading for s in document.sections] == ["帮扶情况"]  # (the first sheet's name stands above the title)
+    assert document.title == "清河县总工会2022年工会工作统计表"
+    assert [s.heading for s in document.sections] == ["基本情况", "帮扶情况"]
     assert (document.period.year, document.period.part) == (2022, "year")
     cells = [(i.value, i.unit, i.object) for i in document.indicators if i.unit in ("户", "元")]
     assert cells == [(64, "户", "困难职工"), (3000, "元", "人均"), (346, "户", "困难职工"), (2833, "元", "人均")]
+
+
+def test_a_two_row_header_of_merged_cells_gives_each_column_its_thing_status_and_unit():
+    data = workbook_bytes({"完成情况": [
+        ["禾溪市总工会2023年度目标任务完成情况考核表"],
+        ["序号", "县（市、区）", "新建工会组织（家）", None, "发展会员（人）", None],
+        [None, None, "目标", "完成", "目标", "完成"],
+        [1, "禾城区", 40, 46, 3500, 3862], [2, "溪口区", 35, 38, 3000, 3127], [3, "青禾县", 30, 27, 2500, 2306],
+        [4, "柳湾县", 25, 31, 2000, 2241], [None, "合计", 130, 142, 11000, 11536],
+        ["审核人：周建平", "填报人：许文静"]], "说明": [["全市全年新建工会组织84家。"]]})
+    (document,) = parse_source(read_bytes(data, "assessment.xlsx"))
+    cells = [(i.value, i.unit, i.status, i.object) for i in document.indicators][:4]
+    assert cells == [(40, "家", "target", "新建工会组织"), (46, "家", "actual", "新建工会组织"),
+                     (3500, "人", "target", "发展会员"), (3862, "人", "actual", "发展会员")]

@@ -216,6 +216,16 @@ def check_rates(doc: Document, text: Optional[str] = None,
             previous = sentence_windows(view.indicators)
         window = {rate.sentence_span, previous[rate.sentence_span]}
         pairs = list(_pairs(rate, clause, _figures(rate, view, window), view))
+        if pairs and view.text and _COMPLETION.search(clause):
+            # 新建237家,完成年度目标220家的107.7%;发展会员18986人,完成目标的105.5%: a completion
+            # rate whose own ;-part states a result is of that result
+            part_start = max(rate.sentence_span[0] - 1,
+                             *(view.text.rfind(mark, rate.sentence_span[0], rate.span[0]) for mark in ";；")) + 1
+            own = [(n, d) for n, d in pairs if n.span[0] >= part_start]
+            if not own and any(ind.span[0] >= part_start and ind.span[1] <= rate.span[0] and ind is not rate
+                               and not _target_like(ind, view) for ind in view.indicators):
+                continue
+            pairs = own or pairs
         if not pairs or any(_agrees(rate, 100.0 * n.value / d.value, view) for n, d in pairs):
             continue
         num, den = min(pairs, key=lambda p: abs(100.0 * p[0].value / p[1].value - rate.value))

@@ -23,7 +23,7 @@ from ..sections import section_at
 from .context import Breaks, context_of
 from .cues import indicator_cues
 from ..segment import segment, tag_of
-from .reading import Reading, left_object, predicate_of, read_quantity, strip_object
+from .reading import Reading, is_verb, left_object, predicate_of, read_quantity, strip_object
 from .tables import TableRows
 from .status import part_of_total, status_of
 
@@ -53,6 +53,21 @@ def _last_class(text: str, start: int, end: int, cues) -> Optional[str]:
     for found in cues.phrases["class_noun"].finditer(text, start, end):
         pass
     return strip_object(found.group("class")) or None if found else None
+
+
+def _topic_of_line(text: str, q: Quantity, lo: int, made: Sequence[Indicator], cues) -> Optional[str]:
+    """The topic an outline's line names before its colon, for a figure after the colon (see
+    topic_line); the k-th of two topics parted by / for the k-th figure after the colon."""
+    line_start = text.rfind("\n", lo, q.span[0]) + 1
+    found = cues.phrases["topic_line"].match(text, line_start, q.span[0])
+    if found is None:
+        return None
+    topic = found.group("topic").strip()
+    parts = [part.strip() for part in topic.split("/")]
+    if len(parts) == 2 and all(len(part) >= 3 and not is_verb(part) for part in parts):
+        order = sum(1 for ind in made if found.end() <= ind.quantity_span[0] < q.span[0])
+        return parts[order] if order < 2 else None
+    return parts[0] or None
 
 
 _LIST_REACH = 40  # lines a list of label-and-figure lines may run under its lead-in
@@ -349,6 +364,10 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 and (taught := _last_class(text, ctx.sentence_start, q.span[0], cues))):
             # 举办……研修班2期,每期24学时: the hours of the class named before
             reading = reading._replace(object=taught, confidence=0.6)
+        if cell is None and (not reading.object or reading.object == reading.predicate or reading.object[:1] in "/:：") \
+                and (topic := _topic_of_line(text, q, lo, made, cues)):
+            # ● 职工之家/职工书屋:新建12个/9个, ● “两节”送温暖:走访386户: the line's topic before its colon
+            reading = reading._replace(object=topic, confidence=0.6)
         if (cell is None or not cell.own_words) and (listed := _listed_thing(text, q, lo, cues)):
             # 各分工会代表名额如下: / 机加工车间分工会 24名: the lead-in names what each line counts
             reading = Reading(None, listed, 0.7, -1)

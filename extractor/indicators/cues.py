@@ -150,6 +150,7 @@ class TableWords:
     person_column: object  # a column's header saying the rows are people: 姓名
     unit_note: object  # 单位：个 above a table: the unit of all its bare figures
     change_column: object  # 增减, 比上年增加: a column of changes
+    time_cell: object  # 全年, 3月15日: a cell that says when
 
 
 @lru_cache(maxsize=1)
@@ -297,5 +298,6 @@ def indicator_cues() -> Cues:
                           regex.compile(tables["row_number"]), regex.compile(tables["header_unit"]),
                           regex.compile(tables["place_label"]), regex.compile(tables["total_label"]),
                           regex.compile(tables["unit_column"]), regex.compile(tables["person_column"]),
-                          regex.compile(tables["unit_note"]), regex.compile(tables["change_column"])),
+                          regex.compile(tables["unit_note"]), regex.compile(tables["change_column"]),
+                          regex.compile(tables["time_cell"])),
     )

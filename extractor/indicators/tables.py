@@ -75,7 +75,8 @@ class TableRows:
             if text.find("\t", start, end) >= 0:
                 cells = _cell_spans(text, start, end)
                 if previous_row_end != start - 1:
-                    if _group_line_between(text, previous_row_end, start):
+                    if _group_line_between(text, previous_row_end, start) and any(
+                            _FIGURE_CELL.fullmatch(text, a, b) for a, b in cells):  # (over a header row: a new table)
                         group = HEADING_START.sub("", text[previous_row_end + 1:start - 1].strip()).strip()
                     else:
                         header, heading_rows, header_rows, group = None, True, [], ""  # a table's first row
@@ -123,7 +124,9 @@ class TableRows:
                 label = self._label(cells, len(cells))
                 if label and not words.total_label.search(label):
                     labels.setdefault(id(header), []).append(label)
-        return {key for key, found in labels.items() if all(words.place_label.search(label) for label in found)}
+        # (one stray label may close the table: a 审核人/填报人 line of a spreadsheet's foot)
+        return {key for key, found in labels.items()
+                if len(found) - sum(1 for label in found if words.place_label.search(label)) <= (1 if len(found) >= 4 else 0)}
 
     def __bool__(self) -> bool:
         return bool(self._rows)
@@ -200,7 +203,9 @@ class TableRows:
         if _aligned(header, cells, id(header) in self._of_people):
             status = column_status(header[column])
             thing = _column_thing(header[column])
-            if thing and status is None and (id(header) in self._by_place or id(header) in self._of_people):
+            words = _words()
+            names_more = status is None or not any(word in thing for word in (*words.actual_columns, *words.target_columns))
+            if thing and names_more and (id(header) in self._by_place or id(header) in self._of_people):
                 # 城关街道 | 118 under 已建会企业(家), 陈** | …… | 3000 under 慰问金额(元): the rows are
                 # places or people, the column names the thing
                 label = thing
@@ -247,7 +252,7 @@ class TableRows:
         words = _words()
         for k, (a, b) in enumerate(cells[:column]):
             cell = self._text[a:b].strip()
-            if cell and not words.row_number.fullmatch(cell) and not cell[0].isdigit():
+            if cell and not words.row_number.fullmatch(cell) and not cell[0].isdigit() and not words.time_cell.fullmatch(cell):
                 if keep_unit:
                     return cell
                 unit = words.header_unit.fullmatch(cell)
@@ -274,7 +279,12 @@ def _as_written(figure_and_unit: str) -> Optional[tuple]:
 def _column_thing(header: str) -> str:
     """What a column's header names, without its unit: 已建会企业 of 已建会企业(家)."""
     found = _words().header_unit.fullmatch(header.strip())
-    return (found.group(1).strip() if found else "") or header.strip()  # (户数 names itself)
+    thing = (found.group(1).strip() if found else "") or header.strip()  # (户数 names itself)
+    words = _words()
+    head, _, last = thing.rpartition(" ")  # 新建工会组织 目标: a spanned header's goal or result word
+    if head and any(word in last for word in (*words.actual_columns, *words.target_columns)):
+        return head
+    return thing
 
 
 _SPLIT_CELL = regex.compile(r"\s*(?:[-+]?[0-9][0-9,.]*|[—–-]+)(?:\s*[;；]\s*(?:[-+]?[0-9][0-9,.]*|[—–-]+))+\s*")
@@ -296,6 +306,20 @@ def _spanned_header(rows: list[list[str]], width: int) -> Optional[list[str]]:
     金额(万元) | 占比(%) | 金额(万元) | 占比(%)): the label cell spans both rows, each upper cell
     spans the same number of lower ones.  None when the rows do not fit ``width`` so."""
     upper, lower = rows[-2], rows[-1]
+    if len(lower) == width and len(upper) <= width and not lower[0].strip():
+        # 序号 | 县 | 新建工会组织(家) | ␣ over ␣ | ␣ | 目标 | 完成 (a spreadsheet's merged cells, shown
+        # empty): each lower cell under the upper cell spanning it, its unit kept last
+        combined, spanning = [], ""
+        for k in range(width):
+            cell = upper[k].strip() if k < len(upper) else ""
+            spanning = cell or spanning
+            below = lower[k].strip()
+            if not below:
+                combined.append(cell or spanning)
+                continue
+            unit = _words().header_unit.fullmatch(spanning)
+            combined.append(f"{unit.group(1).strip()} {below}({unit.group(2)})" if unit else f"{spanning} {below}")
+        return combined
     groups = len(upper) - 1
     if len(lower) != width - 1 or groups < 1 or (width - 1) % groups:
         return None
