@@ -1,4 +1,5 @@
 """Garbage into every entry point: nothing raises, every span stays inside the text."""
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -39,7 +40,7 @@ def test_any_unicode_text(text):
 
 
 @SETTINGS
-@given(st.binary(max_size=300), st.sampled_from(["a.txt", "b.html", "c.docx", "d", "e.pdf", "f.md", "g.rtf"]))
+@given(st.binary(max_size=300), st.sampled_from(["a.txt", "b.html", "c.docx", "d", "e.pdf", "f.md", "g.rtf", "h.doc", "i.xlsx"]))
 def test_read_bytes_raises_only_typed_errors(data, name):
     try:
         src = read_bytes(data, name)
@@ -47,3 +48,46 @@ def test_read_bytes_raises_only_typed_errors(data, name):
         assert name in str(exc)
     else:
         assert isinstance(src.text, str)
+
+
+@pytest.mark.parametrize("name", ["liulin_summary_word97.doc", "stats.xlsx", "report.pdf"])
+def test_damaged_binary_documents_raise_only_typed_errors(name):
+    import io
+    import random
+    from pathlib import Path
+
+    from openpyxl import Workbook
+
+    if name.endswith(".doc"):
+        data = (Path(__file__).parent / "fixtures" / name).read_bytes()
+    elif name.endswith(".xlsx"):
+        book = Workbook()
+        for row in (["指标", "2022年"], ["会员（人）", 91572], ["集体合同（份）", 426]):
+            book.active.append(row)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        data = buffer.getvalue()
+    else:
+        pytest.importorskip("reportlab")
+        from reportlab.pdfgen import canvas
+
+        buffer = io.BytesIO()
+        page = canvas.Canvas(buffer)
+        page.drawString(100, 700, "2023 members 91572")
+        page.showPage()
+        page.drawString(100, 700, "contracts 426")
+        page.save()
+        data = buffer.getvalue()
+    rng = random.Random(20261202)
+    for _ in range(60):  # bytes flipped here and there, or the file cut short, as a bad disk or download leaves it
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 30)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        if rng.random() < 0.3:
+            damaged = damaged[:rng.randrange(len(damaged))]
+        try:
+            record = read_bytes(bytes(damaged), name)
+        except InputError as exc:
+            assert name in str(exc)
+        else:
+            assert isinstance(record.text, str)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import struct
 
-from ..errors import CorruptArchive, EmptyInput, UndecodableInput
+from ..errors import CorruptArchive, EmptyInput, InputError, UndecodableInput
 
 _F_WHICH_TABLE = 0x0200  # FibBase flag: the piece table is in 1Table, not 0Table
 _F_ENCRYPTED = 0x0100
@@ -35,6 +35,15 @@ _AS_TEXT = {ord("\r"): "\n", ord("\x0b"): "\n", ord("\x0c"): "\n", ord("\x0e"): 
 
 
 def doc_to_text(data: bytes, source: str) -> str:
+    try:
+        return _doc_text(data, source)
+    except InputError:
+        raise
+    except Exception as exc:  # (olefile and the piece table on damaged bytes: any of their errors)
+        raise CorruptArchive(source, f"corrupt .doc: {type(exc).__name__}: {exc}") from exc
+
+
+def _doc_text(data: bytes, source: str) -> str:
     import olefile
 
     try:

@@ -68,6 +68,8 @@ def pdf_to_text(data: bytes, source: str) -> tuple[str, tuple[Span, ...]]:
         raise UndecodableInput(source, _reason_of(exc)) from exc
     try:
         pages = [_page_lines(document, number) for number in range(len(document))]
+    except pdfium.PdfiumError as exc:
+        raise UndecodableInput(source, f"not a readable PDF: a page is damaged ({exc})") from exc
     finally:
         document.close()
     text, wraps = _laid_out(pages)

@@ -31,8 +31,17 @@ def xlsx_to_text(data: bytes, source: str) -> tuple[str, tuple]:
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise CorruptArchive(source, f"corrupt .xlsx: {exc}") from exc
+    except Exception as exc:  # (openpyxl on damaged bytes: zip, zlib, XML and its own errors alike)
+        raise CorruptArchive(source, f"corrupt .xlsx: {type(exc).__name__}: {exc}") from exc
+    try:
+        return _workbook_text(book, source)
+    except (UnsupportedFormat, EmptyInput):
+        raise
+    except Exception as exc:  # (a sheet's part damaged: found only when its rows are read)
+        raise CorruptArchive(source, f"corrupt .xlsx: {type(exc).__name__}: {exc}") from exc
+
+
+def _workbook_text(book, source: str) -> tuple[str, tuple]:
     try:
         names = [sheet.title for sheet in book.worksheets]
         own = set(load_toml("read_formats.toml")["xlsx"]["own_output_sheets"])
