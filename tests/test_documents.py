@@ -410,6 +410,7 @@ def test_a_compilations_cover_and_contents_are_no_document():
     ("县总工会关于开展“金秋助学”活动的总结", "summary"),
     ("县总工会召开2023年工作总结暨表彰大会", "report"),
     ("白杨县总工会2022年重点工作任务分解表", "plan"),
+    ("数说2023 区总工会这一年", "summary"),
 ])
 def test_a_title_ending_in_its_kind_of_document_and_a_notice_issuing_one(title, doc_type):
     from extractor.documents.metadata import doc_type_of

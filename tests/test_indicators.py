@@ -1369,3 +1369,8 @@ def test_an_outlines_bulleted_lines_count_the_topic_before_their_colon():
     assert [(i.value, i.object) for i in doc.indicators][:4] == [
         (386, "“两节”送温暖"), (579000, "“两节”送温暖"), (12, "职工之家"), (9, "职工书屋")]
     assert [s.heading for s in doc.sections] == ["2021年主要工作", "帮扶救助"]  # (● lines under numbered parts are items)
+
+
+def test_a_window_of_days_is_no_count_and_an_arrow_after_tongbi_is_a_change():
+    found = indicators("体温超过37.3℃或近14天内有中高风险地区旅居史的人员不得参会。全年收缴工会经费3168万元,同比↑6.2%。")
+    assert [(i.value, i.object) for i in found if i.unit != "℃"] == [(31680000, "工会经费"), (6.2, "工会经费")]
