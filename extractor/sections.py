@@ -369,6 +369,9 @@ def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, i
             continue
         in_annex_list = False
         found = _line_headings(line, previous, body[i + 1:i + 3], items_headed)
+        if _NOTES_OPENING_A_LINE.match(line.text):
+            # 注:1.本表数据截至……⏎2.……: the notes begin on the line; their numbers head nothing
+            found = [HeadingMatch(line.span[0], line.span[0], line.span[0], "notes_inline", None, None)] + found
         level = styled_at.get(line.span[0])
         if isinstance(level, str):  # Word numbers it itself: the style its number shows
             if found and found[0].start == line.span[0] and found[0].style == "plain":
@@ -409,11 +412,15 @@ def _without_bullets_under_numbers(headings: list[HeadingMatch]) -> list[Heading
 
 
 def _without_note_labels(headings: list[HeadingMatch]) -> list[HeadingMatch]:
-    """Numbers under a notes heading (注释: ①含……, 注: 1. 含……) label the notes, they head nothing."""
-    if not any(h.style == "notes" for h in headings):
+    """Numbers under a notes heading (注释: ①含……, 注: 1. 含……) label the notes, they head nothing;
+    nor do those of notes that open on their own line (注:1.……)."""
+    if not any(h.style in ("notes", "notes_inline") for h in headings):
         return headings
     kept, in_notes = [], False
     for heading in headings:
+        if heading.style == "notes_inline":
+            in_notes = True
+            continue  # (no heading: where the notes begin)
         if heading.style == "notes":
             in_notes = True
         elif heading.style not in _NOTE_LABEL_STYLES:
@@ -425,6 +432,7 @@ def _without_note_labels(headings: list[HeadingMatch]) -> list[HeadingMatch]:
 
 
 _NOTE_LABEL_STYLES = frozenset(("circled", "arabic", "arabic_paren"))
+_NOTES_OPENING_A_LINE = regex.compile(r"(?:注释|附注|注)\s*[:：]\s*(?:[0-9]{1,2}[.、．]|[①-⑳]|[(（][0-9]{1,2}[)）])")
 
 
 _MAX_STYLED = 3  # Heading 1 to 3 (numbering.toml's styled styles)

@@ -42,10 +42,15 @@ DOC97_FILES = {
 XLSX_FILES = {
     "qinghe_county_2022_union_statistics_workbook_xlsx.txt": "qinghe_county_2022_union_statistics_workbook.xlsx",
     "hexi_city_2023_union_target_assessment_workbook_xlsx.txt": "hexi_city_2023_union_target_assessment_workbook.xlsx",
+    "heping_county_2023_aid_payment_list_sheet1_xlsx.txt": "heping_county_2023_aid_payment_list_sheet1.xlsx",
 }
 # RTF files written as WordPad does by scripts/rtf_layout.py: source -> file written (GBK escapes)
 RTF_FILES = {
     "meixi_town_2021_plan_wordpad_rtf_rtf.txt": "meixi_town_2021_plan_wordpad_rtf.rtf",
+}
+# RTF files written as Word does, Unicode escapes over a Big5 code page: source -> file written
+RTF_UNICODE_FILES = {
+    "taoyuan_city_2019_plan_unicode_rtf_trad_rtf.txt": "taoyuan_city_2019_plan_unicode_rtf_trad.rtf",
 }
 # PDFs laid out as printed 公文 by scripts/pdf_layout.py: source -> (file written, layout options)
 PDF_FILES = {
@@ -62,6 +67,9 @@ PDF_FILES = {
     "lanxi_town_2019_h1_summary_narrow_pdf.txt": (
         "lanxi_town_2019_h1_summary_narrow_pdf.pdf",
         {"chars_per_line": 18, "lines_per_page": 18, "font_size": 15, "running_header": "兰溪镇总工会"}),
+    "nanping_city_2022_union_stats_table_print_pdf.txt": (
+        "nanping_city_2022_union_stats_table_print_pdf.pdf",
+        {"chars_per_line": 34, "lines_per_page": 30, "font_size": 12, "column_width": 78}),
 }
 
 
@@ -124,6 +132,11 @@ def build(corpora: Path = CORPORA) -> list[Path]:
         text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
         target = corpora / name
         target.write_bytes(wordpad_rtf(text))
+        written.append(target)
+    for source, name in RTF_UNICODE_FILES.items():
+        text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+        target = corpora / name
+        target.write_bytes(wordpad_rtf(text, encoding="big5", unicode_escapes=True))
         written.append(target)
     from xlsx_layout import workbook
 

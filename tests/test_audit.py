@@ -758,3 +758,11 @@ def test_a_completion_rate_is_of_the_result_its_own_part_states_and_coverage_is_
     (doc,) = parse_text("禾溪市总工会2023年考核情况\n一、完成情况\n全市全年新建工会组织237家,完成年度目标220家的107.7%;"
                         "发展会员18986人,完成目标的105.5%。\n新建非公企业工会12家,其中小微企业联合工会3家,覆盖小微企业21家。\n")
     assert not doc.findings
+
+
+def test_a_part_marker_after_a_whole_of_its_own_and_cells_of_words_and_figures():
+    from extractor.pipeline import parse_text
+
+    (doc,) = parse_text("南坪市总工会2022年度统计\n一、主要指标\n发放帮扶资金含“两节”送温暖资金612.5万元,"
+                        "工会经费收入含上级工会补助收入1580.6万元。\n")
+    assert not [f for f in doc.findings if f.check == "breakdown.exceeds_total"]

@@ -427,3 +427,10 @@ def test_a_union_federation_and_a_bulletins_editor_name_the_issuer_and_twelve_mo
     assert parse_text(text)[0].org == "云溪市总工会"
     (monthly,) = parse_text("晓山区总工会2019年1-12月工会工作统计月报汇总\n全年新建工会组织62家,发展会员4630人。\n")
     assert (monthly.period.year, monthly.period.part) == (2019, "year")
+
+
+def test_a_county_named_with_a_character_that_also_means_and_keeps_it():
+    from extractor.documents.metadata import doc_type_of, org_of
+
+    title = "和坪县总工会2023年“两节”送温暖资金发放明细表"
+    assert (org_of(title, ""), doc_type_of(title, "")) == ("和坪县总工会", "other")

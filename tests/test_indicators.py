@@ -1374,3 +1374,18 @@ def test_an_outlines_bulleted_lines_count_the_topic_before_their_colon():
 def test_a_window_of_days_is_no_count_and_an_arrow_after_tongbi_is_a_change():
     found = indicators("体温超过37.3℃或近14天内有中高风险地区旅居史的人员不得参会。全年收缴工会经费3168万元,同比↑6.2%。")
     assert [(i.value, i.object) for i in found if i.unit != "℃"] == [(31680000, "工会经费"), (6.2, "工会经费")]
+
+
+def test_a_situations_list_names_its_own_things_and_a_formulas_hundred_percent_is_no_figure():
+    found = indicators("新就业形态劳动者入会情况如下:\n快递员386人;\n网约配送员412人。\n注:职工入会率=工会会员÷职工人数×100%。")
+    assert [i.value for i in found] == [386, 412]
+    assert found[0].object in "快递员" and found[1].object == "网约配送员"
+
+
+def test_an_open_markdown_task_is_still_to_do():
+    from extractor.read import read_bytes
+    from extractor.pipeline import parse_source
+
+    text = "# 锦水区总工会2024年上半年工作总结\n## 一、主要工作\n- [x] 完成职工书屋建设12家\n- [ ] 新建户外劳动者服务驿站8个(下半年)\n"
+    (doc,) = parse_source(read_bytes(text.encode("utf-8"), "summary.md"))
+    assert [(i.value, i.status) for i in doc.indicators] == [(12, "actual"), (8, "target")]

@@ -187,3 +187,12 @@ def test_a_transcripts_turns_head_nothing_and_a_titled_item_after_a_colon_heads_
             "大会议程如下:\n①听取和审议工作报告;\n②选举产生新一届委员会。\n")
     (doc,) = parse_text(text)
     assert [s.heading for s in doc.sections] == ["建会入会扎实推进", "落实惠企政策", "返还工会经费"]
+
+
+def test_notes_that_open_on_their_line_head_nothing():
+    from extractor.pipeline import parse_text
+
+    text = ("南坪市总工会2022年度统计\n一、主要指标\n全市基层工会组织1935个。\n注:1.本表数据截至2022年12月31日。\n"
+            "2.全年有196户困难职工实现解困脱困。\n3.市直工会含市级产业工会12个。\n")
+    (doc,) = parse_text(text)
+    assert [s.heading for s in doc.sections] == ["主要指标"]

@@ -200,7 +200,7 @@ def _labelled_apart(a: Indicator, b: Indicator, text: Optional[str]) -> bool:
     return bool(label_a) and bool(label_b) and label_a != label_b
 
 
-_FIGURE_CELL = regex.compile(r"[\t│┃|][ \u3000]*[-+]?[0-9][0-9.,，]*[ \u3000]*%?[ \u3000]*(?=[\t│┃|]|$)", regex.M)
+_FIGURE_CELL = regex.compile(r"[\t│┃|][^\t│┃|\n]{0,12}?[-+]?[0-9][0-9.,，]*[^\t│┃|\n0-9]{0,6}(?=[\t│┃|]|$)", regex.M)
 
 
 def _in_columns(ind: Indicator, text: Optional[str]) -> bool:

@@ -66,8 +66,8 @@ def _clean_org(name: str) -> Optional[str]:
     rules = document_rules()
     for prefix in rules.org_drop:
         name = prefix.sub("", name)
-    while name and name[0] in rules.org_bad_starts and not _opens_a_name(name):
-        name = name[1:]
+    while name and name[0] in rules.org_bad_starts and not _opens_a_name(name) and not _ONE_CHARACTER_PLACE.match(name, 1):
+        name = name[1:]  # (和坪县总工会: 和 starts the county's name, 坪县 would be no place)
     if rules.org_not_one.search(name):  # 全市工会: all the unions of a place, not one organisation
         return None
     if rules.org_joint.search(name):  # 公司行政与工会: two parties, not one organisation's name
@@ -84,6 +84,9 @@ _ORG_CLAUSE_BREAK = re.compile(r"[,,。:;、【】\[\]()“”《》|]|(?![\x1c-
                                r"|本期|召开|开展|举[行办]|新(?:发展|组建)|组[建织]|主席|记者|联合(?!会)|网讯")
 
 
+
+
+_ONE_CHARACTER_PLACE = regex.compile(r"\p{Han}(?:省|市|县|区|旗|镇|乡|街道)")
 
 
 def _opens_a_name(text: str) -> bool:

@@ -87,7 +87,14 @@ def _listed_thing(text: str, q: Quantity, lo: int, cues) -> Optional[str]:
         start = max(lo, text.rfind("\n", lo, end) + 1)
         if start < end and not cues.phrases["list_line"].fullmatch(text, start, end):
             lead_in = cues.phrases["list_lead_in"].search(text, max(start, end - 60), end)
-            return strip_object(lead_in.group("thing")) or lead_in.group("thing") if lead_in else None
+            if lead_in is None:
+                return None
+            thing = lead_in.group("thing")
+            if lead_in.group("situation") and not (q.unit and q.unit[0] in thing):
+                # ……入会情况如下: / 快递员386人, 项目推进情况如下: / 完成职工书屋建设12家: a situation's lines
+                # name their own things (but 得票情况如下: / 王××79票 counts the 票 the lead-in names)
+                return None
+            return strip_object(thing) or thing
         end = start - 1
     return None
 

@@ -79,6 +79,8 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
     cues = indicator_cues()
     if q.change == "from":
         return "actual"  # 由原来的7项精简到3项, 由每人200元提高到300元: where a change starts is how things are
+    if text.startswith("[ ]", text.rfind("\n", 0, q.span[0]) + 1):
+        return "target"  # - [ ] 新建驿站8个: an open task of a Markdown list, still to do
     if (doc_type != "plan" and cues.completed_after.match(text, q.span[1], ctx.clause_end)
             and not _PROSPECTIVE.search(text, ctx.clause_start, q.span[0])):
         return "actual"  # 年初确定的32项重点任务全部完成: the goal reported done
@@ -232,6 +234,9 @@ def _closed_in_brackets(text: str, span: tuple, before: int) -> bool:
     return any(0 <= text.find(mark, span[1], before) for mark in ")）")
 
 
+_NAMED_WHOLE = regex.compile(r"\p{Han}{4,}$")  # (a noun of its own before the marker, not 其中 alone)
+
+
 def part_of_total(text: str, q: Quantity, ctx: Context, made: Sequence[Indicator], totals: dict,
                   status: Optional[str] = None) -> Optional[str]:
     """The id of the total a part belongs to (发展会员5005人,其中农牧民工3500人); of the
@@ -252,6 +257,13 @@ def part_of_total(text: str, q: Quantity, ctx: Context, made: Sequence[Indicator
     key = (ctx.sentence_start, marker.start(), status)
     if key in totals:
         return totals[key]
+    marker_clause = _clause_start(text, marker.start(), cues, ctx.sentence_start)
+    if _NAMED_WHOLE.search(text, marker_clause, marker.start()):
+        # ……612.5万元,【工会经费收入】含上级工会补助收入1580.6万元: the marker's clause names its own
+        # whole, with no figure: the figure is a part of that, not of a total before
+        if not any(marker_clause <= ind.span[0] and ind.span[1] <= marker.start() for ind in made):
+            totals[key] = None
+            return None
     # the total stands before the marker in its sentence, or in the sentence before when the
     # marker opens this one (……共筹集286万元;其中……), not across a clause of other words
     # (……4000元;另一部分……实施资助,其中本科以上资助3000元: no total)

@@ -1,8 +1,8 @@
 """Excel workbooks (``.xlsx``): every sheet's rows as lines of tab-parted cells.
 
 Union statistics (工会统计年报, 帮扶资金发放表) are often kept as spreadsheets.  Each sheet
-becomes its name on a line of its own (a heading when the sheets are named; the first sheet's
-name after its title row, when it opens with one), then one line per row with its cells parted by tabs, as a table pasted as text is read; a blank line parts the
+becomes its name on a line of its own when the sheets are named (a heading; the first sheet's
+name after its title row, when it opens with one; a default name, Sheet1, is left out), then one line per row with its cells parted by tabs, as a table pasted as text is read; a blank line parts the
 sheets.  A cell shows what Excel shows: the value a formula last computed, with the decimals
 its format gives (0.07 formatted ``0.0%`` is ``7.0%``), a number in the General format
 without ``.0``, a date as ``2023-06-30``.  Empty
@@ -71,7 +71,7 @@ def _workbook_text(book, source: str) -> tuple[str, tuple]:
             at += len(line) + 1
         if named:
             headings.append((at, at + len(title), 1))
-        for line in (title, *rows):
+        for line in ((title, *rows) if named else rows):  # (Sheet1, 工作表1: a default name says nothing)
             lines.append(line)
             at += len(line) + 1
     text = "\n".join(lines)
