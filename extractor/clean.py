@@ -103,12 +103,13 @@ def normalize(text: str, markup: Iterable[Span] = ()) -> NormalizedText:
     if markup or quoted:
         first = _disjoint([*first, *markup, *quoted])
     copy, index = _delete(copy, index, first)
+    # page numbers and running heads first: a table's rows on either side of a page break are one table
+    copy, index = _delete(copy, index, _page_furniture_spans(copy, rules))
     if "\t" in copy or "  " in copy or "|" in copy or "│" in copy:  # (a pipe table: cells parted by bars)
         copy, index = _mark_table_cells(copy, index, rules)
     copy, index = _delete(copy, index, _pinyin_spans(copy, rules))
     indented = _indented_line_starts(copy, index, rules)  # (source offsets: the spaces go next)
     copy, index = _delete(copy, index, _space_spans(copy, rules))
-    copy, index = _delete(copy, index, _page_furniture_spans(copy, rules))
     copy, index = _delete(copy, index, _figure_line_breaks(copy, rules))
     copy, index = _delete(copy, index, _line_join_spans(copy, rules, index, indented))
     index.append(len(text))

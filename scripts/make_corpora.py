@@ -70,6 +70,9 @@ PDF_FILES = {
     "nanping_city_2022_union_stats_table_print_pdf.txt": (
         "nanping_city_2022_union_stats_table_print_pdf.pdf",
         {"chars_per_line": 34, "lines_per_page": 30, "font_size": 12, "column_width": 78}),
+    "jiangcheng_district_2022_plan_pdf_page_x_of_y_pdf.txt": (
+        "jiangcheng_district_2022_plan_pdf_page_x_of_y.pdf",
+        {"running_header": "江工发〔2022〕3号　江城区总工会2022年工作计划", "column_width": 125}),
 }
 
 

@@ -370,3 +370,10 @@ def test_a_tabbed_table_whose_cells_hold_sentences_stays_a_table():
             "13\t深化劳动和技能竞赛\t开展县级劳动竞赛10项,设竞赛工种5个\t经济技术部\n")
     rows = normalize(text).text.rstrip("\n").split("\n")
     assert [row.count("\t") for row in rows] == [3, 3, 3]
+
+
+def test_a_tables_rows_on_either_side_of_a_page_break_are_one_table():
+    text = ("指标\t2021年完成\t2022年目标\n技能竞赛(项)\t22\t25\n— 5 —\n江工发〔2022〕3号 江城区总工会2022年工作计划\n"
+            "户均慰问金(元)\t800\t1000\n正文继续。")
+    rows = [line for line in normalize(text).text.split("\n") if "\t" in line]
+    assert rows[-1] == "户均慰问金(元)\t800\t1000"

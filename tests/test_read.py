@@ -570,3 +570,12 @@ def test_a_text_file_written_in_markdown_is_read_as_markdown():
     (doc,) = parse_source(source)
     assert [s.heading for s in doc.sections] == ["主要工作", "存在问题"]
     assert [(i.value, i.status) for i in doc.indicators] == [(36, "actual"), (2518, "actual"), (186, "actual"), (320, "target")]
+
+
+def test_an_html_tables_spanned_cells_leave_empty_cells_so_rows_keep_their_columns():
+    page = ("<html><body><p>枫杨县总工会2021年工作总结</p><table>"
+            "<tr><th rowspan='2'>项目</th><th colspan='2'>2021年</th></tr><tr><th>目标</th><th>完成</th></tr>"
+            "<tr><td rowspan='2'>组织建设</td><td>48</td><td>56</td></tr><tr><td>46</td><td>50</td></tr>"
+            "</table></body></html>")
+    text = read_bytes(page.encode("utf-8"), "page.html").text
+    assert text.split("\n")[1:] == ["项目\t2021年", "\t目标\t完成", "组织建设\t48\t56", "\t46\t50"]

@@ -57,8 +57,8 @@ def strip_object(phrase: str) -> str:
             phrase = head[1]
     if phrase[:1].isdigit() or phrase[1:3] in ("季度", "半年"):
         phrase = cues.leading_year.sub("", phrase)  # 【2023年】全市参保人数, 【8月、9月】织造车间, 【二季度】收缴
-    if phrase.endswith("目标任务"):
-        phrase = phrase[:-4] + "任务"  # 全年目标任务: the task, which 目标 only names as a goal
+    if phrase.endswith("目标任务") and (not phrase[:-4] or _TIME_ONLY.fullmatch(phrase[:-4])):
+        phrase = "任务"  # 全年目标任务: the task, which 目标 only names as a goal (as written: no word dropped inside)
     while phrase:
         # one-character function words are dropped as tokens, never from inside a word (对象)
         prefix = cues.prefix_re.match(phrase)

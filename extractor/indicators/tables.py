@@ -250,15 +250,22 @@ class TableRows:
         """The first cell before ``column`` that names a thing (not a row number, not a figure),
         without the unit it may write (集体合同(份): 集体合同)."""
         words = _words()
-        for k, (a, b) in enumerate(cells[:column]):
-            cell = self._text[a:b].strip()
-            if cell and not words.row_number.fullmatch(cell) and not cell[0].isdigit() and not words.time_cell.fullmatch(cell):
-                if keep_unit:
-                    return cell
-                unit = words.header_unit.fullmatch(cell)
-                return unit.group(1).strip() if unit and unit.group(1).strip() and _as_written("1" + unit.group(2)) \
-                    else cell
-        return None
+        naming = [cell for cell in (self._text[a:b].strip() for a, b in cells[:column])
+                  if cell and not words.row_number.fullmatch(cell) and not cell[0].isdigit()
+                  and not words.time_cell.fullmatch(cell)]
+        if not naming:
+            return None
+        # (组织建设 | 新建工会组织(家) | 48: a group's name, then the item that writes its unit)
+        cell = next((later for later in naming[1:] if _writes_a_unit(later)), naming[0])
+        if keep_unit:
+            return cell
+        unit = words.header_unit.fullmatch(cell)
+        return unit.group(1).strip() if unit and unit.group(1).strip() and _as_written("1" + unit.group(2)) else cell
+
+
+def _writes_a_unit(cell: str) -> bool:
+    unit = _words().header_unit.fullmatch(cell)
+    return bool(unit and unit.group(1).strip() and _as_written("1" + unit.group(2)))
 
 
 _HEADER_YEAR = regex.compile(r"((?:19|20)\d\d)年")  # 2020年, 2021年目标: the year a column is of

@@ -110,6 +110,7 @@ def _visible_text(root) -> str:
 
     tags = _tag_sets()
     data_cells = _data_table_cells(root)
+    _hold_spanned_columns(root, data_cells)
     in_data_cell = 0  # inside a data table's cell, blocks are no line breaks
     pieces: list[str] = []
     in_pre = 0
@@ -143,6 +144,56 @@ def _visible_text(root) -> str:
             in_pre -= tag == "pre"
             pieces.append(_running(element.tail, in_pre, in_data_cell))
     return _tidy_lines("".join(pieces))
+
+
+def _hold_spanned_columns(root, data_cells: set) -> None:
+    """In a data table, a cell spanning rows (<td rowspan="3">组织建设</td>) leaves an empty cell
+    in each row below it, and one spanning columns an empty cell after it for each further
+    column, so every row keeps its columns (the text is read once, where it stands, as a
+    spreadsheet shows a merged cell)."""
+    from lxml import etree
+
+    for table in root.iter("table"):
+        rows = [row for row in table.iter("tr")]
+        if not rows or not any(cell in data_cells for cell in rows[0]):
+            continue
+        pending: dict[int, int] = {}  # column -> rows still spanned below
+        for row in rows:
+            cells = [cell for cell in row if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th")]
+            column, k = 0, 0
+            while k < len(cells) or any(col >= column and left > 0 for col, left in pending.items()):
+                if pending.get(column, 0) > 0:
+                    filler = etree.Element("td")
+                    if k < len(cells):
+                        cells[k].addprevious(filler)
+                    else:
+                        row.append(filler)
+                    data_cells.add(filler)
+                    pending[column] -= 1
+                    column += 1
+                    continue
+                if k >= len(cells):
+                    column += 1
+                    continue
+                cell = cells[k]
+                span, across = _span(cell.get("rowspan")), _span(cell.get("colspan"))
+                if span > 1:
+                    pending[column] = span - 1
+                for extra in range(1, across):  # (a cell spanning columns: an empty cell for each it covers)
+                    filler = etree.Element("td")
+                    cell.addnext(filler)
+                    data_cells.add(filler)
+                    if span > 1:
+                        pending[column + extra] = span - 1
+                column += across
+                k += 1
+
+
+def _span(value) -> int:
+    try:
+        return max(1, min(int(value or 1), 100))
+    except ValueError:
+        return 1
 
 
 def _is_footnote_marker(element, pieces: list[str]) -> bool:
@@ -206,9 +257,17 @@ def _running(text: str | None, in_pre: int, in_data_cell: int = 0) -> str:
 
 
 def _tidy_lines(text: str) -> str:
-    """One line per block: outer spaces and tabs stripped, empty lines dropped."""
-    lines = (_CELL_GAP.sub("\t", line.strip(" \t")) for line in text.replace("\r\n", "\n").split("\n"))
-    return "\n".join(line for line in lines if line)
+    """One line per block: outer spaces and tabs stripped, empty lines dropped; a table row whose
+    first cells are empty (under a cell spanning rows) keeps a tab for each of them."""
+    lines = []
+    for line in text.replace("\r\n", "\n").split("\n"):
+        tidy = _CELL_GAP.sub("\t", line.strip(" \t"))
+        if tidy and "\t" in tidy:
+            opening = line[:len(line) - len(line.lstrip(" \t"))]
+            tidy = "\t" * max(0, opening.count("\t") - 1) + tidy  # (each cell opens with a tab)
+        if tidy:
+            lines.append(tidy)
+    return "\n".join(lines)
 
 
 @lru_cache(maxsize=1)
