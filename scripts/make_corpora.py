@@ -73,7 +73,10 @@ PDF_FILES = {
     "jiangcheng_district_2022_plan_pdf_page_x_of_y_pdf.txt": (
         "jiangcheng_district_2022_plan_pdf_page_x_of_y.pdf",
         {"running_header": "江工发〔2022〕3号　江城区总工会2022年工作计划", "column_width": 125}),
+    "qingping_county_2020_report_with_cover_and_toc_pdf_pdf.txt": ("qingping_county_2020_report_with_cover_and_toc_pdf.pdf", {}),
 }
+# (yuqiao_town_2022_stats_numbers_as_text_xlsx.xlsx was written by its helper's own openpyxl script, to
+# store numbers as text cells; its rows are kept in corpora_src/ as a record, not rebuilt here)
 
 
 def encode_text(text: str, how: str) -> bytes:

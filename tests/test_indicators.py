@@ -1389,3 +1389,9 @@ def test_an_open_markdown_task_is_still_to_do():
     text = "# 锦水区总工会2024年上半年工作总结\n## 一、主要工作\n- [x] 完成职工书屋建设12家\n- [ ] 新建户外劳动者服务驿站8个(下半年)\n"
     (doc,) = parse_source(read_bytes(text.encode("utf-8"), "summary.md"))
     assert [(i.value, i.status) for i in doc.indicators] == [(12, "actual"), (8, "target")]
+
+
+def test_an_approximate_figure_alone_in_its_cell():
+    text = "渔桥镇总工会2022年统计\n一、统计表\n指标\t单位\t2021年\t2022年\n职工书屋藏书\t册\t约3000\t4650\n会员人数\t人\t3190\t3458\n"
+    (doc,) = parse_text(text)
+    assert [(i.value, i.unit, i.approx) for i in doc.indicators][:2] == [(3000, "册", "约"), (4650, "册", None)]

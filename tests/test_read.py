@@ -579,3 +579,14 @@ def test_an_html_tables_spanned_cells_leave_empty_cells_so_rows_keep_their_colum
             "</table></body></html>")
     text = read_bytes(page.encode("utf-8"), "page.html").text
     assert text.split("\n")[1:] == ["项目\t2021年", "\t目标\t完成", "组织建设\t48\t56", "\t46\t50"]
+
+
+def test_a_table_laid_out_with_divs_reads_as_rows_of_cells():
+    page = ("<html><body><header>林坪区总工会主办</header><article><h1>林坪区总工会2023年工作总结</h1>"
+            "<div class='data-grid' role='table'>"
+            "<div class='row' role='row'><div class='cell' role='columnheader'>指标</div><div class='cell'>2023年</div></div>"
+            "<div class='row' role='row'><div class='cell' role='cell'>新建基层工会组织（家）</div><div class='cell'>78</div></div>"
+            "<div class='row'><div class='cell'>新发展会员（人）</div><div class='cell'>4870</div></div>"
+            "</div></article></body></html>")
+    text = read_bytes(page.encode("utf-8"), "page.html").text
+    assert "指标\t2023年\n新建基层工会组织（家）\t78\n新发展会员（人）\t4870" in text

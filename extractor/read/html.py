@@ -111,6 +111,8 @@ def _visible_text(root) -> str:
     tags = _tag_sets()
     data_cells = _data_table_cells(root)
     _hold_spanned_columns(root, data_cells)
+    grid_cells = _grid_cells(root)
+    data_cells |= grid_cells
     in_data_cell = 0  # inside a data table's cell, blocks are no line breaks
     pieces: list[str] = []
     in_pre = 0
@@ -126,7 +128,7 @@ def _visible_text(root) -> str:
                 skipped.add(element)
                 continue
             in_pre += tag == "pre"
-            if tag in tags["cell"]:
+            if tag in tags["cell"] or element in grid_cells:
                 pieces.append("\t")
                 in_data_cell += element in data_cells
             elif tag in tags["block"]:
@@ -137,13 +139,40 @@ def _visible_text(root) -> str:
                 skipped.discard(element)
                 pieces.append(_running(element.tail, in_pre))
                 continue
-            if tag in tags["cell"]:
+            if tag in tags["cell"] or element in grid_cells:
                 in_data_cell -= element in data_cells
             elif tag in tags["block"]:
                 pieces.append(" " if in_data_cell else "\n")
             in_pre -= tag == "pre"
             pieces.append(_running(element.tail, in_pre, in_data_cell))
     return _tidy_lines("".join(pieces))
+
+
+def _grid_cells(root) -> set:
+    """The cells of tables laid out with <div>s (role="row" over role="cell", or class row over
+    class cell): two rows or more of short cells, read as a data table's."""
+    rules = load_toml("read_html.toml")
+    row_roles, cell_roles = set(rules["grid_row_roles"]), set(rules["grid_cell_roles"])
+    row_classes, cell_classes = set(rules["grid_row_classes"]), set(rules["grid_cell_classes"])
+    limit = data_cell_max_chars()
+
+    def is_row(element) -> bool:
+        return element.get("role") in row_roles or bool(row_classes & set((element.get("class") or "").split()))
+
+    def is_cell(element) -> bool:
+        return element.get("role") in cell_roles or bool(cell_classes & set((element.get("class") or "").split()))
+
+    found: set = set()
+    groups: dict = {}
+    for element in root.iter("div", "li", "span", "section"):
+        if is_row(element):
+            cells = [child for child in element if isinstance(child.tag, str) and is_cell(child)]
+            if len(cells) >= 2:
+                groups.setdefault(element.getparent(), []).append(cells)
+    for rows in groups.values():
+        if len(rows) >= 2 and all(len(" ".join(cell.text_content().split())) <= limit for row in rows for cell in row):
+            found.update(cell for row in rows for cell in row)
+    return found
 
 
 def _hold_spanned_columns(root, data_cells: set) -> None:
