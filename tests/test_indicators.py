@@ -1395,3 +1395,11 @@ def test_an_approximate_figure_alone_in_its_cell():
     text = "渔桥镇总工会2022年统计\n一、统计表\n指标\t单位\t2021年\t2022年\n职工书屋藏书\t册\t约3000\t4650\n会员人数\t人\t3190\t3458\n"
     (doc,) = parse_text(text)
     assert [(i.value, i.unit, i.approx) for i in doc.indicators][:2] == [(3000, "册", "约"), (4650, "册", None)]
+
+
+def test_a_remarks_bare_verb_counts_the_rows_thing():
+    text = ("渔桥镇总工会2022年统计\n一、统计表\n指标\t单位\t2021年\t2022年\t备注\n困难职工\t户\t27\t21户\t全年解困9户,新纳入3户\n"
+            "职工人数\t人\t3412\t3658\t其中新就业形态劳动者218人\n")
+    (doc,) = parse_text(text)
+    assert [(i.value, i.object) for i in doc.indicators if i.value in (9, 3, 218)] == [
+        (9, "困难职工"), (3, "困难职工"), (218, "新就业形态劳动者")]

@@ -359,6 +359,11 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # ……共分配78名: 江口县 15名, 西坝区 12名: each unit's share of the quota
             reading = reading._replace(object=allotted[1], confidence=0.6)
         cell = tables.cell_of(q.span[0], q.span[1])
+        if (cell is not None and cell.own_words and reading.object and tag_of(reading.object)[:1] == "v"
+                and any(ind.unit == q.unit and text.rfind("\n", 0, ind.span[0]) == text.rfind("\n", 0, q.span[0])
+                        for ind in made[-4:])):
+            # 困难职工 | 户 | 27 | 21户 | 全年解困9户: a remark's bare verb counts the row's thing
+            reading = Reading(None, strip_object(cell.label) or cell.label, 0.6, -1)
         if cell is not None and (not cell.own_words or not reading.object or reading.confidence < 0.5):
             # a figure alone in a table's cell counts what the row's label names (a cell with
             # words of its own, 5个项目, is read as a clause)
