@@ -6,7 +6,6 @@ width, ``— N —`` page numbers, a running header, a table without ruling.
 """
 from __future__ import annotations
 
-import importlib.util
 import io
 import zipfile
 
@@ -17,12 +16,10 @@ from extractor.errors import EmptyInput, UndecodableInput
 from extractor.read import iter_sources, read_bytes
 from extractor.records import Document, FileError
 
-from conftest import ROOT
+from conftest import load_script
 
 pytest.importorskip("reportlab")
-_spec = importlib.util.spec_from_file_location("pdf_layout", ROOT / "scripts" / "pdf_layout.py")
-pdf_layout = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(pdf_layout)
+pdf_layout = load_script("pdf_layout")
 
 SUMMARY = "\n".join([
     "#c 青石县总工会",

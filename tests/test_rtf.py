@@ -3,20 +3,17 @@ code page.  The files are written here, from strings made up for these tests, as
 saves them (scripts/rtf_layout.py)."""
 from __future__ import annotations
 
-import importlib.util
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import load_script
 from extractor.errors import EmptyInput, UndecodableInput
 from extractor.pipeline import parse_source
 from extractor.read import read_bytes
 
-_spec = importlib.util.spec_from_file_location("rtf_layout", ROOT / "scripts" / "rtf_layout.py")
-rtf_layout = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(rtf_layout)
+rtf_layout = load_script("rtf_layout")
 
 SUMMARY = "\n".join([
     "柳林县总工会2023年工作总结",

@@ -248,7 +248,8 @@ def _title(block: list[Line]) -> tuple[Optional[str], Optional[Span], int]:
                     and (rules.title_after_issuer.match(nxt.text) or not rules.issuer_line.match(text))
                     and rules.doc_keyword.search(nxt.text) and is_title_like(nxt.text)
                     and not HEADING_START.match(nxt.text)):
-                return text + strip_trailing_pipes(nxt.text), (line.span[0], nxt.span[0] + len(strip_trailing_pipes(nxt.text))), i + 2
+                second = strip_trailing_pipes(nxt.text)
+                return text + second, (line.span[0], nxt.span[0] + len(second)), i + 2
             if (nxt is not None and len(nxt.text) <= _SHORT_TITLE and not rules.doc_keyword.search(text)
                     and rules.doc_keyword.search(nxt.text) and is_title_like(nxt.text)
                     and not HEADING_START.match(nxt.text)):
@@ -289,7 +290,8 @@ _EDITOR_LINE = regex.compile(r"^(?P<by>\S{2,30}?)(?:办公室|办公厅|宣传�
 _EDITOR_REACH = 4  # lines under a bulletin's name its editor's line may stand on
 
 
-def _masthead(block: list[Line], title_span: Optional[Span], lines: Sequence[Line] = ()) -> str:
+def _masthead(block: list[Line], title_span: Optional[Span], lines: Sequence[Line] = (),
+              line_starts: Sequence[int] = ()) -> str:
     """A red-header masthead above the title (天门市总工会文件), without its 文件; or a
     bulletin's editor line under its name (云溪市总工会办公室编 2022年9月26日: a line of the
     page's ``lines``, chrome to the document), without the office."""
@@ -300,16 +302,22 @@ def _masthead(block: list[Line], title_span: Optional[Span], lines: Sequence[Lin
             break
         if line.text.endswith("文件") and len(line.text) <= 32:
             return line.text[:-2]
-    below = [line for line in lines[bisect_left([x.span[0] for x in lines], title_span[1]):] if line.text][:_EDITOR_REACH]
-    for line in below:
-        editor = _EDITOR_LINE.match(line.text)
+    seen = 0
+    for at in range(bisect_left(line_starts, title_span[1]), len(lines)):  # (``line_starts``: of ``lines``)
+        if not lines[at].text:
+            continue
+        editor = _EDITOR_LINE.match(lines[at].text)
         if editor:
             return editor.group("by")
+        seen += 1
+        if seen == _EDITOR_REACH:
+            break
     return ""
 
 
 def _find_documents(text: str) -> list[DocumentBlock]:
     lines = split_lines(text)
+    line_starts = [line.span[0] for line in lines]
     content, may_continue, stamped = _content_lines(lines)
     documents = []
     for block in _blocks(content, may_continue, stamped):
@@ -326,7 +334,7 @@ def _find_documents(text: str) -> list[DocumentBlock]:
             lines=tuple(block),
             title=title,
             title_span=title_span,
-            org=org_of(title, opening, subtitles, _masthead(block, title_span, lines)),
+            org=org_of(title, opening, subtitles, _masthead(block, title_span, lines, line_starts)),
             doc_type=doc_type,
             period=period_of(title, opening, doc_type, text[start:block[-1].span[1]],
                            text[max(0, start - 300):(body_lines[0].span[1] if body_lines else start)]),

@@ -44,7 +44,6 @@ def _counted_after_its_noun(text: str, q: Quantity) -> bool:
 _ONLY_CONJUNCTIONS = regex.compile(r"[、和及与\s]*")
 
 
-_ARRANGING_VERBS = frozenset(("安排", "开设", "设置", "举办", "组织", "共"))  # (授课96课时: the verb names the hours)
 
 
 def _last_class(text: str, start: int, end: int, cues) -> Optional[str]:
@@ -372,7 +371,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             reading = Reading(None, (stripped if len(stripped) > 1 else cell.label).lstrip(":：、 "), 0.8, -1)
             predicate = predicate_of(cell.label)
         if (cues.phrases["class_hour_units"].match(q.unit or "")
-                and not (reading.object and reading.object == reading.predicate and reading.object not in _ARRANGING_VERBS)
+                and not (reading.object and reading.object == reading.predicate and reading.object not in cues.arranging_verbs)
                 and (taught := _last_class(text, ctx.sentence_start, q.span[0], cues))):
             # 举办……研修班2期,每期24学时: the hours of the class named before
             reading = reading._replace(object=taught, confidence=0.6)

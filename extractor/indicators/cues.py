@@ -109,6 +109,8 @@ class Cues:
     weak_target: object
     territory_before: object  # 全县 before 18个乡镇: a territory's own places, a fact
     completed_after: object  # ……32项重点任务【全部完成】: reported done
+    prospective: object  # 确保, 力争: a clause planning what it then calls done
+    arranging_verbs: frozenset  # 安排, 开设: verbs that only arrange a class, naming no hours
     territory_after: object
     weak_target_leads: frozenset  # words after a weak cue that lead its verb (将继续推进)
     plan_target: object  # 保持: a goal in a plan, after a fact cue too
@@ -268,6 +270,8 @@ def indicator_cues() -> Cues:
         weak_target=alternation(status["weak_target_cues"]),
         territory_before=regex.compile(status["territory_before"]),
         completed_after=regex.compile(status["completed_after"]),
+        prospective=alternation(status["prospective_cues"]),
+        arranging_verbs=frozenset(words["arranging_verbs"]),
         territory_after=regex.compile(status["territory_after"]),
         weak_target_leads=frozenset(status["weak_target_leads"]),
         plan_target=alternation(status["plan_target_cues"]),

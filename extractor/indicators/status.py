@@ -17,7 +17,6 @@ def _blanked(match) -> str:
     return "\0" * len(match.group())
 
 
-_PROSPECTIVE = regex.compile(r"确保|力争|争取|计划|拟|将|要|务必|必须")  # (确保……12件提案全部办结: still to do)
 _QUOTED_NAME = regex.compile(r"“[^”“\n]{1,12}”")
 
 
@@ -82,7 +81,7 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
     if text.startswith("[ ]", text.rfind("\n", 0, q.span[0]) + 1):
         return "target"  # - [ ] 新建驿站8个: an open task of a Markdown list, still to do
     if (doc_type != "plan" and cues.completed_after.match(text, q.span[1], ctx.clause_end)
-            and not _PROSPECTIVE.search(text, ctx.clause_start, q.span[0])):
+            and not cues.prospective.search(text, ctx.clause_start, q.span[0])):
         return "actual"  # 年初确定的32项重点任务全部完成: the goal reported done
     if (q.unit == "个" and cues.territory_before.search(text, max(ctx.clause_start, q.span[0] - 6), q.span[0])
             and cues.territory_after.match(text, q.span[1] - 1 if text[q.span[1] - 1] == "个" else q.span[1])):

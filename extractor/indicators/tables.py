@@ -36,7 +36,16 @@ def _words() -> TableWords:
 
 
 # 118, 1,208, -3.5, +42 (a change column's sign says it grew: the figure is 42)
-_APPROX_MARK = regex.compile(r"约|近|逾|超过|大约")  # (约3000 in a cell: its approximation, read by its quantity)
+@lru_cache(maxsize=1)
+def _approx_marks():
+    """The recogniser's approximation words (约, 大约, 近 …) and what each marks: 约3000 alone in
+    a cell is read with its mark."""
+    from ..quantities.lexicon import lexicon
+
+    marks = lexicon().approx_prefix
+    return regex.compile("|".join(regex.escape(word) for word in marks)), marks
+
+
 _BARE_FIGURE = regex.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _FIGURE_CELL = regex.compile(r"(?!\s*(?:19|20)[0-9]{2}年)\s*[-+≥≤<>]?[0-9][0-9.,]*\s*(?:%|\p{Han}{1,3})?(?:以上|以下|左右)?\s*")  # 118, 5家, 93.7% (a year, 2022年, heads a column)
 
@@ -164,11 +173,11 @@ class TableRows:
                         continue
                     value, reported, kind = read
                     at, to = figure.span()
-                    mark = _APPROX_MARK.fullmatch(text, start, at) if at > start else None
+                    mark = _approx_marks()[0].fullmatch(text, start, at) if at > start else None
                     found.append(fill(Quantity, {
                         "span": (start if mark else at, to), "text": text[start if mark else at:to],
                         "value": value, "unit": reported, "kind": kind,
-                        "approx": mark.group() if mark else None, "bound": None, "range": None, "per": None, "masked": False,
+                        "approx": _approx_marks()[1][mark.group()] if mark else None, "bound": None, "range": None, "per": None, "masked": False,
                         "number_span": (at, to), "change": None, "implicit_unit": True,
                     }))
         return found
@@ -306,7 +315,7 @@ def _cell_figures(text: str, start: int, end: int) -> list:
     figure = _BARE_FIGURE.fullmatch(text, start, end)
     if figure is not None:
         return [figure]
-    marked = _APPROX_MARK.match(text, start, end)
+    marked = _approx_marks()[0].match(text, start, end)
     if marked and (figure := _BARE_FIGURE.fullmatch(text, marked.end(), end)):
         return [figure]
     if text.find(";", start, end) < 0 or not _SPLIT_CELL.fullmatch(text, start, end):
