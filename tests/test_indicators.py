@@ -1403,3 +1403,35 @@ def test_a_remarks_bare_verb_counts_the_rows_thing():
     (doc,) = parse_text(text)
     assert [(i.value, i.object) for i in doc.indicators if i.value in (9, 3, 218)] == [
         (9, "困难职工"), (3, "困难职工"), (218, "新就业形态劳动者")]
+
+
+def test_a_lead_in_of_work_to_do_frames_its_list_as_targets():
+    text = ("西城区总工会2022年工作总结\n一、主要工作\n全年新建工会20家。新的一年,区总工会将聚焦主责主业,重点抓好这几件事:"
+            "新建基层工会组织50家以上,发展会员5000人以上;集体合同签订率稳定在90%以上。\n二、存在问题\n"
+            "对照年度目标仍有差距:一是职工驿站建设偏慢,完成率仅为65%;二是新任基层工会主席有37人。\n")
+    (doc,) = parse_text(text)
+    assert [(i.value, i.status) for i in doc.indicators] == [
+        (20, "actual"), (50, "target"), (5000, "target"), (90, "target"), (65, "actual"), (37, "actual")]
+
+
+def test_an_average_names_nothing_and_a_topic_before_ye_is_counted():
+    found = indicators("街道工会专职工作人员偏少,平均每个街道仅1.5名。职工文体活动也没落下,全年组织了一百二十多场。"
+                       "最后248名选手进了决赛。")
+    assert [(i.value, i.object) for i in found] == [(1.5, None), (120, "职工文体活动"), (248, "选手")]
+
+
+def test_a_label_printed_with_its_unit_and_a_header_of_two_titles_are_parted():
+    text = ("南坪市2022年工会统计\n指标名称\t计量单位\t2021年\t2022年\n工会会员\t人\t263180\t275430\n"
+            "劳动争议调解案件 件\t412\t376\n户外劳动者服务站点个\t118\t164\n\n"
+            "县(市、区)\t基层工会组织(个)工会会员(人)\n坪江区\t462\t78640\n溪口区\t318\t46215\n")
+    (doc,) = parse_text(text)
+    got = [(i.value, i.unit, i.object) for i in doc.indicators]
+    assert (412, "件", "劳动争议调解案件") in got and (164, "个", "户外劳动者服务站点") in got
+    assert (462, "个", "基层工会组织") in got and (78640, "人", "工会会员") in got
+
+
+def test_a_column_of_employers_named_unit_is_no_column_of_measures():
+    text = ("和坪县2023年慰问名单\n序号\t姓名\t单位\t金额(元)\t备注\n1\t王**\t县公路管理段\t1000\n2\t李**\t县医院\t500\n"
+            "\t小计:2户\t\t1500\n")
+    (doc,) = parse_text(text)
+    assert all(i.object != "单位" for i in doc.indicators)

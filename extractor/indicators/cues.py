@@ -112,7 +112,8 @@ class Cues:
     prospective: object  # 确保, 力争: a clause planning what it then calls done
     arranging_verbs: frozenset  # 安排, 开设: verbs that only arrange a class, naming no hours
     territory_after: object
-    weak_target_leads: frozenset  # words after a weak cue that lead its verb (将继续推进)
+    lead_in_goal_nouns: tuple  # target cues that name a goal, framing no list after a colon
+    weak_target_leads: frozenset  # words after a weak cue that lead its verb (将继续推进) or are one (将聚焦)
     plan_target: object  # 保持: a goal in a plan, after a fact cue too
     weak_actual: object
     any_status_cue: object  # any word of target, actual, weak_target and weak_actual
@@ -120,6 +121,7 @@ class Cues:
     people_units: frozenset
     headcount_units: frozenset  # 人, 名, 位: a total in one, its parts in another
     topic_opener: object  # a demonstrative that opens a clause naming a topic
+    topic_adverb: object  # an adverb after the noun phrase that opens a clause naming a topic (也)
     comparison_base: object  # the words of a clause before the base of a comparison (比2019年的)
     spent: object  # a spending verb (and 了) that ends the words left of a sum of money
     purpose: object  # a verb of buying or building (and 了) that opens the words right of it
@@ -273,7 +275,8 @@ def indicator_cues() -> Cues:
         prospective=alternation(status["prospective_cues"]),
         arranging_verbs=frozenset(words["arranging_verbs"]),
         territory_after=regex.compile(status["territory_after"]),
-        weak_target_leads=frozenset(status["weak_target_leads"]),
+        lead_in_goal_nouns=tuple(status["lead_in_goal_nouns"]),
+        weak_target_leads=frozenset(status["weak_target_leads"]) | frozenset(status["weak_target_work_verbs"]),
         plan_target=alternation(status["plan_target_cues"]),
         weak_actual=alternation(status["weak_actual_cues"]),
         any_status_cue=alternation(sorted({*status["target_cues"], *status["actual_cues"],
@@ -282,6 +285,7 @@ def indicator_cues() -> Cues:
         people_units=frozenset(words["people_units"]),
         headcount_units=frozenset(words["headcount_units"]),
         topic_opener=alternation(words["topic_openers"]),
+        topic_adverb=alternation(words["topic_adverbs"]),
         comparison_base=re.compile(words["comparison_base"]),
         spent=alternation(words["spending_verbs"], "了?$"),
         purpose=alternation(words["purpose_verbs"], "了?"),

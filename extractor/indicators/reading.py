@@ -695,11 +695,23 @@ def _topic_before(text: str, ctx: Context) -> str:
     start = max([start] + [text.rfind(mark, start, end) + 1 for mark in cues.clause_only_breaks])
     opener = cues.topic_opener.search(text, start, end)
     if opener is None or text[opener.end():end].strip() == "":
-        return ""
+        return _topic_before_adverb(text[start:end], cues)
     tokens = segment(text[opener.end():end])
     if any(token in cues.verbs for token in tokens) or tag_of(tokens[-1])[:1] in ("f", "t"):
         return ""  # 上述活动【中】, 这些【年来】: a place or a time, no topic
     topic = _phrase(tokens)
+    return topic if len(topic) >= 2 else ""
+
+
+def _topic_before_adverb(clause: str, cues) -> str:
+    """The noun phrase that opens ``clause`` before an adverb of sameness (【职工文体活动】也没落下),
+    when the clause counts nothing itself."""
+    tokens = segment(clause.strip())
+    at = next((k for k, token in enumerate(tokens) if cues.topic_adverb.fullmatch(token)), -1)
+    if at < 1 or any(token in cues.verbs for token in tokens[:at]) \
+            or not all(_is_noun_tag(tag_of(token)) or tag_of(token) in ("l", "j") for token in tokens[:at]):
+        return ""
+    topic = "".join(tokens[:at])
     return topic if len(topic) >= 2 else ""
 
 

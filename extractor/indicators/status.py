@@ -189,15 +189,26 @@ def _framed_as_target(text: str, part_start: int, body_start: int, earlier_figur
     if last_stop < 0 and reach > body_start:
         return False  # no sentence start within reach
     start = last_stop + 1 if last_stop >= 0 else body_start
+    first = bisect_left(earlier_figures, start)
+    colon = max(text.rfind("：", start, part_start), text.rfind(":", start, part_start))
+    if colon > start and not (first < len(earlier_figures) and earlier_figures[first] < colon):
+        # 区总工会将聚焦主责主业,重点抓好这几件事:……;……: a lead-in of what is to be done frames its list
+        lead_in = text[start:colon]
+        cue = _last_cue(lead_in, cues, False)
+        if cue is not None and cue[1] == "target" and not lead_in.startswith(cues.lead_in_goal_nouns, cue[0]):
+            return True
     comma = min((at for at in (text.find(mark, start, part_start) for mark in cues.clause_only_breaks) if at >= 0),
                 default=-1)
     if comma < 0:
         return False
-    first = bisect_left(earlier_figures, start)
     if first < len(earlier_figures) and earlier_figures[first] < comma:
         return False  # the opening clause reports a figure of its own
     opening = cues.not_cues.sub(_blanked, text[start:comma])
-    return cues.target.search(opening) is not None
+    cue = _last_start(cues.target, opening)
+    if cue < 0:
+        return False
+    # (对照年度【目标】仍有差距:一是……: a goal named before a colon frames a report of how things stand)
+    return not (opening.startswith(cues.lead_in_goal_nouns, cue) and (":" in opening[cue:] or "：" in opening[cue:]))
 
 
 def _clause_breaks(cues) -> str:

@@ -73,6 +73,7 @@ class TableRows:
         header: Optional[list[str]] = None
         heading_rows = False  # still in the rows before a table's first figure
         header_rows: list[list[str]] = []  # the rows before the first figure (a caption, headers)
+        units_above = False
         self._groups: dict[int, str] = {}  # row start -> the group line above its rows (一、收入)
         self._note_units: dict[int, str] = {}  # row start -> the unit a note above its table gives
         note_unit: Optional[str] = None
@@ -90,11 +91,18 @@ class TableRows:
                         group = HEADING_START.sub("", text[previous_row_end + 1:start - 1].strip()).strip()
                     else:
                         header, heading_rows, header_rows, group = None, True, [], ""  # a table's first row
+                        units_above = False  # whether the row above wrote a unit under the header's 单位
                         note_unit = self._unit_noted_above(start, lo)
                 if group:
                     self._groups[start] = group
                 if note_unit:
                     self._note_units[start] = note_unit
+                if not heading_rows or any(_FIGURE_CELL.fullmatch(text, a, b) for a, b in cells):
+                    if header is not None and len(cells) > len(header):
+                        header = _split_run_together_header(header, len(cells))
+                    if header is not None and len(cells) == len(header) - 1 and units_above:
+                        cells = _split_label_and_unit(text, cells, header)
+                    units_above = header is not None and _unit_in_column(text, cells, header)
                 if heading_rows and not any(_FIGURE_CELL.fullmatch(text, a, b) for a, b in cells):
                     # the last row before the figures is the header (a caption row may come
                     # first: 附表 | ……预算表; 2021年决算数(万元) is a header's cell)
@@ -359,6 +367,49 @@ def _group_line_between(text: str, previous_row_end: int, start: int) -> bool:
     between = text[previous_row_end + 1:start - 1]
     return bool(between.strip()) and "\n" not in between and len(between) <= _GROUP_LINE_CHARS \
         and not any(mark in between for mark in "。;,")
+
+
+_HEADER_CELL_END = regex.compile(r"(?<=[)\]）])(?=\p{Han})")  # 基层工会组织(个)|工会会员(人), run together
+
+
+def _split_run_together_header(header: list[str], width: int) -> list[str]:
+    """``header`` with its cells that hold two columns' titles parted (a PDF prints two
+    columns so close that no tab is left between them), when its rows have ``width`` cells."""
+    parted = [piece for title in header for piece in _HEADER_CELL_END.split(title)]
+    return parted if len(parted) == width else header
+
+
+def _unit_in_column(text: str, cells: list[tuple[int, int]], header: list[str]) -> bool:
+    """Whether the row writes a unit (人, 万元) under its header's 单位: a column of measures,
+    not of employers (姓名 | 单位 | 金额)."""
+    words = _words()
+    unit_at = next((k for k, title in enumerate(header) if words.unit_column.fullmatch(title.strip())), None)
+    if unit_at is None or unit_at >= len(cells):
+        return False
+    a, b = cells[unit_at]
+    written = text[a:b].strip()
+    return bool(written) and _as_written("1" + written) is not None
+
+
+def _split_label_and_unit(text: str, cells: list[tuple[int, int]], header: list[str]) -> list[tuple[int, int]]:
+    """``cells`` with a label cell that holds the row's unit as well (劳动争议调解案件 件 | 412,
+    户外劳动者服务站点个 | 118: the unit column printed too close) parted in two, when the
+    header's column of units stands right after the label's."""
+    words = _words()
+    unit_at = next((k for k, title in enumerate(header) if words.unit_column.fullmatch(title.strip())), None)
+    if not unit_at:
+        return cells
+    a, b = cells[unit_at - 1]
+    label = text[a:b].rstrip()
+    space = max(label.rfind(" "), label.rfind("\u3000"))
+    tails = [len(label) - space - 1] if space > 0 else [3, 2, 1]  # (words run together: the longest unit)
+    for size in tails:
+        unit = label[len(label) - size:]
+        if 0 < size < len(label) - 1 and _as_written("1" + unit) and _HAN.search(label[:len(label) - size]):
+            cut = a + len(label) - size
+            return [*cells[:unit_at - 1], (a, a + len(label[:len(label) - size].rstrip())), (cut, a + len(label)),
+                    *cells[unit_at:]]
+    return cells
 
 
 def _cell_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
