@@ -1435,3 +1435,11 @@ def test_a_column_of_employers_named_unit_is_no_column_of_measures():
             "\t小计:2户\t\t1500\n")
     (doc,) = parse_text(text)
     assert all(i.object != "单位" for i in doc.indicators)
+
+
+def test_people_chosen_from_a_group_and_a_per_trade_share_and_a_named_aid():
+    found = indicators("从市职业技能鉴定专家库中遴选裁判员不少于96名,每个工种不少于8名。组委会从各工种决赛优胜选手中选拔24名组成集训队。"
+                       "竞赛经费共计42万元,其中奖金18.6万元、参赛补贴8.4万元。年满18周岁的职工均可报名。")
+    assert [(i.value, i.object, i.per) for i in found] == [
+        (96, "裁判员", None), (8, "裁判员", "工种"), (24, "各工种决赛优胜选手", None),
+        (420000, "竞赛经费", None), (186000, "奖金", None), (84000, "参赛补贴", None)]

@@ -40,6 +40,7 @@ class Cues:
     phrase_end_suffixes: frozenset  # 不足: ends a longer token too (经费不足)
     group_suffixes: frozenset  # 组 of 走访组: a verb before it starts a noun
     whole_only_words: frozenset  # 总数: names only a whole
+    qualifying_verbs: frozenset  # 参赛: before a nominal verb (补贴) it names the aid
     achievement_verbs: frozenset  # 获: a part named by what it won counts its total's thing
     sum_words: frozenset
     running_total: object  # the sum words of more than one character (a bare 共 sits inside 公共)
@@ -199,6 +200,7 @@ def indicator_cues() -> Cues:
         phrase_end_suffixes=frozenset(words["phrase_end_suffixes"]),
         group_suffixes=frozenset(words["group_suffixes"]),
         whole_only_words=frozenset(words["whole_only_words"]),
+        qualifying_verbs=frozenset(words["qualifying_verbs"]),
         achievement_verbs=frozenset(words["achievement_verbs"]),
         sum_words=frozenset(words["sum_words"]),
         running_total=alternation(w for w in words["sum_words"] if len(w) > 1),

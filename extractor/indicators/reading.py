@@ -159,6 +159,9 @@ class _LeftReading:
         elif (len(self._verbs) >= 2 and self._verbs[-1] + 2 == len(tokens)
               and tokens[-1] in cues.task_heads):
             self._verbs.pop()  # 完成年度【收缴】任务: the verb names the task
+        if (len(self._verbs) >= 2 and self._verbs[-1] == len(tokens) - 1 and self._verbs[-2] == len(tokens) - 2
+                and tokens[-1] in cues.nominal_verbs and tokens[-2] in cues.qualifying_verbs):
+            del self._verbs[-2:]  # 发放【参赛补贴】: a verb of taking part names the kind of aid
         end = len(tokens)  # the object's words end here
         if (len(self._verbs) >= 2 and self._verbs[-1] == len(tokens) - 1 and self._verbs[-2] < self._verbs[-1] - 1
                 and tokens[self._verbs[-1]] in cues.sum_words):  # (开展培训累计3000人次: 培训 is the verb)
@@ -409,6 +412,11 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
                 return Reading(predicate, right_obj, 0.85, -1)  # count after it counts it too
             right_at = q.span[1] + (lead.end() if lead else 0)
             return Reading(predicate, right_obj, 0.85, right_at + right.find(right_obj) + len(right_obj))
+    if (not obj and q.unit in cues.people_units
+            and (chosen := cues.phrases["chosen_from"].search(text, ctx.clause_start, q.span[0]))):
+        source = strip_object(chosen.group(1))
+        if len(source) >= 2:
+            return Reading(predicate, source, 0.6, -1)  # 从各工种决赛优胜选手中选拔24名: of the group chosen from
     if q.kind == "money" and right in cues.aid_verbs:
         # 给予每人500元【奖励】: the clause ends on the kind of money given
         return Reading(predicate, right, 0.8, q.span[1] + len(right))
