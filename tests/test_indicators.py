@@ -970,7 +970,7 @@ def test_a_list_of_recipients_counts_what_its_column_names_across_group_lines():
 def test_a_task_in_chinese_numerals_before_its_completion_share():
     task, share = indicators("完成市总工会下达任务二百二十万元的百分之一百零七点三。")
     assert (task.value, task.status, share.value) == (2200000, "target", 107.3)
-    assert task.object == "市总工会下达"  # (下达 is a verb of its own: its 达 stays)
+    assert task.object == "市总工会下达任务"  # (下达 is a verb of its own: its 达 stays, and the task it gives)
 
 
 def test_a_standards_label_names_the_money_paid_per_head():
@@ -1443,3 +1443,10 @@ def test_people_chosen_from_a_group_and_a_per_trade_share_and_a_named_aid():
     assert [(i.value, i.object, i.per) for i in found] == [
         (96, "裁判员", None), (8, "裁判员", "工种"), (24, "各工种决赛优胜选手", None),
         (420000, "竞赛经费", None), (186000, "奖金", None), (84000, "参赛补贴", None)]
+
+
+def test_money_per_head_after_a_sentence_of_its_sum_and_a_task_given_from_above():
+    found = indicators("全年发放助学金125.4万元。其中,资助本科新生138名,每人5000元;高职新生76名,每人3000元。"
+                       "全年收缴工会经费1265万元,完成市总工会下达任务1200万元的105.4%。")
+    assert [(i.value, i.object) for i in found if i.kind == "money"] == [
+        (1254000, "助学金"), (5000, "助学金"), (3000, "助学金"), (12650000, "工会经费"), (12000000, "市总工会下达任务")]

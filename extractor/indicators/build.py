@@ -526,10 +526,14 @@ def _money_per_head_named_by_its_sum(text: str, made: list[Indicator]) -> list[I
     for k, ind in enumerate(made):
         if not (ind.kind == "money" and ind.per and (ind.object is None or (
                 cues.phrases["people_end"].search(ind.object) and ind.object not in cues.nominal_verbs)
-                or (ind.object == ind.predicate and ind.object not in _own_clause(text, ind)))):
+                or (ind.object == ind.predicate and ind.object not in _own_clause(text, ind))
+                or (ind.predicate is None and ind.object in cues.aid_verbs
+                    and ind.object not in _own_clause(text, ind, whole=True)))):
             continue  # (每户借款1万元, 每人奖励5000元: the verb of its own clause names the money)
         total = next((t for t in made if t.sentence_span == ind.sentence_span and t.kind == "money"
                       and not t.per and t.object and cues.phrases["money_end"].search(t.object)), None)
+        if total is None:
+            total = _sum_its_parts_follow(text, made, k, cues)
         if total is not None:
             if result is made:
                 result = list(made)
@@ -538,10 +542,30 @@ def _money_per_head_named_by_its_sum(text: str, made: list[Indicator]) -> list[I
     return result
 
 
-def _own_clause(text: str, ind: Indicator) -> str:
-    """The words of a figure's clause, from its last clause break to the figure's end."""
+def _sum_its_parts_follow(text: str, made: list[Indicator], k: int, cues) -> Optional[Indicator]:
+    """发放助学金125.4万元。其中,资助本科新生138名,每人5000元;……: the money a sentence before
+    sums, when 其中 opens its parts and only amounts per head stand between, in one paragraph."""
+    ind = made[k]
+    for before in reversed(made[:k]):
+        if before.kind != "money" or before.per:
+            continue
+        between = text[before.quantity_span[1]:ind.quantity_span[0]]
+        if ("\n" not in between and before.object and cues.phrases["money_end"].search(before.object)
+                and cues.part_markers.match(between.lstrip("。;；,，:： "))):
+            return before
+        return None  # (a money figure of its own stands between)
+    return None
+
+
+def _own_clause(text: str, ind: Indicator, whole: bool = False) -> str:
+    """The words of a figure's clause, from its last clause break to the figure's end (to the
+    clause's end when ``whole``)."""
     start = max(text.rfind(mark, ind.sentence_span[0], ind.quantity_span[0]) for mark in ",，;；:：") + 1
-    return text[max(start, ind.sentence_span[0]):ind.quantity_span[1]]
+    end = ind.quantity_span[1]
+    if whole:
+        end = min((at for at in (text.find(mark, end, ind.sentence_span[1]) for mark in ",，;；:：。") if at >= 0),
+                  default=ind.sentence_span[1])
+    return text[max(start, ind.sentence_span[0]):end]
 
 
 _LABEL = regex.compile(r"[\p{Han}()“”]{2,12}")
