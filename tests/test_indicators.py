@@ -1450,3 +1450,17 @@ def test_money_per_head_after_a_sentence_of_its_sum_and_a_task_given_from_above(
                        "全年收缴工会经费1265万元,完成市总工会下达任务1200万元的105.4%。")
     assert [(i.value, i.object) for i in found if i.kind == "money"] == [
         (1254000, "助学金"), (5000, "助学金"), (3000, "助学金"), (12650000, "工会经费"), (12000000, "市总工会下达任务")]
+
+
+def test_a_budget_is_a_plan_and_its_parts_are_named_as_written():
+    from extractor.quantities import find_quantities
+
+    assert [q.value for q in find_quantities("因公出国(境)费0万元,工程类采购预算0.00万元")] == [0, 0]
+    text = ("青岚市总工会2023年部门预算公开\n一、收支预算总体情况\n2023年本部门支出预算合计2801.48万元,其中:基本支出1635.27万元,"
+            "项目支出1166.21万元。按支出功能分类科目,一般公共服务支出(类)1842.16万元;2012904群众团体事务(款)工会事务(项)286.40万元。"
+            "以上三项均按规定测算。\n")
+    (doc,) = parse_text(text)
+    assert doc.doc_type == "plan"
+    assert [(i.value, i.object) for i in doc.indicators][1:5] == [
+        (16352700, "基本支出"), (11662100, "项目支出"), (18421600, "一般公共服务支出"), (2864000, "群众团体事务工会事务")]
+    assert len(doc.indicators) == 5 and all(i.status == "target" for i in doc.indicators)

@@ -28,6 +28,7 @@ _DIGIT = regex.compile(r"[\d一二三四五六七八九十百千万]")
 _PER_WORDS = frozenset({"人", "户", "每人", "每户", "人均", "户均"})
 _RATE_WORD = regex.compile(r"(率|比例|比重|覆盖面|参与面|活动面|知晓面|满意度|知晓度|参与度|进度)$")
 _LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}\s*[.、,]|[(]\d{1,2}[)]|[一二三四五六七八九十]+、)\s*")
+_BUDGET_CLASS = regex.compile(r"[(（][类款项][)）]|(?<![\d.,])[12]\d{4,6}(?=\p{Han})")  # (and its code, 2012904)
 _NUMBERISH = regex.compile(r"[\d一二三四五六七八九十百千万亿两几数*xX]")
 _NUMERALS = "一二三四五六七八九十"  # those _LEADING_NUMBER reads
 _QUARTER_ONLY = regex.compile(r"(?:第?[一二三四1-4]季度|[上下]半年|全年|年内|当年)")
@@ -62,7 +63,8 @@ def strip_object(phrase: str) -> str:
     while phrase:
         # one-character function words are dropped as tokens, never from inside a word (对象)
         prefix = cues.prefix_re.match(phrase)
-        if prefix and prefix.end() < len(phrase) and phrase[prefix.end()] not in cues.level_suffixes:
+        if (prefix and prefix.end() < len(phrase) and phrase[prefix.end()] not in cues.level_suffixes
+                and len(segment(phrase)[0]) <= prefix.end()):  # (not from inside a term: 【基本】支出)
             phrase = phrase[prefix.end():]
             continue
         suffix = cues.suffix_re.search(phrase)
@@ -358,6 +360,8 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     cues = indicator_cues()
     left_start = max(ctx.clause_start, left_from, q.span[0] - cues.left_window)
     left = text[left_start:q.span[0]]
+    if "类" in left or "款" in left or "项" in left:
+        left = _BUDGET_CLASS.sub("", left)  # 一般公共服务支出【(类)】: a budget's level names nothing
     right = text[q.span[1]:min(ctx.clause_end, q.span[1] + cues.right_window)]
     reading = _left_reading(left)
     predicate, obj = reading.predicate, reading.object
@@ -469,7 +473,10 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         return Reading(predicate, previous.object, 0.6, -1)
     if (predicate in cues.nominal_verbs or (q.kind == "money" and cues.part_markers.search(text, ctx.sentence_start, q.span[0]))) \
             and reading.between_verbs and not q.per and reading.between_verbs + predicate in left \
-            and not cues.target.fullmatch(reading.between_verbs):  # 【计划】慰问2800人次: a plan, no thing
+            and not cues.target.fullmatch(reading.between_verbs) \
+            and not any(word in cues.phrase_end_verbs for word in segment(reading.between_verbs)):
+        # (【计划】慰问2800人次: a plan, no thing)
+        # (职工活动支出不【低于】预算支出的40%: a comparison's base, no name)
         # (其中区财政安排200万元: a source of money listed as a part)
         # 其中农民工技能培训310人次, 企业和社会捐助58万元: the verb is used as a noun
         return Reading(predicate, strip_object(reading.between_verbs + predicate), 0.6, -1)  # (【二季度】收缴: a time, no kind)

@@ -222,15 +222,16 @@ def _abbreviated(tokens: list, i: int, last_small: Optional[float]) -> bool:
     return following == "point" or (following == "large" and last_small < 1e4)
 
 
-def _close_group(groups: list, below: float, unit: float) -> None:
-    """Multiply what stands below ``unit`` by it: 三亿 四千万 五兆; 万万 = 亿."""
+def _close_group(groups: list, below: float, unit: float, written: bool = False) -> None:
+    """Multiply what stands below ``unit`` by it: 三亿 四千万 五兆; 万万 = 亿.  ``written``:
+    a number stands before it, so nothing below is 0 (0万元, 0.00万元), not one 万."""
     label = unit
     while groups and (groups[-1][0] < unit or (groups[-1][0] == unit and not below)):
         group_power, value = groups.pop()
         if group_power == unit:
             label = unit * group_power
         below += value
-    groups.append((label, (below or 1.0) * unit))
+    groups.append((label, (below if below or written else 1.0) * unit))
 
 
 def _read_positional(tokens: list) -> Optional[float]:
@@ -274,7 +275,7 @@ def _read_positional(tokens: list) -> Optional[float]:
             section += (current if current is not None else 1.0) * value
             current, last_small, zero_seen, section_power = None, float(value), False, float(value)
         else:  # large: 万 亿 兆; a bare leading 万 means one 万
-            _close_group(groups, section + (current or 0.0), float(value))
+            _close_group(groups, section + (current or 0.0), float(value), written=current is not None)
             section, current, last_small, zero_seen, section_power = 0.0, None, float(value), False, float("inf")
         i += 1
     return sum(value for _, value in groups) + section + (current or 0.0)
