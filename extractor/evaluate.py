@@ -41,7 +41,8 @@ __all__ = [
 ]
 
 GOLD_SUFFIX = ".gold.json"
-SOURCE_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".doc", ".md", ".pdf", ".rtf", ".xlsx")  # order of preference for NAME.*
+SOURCE_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".doc", ".md", ".pdf", ".rtf", ".xlsx", ".xls", ".et", ".wps",
+                   ".mht", ".mhtml", ".ofd")  # order of preference for NAME.*
 VALUE_ABS_TOLERANCE = 0.01
 VALUE_REL_TOLERANCE = 0.005
 OBJECT_MIN_RUN = 3  # shortest shared run of characters that can make two objects the same
@@ -88,7 +89,7 @@ def gold_cases(gold_dir: str | Path) -> list[GoldCase]:
         candidates = [folder / (name + suffix) for suffix in SOURCE_SUFFIXES]
         source = next((c for c in candidates if c.exists()), None)
         if source is None:
-            raise UsageError(f"{gold_path}: no source file {name}.txt/.html/.docx/.doc/.md/.pdf/.rtf/.xlsx beside it")
+            raise UsageError(f"{gold_path}: no source file {name}.* ({', '.join(SOURCE_SUFFIXES)}) beside it")
         cases.append(GoldCase(name, gold_path, source))
     return cases
 

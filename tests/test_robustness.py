@@ -40,7 +40,7 @@ def test_any_unicode_text(text):
 
 
 @SETTINGS
-@given(st.binary(max_size=300), st.sampled_from(["a.txt", "b.html", "c.docx", "d", "e.pdf", "f.md", "g.rtf", "h.doc", "i.xlsx"]))
+@given(st.binary(max_size=300), st.sampled_from(["a.txt", "b.html", "c.docx", "d", "e.pdf", "f.md", "g.rtf", "h.doc", "i.xlsx", "j.ofd", "k.xls", "l.mht", "m.wps"]))
 def test_read_bytes_raises_only_typed_errors(data, name):
     try:
         src = read_bytes(data, name)
@@ -50,7 +50,8 @@ def test_read_bytes_raises_only_typed_errors(data, name):
         assert isinstance(src.text, str)
 
 
-@pytest.mark.parametrize("name", ["liulin_summary_word97.doc", "stats.xlsx", "report.pdf"])
+@pytest.mark.parametrize("name", ["liulin_summary_word97.doc", "stats.xlsx", "report.pdf", "gongwen.ofd",
+                                  "xiaoshan_stats_excel97.xls", "page.mht"])
 def test_damaged_binary_documents_raise_only_typed_errors(name):
     import io
     import random
@@ -58,8 +59,18 @@ def test_damaged_binary_documents_raise_only_typed_errors(name):
 
     from openpyxl import Workbook
 
-    if name.endswith(".doc"):
+    if name.endswith((".doc", ".xls")):
         data = (Path(__file__).parent / "fixtures" / name).read_bytes()
+    elif name.endswith(".mht"):
+        from email.mime.image import MIMEImage
+        from email.mime.multipart import MIMEMultipart
+        from email.mime.text import MIMEText
+
+        message = MIMEMultipart("related", type="text/html")
+        message.attach(MIMEText("<html><body><h1>某县总工会2023年工作总结</h1><p>全年发展会员91572人。</p></body></html>",
+                                "html", "utf-8"))
+        message.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(range(64)), "png"))
+        data = message.as_bytes()
     elif name.endswith(".xlsx"):
         book = Workbook()
         for row in (["指标", "2022年"], ["会员（人）", 91572], ["集体合同（份）", 426]):
@@ -67,6 +78,11 @@ def test_damaged_binary_documents_raise_only_typed_errors(name):
         buffer = io.BytesIO()
         book.save(buffer)
         data = buffer.getvalue()
+    elif name.endswith(".ofd"):
+        from conftest import load_script
+
+        data = load_script("ofd_layout").gongwen_ofd("#c 某县总工会2023年工作总结\n　　全年发展会员91572人。\n指标\t数量\n集体合同\t426",
+                                                     running_header="某县总工会文件")
     else:
         pytest.importorskip("reportlab")
         from reportlab.pdfgen import canvas

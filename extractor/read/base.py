@@ -42,7 +42,7 @@ def suffix_of(name: str) -> str:
 
 
 def format_of(name: str, data: bytes | None = None) -> str:
-    """"txt", "html", "docx", "doc", "xlsx", "pdf", "rtf", "markdown" or "zip" for ``name``; ``UnsupportedFormat`` otherwise.
+    """"txt", "html", "docx", "doc", "xlsx", "xls", "pdf", "ofd", "rtf", "markdown", "mht" or "zip" for ``name``; ``UnsupportedFormat`` otherwise.
 
     A name without extension is sniffed from ``data`` (when given) and
     taken as text when no known signature matches.
@@ -52,9 +52,18 @@ def format_of(name: str, data: bytes | None = None) -> str:
         found = load_toml(_FORMATS_FILE)["extensions"].get(suffix)
         if found is None:
             raise UnsupportedFormat(name, f"unsupported file type .{suffix}")
+        if found in ("xls", "wps") and data:
+            return _named_but_read_as(found, name, data)
         return found
     sniffed = sniff(data or b"")
-    if sniffed in (None, "html", "pdf", "rtf", "doc"):
+    if sniffed == "zip" and data:
+        from .ofd import is_ofd_package  # (an OFD package saved without its extension; other zips stay refused)
+
+        if is_ofd_package(data):
+            return "ofd"
+    if sniffed == "doc" and compound_kind(data) == "xls":
+        return "xls"
+    if sniffed in (None, "html", "pdf", "rtf", "doc", "mht"):
         return sniffed or "txt"
     raise UnsupportedFormat(name, f"unsupported file type: the content looks like {sniffed.upper()}, not text")
 
@@ -67,7 +76,49 @@ def sniff(data: bytes) -> str | None:
     for magic, name in load_toml(_FORMATS_FILE)["magic"].items():
         if (markup if name == "html" else head).startswith(magic):
             return name
-    return None
+    return "mht" if _looks_like_web_archive(data) else None
+
+
+def _looks_like_web_archive(data: bytes) -> bool:
+    """A MIME message declaring a multipart/related body in its header block (a saved page)."""
+    rules = load_toml(_FORMATS_FILE)["mht"]
+    head = data[:4096].decode("latin-1").lower().replace("\r\n", "\n")
+    if not head.startswith(tuple(rules["first_fields"])):
+        return False
+    return rules["content_type"] in head.split("\n\n", 1)[0]  # (the header block ends at a blank line)
+
+
+def compound_kind(data: bytes) -> str | None:
+    """What a compound file holds, by its streams ([compound]): "doc" (a WordDocument stream),
+    "xls" (a workbook) or "other" (PowerPoint, Works, old WPS …); None for bytes that are no
+    compound file or whose directory cannot be read (the reader then says what is wrong)."""
+    import io
+
+    import olefile
+
+    if not data or sniff(data[:64]) != "doc":
+        return None
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            for kind, streams in load_toml(_FORMATS_FILE)["compound"].items():
+                if any(ole.exists(stream) for stream in streams):
+                    return kind
+    except Exception:  # (olefile on damaged bytes: OSError, struct and index errors alike)
+        return None
+    return "other"
+
+
+def _named_but_read_as(named: str, name: str, data: bytes) -> str:
+    """The reader for a file whose extension tells less than its bytes: an ``.xls`` that is an
+    HTML page (sites export tables so) or an ``.xlsx`` is read as what it is; a ``.wps`` is a
+    Word 97 file from WPS Office 2005 on, while older WPS versions and Microsoft Works wrote
+    formats of their own."""
+    if named == "xls":
+        return {"html": "html", "zip": "xlsx"}.get(sniff(data), "xls")  # (an .xlsx renamed .xls: read as one)
+    if compound_kind(data) in ("doc", None) and sniff(data[:64]) == "doc":
+        return "doc"  # (a damaged one too: the .doc reader says what is wrong with it)
+    raise UnsupportedFormat(name, "not a Word-compatible .wps: an old WPS (DOS, WPS 97/2000) or Microsoft Works "
+                                  "document; open it in WPS Office and save it as .doc or .docx")
 
 
 @lru_cache(maxsize=1)

@@ -12,8 +12,11 @@ from .doc import doc_to_text
 from .docx import docx_to_text_and_headings
 from .html import html_to_text
 from .markdown import looks_like_markdown, markdown_markup
+from .mht import mht_to_text
+from .ofd import ofd_to_text
 from .pdf import pdf_to_text
 from .rtf import rtf_to_text
+from .xls import xls_to_text
 from .xlsx import xlsx_to_text
 from .text import decode_text
 
@@ -38,12 +41,18 @@ def read_bytes(data: bytes, name: str, sha256: str | None = None) -> SourceText:
         (text, headings), encoding = docx_to_text_and_headings(data, name), None
     elif kind == "xlsx":
         (text, headings), encoding = xlsx_to_text(data, name), None
+    elif kind == "xls":
+        (text, headings), encoding = xls_to_text(data, name), None
+    elif kind == "mht":
+        text, encoding = mht_to_text(data, name)
     elif kind == "doc":
         text, encoding = doc_to_text(data, name), None
     elif kind == "rtf":
         text, encoding = rtf_to_text(data, name)
     elif kind == "pdf":
         (text, markup), encoding = pdf_to_text(data, name), None  # (markup: the breaks that wrap a paragraph)
+    elif kind == "ofd":
+        (text, markup), encoding = ofd_to_text(data, name), None
     else:
         text, encoding = decode_text(data, name)
         if kind == "markdown" or (kind == "txt" and looks_like_markdown(text)):

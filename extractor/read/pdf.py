@@ -18,12 +18,20 @@ the pipeline reads the paragraph whole whatever the width of the column.
 What the PDF draws as an image (a scanned page, a stamp) has no text: a file
 of scanned pages is refused with the reason, since it needs OCR first.
 Rules: ``data/read_pdf.toml``.
+
+The page geometry (a wide gap parts cells; margins found, wrapping breaks
+marked, pages joined) is shared with the OFD reader (``read/ofd.py``):
+``laid_out`` takes the printed lines of any paged format, and
+``printed_lines`` makes them from placed glyphs for a format that, unlike
+PDFium's text page, does not group its characters into lines itself.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 import regex
 
@@ -39,22 +47,42 @@ class _Rules:
     indent_reach: float  # in font sizes
     min_measured_chars: int
     heading_start: regex.Pattern
+    baseline_slack: float  # in font sizes; the rest: glyphs placed by the reader (printed_lines)
+    space_gap: float  # in font sizes
+    overprint: float  # in font sizes
+    narrow_width: float  # in font sizes
 
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     raw = load_toml("read_pdf.toml")
+    glyphs = raw["glyphs"]
     return _Rules(float(raw["cell_gap_in_font_sizes"]), float(raw["margin_slack_in_font_sizes"]),
                   float(raw["indent_in_font_sizes"]), int(raw["min_measured_chars"]),
-                  regex.compile(load_toml("clean_rules.toml")["lines"]["heading_start"]))
+                  regex.compile(load_toml("clean_rules.toml")["lines"]["heading_start"]),
+                  float(glyphs["baseline_slack_in_font_sizes"]), float(glyphs["space_gap_in_font_sizes"]),
+                  float(glyphs["overprint_in_font_sizes"]), float(glyphs["narrow_width_in_font_sizes"]))
 
 
 @dataclass
-class _Line:
+class PrintedLine:
+    """One printed line of a page: its text (cells parted by tabs) and where it stands."""
+
     text: str
-    left: float  # where its first and last printed characters stand, in points
+    left: float  # where its first and last printed characters stand (points, millimetres: any one unit)
     right: float
-    size: float  # its font size
+    size: float  # its font size (0.0 for a line of nothing printed)
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """A character placed on a page (its width: ``nominal_width``)."""
+
+    text: str
+    left: float
+    baseline: float  # growing down the page
+    size: float  # font size, in the unit of the positions
+    run: int | None = None  # glyphs of one run (same number) are never parted by a space: a run holds its own
 
 
 def pdf_to_text(data: bytes, source: str) -> tuple[str, tuple[Span, ...]]:
@@ -72,7 +100,7 @@ def pdf_to_text(data: bytes, source: str) -> tuple[str, tuple[Span, ...]]:
         raise UndecodableInput(source, f"not a readable PDF: a page is damaged ({exc})") from exc
     finally:
         document.close()
-    text, wraps = _laid_out(pages)
+    text, wraps = laid_out(pages)
     if not text.strip():
         raise EmptyInput(source, f"PDF of {len(pages)} page(s) has no text layer "
                                  "(scanned pages need OCR before they can be read)")
@@ -88,10 +116,9 @@ def _reason_of(exc: Exception) -> str:
     return f"not a readable PDF ({exc})"
 
 
-def _page_lines(document, number: int) -> list[_Line]:
+def _page_lines(document, number: int) -> list[PrintedLine]:
     import pypdfium2.raw as pdfium_c
 
-    rules = _rules()
     page = document[number]
     textpage = page.get_textpage()
     try:
@@ -107,13 +134,14 @@ def _page_lines(document, number: int) -> list[_Line]:
                 size = max(pdfium_c.FPDFText_GetFontSize(textpage.raw, printed[-1]), 1.0)
                 for i in range(printed[0] + 1, printed[-1]):
                     # a space across a wide gap parts two cells of a table
-                    if raw[i] == " " and (textpage.get_charbox(i + 1)[0] - textpage.get_charbox(i - 1)[2]
-                                          > rules.cell_gap * size):
+                    if raw[i] == " " and parts_cells(textpage.get_charbox(i + 1)[0] - textpage.get_charbox(i - 1)[2],
+                                                     size):
                         characters[i] = "\t"
                 text = "".join(characters[start:end]).replace("\r", "\n")
-                lines.append(_Line(text, textpage.get_charbox(printed[0])[0], textpage.get_charbox(printed[-1])[2], size))
+                lines.append(PrintedLine(text, textpage.get_charbox(printed[0])[0],
+                                         textpage.get_charbox(printed[-1])[2], size))
             elif end > start:
-                lines.append(_Line("".join(characters[start:end]).replace("\r", "\n"), 0.0, 0.0, 0.0))
+                lines.append(PrintedLine("".join(characters[start:end]).replace("\r", "\n"), 0.0, 0.0, 0.0))
             start = end + 2
         return lines
     finally:
@@ -128,8 +156,63 @@ def _line_ends(raw: str):
         at = raw.find("\r\n", at + 2)
 
 
-def _laid_out(pages: list[list[_Line]]) -> tuple[str, tuple[Span, ...]]:
-    """The pages' text and the spans of their wrapping line breaks."""
+def parts_cells(gap: float, size: float) -> bool:
+    """Whether a gap this wide between two pieces of text on one line parts two cells of a table."""
+    return gap > _rules().cell_gap * size
+
+
+def printed_lines(glyphs: Iterable[Glyph]) -> list[PrintedLine]:
+    """A page's glyphs as its printed lines, top to bottom: glyphs on one baseline (within a slack)
+    make a line, read left to right; a wide gap between two of them parts cells (a tab), a
+    narrower one words (a space) unless both glyphs belong to one run, whose spaces are its own
+    characters (a Latin capital is wider than its nominal width).  A glyph printed twice in one
+    place (a bold face faked by overprinting) is read once; spaces ending a line are left out."""
+    rules = _rules()
+    rows: list[list[Glyph]] = []
+    for glyph in sorted(glyphs, key=lambda glyph: (glyph.baseline, glyph.left)):
+        if rows and abs(glyph.baseline - rows[-1][0].baseline) <= rules.baseline_slack * max(glyph.size, rows[-1][0].size):
+            rows[-1].append(glyph)
+        else:
+            rows.append([glyph])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda glyph: glyph.left)
+        parts: list[str] = []
+        last: Glyph | None = None
+        for glyph in row:
+            if not glyph.text:
+                continue
+            if last is not None:
+                size = max(glyph.size, last.size)
+                if glyph.text == last.text and abs(glyph.left - last.left) <= rules.overprint * size:
+                    continue
+                gap = glyph.left - _right_of(last)
+                if parts_cells(gap, size):
+                    parts.append("\t")
+                elif (gap > rules.space_gap * size and (glyph.run is None or glyph.run != last.run)
+                      and not parts[-1].endswith(" ") and not glyph.text.startswith(" ")):
+                    parts.append(" ")
+            parts.append(glyph.text)
+            last = glyph
+        printed = [glyph for glyph in row if glyph.text.strip()]
+        if printed:
+            lines.append(PrintedLine("".join(parts).rstrip(" "), printed[0].left, _right_of(printed[-1]),
+                                     printed[-1].size))
+    return lines
+
+
+def _right_of(glyph: Glyph) -> float:
+    return glyph.left + glyph.size * sum(nominal_width(ch) for ch in glyph.text)
+
+
+def nominal_width(ch: str) -> float:
+    """A character's width in font sizes, for a format that places glyphs without saying how wide
+    each is: a Chinese character fills its font size, a Latin letter or digit about half of it."""
+    return _rules().narrow_width if unicodedata.east_asian_width(ch) in ("Na", "H") else 1.0
+
+
+def laid_out(pages: list[list[PrintedLine]]) -> tuple[str, tuple[Span, ...]]:
+    """The pages' text, joined by form feeds, and the spans of their wrapping line breaks."""
     rules = _rules()
     measured = [line for lines in pages for line in lines
                 if line.size and len(line.text.strip()) >= rules.min_measured_chars and "\t" not in line.text]
@@ -156,7 +239,7 @@ def _laid_out(pages: list[list[_Line]]) -> tuple[str, tuple[Span, ...]]:
     return "".join(parts), tuple(wraps)
 
 
-def _wraps(line: _Line, following: _Line, left: float, right: float, rules: _Rules) -> bool:
+def _wraps(line: PrintedLine, following: PrintedLine, left: float, right: float, rules: _Rules) -> bool:
     """Whether the break after ``line`` only wraps its paragraph onto ``following``."""
     if not line.size or not following.size or "\t" in line.text or "\t" in following.text:
         return False

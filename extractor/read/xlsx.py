@@ -11,12 +11,16 @@ rows and the empty cells that end a row are left out.
 The toolkit's own output workbooks (sheets ``documents``, ``indicators`` …) are not read:
 they are refused with the reason, so that an archive holding one gets an error row, never a
 second parse of its own tables.
+
+``workbook_text``, ``row_text`` and ``cell_text`` are the part every spreadsheet reader shares
+(``xls.py`` reads Excel 97–2003 workbooks through them): one way to lay out a workbook as text.
 """
 from __future__ import annotations
 
 import datetime
 import io
-import zipfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 
 import regex
 
@@ -43,19 +47,37 @@ def xlsx_to_text(data: bytes, source: str) -> tuple[str, tuple]:
 
 def _workbook_text(book, source: str) -> tuple[str, tuple]:
     try:
-        names = [sheet.title for sheet in book.worksheets]
-        own = set(load_toml("read_formats.toml")["xlsx"]["own_output_sheets"])
-        if names and set(names) <= own:
-            raise UnsupportedFormat(source, "the toolkit's own output workbook (sheets "
-                                            f"{', '.join(names)}): not read again")
-        parts = []
-        for sheet in book.worksheets:
-            rows = [_row_text(row) for row in sheet.iter_rows()]
-            rows = [row for row in rows if row.strip()]
-            if rows:
-                parts.append((sheet.title, rows))
+        return workbook_text([(sheet.title, partial(_sheet_rows, sheet)) for sheet in book.worksheets], source)
     finally:
         book.close()
+
+
+def _sheet_rows(sheet) -> Iterator[str]:
+    for row in sheet.iter_rows():
+        yield row_text(_cell_text(cell) for cell in row)
+
+
+def _cell_text(cell) -> str:
+    value = getattr(cell, "value", None)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return cell_text(value, getattr(cell, "number_format", "") or "")
+    return cell_text(value)
+
+
+def workbook_text(sheets: Sequence[tuple[str, Callable[[], Iterable[str]]]], source: str) -> tuple[str, tuple]:
+    """The text and headings of a workbook given as its sheets' (name, reader of its rows'
+    texts): the one assembly every spreadsheet reader (.xlsx, .xls) goes through.  A sheet's
+    rows are read only once the workbook is known not to be the toolkit's own output."""
+    names = [title for title, _ in sheets]
+    own = set(load_toml("read_formats.toml")["xlsx"]["own_output_sheets"])
+    if names and set(names) <= own:
+        raise UnsupportedFormat(source, "the toolkit's own output workbook (sheets "
+                                        f"{', '.join(names)}): not read again")
+    parts = []
+    for title, read_rows in sheets:
+        rows = [row for row in read_rows() if row.strip()]
+        if rows:
+            parts.append((title, rows))
     default_name = regex.compile(load_toml("read_formats.toml")["xlsx"]["default_sheet_name"])
     named = len(parts) >= 2 and not any(default_name.fullmatch(title) for title, _ in parts)
     lines, headings, at = [], [], 0
@@ -80,21 +102,23 @@ def _workbook_text(book, source: str) -> tuple[str, tuple]:
     return text + "\n", tuple(headings)
 
 
-def _row_text(row) -> str:
-    cells = [_cell_text(cell) for cell in row]
+def row_text(cells: Iterable[str]) -> str:
+    """A row's cells' texts parted by tabs, without the empty cells that end it."""
+    cells = list(cells)
     while cells and not cells[-1]:
         cells.pop()
     return "\t".join(cells)
 
 
-def _cell_text(cell) -> str:
-    value = getattr(cell, "value", None)
+def cell_text(value, number_format: str = "") -> str:
+    """A cell's value as Excel shows it; ``number_format`` (Excel's, e.g. ``0.0%``) counts
+    for numbers only."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, (int, float)):
-        shown = getattr(cell, "number_format", "") or ""
+        shown = number_format or ""
         places = _DECIMALS.search(shown)
         if "%" in shown:
             return f"{_number(value * 100, len(places.group(1)) if places else None)}%"
