@@ -1462,5 +1462,21 @@ def test_a_budget_is_a_plan_and_its_parts_are_named_as_written():
     (doc,) = parse_text(text)
     assert doc.doc_type == "plan"
     assert [(i.value, i.object) for i in doc.indicators][1:5] == [
-        (16352700, "基本支出"), (11662100, "项目支出"), (18421600, "一般公共服务支出"), (2864000, "群众团体事务工会事务")]
+        (16352700, "基本支出"), (11662100, "项目支出"), (18421600, "一般公共服务支出"), (2864000, "工会事务")]
     assert len(doc.indicators) == 5 and all(i.status == "target" for i in doc.indicators)
+
+
+def test_a_performance_table_of_label_levels_weights_and_scores():
+    text = ("槐坪县总工会2022年度帮扶专项资金绩效自评报告\n三、绩效目标完成情况\n"
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            "产出指标\t数量指标\t帮扶困难职工户数\t≥500户\t526户\t10\t10\n"
+            "\t\t医疗救助人次(人次)\t≥150\t138\t8\t6.5\n"
+            "\t时效指标\t资金拨付时限\t≤30个工作日\t25个工作日\t5\t5\n"
+            "自评得分92.5分,等级为优(90分(含)以上为优,80分(含)至90分为良)。三级绩效指标分值合计90分。\n")
+    (doc,) = parse_text(text)
+    got = [(i.value, i.unit, i.object, i.bound, i.status) for i in doc.indicators]
+    assert (150, "人次", "医疗救助人次", "lower", "target") in got and (138, "人次", "医疗救助人次", None, "actual") in got
+    assert (6.5, "分", "得分", None, "actual") in got
+    assert (30, "个工作日", "资金拨付时限", "upper", "target") in got
+    assert not any(i.object in ("数量指标", "时效指标") for i in doc.indicators)
+    assert [i.value for i in doc.indicators if i.unit == "分"] == [10, 6.5, 5, 92.5]  # no weights, no grade bands

@@ -156,6 +156,9 @@ class TableWords:
     unit_note: object  # 单位：个 above a table: the unit of all its bare figures
     change_column: object  # 增减, 比上年增加: a column of changes
     time_cell: object  # 全年, 3月15日: a cell that says when
+    score_column: object  # 得分: a column of points obtained
+    weight_column: object  # 分值: a column of the points a scheme gives
+    group_column: object  # 一级指标: a column of the groups rows belong to
 
 
 @lru_cache(maxsize=1)
@@ -309,5 +312,6 @@ def indicator_cues() -> Cues:
                           regex.compile(tables["place_label"]), regex.compile(tables["total_label"]),
                           regex.compile(tables["unit_column"]), regex.compile(tables["person_column"]),
                           regex.compile(tables["unit_note"]), regex.compile(tables["change_column"]),
-                          regex.compile(tables["time_cell"])),
+                          regex.compile(tables["time_cell"]), regex.compile(tables["score_column"]),
+                          regex.compile(tables["weight_column"]), regex.compile(tables["group_column"])),
     )

@@ -28,7 +28,8 @@ _DIGIT = regex.compile(r"[\d一二三四五六七八九十百千万]")
 _PER_WORDS = frozenset({"人", "户", "每人", "每户", "人均", "户均"})
 _RATE_WORD = regex.compile(r"(率|比例|比重|覆盖面|参与面|活动面|知晓面|满意度|知晓度|参与度|进度)$")
 _LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}\s*[.、,]|[(]\d{1,2}[)]|[一二三四五六七八九十]+、)\s*")
-_BUDGET_CLASS = regex.compile(r"[(（][类款项][)）]|(?<![\d.,])[12]\d{4,6}(?=\p{Han})")  # (and its code, 2012904)
+_BUDGET_CLASS = regex.compile(r"[(（][类款项][)）]|[(（](?:科目)?(?:编码|代码)[:：]?\d+[)）]|(?<![\d.,])[12]\d{4,6}(?=\p{Han})")
+# (and its code: 2012904群众团体事务, (科目编码2012901))
 _NUMBERISH = regex.compile(r"[\d一二三四五六七八九十百千万亿两几数*xX]")
 _NUMERALS = "一二三四五六七八九十"  # those _LEADING_NUMBER reads
 _QUARTER_ONLY = regex.compile(r"(?:第?[一二三四1-4]季度|[上下]半年|全年|年内|当年)")
@@ -360,8 +361,9 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     cues = indicator_cues()
     left_start = max(ctx.clause_start, left_from, q.span[0] - cues.left_window)
     left = text[left_start:q.span[0]]
-    if "类" in left or "款" in left or "项" in left:
-        left = _BUDGET_CLASS.sub("", left)  # 一般公共服务支出【(类)】: a budget's level names nothing
+    if "类" in left or "款" in left or "项" in left or "码" in left:
+        # 一般公共服务支出【(类)】: a budget's level names nothing; the 项 after a 款 is the thing
+        left = _BUDGET_CLASS.sub("", left[max(left.rfind("(款)"), left.rfind("（款）")) + 1:].lstrip("款)）"))
     right = text[q.span[1]:min(ctx.clause_end, q.span[1] + cues.right_window)]
     reading = _left_reading(left)
     predicate, obj = reading.predicate, reading.object
@@ -407,8 +409,8 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
             whole = _right_object(right[summed.end():])  # 1800名环卫工人、快递小哥【等户外劳动者】
             if len(whole) >= 2:
                 right_obj = whole
-        if right_obj in cues.not_right_objects:
-            right_obj = ""
+        if right_obj in cues.not_right_objects or (right_obj and segment(right_obj)[0] in cues.not_right_objects):
+            right_obj = ""  # (每户1000元【标准】足额发放: the standard, no thing)
         # unless a verb right after the unit makes the left words the object (segmented only then)
         if right_obj and not (obj and not right.startswith("的") and not left.endswith("的")
                               and tag_of(segment(right)[0]) == "v"):  # (情况复杂【的】三起欠薪案件)

@@ -46,6 +46,7 @@ def _approx_marks():
     return regex.compile("|".join(regex.escape(word) for word in marks)), marks
 
 
+_BOUND_MARKS = {"≥": "lower", "≤": "upper", ">": "lower", "<": "upper"}  # a cell's sign of its bound
 _BARE_FIGURE = regex.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _FIGURE_CELL = regex.compile(r"(?!\s*(?:19|20)[0-9]{2}年)\s*[-+≥≤<>]?[0-9][0-9.,]*\s*(?:%|\p{Han}{1,3})?(?:以上|以下|左右)?\s*")  # 118, 5家, 93.7% (a year, 2022年, heads a column)
 
@@ -168,24 +169,30 @@ class TableRows:
             for k, (start, end) in enumerate(cells):
                 if k == unit_at or (k == 0 and len(cells) > 2 and words.row_number.fullmatch(text[start:end].strip())):
                     continue  # (the row's number, 序号 1, counts nothing)
+                if titles and words.weight_column.fullmatch(titles[k].strip()):
+                    continue  # 分值 | 10: the points the scheme gives the row, no figure of the work
                 figures = _cell_figures(text, start, end)
                 if not figures:
                     continue
                 unit = words.header_unit.fullmatch(titles[k].strip()) if titles else None
                 written = unit.group(2) if unit else row_unit
+                if titles and not unit and words.score_column.fullmatch(titles[k].strip()):
+                    written = "分"  # 得分 | 6.5: points obtained, whatever the row counts
                 if written == "%" and not unit and titles and words.change_column.search(titles[k]):
                     written = "个百分点"  # 职代会建制率(%) | 86.4 | 88.9 | 增减 2.5: a rate changes by points
                 for figure in figures:
                     read = _as_written(figure.group().lstrip("+") + written) if written else None
+                    bound = _BOUND_MARKS.get(text[figure.start() - 1]) if figure.start() > start else None
                     if read is None:
                         continue
                     value, reported, kind = read
                     at, to = figure.span()
                     mark = _approx_marks()[0].fullmatch(text, start, at) if at > start else None
+                    at = at - 1 if bound else at  # (≥150: the sign is read with the figure)
                     found.append(fill(Quantity, {
                         "span": (start if mark else at, to), "text": text[start if mark else at:to],
                         "value": value, "unit": reported, "kind": kind,
-                        "approx": _approx_marks()[1][mark.group()] if mark else None, "bound": None, "range": None, "per": None, "masked": False,
+                        "approx": _approx_marks()[1][mark.group()] if mark else None, "bound": bound, "range": None, "per": None, "masked": False,
                         "number_span": (at, to), "change": None, "implicit_unit": True,
                     }))
         return found
@@ -212,7 +219,7 @@ class TableRows:
         if is_header:
             return None  # the header row itself
         column = next((k for k, (a, b) in enumerate(cells) if a <= start and end <= b), None)
-        label = self._label(cells, column)
+        label = self._label(cells, column, header=header if _aligned(header, cells) else None)
         if label and line_start in self._groups and _words().total_label.search(label) \
                 and not label.startswith(self._groups[line_start]):
             label = self._groups[line_start] + label  # 一、收入 … 合计: the total of 收入
@@ -237,6 +244,9 @@ class TableRows:
                 if written and unit and unit.group(2) == written.group():
                     label = _column_thing(title)
                     break
+        if (header is not None and column < len(header) and label
+                and _words().score_column.fullmatch(header[column].strip())):
+            label = header[column].strip()  # 资金拨付及时率 | …… | 得分 5: the row's score, as the header names it
         cell_start, cell_end = cells[column]
         own_words = bool(_HAN.search(self._text, cell_start, start) or _HAN.search(self._text, end, cell_end))
         year = None
@@ -265,17 +275,25 @@ class TableRows:
                 return above_cells[column] if column < len(above_cells) and len(above_cells) == len(cells) else None
         return None
 
-    def _label(self, cells: list[tuple[int, int]], column: Optional[int], keep_unit: bool = False) -> Optional[str]:
+    def _label(self, cells: list[tuple[int, int]], column: Optional[int], keep_unit: bool = False,
+               header: Optional[list[str]] = None) -> Optional[str]:
         """The first cell before ``column`` that names a thing (not a row number, not a figure),
-        without the unit it may write (集体合同(份): 集体合同)."""
+        without the unit it may write (集体合同(份): 集体合同); under a header of label levels
+        (一级指标 | 二级指标 | 三级指标), the last level's cell."""
         words = _words()
-        naming = [cell for cell in (self._text[a:b].strip() for a, b in cells[:column])
+        naming = [(k, cell) for k, cell in enumerate(self._text[a:b].strip() for a, b in cells[:column])
                   if cell and not words.row_number.fullmatch(cell) and not cell[0].isdigit()
-                  and not words.time_cell.fullmatch(cell)]
+                  and cell[0] not in _BOUND_MARKS and not words.time_cell.fullmatch(cell)]
         if not naming:
             return None
+        if header is not None and len(naming) >= 2 and any(
+                k < len(header) and words.group_column.search(header[k]) for k, _ in naming[:-1]):
+            levels = [cell for k, cell in naming if k < len(header)
+                      and (words.group_column.search(header[k]) or column_status(header[k]) is None)]
+            if levels:
+                naming = [(0, levels[-1])]  # 产出指标 | 数量指标 | 帮扶困难职工户数: the row's own item
         # (组织建设 | 新建工会组织(家) | 48: a group's name, then the item that writes its unit)
-        cell = next((later for later in naming[1:] if _writes_a_unit(later)), naming[0])
+        cell = next((later for _, later in naming[1:] if _writes_a_unit(later)), naming[0][1])
         if keep_unit:
             return cell
         unit = words.header_unit.fullmatch(cell)
@@ -323,6 +341,8 @@ def _cell_figures(text: str, start: int, end: int) -> list:
     figure = _BARE_FIGURE.fullmatch(text, start, end)
     if figure is not None:
         return [figure]
+    if end - start > 1 and text[start] in _BOUND_MARKS and (figure := _BARE_FIGURE.fullmatch(text, start + 1, end)):
+        return [figure]  # ≥150 under a label that writes its unit (医疗救助人次(人次))
     marked = _approx_marks()[0].match(text, start, end)
     if marked and (figure := _BARE_FIGURE.fullmatch(text, marked.end(), end)):
         return [figure]
