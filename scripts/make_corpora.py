@@ -1,7 +1,8 @@
 """Write the encoded and binary sample files of ``corpora/`` from their UTF-8 sources.
 
 The team writes every sample document as UTF-8 text; the ones that must reach
-the toolkit as GBK, UTF-16, Big5, ``.docx``, ``.doc``, ``.rtf``, ``.xlsx`` or ``.pdf`` keep their source under
+the toolkit as GBK, UTF-16, Big5, ``.docx``, ``.doc``, ``.rtf``, ``.xlsx``, ``.xls``, ``.pdf``, ``.ofd``
+or ``.mht`` keep their source under
 ``scripts/corpora_src/`` and this script produces the committed file next to the
 others.  Gold quotes (``corpora/NAME.gold.json``) quote the decoded text, which
 equals the source text (the docx joins its paragraphs with ``\\n``).
@@ -74,6 +75,15 @@ PDF_FILES = {
         "jiangcheng_district_2022_plan_pdf_page_x_of_y.pdf",
         {"running_header": "江工发〔2022〕3号　江城区总工会2022年工作计划", "column_width": 125}),
     "qingping_county_2020_report_with_cover_and_toc_pdf_pdf.txt": ("qingping_county_2020_report_with_cover_and_toc_pdf.pdf", {}),
+}
+# OFD packages laid out as printed 公文 by scripts/ofd_layout.py: source -> (file written, layout options)
+OFD_FILES: dict[str, tuple[str, dict]] = {
+}
+# Excel 97-2003 workbooks written by scripts/xls_layout.py (needs LibreOffice): source -> file written
+XLS_FILES: dict[str, str] = {
+}
+# Web archives saved as by a browser, by scripts/mht_layout.py: page source -> (file written, options)
+MHT_FILES: dict[str, tuple[str, dict]] = {
 }
 # (yuqiao_town_2022_stats_numbers_as_text_xlsx.xlsx was written by its helper's own openpyxl script, to
 # store numbers as text cells; its rows are kept in corpora_src/ as a record, not rebuilt here)
@@ -167,6 +177,28 @@ def build(corpora: Path = CORPORA) -> list[Path]:
             target = corpora / name
             target.write_bytes(gongwen_pdf(text, **layout))
             written.append(target)
+    for source, (name, layout) in OFD_FILES.items():
+        from ofd_layout import gongwen_ofd
+
+        text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+        target = corpora / name
+        target.write_bytes(gongwen_ofd(text, **layout))
+        written.append(target)
+    if XLS_FILES and (shutil.which("soffice") or shutil.which("libreoffice")):
+        from xls_layout import write_xls  # (LibreOffice stamps the time: a rebuild differs in bytes, not text)
+
+        for source, name in XLS_FILES.items():
+            text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+            target = corpora / name
+            write_xls(text, target)
+            written.append(target)
+    for source, (name, options) in MHT_FILES.items():
+        from mht_layout import web_archive
+
+        page = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+        target = corpora / name
+        target.write_bytes(web_archive(page, **options))
+        written.append(target)
     return written
 
 

@@ -139,3 +139,15 @@ def test_an_archive_cut_short_still_gives_its_page_when_the_page_came_whole():
     data = archive(html_part(page, "gb2312", "quoted-printable"), image_part())
     cut = data[:data.index(b"Content-Type: image/png") + 40]
     assert read_bytes(cut, "cut.mht").text == read_bytes(page, "p.html").text
+
+
+def test_the_sample_writer_saves_a_page_as_internet_explorer_did():
+    from conftest import load_script
+
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'
+            '<img src="images/banner.jpg"><p>临河市总工会2021年上半年工作总结</p><p>新建工会组织36家，发展会员2860人。</p>'
+            '<img src="images/banner.jpg"><img src="/upload/photo1.jpg"></body></html>')
+    data = load_script("mht_layout").web_archive(page, charset="gb2312", url="http://www.example.gov.cn/art/1.html")
+    assert data.count(b"Content-Type: image/png") == 2  # (each image once)
+    assert b"charset=\"gb2312\"" in data and b"quoted-printable" in data
+    assert read_bytes(data, "saved.mht").text == read_bytes(page.encode("gb2312"), "p.html").text

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import shutil
 
 import pytest
 from openpyxl import Workbook
@@ -155,3 +156,14 @@ if __name__ == "__main__":  # writes the workbook the fixture was saved from
     from pathlib import Path
 
     (Path(sys.argv[1]) / "xiaoshan_stats_excel97.xlsx").write_bytes(workbook_bytes())
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice writes the .xls")
+def test_the_sample_writer_saves_a_workbook_as_excel_97(tmp_path):
+    from conftest import load_script
+
+    source = "## 季度统计\n东坡镇总工会2022年统计表\n指标\t单位\t一季度\t完成率\n新建工会组织\t家\t3\t96.5%\n## 说明\n全年新建工会组织12家。\n"
+    target = tmp_path / "dongpo.xls"
+    load_script("xls_layout").write_xls(source, target)
+    text = read_bytes(target.read_bytes(), "dongpo.xls").text
+    assert "新建工会组织\t家\t3\t96.5%" in text and "季度统计" in text
