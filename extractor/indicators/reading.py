@@ -365,6 +365,8 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         # 一般公共服务支出【(类)】: a budget's level names nothing; the 项 after a 款 is the thing
         left = _BUDGET_CLASS.sub("", left[max(left.rfind("(款)"), left.rfind("（款）")) + 1:].lstrip("款)）"))
     right = text[q.span[1]:min(ctx.clause_end, q.span[1] + cues.right_window)]
+    if left.endswith("分") and q.unit in cues.batch_units:
+        left = left[:-1]  # 市总工会【分】3批组织……: in three batches
     reading = _left_reading(left)
     predicate, obj = reading.predicate, reading.object
     if q.kind == "percent" and (rate := rate_noun(text[ctx.clause_start:q.span[0]])):
