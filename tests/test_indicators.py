@@ -1480,3 +1480,10 @@ def test_a_performance_table_of_label_levels_weights_and_scores():
     assert (30, "个工作日", "资金拨付时限", "upper", "target") in got
     assert not any(i.object in ("数量指标", "时效指标") for i in doc.indicators)
     assert [i.value for i in doc.indicators if i.unit == "分"] == [10, 6.5, 5, 92.5]  # no weights, no grade bands
+
+
+def test_a_verbs_result_is_no_object_and_batches_are_not_named_by_fen():
+    found = indicators("全年调解劳动纠纷九起，调解成了七起。市总工会分3批组织108名劳模疗休养,同一批次不超过40人。")
+    assert [(i.value, i.object) for i in found][:2] == [(9, "劳动纠纷"), (7, "劳动纠纷")]
+    assert found[2].value == 3 and "分" not in (found[2].object or "")
+    assert 1 not in [i.value for i in found]

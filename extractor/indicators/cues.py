@@ -40,6 +40,7 @@ class Cues:
     phrase_end_suffixes: frozenset  # 不足: ends a longer token too (经费不足)
     group_suffixes: frozenset  # 组 of 走访组: a verb before it starts a noun
     whole_only_words: frozenset  # 总数: names only a whole
+    resultative_complements: frozenset  # 成 in 调解成了: the verb's result, no object
     batch_units: frozenset  # 批: 分3批 says how a thing is done, 分 is no word of its name
     qualifying_verbs: frozenset  # 参赛: before a nominal verb (补贴) it names the aid
     achievement_verbs: frozenset  # 获: a part named by what it won counts its total's thing
@@ -204,6 +205,7 @@ def indicator_cues() -> Cues:
         phrase_end_suffixes=frozenset(words["phrase_end_suffixes"]),
         group_suffixes=frozenset(words["group_suffixes"]),
         whole_only_words=frozenset(words["whole_only_words"]),
+        resultative_complements=frozenset(words["resultative_complements"]),
         batch_units=frozenset(words["batch_units"]),
         qualifying_verbs=frozenset(words["qualifying_verbs"]),
         achievement_verbs=frozenset(words["achievement_verbs"]),

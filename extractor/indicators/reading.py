@@ -178,6 +178,8 @@ class _LeftReading:
                 if tokens[k] in cues.locatives:
                     first = k + 1  # 新入会人员【中】农民工610人: the part after the place word
                     break
+            if first < end and tokens[first] in cues.resultative_complements and (first + 1 == end or tokens[first + 1] == "了"):
+                first = end  # 调解【成了】七起: the verb's result, no object after it
             self.object = _phrase(tokens[first:end])  # the words after the last verb
             if (self.object in cues.worth_words and len(self._verbs) >= 2 and tokens[last] in cues.nominal_verbs):
                 # 发放慰问品和一线【补助】折合52.8万元: the nominal verb is one of the goods
