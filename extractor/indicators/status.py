@@ -139,6 +139,8 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
         return "target"  # 下一步,县总工会将……;……不少于20家
     if not in_plan and _framed_as_target(text, ctx.sentence_start, body_start, earlier_figures, cues):
         return "target"
+    if not in_plan and _listed_after_a_target_lead_in(text, ctx.sentence_start, body_start, cues):
+        return "target"
     return "target" if in_plan else "actual"
 
 
@@ -209,6 +211,24 @@ def _framed_as_target(text: str, part_start: int, body_start: int, earlier_figur
         return False
     # (对照年度【目标】仍有差距:一是……: a goal named before a colon frames a report of how things stand)
     return not (opening.startswith(cues.lead_in_goal_nouns, cue) and (":" in opening[cue:] or "：" in opening[cue:]))
+
+
+_LIST_ITEM = regex.compile(r"\s*[二三四五六七八九十]是")
+
+
+def _listed_after_a_target_lead_in(text: str, sentence_start: int, body_start: int, cues: Cues) -> bool:
+    """Whether the sentence is a later item (二是……) of a list whose lead-in is of work to do:
+    会议要求,各级工会要重点抓好五个方面的工作:一是……。【二是】……开展培训3万人次以上。"""
+    if not _LIST_ITEM.match(text, sentence_start):
+        return False
+    paragraph = max(text.rfind("\n", body_start, sentence_start) + 1, body_start)
+    first = text.find("一是", paragraph, sentence_start)
+    if first <= paragraph or text[first - 1] not in ":：":
+        return False
+    lead_start = max(paragraph, max(text.rfind(mark, paragraph, first - 1) for mark in cues.full_stops) + 1)
+    lead_in = text[lead_start:first - 1]
+    cue = _last_cue(lead_in, cues, False)
+    return cue is not None and cue[1] == "target" and not lead_in.startswith(cues.lead_in_goal_nouns, cue[0])
 
 
 def _clause_breaks(cues) -> str:
