@@ -78,12 +78,17 @@ PDF_FILES = {
 }
 # OFD packages laid out as printed 公文 by scripts/ofd_layout.py: source -> (file written, layout options)
 OFD_FILES: dict[str, tuple[str, dict]] = {
+    "shuangjing_county_2023_union_report_redhead_ofd_ofd.txt": ("shuangjing_county_2023_union_report_redhead_ofd.ofd", {}),
 }
 # Excel 97-2003 workbooks written by scripts/xls_layout.py (needs LibreOffice): source -> file written
 XLS_FILES: dict[str, str] = {
+    "dongpo_town_2022_union_quarterly_stats_xls_xls.txt": "dongpo_town_2022_union_quarterly_stats_xls.xls",
 }
 # Web archives saved as by a browser, by scripts/mht_layout.py: page source -> (file written, options)
 MHT_FILES: dict[str, tuple[str, dict]] = {
+    "linhe_city_2021_union_h1_summary_saved_mht_mht.html": (
+        "linhe_city_2021_union_h1_summary_saved_mht.mht",
+        {"charset": "gb2312", "url": "http://www.lhgh.gov.cn/art/2021/7/16/art_109_2376.html"}),
 }
 # (yuqiao_town_2022_stats_numbers_as_text_xlsx.xlsx was written by its helper's own openpyxl script, to
 # store numbers as text cells; its rows are kept in corpora_src/ as a record, not rebuilt here)

@@ -301,3 +301,10 @@ def test_any_cue_agrees_with_the_counts(text):
     for name, group in groups.items():
         found = any(count_matches(pattern, text) for pattern in group.values())
         assert tables.any_cue[name].search(text) == found, name
+
+
+def test_a_table_of_figures_is_no_roster():
+    from extractor.classify.cues import looks_like_list
+
+    assert looks_like_list("张三\n李四\n王五\n")
+    assert not looks_like_list("填报单位：东坡镇总工会\n指标\t单位\t一季度\n新建工会组织\t个\t3\n发展会员\t人\t86\n")

@@ -1487,3 +1487,11 @@ def test_a_verbs_result_is_no_object_and_batches_are_not_named_by_fen():
     assert [(i.value, i.object) for i in found][:2] == [(9, "劳动纠纷"), (7, "劳动纠纷")]
     assert found[2].value == 3 and "分" not in (found[2].object or "")
     assert 1 not in [i.value for i in found]
+
+
+def test_a_label_printed_up_to_its_first_figure_is_parted_from_it():
+    text = ("双井县总工会2023年工作报告\n指标\t2022年\t2023年\t增长\n基层工会组织(家)486\t521\t35\n工会会员(人)\t58640\t61920\t3280\n"
+            "在档困难职工(户)312\t268\t-44\n")
+    (doc,) = parse_text(text)
+    got = [(i.value, i.unit, i.object) for i in doc.indicators]
+    assert (486, "家", "基层工会组织") in got and (521, "家", "基层工会组织") in got and (268, "户", "在档困难职工") in got

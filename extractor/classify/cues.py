@@ -217,9 +217,14 @@ def looks_like_list(body: str, min_lines: int = 3, max_line_chars: int = 60) -> 
             lines.append(line)
             if len(lines) == min_lines:
                 break
+    if any(_FIGURE_AFTER_A_CELL.search(line) for line in lines):
+        return False  # 新建工会组织 | 个 | 3 | 5: a table of figures reports results, no roster
     return len(lines) >= min_lines and all(
         len(line) <= max_line_chars and not _SENTENCE_PUNCT.search(line) and not _ITEM_LINE.match(line)
         for line in lines)
+
+
+_FIGURE_AFTER_A_CELL = re.compile(r"\t\s*[-+≥≤]?\d[\d,.]*\s*(?:%|\t|$)")  # (a row number opens a roster's line)
 
 
 class Evidence(NamedTuple):

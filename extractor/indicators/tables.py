@@ -103,6 +103,8 @@ class TableRows:
                         header = _split_run_together_header(header, len(cells))
                     if header is not None and len(cells) == len(header) - 1 and units_above:
                         cells = _split_label_and_unit(text, cells, header)
+                    if header is not None and len(cells) == len(header) - 1:
+                        cells = _split_label_and_figure(text, cells)
                     units_above = header is not None and _unit_in_column(text, cells, header)
                 if heading_rows and not any(_FIGURE_CELL.fullmatch(text, a, b) for a, b in cells):
                     # the last row before the figures is the header (a caption row may come
@@ -409,6 +411,19 @@ def _unit_in_column(text: str, cells: list[tuple[int, int]], header: list[str]) 
     a, b = cells[unit_at]
     written = text[a:b].strip()
     return bool(written) and _as_written("1" + written) is not None
+
+
+_LABEL_THEN_FIGURE = regex.compile(r"(.*[\p{Han})）\]])\s*([-+]?[0-9][0-9,]*(?:\.[0-9]+)?%?)")
+
+
+def _split_label_and_figure(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``cells`` with a first cell that holds the row's label and its first figure parted
+    (基层工会组织(家)486 | 521 | 35: a label printed up to the next column leaves no gap)."""
+    a, b = cells[0]
+    found = _LABEL_THEN_FIGURE.fullmatch(text, a, b)
+    if found is None or not _HAN.search(found.group(1)):
+        return cells
+    return [(a, found.end(1)), found.span(2), *cells[1:]]
 
 
 def _split_label_and_unit(text: str, cells: list[tuple[int, int]], header: list[str]) -> list[tuple[int, int]]:
