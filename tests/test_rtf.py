@@ -5,7 +5,7 @@ from __future__ import annotations
 
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import load_script
@@ -66,6 +66,7 @@ def test_a_bad_rtf_is_refused_with_the_reason(data, error, words):
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="\\{}'ufcelrowpatb0123456789 ?abc中文", max_size=80))
+@example("\\uc")  # (striprtf met a \uc with no count with a TypeError)
 def test_malformed_rtf_raises_only_typed_errors(body):
     from extractor.errors import InputError
 

@@ -36,7 +36,7 @@ def rtf_to_text(data: bytes, source: str) -> tuple[str, str]:
     rtf = _ROW_END.sub(r"\\par ", _CELL_END.sub(r"\\tab ", rtf))
     try:
         text = strip_rtf(rtf, encoding=encoding, errors="replace")
-    except (ValueError, IndexError, LookupError) as exc:  # (malformed groups or escapes)
+    except Exception as exc:  # (striprtf on malformed groups and escapes: any of its errors, \uc with no count a TypeError)
         raise UndecodableInput(source, f"not a readable RTF file ({exc})") from exc
     text = _TRAILING_TABS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
