@@ -204,7 +204,7 @@ def _mark_table_cells(text: str, index: array, rules: "_Rules") -> tuple[str, ar
     has_digit = False
 
     def close_block() -> None:
-        if len(block) >= rules.min_table_rows and has_digit:
+        if sum(1 for gaps in block if gaps) >= rules.min_table_rows and has_digit:  # (wrapped lines are no rows)
             for gaps in block:
                 for start, end in gaps:
                     tabs.append(start)

@@ -231,7 +231,7 @@ def _is_plain_heading(text: str, previous: Optional[Line], following: Sequence[L
                 and _TWO_HAN.search(text) is not None)
     if len(text) > limits["plain_heading_max_chars"]:
         return False
-    if not _TWO_HAN.search(text) or _ONLY_DIGITS.match(text):
+    if not _TWO_HAN.search(text) or _ONLY_DIGITS.match(text) or _figure_end().search(text):
         return False
     least = limits["plain_neighbour_min_chars"]
     if not (previous and following and len(previous.text) >= least):
@@ -244,6 +244,11 @@ def _is_plain_heading(text: str, previous: Optional[Line], following: Sequence[L
     return long_enough and bool(_PROSE.search(body.text)) and bool(_ENDS_SENTENCE.search(previous.text))
 
 
+
+
+@lru_cache(maxsize=1)
+def _figure_end() -> regex.Pattern:
+    return regex.compile(_config()[1]["plain_heading_figure_end"])
 
 
 @lru_cache(maxsize=1)

@@ -79,6 +79,7 @@ PDF_FILES = {
 # OFD packages laid out as printed 公文 by scripts/ofd_layout.py: source -> (file written, layout options)
 OFD_FILES: dict[str, tuple[str, dict]] = {
     "shuangjing_county_2023_union_report_redhead_ofd_ofd.txt": ("shuangjing_county_2023_union_report_redhead_ofd.ofd", {}),
+    "ruyang_city_2024_notice_issuing_plan_ofd_ofd.txt": ("ruyang_city_2024_notice_issuing_plan_ofd.ofd", {"column_width": 30}),
 }
 # Excel 97-2003 workbooks written by scripts/xls_layout.py (needs LibreOffice): source -> file written
 XLS_FILES: dict[str, str] = {
@@ -89,7 +90,12 @@ MHT_FILES: dict[str, tuple[str, dict]] = {
     "linhe_city_2021_union_h1_summary_saved_mht_mht.html": (
         "linhe_city_2021_union_h1_summary_saved_mht.mht",
         {"charset": "gb2312", "url": "http://www.lhgh.gov.cn/art/2021/7/16/art_109_2376.html"}),
+    "qingyuan_district_2022_union_year_review_wechat_mhtml_mht.html": (
+        "qingyuan_district_2022_union_year_review_wechat_mhtml.mhtml",
+        {"charset": "utf-8", "url": "https://mp.weixin.qq.com/s/Qy7kL2mVx9aTe3RfGh1NwA"}),
 }
+# (baiyang_county_2023_aid_funds_summary_merged_xls.xls was written by its helper's own openpyxl script, to
+# merge cells, and saved as Excel 97 by LibreOffice; its rows are kept in corpora_src/ as a record)
 # (yuqiao_town_2022_stats_numbers_as_text_xlsx.xlsx was written by its helper's own openpyxl script, to
 # store numbers as text cells; its rows are kept in corpora_src/ as a record, not rebuilt here)
 

@@ -434,3 +434,19 @@ def test_a_county_named_with_a_character_that_also_means_and_keeps_it():
 
     title = "和坪县总工会2023年“两节”送温暖资金发放明细表"
     assert (org_of(title, ""), doc_type_of(title, "")) == ("和坪县总工会", "other")
+
+
+def test_an_issuer_over_its_document_number_is_a_masthead_and_a_year_summary_table_is_of_the_year():
+    text = ("汝阳市总工会\n汝工发〔2024〕6号\n汝阳市总工会关于印发《汝阳市总工会2024年\n职工技能提升行动实施方案》的通知\n"
+            "各县(市、区)总工会:\n现将方案印发给你们,请认真抓好落实。全年计划培训职工4万人次以上,确保各项任务落到实处。\n")
+    (doc,) = parse_text(text)
+    assert doc.title == "汝阳市总工会关于印发《汝阳市总工会2024年职工技能提升行动实施方案》的通知"
+    assert doc.doc_type == "plan"
+    (table,) = parse_text("白杨县总工会2023年困难职工帮扶资金使用情况汇总表\n乡镇\t户数\t金额(元)\n城关镇\t42\t102000\n河口镇\t40\t98000\n")
+    assert table.period.year == 2023 and table.period.part == "year"
+
+
+def test_a_posts_byline_and_follow_prompt_are_chrome():
+    assert is_chrome("原创 宣教部 林晓岚 清源工会 2023-01-12 17:45")
+    assert is_chrome("👆 点击上方蓝字 关注清源工会")
+    assert not is_chrome("清源区总工会团结带领全区各级工会")

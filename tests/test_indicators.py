@@ -1495,3 +1495,13 @@ def test_a_label_printed_up_to_its_first_figure_is_parted_from_it():
     (doc,) = parse_text(text)
     got = [(i.value, i.unit, i.object) for i in doc.indicators]
     assert (486, "家", "基层工会组织") in got and (521, "家", "基层工会组织") in got and (268, "户", "在档困难职工") in got
+
+
+def test_a_two_row_header_whose_last_column_spans_both_rows_names_each_column():
+    text = ("白杨县总工会2023年帮扶资金汇总表\n序号\t乡镇(单位)\t生活救助\t\t医疗救助\t\t合计金额(元)\n"
+            "\t\t户数\t金额(元)\t人次\t金额(元)\n1\t城关镇\t42\t102000\t12\t53000\t155000\n"
+            "2\t河口镇\t42\t103000\t7\t42900\t145900\n3\t县直单位\t39\t92500\t17\t82500\t175000\n"
+            "合计\t\t123\t297500\t36\t178400\t475900\n填表人:周雅琴\t\t审核人:孙国栋\n")
+    (doc,) = parse_text(text)
+    got = [(i.value, i.unit, i.object) for i in doc.indicators]
+    assert (42, "户", "生活救助") in got and (12, "人次", "医疗救助") in got and (155000, "元", "金额") in got

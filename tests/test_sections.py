@@ -196,3 +196,14 @@ def test_notes_that_open_on_their_line_head_nothing():
             "2.全年有196户困难职工实现解困脱困。\n3.市直工会含市级产业工会12个。\n")
     (doc,) = parse_text(text)
     assert [s.heading for s in doc.sections] == ["主要指标"]
+
+
+def test_a_posts_parts_numbered_after_a_pin_and_its_figure_cards_are_no_headings():
+    from extractor.pipeline import parse_text
+
+    text = ("数说2022|清源工会这一年\n一年的辛苦与收获,都藏在这一组数字里,一起来看看吧。\n📌 01｜组织建设\n建会入会 扩面提质\n新建基层工会组织\n126家\n"
+            "全区新建基层工会组织126家,推动辖区86家平台企业建立工会,把娘家建到了小哥们身边。\n📌 02｜维权服务\n"
+            "深入推进集体协商要约行动,全区签订集体合同586份,覆盖职工6.8万人。\n企业职代会建制率\n91.5%\n"
+            "我们把劳动争议诉调对接机制延伸到各街道,律师每周定点坐班,职工在家门口就能找到人。\n")
+    (doc,) = parse_text(text)
+    assert [(s.heading, s.level) for s in doc.sections] == [("组织建设", 1), ("维权服务", 1)]

@@ -234,11 +234,13 @@ def _title(block: list[Line]) -> tuple[Optional[str], Optional[Span], int]:
         if document_rules().bulletin_name.match(line.text) and any(
                 _mid_page_title(later.text) for later in block[i + 1:i + 1 + _TITLE_REACH]):
             continue  # 工会统计快报 over 凤山县总工会2022年1-9月工会工作统计快报: the issue's own title
+        nxt = block[i + 1] if i + 1 < len(block) else None
+        rules = document_rules()
+        if nxt is not None and rules.issuer_line.match(line.text) and rules.document_number_line.search(nxt.text):
+            continue  # 汝阳市总工会 / 汝工发〔2024〕6号: a red head's masthead, the title comes after
         if is_title_like(line.text):
             text = strip_trailing_pipes(line.text)
             span = (line.span[0], line.span[0] + len(text))
-            nxt = block[i + 1] if i + 1 < len(block) else None
-            rules = document_rules()
             if nxt is not None and rules.title_continuation.match(nxt.text) and len(nxt.text) < 40:
                 return text + nxt.text, (line.span[0], nxt.span[1]), i + 2
             if nxt is not None and nxt.text == line.text and i + 2 < len(block):

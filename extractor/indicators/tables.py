@@ -141,7 +141,8 @@ class TableRows:
         words = _words()
         labels: dict[int, list[str]] = {}
         for cells, header, is_header in self._rows.values():
-            if header is not None and not is_header:
+            if header is not None and not is_header and any(
+                    _FIGURE_CELL.fullmatch(self._text, a, b) for a, b in cells[1:]):  # (a foot of names counts no place)
                 label = self._label(cells, len(cells))
                 if label and not words.total_label.search(label):
                     labels.setdefault(id(header), []).append(label)
@@ -358,6 +359,8 @@ def _spanned_header(rows: list[list[str]], width: int) -> Optional[list[str]]:
     金额(万元) | 占比(%) | 金额(万元) | 占比(%)): the label cell spans both rows, each upper cell
     spans the same number of lower ones.  None when the rows do not fit ``width`` so."""
     upper, lower = rows[-2], rows[-1]
+    if len(upper) == width and len(lower) < width and not lower[0].strip():
+        lower = lower + [""] * (width - len(lower))  # (the last column spans both rows: its lower cell left no tab)
     if len(lower) == width and len(upper) <= width and not lower[0].strip():
         # 序号 | 县 | 新建工会组织(家) | ␣ over ␣ | ␣ | 目标 | 完成 (a spreadsheet's merged cells, shown
         # empty): each lower cell under the upper cell spanning it, its unit kept last
