@@ -1505,3 +1505,9 @@ def test_a_two_row_header_whose_last_column_spans_both_rows_names_each_column():
     (doc,) = parse_text(text)
     got = [(i.value, i.unit, i.object) for i in doc.indicators]
     assert (42, "户", "生活救助") in got and (12, "人次", "医疗救助") in got and (155000, "元", "金额") in got
+
+
+def test_a_verb_used_as_a_noun_before_money_a_verb_names_is_the_moneys_name():
+    found = indicators("市总工会安排专项资金300万元,其中培训补贴150万元、竞赛奖励80万元。组织培训3000人次。")
+    assert [(i.value, i.object) for i in found][:3] == [(3000000, "专项资金"), (1500000, "培训补贴"), (800000, "竞赛奖励")]
+    assert found[3].predicate == "培训"

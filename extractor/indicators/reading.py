@@ -163,7 +163,8 @@ class _LeftReading:
               and tokens[-1] in cues.task_heads):
             self._verbs.pop()  # 完成年度【收缴】任务: the verb names the task
         if (len(self._verbs) >= 2 and self._verbs[-1] == len(tokens) - 1 and self._verbs[-2] == len(tokens) - 2
-                and tokens[-1] in cues.nominal_verbs and tokens[-2] in cues.qualifying_verbs):
+                and tokens[-1] in cues.nominal_verbs and (tokens[-2] in cues.qualifying_verbs or (
+                    tokens[-1] in cues.money_verbs and tokens[-2] in cues.nominal_verbs))):
             del self._verbs[-2:]  # 发放【参赛补贴】: a verb of taking part names the kind of aid
         end = len(tokens)  # the object's words end here
         if (len(self._verbs) >= 2 and self._verbs[-1] == len(tokens) - 1 and self._verbs[-2] < self._verbs[-1] - 1
