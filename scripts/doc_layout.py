@@ -50,16 +50,22 @@ def write_docx(source: str, target: Path) -> None:
     document.save(str(target))
 
 
-def write_doc(source: str, target: Path) -> None:
+def saved_by_libreoffice(modern: Path, target: Path, export_filter: str) -> None:
+    """Save ``modern`` (a .docx or .xlsx) as ``target`` in an old format, as LibreOffice does
+    with ``export_filter`` ("doc:MS Word 97", "xls:MS Excel 97")."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise SystemExit("LibreOffice (soffice) is needed to write .doc files")
+        raise SystemExit(f"LibreOffice (soffice) is needed to write {target.suffix} files")
+    subprocess.run([soffice, "--headless", "--convert-to", export_filter, "--outdir", str(modern.parent), str(modern)],
+                   check=True, capture_output=True, timeout=180)
+    shutil.copyfile(modern.with_suffix(target.suffix), target)
+
+
+def write_doc(source: str, target: Path) -> None:
     with tempfile.TemporaryDirectory() as folder:
         docx_path = Path(folder) / (target.stem + ".docx")
         write_docx(source, docx_path)
-        subprocess.run([soffice, "--headless", "--convert-to", "doc:MS Word 97", "--outdir", folder, str(docx_path)],
-                       check=True, capture_output=True, timeout=180)
-        shutil.copyfile(Path(folder) / (target.stem + ".doc"), target)
+        saved_by_libreoffice(docx_path, target, "doc:MS Word 97")
 
 
 if __name__ == "__main__":

@@ -29,10 +29,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
-import unicodedata
+import sys
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pdf_layout import text_units, wrapped_lines  # noqa: E402  (a sibling script: the same printed lines as the PDF)
 
 NAMESPACE = "http://www.ofdspec.org/2016"
 PAGE_WIDTH, PAGE_HEIGHT = 210.0, 297.0  # A4, in millimetres (OFD's unit)
@@ -41,23 +44,8 @@ FONTS = {"body": ("1", "仿宋"), "title": ("2", "方正小标宋简体"), "furn
 _STAMP = (2024, 1, 8, 9, 0, 0)  # every member's date: the same bytes from the same source
 
 
-def _units(text: str) -> float:
-    """Width in full-width characters."""
-    return sum(_width(ch) for ch in text)
-
-
 def _width(ch: str) -> float:
-    return 0.5 if unicodedata.east_asian_width(ch) in ("Na", "H") else 1.0
-
-
-def _wrapped(paragraph: str, chars_per_line: int) -> list[str]:
-    lines, current = [], ""
-    for ch in paragraph:
-        if _units(current + ch) > chars_per_line:
-            lines.append(current)
-            current = ""
-        current += ch
-    return lines + [current]
+    return text_units(ch)
 
 
 def _number(value: float) -> str:
@@ -145,7 +133,7 @@ def _document(source: str, writer: _Writer, *, chars_per_line: int, lines_per_pa
         elif not paragraph.strip():
             items.append(("blank", ""))
         else:
-            wrapped = _wrapped(paragraph, chars_per_line)
+            wrapped = wrapped_lines(paragraph, chars_per_line)
             items += [("full", line) for line in wrapped[:-1]] + [("last", wrapped[-1])]
     pages = [items[at:at + lines_per_page] for at in range(0, len(items), lines_per_page)] or [[]]
     title = next((text for how, text in items if how == "#c"), next((text for _, text in items if text), ""))
@@ -154,7 +142,7 @@ def _document(source: str, writer: _Writer, *, chars_per_line: int, lines_per_pa
     if running_header:
         template_id = writer.next_id()
         size = font_size * 0.66  # (10.5 pt against the body's 16)
-        width = _units(running_header) * size
+        width = text_units(running_header) * size
         header = writer.text_object(_placed(running_header, (PAGE_WIDTH - width) / 2, size), 20.0, size,
                                     "furniture", draw_spaces)
         parts["Tpls/Tpl_0/Content.xml"] = _page_xml(f'<ofd:Layer ID="{writer.next_id()}" Type="Background">'
@@ -167,9 +155,9 @@ def _document(source: str, writer: _Writer, *, chars_per_line: int, lines_per_pa
             size, font, placed_runs = font_size, "body", []
             if how == "#c":
                 font = "title"
-                placed_runs = [_placed(text, (PAGE_WIDTH - _units(text) * size) / 2, size)]
+                placed_runs = [_placed(text, (PAGE_WIDTH - text_units(text) * size) / 2, size)]
             elif how == "#r":
-                placed_runs = [_placed(text, left + measure - _units(text) * size, size)]
+                placed_runs = [_placed(text, left + measure - text_units(text) * size, size)]
             elif how == "table":
                 size = font_size * 0.75
                 cells = [_placed(cell, left + column * column_width, size) for column, cell in enumerate(text.split("\t"))]
@@ -177,14 +165,14 @@ def _document(source: str, writer: _Writer, *, chars_per_line: int, lines_per_pa
             elif how in ("full", "last"):
                 spread = 0.0
                 if how == "full" and len(text) > 1:  # justified: the line's slack spread between its characters
-                    spread = max(0.0, (measure - _units(text) * size) / (len(text) - 1))
+                    spread = max(0.0, (measure - text_units(text) * size) / (len(text) - 1))
                 placed_runs = _chunks(_placed(text, left, size, spread), run_chars)
             for placed in placed_runs:
                 objects.append(writer.text_object(placed, baseline, size, font, draw_spaces))
             baseline += line_height
         foot_size = font_size * 0.875  # (14 pt)
         foot = f"— {number} —"
-        foot_object = writer.text_object(_placed(foot, (PAGE_WIDTH - _units(foot) * foot_size) / 2, foot_size),
+        foot_object = writer.text_object(_placed(foot, (PAGE_WIDTH - text_units(foot) * foot_size) / 2, foot_size),
                                          PAGE_HEIGHT - 18.0, foot_size, "furniture", True)
         layer = (f'<ofd:Layer ID="{writer.next_id()}" Type="Body">{"".join(objects)}'
                  f'<ofd:PageBlock ID="{writer.next_id()}">{foot_object}</ofd:PageBlock></ofd:Layer>')

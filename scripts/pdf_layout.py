@@ -23,15 +23,16 @@ FONT = "STSong-Light"  # one of the CID fonts every PDF reader knows, so nothing
 PAGE_WIDTH, PAGE_HEIGHT = 595.27, 841.89  # A4 in points
 
 
-def _units(text: str) -> float:
-    """Width in full-width characters."""
+def text_units(text: str) -> float:
+    """Width in full-width characters (the OFD writer lays its lines out by it too)."""
     return sum(0.5 if unicodedata.east_asian_width(ch) in ("Na", "H") else 1.0 for ch in text)
 
 
-def _wrapped(paragraph: str, chars_per_line: int) -> list[str]:
+def wrapped_lines(paragraph: str, chars_per_line: int) -> list[str]:
+    """``paragraph`` hard-wrapped at ``chars_per_line`` full-width characters, as a 公文 is printed."""
     lines, current = [], ""
     for ch in paragraph:
-        if _units(current + ch) > chars_per_line:
+        if text_units(current + ch) > chars_per_line:
             lines.append(current)
             current = ""
         current += ch
@@ -61,7 +62,7 @@ def gongwen_pdf(source: str, *, chars_per_line: int = 28, lines_per_page: int = 
         elif not paragraph.strip():
             items = [("blank", "")]
         else:
-            wrapped = _wrapped(paragraph, chars_per_line)
+            wrapped = wrapped_lines(paragraph, chars_per_line)
             items = [("full", line) for line in wrapped[:-1]] + [("last", wrapped[-1])]
         for item in items:
             page_lines.append(item)

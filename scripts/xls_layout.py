@@ -10,26 +10,20 @@ toolkit, and it needs LibreOffice (Debian: ``apt-get install libreoffice-calc-no
 """
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from xlsx_layout import workbook  # noqa: E402  (a sibling script, not a package)
+from doc_layout import saved_by_libreoffice  # noqa: E402  (sibling scripts, not a package)
+from xlsx_layout import workbook  # noqa: E402
 
 
 def write_xls(source: str, target: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise SystemExit("LibreOffice (soffice) is needed to write .xls files")
     with tempfile.TemporaryDirectory() as folder:
         xlsx_path = Path(folder) / (target.stem + ".xlsx")
         xlsx_path.write_bytes(workbook(source))
-        subprocess.run([soffice, "--headless", "--convert-to", "xls:MS Excel 97", "--outdir", folder, str(xlsx_path)],
-                       check=True, capture_output=True, timeout=180)
-        shutil.copyfile(Path(folder) / (target.stem + ".xls"), target)
+        saved_by_libreoffice(xlsx_path, target, "xls:MS Excel 97")
 
 
 if __name__ == "__main__":

@@ -16,26 +16,12 @@ from extractor.errors import EmptyInput, UndecodableInput
 from extractor.read import iter_sources, read_bytes
 from extractor.records import Document, FileError
 
-from conftest import load_script
+from conftest import GONGWEN_SUMMARY, load_script
 
 pytest.importorskip("reportlab")
 pdf_layout = load_script("pdf_layout")
 
-SUMMARY = "\n".join([
-    "#c 青石县总工会",
-    "#c 2023年工作总结",
-    "",
-    "　　2023年，县总工会紧紧围绕全县中心工作，扎实推进各项工作，取得了明显成效。"
-    "全年新建基层工会组织38家，新发展会员2,160人，其中农民工会员1,380人；签订集体合同215份，覆盖职工2.3万人。",
-    "一、帮扶困难职工",
-    "　　全年走访慰问困难职工386户，发放慰问金57.9万元，比上年增长12.5%。",
-    "二、2024年工作打算",
-    "　　力争新建工会组织30家，新发展会员2000人以上。",
-    "指标\t目标\t完成\t完成率",
-    "新建工会(家)\t30\t38\t126.7%",
-    "#r 青石县总工会",
-    "#r 2024年1月8日",
-])
+SUMMARY = "\n".join(GONGWEN_SUMMARY)
 
 
 def laid_out(source: str = SUMMARY, **layout) -> bytes:
