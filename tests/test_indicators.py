@@ -1511,3 +1511,9 @@ def test_a_verb_used_as_a_noun_before_money_a_verb_names_is_the_moneys_name():
     found = indicators("市总工会安排专项资金300万元,其中培训补贴150万元、竞赛奖励80万元。组织培训3000人次。")
     assert [(i.value, i.object) for i in found][:3] == [(3000000, "专项资金"), (1500000, "培训补贴"), (800000, "竞赛奖励")]
     assert found[3].predicate == "培训"
+
+
+def test_a_places_count_with_a_verb_counts_the_whole_that_verb_was_done_to():
+    found = indicators("共检查用人单位186家,其中建筑企业74家、其他用人单位22家;检查在建工程项目61个,涉及农民工1.37万人。"
+                       "分地区看,柳林区检查52家,望江县检查48家。")
+    assert [(i.value, i.object) for i in found][-2:] == [(52, "用人单位"), (48, "用人单位")]

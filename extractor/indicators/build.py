@@ -323,9 +323,13 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 and previous.object and cues.phrases["bound_only"].fullmatch(text, ctx.clause_start, q.span[0])):
             # 签订率仅为71.3%,不到四分之三: the same rate again, as a fraction
             reading = reading._replace(object=previous.object, confidence=0.6)
-        if (reading.object and reading.predicate and len(reading.object) <= 4 and cues.place_name.search(reading.object)
+        if (reading.object and reading.predicate and (
+                (len(reading.object) <= 4 and cues.place_name.search(reading.object))
+                or (reading.confidence <= 0.6 and 2 <= clause_left.find(reading.predicate) <= 5
+                    and cues.place_name.search(clause_left[:clause_left.find(reading.predicate)])))
                 and (earlier := _same_verb_before(made, q, reading.predicate, cues)) is not None):
             # 检查用人单位186家……柳林区检查52家: a place's share of what the verb was done to before
+            # (the place as the object, or before the verb of a clause that borrowed its thing)
             reading = reading._replace(object=earlier.object, confidence=0.5)
         if (q.kind == "money" and not reading.object and clause_left in cues.sum_words
                 and (named := _last_match(cues.phrases["money_named_before"], text, ctx.sentence_start, ctx.clause_start))):
@@ -590,8 +594,8 @@ def _same_verb_before(made: Sequence[Indicator], q: Quantity, verb: str, cues) -
         if q.span[0] - indicator.quantity_span[1] > _SAME_VERB_REACH:
             return None
         if (indicator.predicate == verb and indicator.unit == q.unit and indicator.object
-                and not cues.place_name.search(indicator.object)):
-            return indicator
+                and not indicator.part_of and not cues.place_name.search(indicator.object)):
+            return indicator  # (a part's total, not the part: 检查用人单位186家,其中……其他用人单位22家)
     return None
 
 
