@@ -1517,3 +1517,9 @@ def test_a_places_count_with_a_verb_counts_the_whole_that_verb_was_done_to():
     found = indicators("共检查用人单位186家,其中建筑企业74家、其他用人单位22家;检查在建工程项目61个,涉及农民工1.37万人。"
                        "分地区看,柳林区检查52家,望江县检查48家。")
     assert [(i.value, i.object) for i in found][-2:] == [(52, "用人单位"), (48, "用人单位")]
+
+
+def test_an_arrow_is_no_object_and_a_verb_of_reach_names_nothing():
+    found = indicators("全年收缴工会经费3168万元,同比↑6.2%。送去清凉物资,价值58万元,惠及近3000人。")
+    assert [(i.value, i.object) for i in found] == [
+        (31680000, "工会经费"), (6.2, "工会经费"), (580000, "清凉物资"), (3000, None)]

@@ -42,7 +42,7 @@ def is_verb(word: str) -> bool:
 
 
 _WORD_CHAR = regex.compile(r"[\p{Han}\p{L}\p{N}]")
-_LEADING_SYMBOLS = regex.compile(r"^[\p{So}\p{Sk}\uFE0F\u200D]+\s*")  # emoji, bullets, arrows
+_LEADING_SYMBOLS = regex.compile(r"^[\p{So}\p{Sk}\p{Sm}\uFE0F\u200D]+\s*")  # emoji, bullets, arrows (↑ is Sm)
 
 
 # Readings of short windows are cached like their segmentation: the same phrases
@@ -516,6 +516,8 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
             if predicate not in cues.nominal_verbs else ""
         if subject:
             return Reading(predicate, subject, 0.55, -1)  # 工会经费收缴力争突破3.2亿元
+        if predicate in cues.reach_verbs:
+            return Reading(predicate, None, 0.3, -1)  # 惠及近3000人: whom it reached is named elsewhere, not by 惠及
         return Reading(predicate, predicate, 0.5, -1)
     bare = left.strip()
     if (predicate is None and not reading.before_verb and 2 <= len(bare) <= 4 and _ALL_HAN.fullmatch(bare)
