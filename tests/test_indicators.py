@@ -1523,3 +1523,10 @@ def test_an_arrow_is_no_object_and_a_verb_of_reach_names_nothing():
     found = indicators("全年收缴工会经费3168万元,同比↑6.2%。送去清凉物资,价值58万元,惠及近3000人。")
     assert [(i.value, i.object) for i in found] == [
         (31680000, "工会经费"), (6.2, "工会经费"), (580000, "清凉物资"), (3000, None)]
+
+
+def test_a_share_of_a_named_whole_is_the_parts_and_a_caption_number_is_no_count():
+    found = indicators("确保职工活动支出和维权支出合计占总支出的比例不低于60%。支出决算情况见下表。\n表2　支出决算表\n"
+                       "政府补助收入150.00万元,与年初预算150.00万元持平。")
+    assert [(i.value, i.object) for i in found][:2] == [(60, "职工活动支出和维权支出"), (1500000, "政府补助收入")]
+    assert 2 not in [i.value for i in found] and found[2].object != "持平"

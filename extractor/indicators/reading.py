@@ -57,6 +57,8 @@ def strip_object(phrase: str) -> str:
         head = phrase.rstrip("的").rsplit("的", 1)
         if len(head) == 2 and head[1]:  # the head noun follows the last attributive 的
             phrase = head[1]
+    if "本级" in phrase:
+        phrase = cues.phrases["own_level_prefix"].sub("", phrase)  # 【县总工会本级】资产总额
     if phrase[:1].isdigit() or phrase[1:3] in ("季度", "半年"):
         phrase = cues.leading_year.sub("", phrase)  # 【2023年】全市参保人数, 【8月、9月】织造车间, 【二季度】收缴
     if phrase.endswith("目标任务") and (not phrase[:-4] or _TIME_ONLY.fullmatch(phrase[:-4])):
@@ -373,6 +375,9 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     reading = _left_reading(left)
     predicate, obj = reading.predicate, reading.object
     if q.kind == "percent" and (rate := rate_noun(text[ctx.clause_start:q.span[0]])):
+        share = cues.phrases["share_of_whole"].search(text, ctx.clause_start, q.span[0]) if rate.endswith(("比例", "比重")) and q.unit == "%" else None
+        if share is not None and len(part := strip_object(share.group("part"))) >= 2:
+            return Reading(predicate, part, 0.8, -1)  # 维权支出合计占总支出的比例不低于60%: the share of the part
         return Reading(predicate, rate, 0.85, -1)
     if (q.unit == "%" and not obj and predicate in cues.copulas and left_from < ctx.clause_start
             and (rate := rate_noun(text[max(ctx.sentence_start, left_from):ctx.clause_start]))):
