@@ -1530,3 +1530,10 @@ def test_a_share_of_a_named_whole_is_the_parts_and_a_caption_number_is_no_count(
                        "政府补助收入150.00万元,与年初预算150.00万元持平。")
     assert [(i.value, i.object) for i in found][:2] == [(60, "职工活动支出和维权支出"), (1500000, "政府补助收入")]
     assert 2 not in [i.value for i in found] and found[2].object != "持平"
+
+
+def test_places_listed_after_a_figure_count_its_thing():
+    found = indicators("平川区诉求量最多,为318件,占全市总量的25.2%;安北区247件,占19.6%;青川县186件,占14.7%。"
+                       "镇总工会专职工作人员只有2名,面对全镇4000多名会员。")
+    assert [(i.value, i.object) for i in found][2:6] == [(247, "诉求量"), (19.6, "诉求量"), (186, "诉求量"), (14.7, "诉求量")]
+    assert found[-1].object == "会员"

@@ -29,6 +29,7 @@ from .status import part_of_total, status_of
 
 _ENDS_A_CLAUSE = regex.compile(r"[,，。;；]")
 _HAN = regex.compile(r"\p{Han}")
+_ALL_HAN_WORDS = regex.compile(r"\p{Han}+")
 
 
 def _counted_after_its_noun(text: str, q: Quantity) -> bool:
@@ -331,6 +332,13 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # 检查用人单位186家……柳林区检查52家: a place's share of what the verb was done to before
             # (the place as the object, or before the verb of a clause that borrowed its thing)
             reading = reading._replace(object=earlier.object, confidence=0.5)
+        if (q.kind == "count" and not reading.predicate and 2 <= len(clause_left) <= 5
+                and (not reading.object or len(reading.object) <= 1 or cues.place_name.search(reading.object))
+                and cues.place_name.search(clause_left) and _ALL_HAN_WORDS.fullmatch(clause_left)
+                and clause_left[0] not in "全各本该每" and clause_left not in cues.not_objects
+                and (listed := _place_list_thing(text, made, q, ctx, cues)) is not None):
+            # ……平川区诉求量最多,为318件;安北区247件;青川县186件: a place's share of the thing listed
+            reading = reading._replace(object=listed, confidence=0.5)
         if (q.kind == "money" and not reading.object and clause_left in cues.sum_words
                 and (named := _last_match(cues.phrases["money_named_before"], text, ctx.sentence_start, ctx.clause_start))):
             # 把拖欠的工钱一分不少地补上了,一共四万二千元: the money the sentence named before its sum
@@ -586,6 +594,19 @@ def _standard_of_paragraph(text: str, at: int) -> str:
 
 
 _SAME_VERB_REACH = 600  # characters back a place's figure may find the total its verb was done to
+
+
+def _place_list_thing(text: str, made: Sequence[Indicator], q: Quantity, ctx, cues) -> Optional[str]:
+    """The thing the figure before, up to the last full stop and in the figure's unit, counts,
+    without the place that opens its name (平川区诉求量 → 诉求量), when that is more than a place."""
+    stop = max(text.rfind(mark, 0, ctx.sentence_start) for mark in cues.full_stops)
+    for indicator in reversed(made):
+        if indicator.quantity_span[0] <= stop:
+            return None
+        if indicator.unit == q.unit and indicator.object:
+            thing = cues.place_prefix.sub("", indicator.object)
+            return thing if len(thing) >= 2 and not cues.place_name.search(thing) else None
+    return None
 
 
 def _same_verb_before(made: Sequence[Indicator], q: Quantity, verb: str, cues) -> Optional[Indicator]:
