@@ -450,3 +450,12 @@ def test_a_posts_byline_and_follow_prompt_are_chrome():
     assert is_chrome("原创 宣教部 林晓岚 清源工会 2023-01-12 17:45")
     assert is_chrome("👆 点击上方蓝字 关注清源工会")
     assert not is_chrome("清源区总工会团结带领全区各级工会")
+
+
+def test_a_bulletins_masthead_gives_way_to_its_issues_title_and_a_months_title_is_of_the_month():
+    text = ("安和市总工会12351职工服务热线\n运行情况通报\n2023年第11期(总第35期)\n安和市总工会权益保障部　　2023年12月5日\n"
+            "安和市总工会12351职工服务热线2023年11月运行情况通报\n各县(市、区)总工会:\n"
+            "11月,热线共呼入来电2132个,人工接听1987个,接通率93.20%,各项运行指标总体平稳。\n")
+    (doc,) = parse_text(text)
+    assert doc.title == "安和市总工会12351职工服务热线2023年11月运行情况通报"
+    assert (doc.period.year, doc.period.part) == (2023, "month")

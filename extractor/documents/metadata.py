@@ -316,6 +316,8 @@ def _part(title: str, first: str, doc_type: str, has_title: bool, looking_back: 
                     return name
             if rules["multi"].search(text):
                 return "multi_year"
+        if text is title and text and rules["title_month"].search(text):
+            return "month"  # 安和市总工会……2023年11月运行情况通报
         if text is title and text and rules["year_cues"].search(text):
             return "year"
     if rules["month"].search(first) or (doc_type == "report" and rules["month_anywhere"].search(first)):

@@ -214,8 +214,21 @@ def _blocks(content: list[Line], may_continue: set[int], stamped: set[int] = fro
     return blocks
 
 
+_CLAUSE_PUNCT = regex.compile(r"[,，。;；:：]")  # (a title holds none: a line that does is body text)
 _SHORT_TITLE = 30  # a second title line no longer than this may take over from the first
 _COLUMN_TAG = regex.compile(r"【[^】]{2,8}】\s*(?=\S{6})")
+
+
+def _repeated_below_a_masthead(block: list[Line], i: int) -> bool:
+    """Whether the line at ``i`` is a masthead's: a longer title holding its words follows within
+    four lines, with only short lines of no sentence between (an issue number, an editor and date)."""
+    text = block[i].text
+    for later in block[i + 1:i + 5]:
+        if _CLAUSE_PUNCT.search(later.text):
+            return False  # (body text between: the same words again are another page's title)
+        if len(text) >= 4 and text in later.text and len(later.text) > len(text) and is_title_like(later.text):
+            return True
+    return False
 
 
 def _title(block: list[Line]) -> tuple[Optional[str], Optional[Span], int]:
@@ -238,6 +251,8 @@ def _title(block: list[Line]) -> tuple[Optional[str], Optional[Span], int]:
         rules = document_rules()
         if nxt is not None and rules.issuer_line.match(line.text) and rules.document_number_line.search(nxt.text):
             continue  # 汝阳市总工会 / 汝工发〔2024〕6号: a red head's masthead, the title comes after
+        if is_title_like(line.text) and _repeated_below_a_masthead(block, i):
+            continue  # a bulletin's masthead (……职工服务热线 / 运行情况通报), its issue's title repeating it below
         if is_title_like(line.text):
             text = strip_trailing_pipes(line.text)
             span = (line.span[0], line.span[0] + len(text))

@@ -248,6 +248,7 @@ def document_rules() -> Rules:
             "h2": regex.compile(_without_captures(p["h2"])),
             "q": tuple((name, regex.compile(_without_captures(rx))) for name, rx in p["q"]),
             "month": regex.compile(p["month"]),
+            "title_month": regex.compile(p["title_month"]),
             "month_anywhere": regex.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:份)?[,，]"),
             "year_cues": regex.compile(_without_captures(p["year_cues"])),
             "term": regex.compile(p["term_cues"]),
