@@ -29,6 +29,7 @@ Decisions (see also ``__init__``):
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from typing import List, NamedTuple, Optional, Tuple
 
@@ -37,6 +38,7 @@ import re
 from dataclasses import replace
 
 from ..records import Quantity, fill
+from ..resources import load_toml
 from .after_unit import FILLER, after_filler, followed
 from .context import link_changes, read_per, read_prefix, read_slash_per, read_suffix
 from .lexicon import Lexicon, lexicon
@@ -112,7 +114,35 @@ def _scan(text: str) -> List[Quantity]:
     if lex.bare_power_end.search(text):  # (most texts write a unit after every 万)
         found = _money_without_unit(lex, text, found, per_cues)
     found = _counts_without_unit(lex, text, found, per_cues)
+    if len(found) > 1 and ("秒" in text or "分钟" in text or "小时" in text):
+        found = _joined_durations(text, found)
     return link_changes(lex, text, found)
+
+
+@lru_cache(maxsize=1)
+def _duration_seconds() -> dict:
+    return dict(load_toml("units.toml")["durations"])
+
+
+def _joined_durations(text: str, found: List[Quantity]) -> List[Quantity]:
+    """4分36秒, 2小时30分钟: two spans of time written one after the other are one duration,
+    counted in the smaller unit (276 秒, 150 分钟)."""
+    seconds = _duration_seconds()
+    joined: List[Quantity] = []
+    for quantity in found:
+        last = joined[-1] if joined else None
+        if (last is not None and last.span[1] == quantity.span[0] and last.unit in seconds
+                and quantity.unit in seconds and seconds[last.unit] > seconds[quantity.unit]
+                and last.value is not None and quantity.value is not None and not last.range and not quantity.range
+                and not last.per and not quantity.approx and not quantity.bound):
+            value = last.value * seconds[last.unit] / seconds[quantity.unit] + quantity.value
+            joined[-1] = replace(last, span=(last.span[0], quantity.span[1]), text=text[last.span[0]:quantity.span[1]],
+                                 value=int(value) if float(value).is_integer() else value, unit=quantity.unit,
+                                 kind="measure", number_span=(last.number_span[0], quantity.number_span[1])
+                                 if last.number_span and quantity.number_span else last.number_span)
+            continue
+        joined.append(quantity)
+    return joined
 
 
 def _counts_without_unit(lex: Lexicon, text: str, found: List[Quantity], per_cues: bool) -> List[Quantity]:
