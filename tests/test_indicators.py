@@ -1537,3 +1537,8 @@ def test_places_listed_after_a_figure_count_its_thing():
                        "镇总工会专职工作人员只有2名,面对全镇4000多名会员。")
     assert [(i.value, i.object) for i in found][2:6] == [(247, "诉求量"), (19.6, "诉求量"), (186, "诉求量"), (14.7, "诉求量")]
     assert found[-1].object == "会员"
+
+
+def test_calls_answered_by_hand_count_the_calls():
+    found = indicators("11月,热线共呼入来电2132个,人工接听1987个,接通率93.20%。")
+    assert [(i.value, i.object) for i in found] == [(2132, "来电"), (1987, "来电"), (93.2, "接通率")]
