@@ -361,11 +361,18 @@ def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, i
     annex_list, annex_item = _annex_patterns()
     items_headed = bool(block.title) and document_rules().bulletin_name.match(block.title) is not None
     in_annex_list = False
+    table_openers: set[str] = set()  # the first cells of the rows that open a table (序号 of a form)
     for i, line in enumerate(body):
         previous = body[i - 1] if i else None
+        if "\t" in line.text and (previous is None or "\t" not in previous.text):
+            table_openers.add(line.text.split("\t", 1)[0])
         if "\t" in line.text or (previous is not None and i + 1 < len(body) and line.span[0] not in styled_at
                                  and "\t" in previous.text and "\t" in body[i + 1].text
-                                 and _DIGIT.search(body[i + 1].text)):  # (over a new table's header: a heading)
+                                 and _DIGIT.search(body[i + 1].text)  # (over a new table's header: a heading)
+                                 and abs(previous.text.count("\t") - body[i + 1].text.count("\t")) <= 1
+                                 and body[i + 1].text.split("\t", 1)[0] not in table_openers):
+            # (rows of one table around it: as many cells, or one fewer where a leading empty one was stripped;
+            # not a row that opens a table again, 序号 | 2 of the next form)
             continue  # a table's row, or a group line between its rows (一、收入): no heading (a sheet's name is one)
         if annex_list.match(line.text):
             in_annex_list = True  # 附件:1.参会回执⏎2.……: the attachments' names, a list

@@ -1542,3 +1542,17 @@ def test_places_listed_after_a_figure_count_its_thing():
 def test_calls_answered_by_hand_count_the_calls():
     found = indicators("11月,热线共呼入来电2132个,人工接听1987个,接通率93.20%。")
     assert [(i.value, i.object) for i in found] == [(2132, "来电"), (1987, "来电"), (93.2, "接通率")]
+
+
+def test_a_forms_key_names_its_value_and_a_cell_of_sentences_is_read_as_text():
+    text = ("梨树县总工会2023年困难职工帮扶申请审批表\n序号\t1\t申请日期\t2023年3月6日\n家庭人口\t4人\t月人均收入\t800元\n"
+            "致困原因\t因病\t申请帮扶金额\t5000元\n家庭情况\t妻子患尿毒症,每周透析3次,全年医疗费用约6.8万元,医保报销后自付医疗费用2.1万元。\n")
+    (doc,) = parse_text(text)
+    got = [(i.value, i.object) for i in doc.indicators]
+    assert (800, "月人均收入") in got and (5000, "申请帮扶") in got and (4, "家庭人口") in got
+    assert (21000, "家庭情况") not in got
+
+
+def test_a_clause_of_results_after_the_goals_clause_reports_them():
+    found = indicators("三年目标培养高技能人才4500人,2021年培养1180人,今年上半年培养780人,累计培养1960人,低于时序进度。")
+    assert [(i.value, i.status) for i in found] == [(4500, "target"), (1180, "actual"), (780, "actual"), (1960, "actual")]

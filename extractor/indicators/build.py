@@ -375,7 +375,7 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                         for ind in made[-4:])):
             # 困难职工 | 户 | 27 | 21户 | 全年解困9户: a remark's bare verb counts the row's thing
             reading = Reading(None, strip_object(cell.label) or cell.label, 0.6, -1)
-        if cell is not None and (not cell.own_words or not reading.object or reading.confidence < 0.5):
+        if cell is not None and not cell.prose and (not cell.own_words or not reading.object or reading.confidence < 0.5):
             # a figure alone in a table's cell counts what the row's label names (a cell with
             # words of its own, 5个项目, is read as a clause)
             stripped = strip_object(cell.label)

@@ -118,6 +118,7 @@ class Cues:
     prospective: object  # 确保, 力争: a clause planning what it then calls done
     arranging_verbs: frozenset  # 安排, 开设: verbs that only arrange a class, naming no hours
     territory_after: object
+    fact_clause_opener: object  # 2021年, 累计 opening a clause: its figures are results
     lead_in_goal_nouns: tuple  # target cues that name a goal, framing no list after a colon
     weak_target_leads: frozenset  # words after a weak cue that lead its verb (将继续推进) or are one (将聚焦)
     plan_target: object  # 保持: a goal in a plan, after a fact cue too
@@ -290,6 +291,7 @@ def indicator_cues() -> Cues:
         prospective=alternation(status["prospective_cues"]),
         arranging_verbs=frozenset(words["arranging_verbs"]),
         territory_after=regex.compile(status["territory_after"]),
+        fact_clause_opener=regex.compile(status["fact_clause_opener"]),
         lead_in_goal_nouns=tuple(status["lead_in_goal_nouns"]),
         weak_target_leads=frozenset(status["weak_target_leads"]) | frozenset(status["weak_target_work_verbs"]),
         plan_target=alternation(status["plan_target_cues"]),

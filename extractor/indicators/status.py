@@ -96,6 +96,10 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
     if cues.goal_before.search(text, max(ctx.clause_start, q.span[0] - 6), q.span[0]) or (
             q.unit != "%" and cues.task_before.search(text, max(ctx.clause_start, q.span[0] - 6), q.span[0])):
         return "target"  # 会员发展全年目标任务1200人, 完成年度任务9800万元的74.1%: the figure is the goal
+    if (not in_plan and cues.fact_clause_opener.match(text, ctx.clause_start, q.span[0])
+            and ctx.clause_start > ctx.sentence_start
+            and (_last_cue(text[ctx.clause_start:q.span[0]], cues, False) or (0, "actual"))[1] == "actual"):
+        return "actual"  # 三年目标培养4500人,【2021年】培养1180人,【累计】培养1960人: a clause of results after the goal's
     # most sentences hold no cue word before the figure (not_cues words only mask cues)
     cue = None
     if cues.any_status_cue.search(text, ctx.sentence_start, q.span[0]) is not None:

@@ -29,6 +29,7 @@ class TableCell:
     status: Optional[str]  # from the column's header: target, actual, or None (the header says neither)
     own_words: bool  # the cell holds words besides the figure (5个项目, 举办新会员培训班2期)
     year: Optional[int] = None  # the year its column's header names (2020年, 2021年目标), if any
+    prose: bool = False  # the cell holds sentences (家庭情况 | 本人……月工资2940元,……): read as text
 
 
 def _words() -> TableWords:
@@ -46,6 +47,8 @@ def _approx_marks():
     return regex.compile("|".join(regex.escape(word) for word in marks)), marks
 
 
+_PROSE_CELL_CHARS = 30  # a cell longer than a label, with clause marks, holds sentences
+_CLAUSE_MARK = regex.compile(r"[,，。;；]")
 _BOUND_MARKS = {"≥": "lower", "≤": "upper", ">": "lower", "<": "upper"}  # a cell's sign of its bound
 _BARE_FIGURE = regex.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _FIGURE_CELL = regex.compile(r"(?!\s*(?:19|20)[0-9]{2}年)\s*[-+≥≤<>]?[0-9][0-9.,]*\s*(?:%|\p{Han}{1,3})?(?:以上|以下|左右)?\s*")  # 118, 5家, 93.7% (a year, 2022年, heads a column)
@@ -222,7 +225,8 @@ class TableRows:
         if is_header:
             return None  # the header row itself
         column = next((k for k, (a, b) in enumerate(cells) if a <= start and end <= b), None)
-        label = self._label(cells, column, header=header if _aligned(header, cells) else None)
+        aligned = _aligned(header, cells)
+        label = self._label(cells, column, header=header if aligned else None, form=not aligned)
         if label and line_start in self._groups and _words().total_label.search(label) \
                 and not label.startswith(self._groups[line_start]):
             label = self._groups[line_start] + label  # 一、收入 … 合计: the total of 收入
@@ -252,10 +256,11 @@ class TableRows:
             label = header[column].strip()  # 资金拨付及时率 | …… | 得分 5: the row's score, as the header names it
         cell_start, cell_end = cells[column]
         own_words = bool(_HAN.search(self._text, cell_start, start) or _HAN.search(self._text, end, cell_end))
+        prose = cell_end - cell_start > _PROSE_CELL_CHARS and _CLAUSE_MARK.search(self._text, cell_start, cell_end) is not None
         year = None
         if header is not None and column < len(header) and (named := _HEADER_YEAR.search(header[column])):
             year = int(named.group(1))
-        return TableCell(label, status, own_words, year)
+        return TableCell(label, status, own_words, year, prose)
 
     def total_above(self, start: int, end: int, part_markers: tuple[str, ...]) -> Optional[tuple[int, int]]:
         """For a figure in a row labelled as a part (其中:女会员 | 37,816), the cell of its column
@@ -279,7 +284,7 @@ class TableRows:
         return None
 
     def _label(self, cells: list[tuple[int, int]], column: Optional[int], keep_unit: bool = False,
-               header: Optional[list[str]] = None) -> Optional[str]:
+               header: Optional[list[str]] = None, form: bool = False) -> Optional[str]:
         """The first cell before ``column`` that names a thing (not a row number, not a figure),
         without the unit it may write (集体合同(份): 集体合同); under a header of label levels
         (一级指标 | 二级指标 | 三级指标), the last level's cell."""
@@ -295,6 +300,8 @@ class TableRows:
                       and (words.group_column.search(header[k]) or column_status(header[k]) is None)]
             if levels:
                 naming = [(0, levels[-1])]  # 产出指标 | 数量指标 | 帮扶困难职工户数: the row's own item
+        if form and len(naming) >= 2 and column is not None and naming[-1][0] == column - 1 and column >= 3:
+            return naming[-1][1]  # 家庭人口 | 4人 | 月人均收入 | 800元: a form's key right before its value
         # (组织建设 | 新建工会组织(家) | 48: a group's name, then the item that writes its unit)
         cell = next((later for _, later in naming[1:] if _writes_a_unit(later)), naming[0][1])
         if keep_unit:
