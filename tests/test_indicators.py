@@ -1556,3 +1556,8 @@ def test_a_forms_key_names_its_value_and_a_cell_of_sentences_is_read_as_text():
 def test_a_clause_of_results_after_the_goals_clause_reports_them():
     found = indicators("三年目标培养高技能人才4500人,2021年培养1180人,今年上半年培养780人,累计培养1960人,低于时序进度。")
     assert [(i.value, i.status) for i in found] == [(4500, "target"), (1180, "actual"), (780, "actual"), (1960, "actual")]
+
+
+def test_a_gap_to_a_goal_is_a_fact_and_names_nothing_by_its_verb():
+    found = indicators("截至6月底,距三年目标还差2540人。")
+    assert [(i.value, i.status, i.object) for i in found] == [(2540, "actual", None)]
