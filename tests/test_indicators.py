@@ -1561,3 +1561,8 @@ def test_a_clause_of_results_after_the_goals_clause_reports_them():
 def test_a_gap_to_a_goal_is_a_fact_and_names_nothing_by_its_verb():
     found = indicators("截至6月底,距三年目标还差2540人。")
     assert [(i.value, i.status, i.object) for i in found] == [(2540, "actual", None)]
+
+
+def test_an_amount_a_union_recommends_is_proposed():
+    found = indicators("基层工会意见:情况属实,建议给予帮扶4000元。县总工会审批意见:同意救助3000元。")
+    assert [(i.value, i.status) for i in found] == [(4000, "target"), (3000, "actual")]
