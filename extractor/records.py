@@ -38,7 +38,7 @@ class SourceText:
     source: str  # path as given; archive members as "archive.zip!member/path.txt"
     text: str  # decoded text; every span in the output points into this
     encoding: Optional[str]  # detected encoding, e.g. "gb18030"; None for docx/html parsed from bytes
-    format: str  # "txt", "html", "docx", "doc", "xlsx", "xls", "markdown", "pdf", "rtf", "ofd", "mht" (a web archive: its page read as html)
+    format: str  # "txt", "html", "docx", "doc", "xlsx", "xls", "markdown", "pdf", "rtf", "ofd", "odt", "ods", "mht" (a web archive: its page read as html)
     sha256: str = ""  # hash of the raw bytes, used as the file's key in stores
     # (start, end, level) of the lines a Word file styles as headings (Heading 1, 标题 2): Word's
     # automatic numbering is not in the text, the style still says they head a section; level 0:

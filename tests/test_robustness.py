@@ -40,7 +40,7 @@ def test_any_unicode_text(text):
 
 
 @SETTINGS
-@given(st.binary(max_size=300), st.sampled_from(["a.txt", "b.html", "c.docx", "d", "e.pdf", "f.md", "g.rtf", "h.doc", "i.xlsx", "j.ofd", "k.xls", "l.mht", "m.wps"]))
+@given(st.binary(max_size=300), st.sampled_from(["a.txt", "b.html", "c.docx", "d", "e.pdf", "f.md", "g.rtf", "h.doc", "i.xlsx", "j.ofd", "k.xls", "l.mht", "m.wps", "n.odt", "o.ods"]))
 def test_read_bytes_raises_only_typed_errors(data, name):
     try:
         src = read_bytes(data, name)
@@ -51,7 +51,7 @@ def test_read_bytes_raises_only_typed_errors(data, name):
 
 
 @pytest.mark.parametrize("name", ["liulin_summary_word97.doc", "stats.xlsx", "report.pdf", "gongwen.ofd",
-                                  "xiaoshan_stats_excel97.xls", "page.mht"])
+                                  "xiaoshan_stats_excel97.xls", "page.mht", "report.odt", "stats.ods"])
 def test_damaged_binary_documents_raise_only_typed_errors(name):
     import io
     import random
@@ -78,6 +78,10 @@ def test_damaged_binary_documents_raise_only_typed_errors(name):
         buffer = io.BytesIO()
         book.save(buffer)
         data = buffer.getvalue()
+    elif name.endswith((".odt", ".ods")):
+        from test_odf import REPORT, SHEETS, package
+
+        data = package(REPORT) if name.endswith(".odt") else package(SHEETS, "ods")
     elif name.endswith(".ofd"):
         from conftest import load_script
 

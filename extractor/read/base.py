@@ -9,6 +9,7 @@ import fnmatch
 import hashlib
 from functools import lru_cache
 from pathlib import PurePath
+from typing import Iterable, Optional
 
 from ..errors import InputTooLarge, UnsupportedFormat
 from ..resources import load_toml
@@ -42,7 +43,7 @@ def suffix_of(name: str) -> str:
 
 
 def format_of(name: str, data: bytes | None = None) -> str:
-    """"txt", "html", "docx", "doc", "xlsx", "xls", "pdf", "ofd", "rtf", "markdown", "mht" or "zip" for ``name``; ``UnsupportedFormat`` otherwise.
+    """"txt", "html", "docx", "doc", "xlsx", "xls", "pdf", "ofd", "odt", "ods", "rtf", "markdown", "mht" or "zip" for ``name``; ``UnsupportedFormat`` otherwise.
 
     A name without extension is sniffed from ``data`` (when given) and
     taken as text when no known signature matches.
@@ -61,6 +62,11 @@ def format_of(name: str, data: bytes | None = None) -> str:
 
         if is_ofd_package(data):
             return "ofd"
+        from .odf import odf_kind  # (an OpenDocument file saved without its extension: its mimetype member)
+
+        opendocument = odf_kind(data)
+        if opendocument:
+            return opendocument
     if sniffed == "doc" and compound_kind(data) == "xls":
         return "xls"
     if sniffed in (None, "html", "pdf", "rtf", "doc", "mht"):
@@ -133,3 +139,16 @@ def is_skipped(name: str) -> bool:
         return True
     lowered = base.lower()
     return any(fnmatch.fnmatchcase(lowered, pattern) for pattern in _skip_globs())
+
+
+def lines_and_headings(lines: Iterable[tuple[str, Optional[int]]]) -> tuple[str, tuple]:
+    """The text of ``(line, heading level or None)`` pairs joined by line breaks, and the
+    (start, end, level) of each heading line's words (a word processor's styled headings)."""
+    texts, headings, at = [], [], 0
+    for line, level in lines:
+        if level is not None and line.strip():
+            start = at + len(line) - len(line.lstrip())
+            headings.append((start, at + len(line.rstrip()), level))
+        texts.append(line)
+        at += len(line) + 1
+    return "\n".join(texts), tuple(headings)

@@ -36,24 +36,16 @@ def docx_to_text_and_headings(data: bytes, source: str) -> tuple[str, tuple]:
     document = _open_document(data, source)
     body = document.element.body
     numbering = _AutoNumbering(document)
-    lines: list[str] = []
-    headings = []
-    at = 0
+    lines: list[tuple[str, object]] = []
     for child in body.iterchildren():
-        found = list(_block_lines_of(child))
         # Word's automatic number says a paragraph's numbering style (一、 (一) 1.), absent from the
         # text; else a Heading N style says its depth
         level = (numbering.style_of(child) or _heading_level(child)) if child.tag == qn("w:p") else None
-        for line in found:
-            if level is not None and line.strip():
-                start = at + len(line) - len(line.lstrip())
-                headings.append((start, at + len(line.rstrip()), level))
-            lines.append(line)
-            at += len(line) + 1
-    text = "\n".join(lines)
+        lines.extend((line, level) for line in _block_lines_of(child))
+    text, headings = base.lines_and_headings(lines)
     if not text.strip():
         raise EmptyInput(source, "Word document has no text")
-    return text, tuple(headings)
+    return text, headings
 
 
 _HEADING_STYLE = re.compile(r"(?:[Hh]eading|标题)\s*([1-9])$")

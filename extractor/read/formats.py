@@ -13,6 +13,7 @@ from .docx import docx_to_text_and_headings
 from .html import html_to_text
 from .markdown import looks_like_markdown, markdown_markup
 from .mht import mht_to_text
+from .odf import ods_to_text, odt_to_text
 from .ofd import ofd_to_text
 from .pdf import pdf_to_text
 from .rtf import rtf_to_text
@@ -53,6 +54,10 @@ def read_bytes(data: bytes, name: str, sha256: str | None = None) -> SourceText:
         (text, markup), encoding = pdf_to_text(data, name), None  # (markup: the breaks that wrap a paragraph)
     elif kind == "ofd":
         (text, markup), encoding = ofd_to_text(data, name), None
+    elif kind == "odt":
+        (text, headings), encoding = odt_to_text(data, name), None
+    elif kind == "ods":
+        (text, headings), encoding = ods_to_text(data, name), None
     else:
         text, encoding = decode_text(data, name)
         if kind == "markdown" or (kind == "txt" and looks_like_markdown(text)):
