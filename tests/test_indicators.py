@@ -1566,3 +1566,8 @@ def test_a_gap_to_a_goal_is_a_fact_and_names_nothing_by_its_verb():
 def test_an_amount_a_union_recommends_is_proposed():
     found = indicators("基层工会意见:情况属实,建议给予帮扶4000元。县总工会审批意见:同意救助3000元。")
     assert [(i.value, i.status) for i in found] == [(4000, "target"), (3000, "actual")]
+
+
+def test_a_completion_share_of_the_years_plan_is_a_fact():
+    found = indicators("全年组织职工技能培训1682人次,完成年度计划的112.1%。")
+    assert [i.status for i in found] == ["actual", "actual"]
