@@ -247,6 +247,11 @@ def _is_plain_heading(text: str, previous: Optional[Line], following: Sequence[L
 
 
 @lru_cache(maxsize=1)
+def _notes_label() -> regex.Pattern:
+    return regex.compile(_config()[1]["notes_label"])
+
+
+@lru_cache(maxsize=1)
 def _figure_end() -> regex.Pattern:
     return regex.compile(_config()[1]["plain_heading_figure_end"])
 
@@ -374,8 +379,8 @@ def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, i
             # (rows of one table around it: as many cells, or one fewer where a leading empty one was stripped;
             # not a row that opens a table again, 序号 | 2 of the next form)
             continue  # a table's row, or a group line between its rows (一、收入): no heading (a sheet's name is one)
-        if annex_list.match(line.text):
-            in_annex_list = True  # 附件:1.参会回执⏎2.……: the attachments' names, a list
+        if annex_list.match(line.text) or _notes_label().match(line.text):
+            in_annex_list = True  # 附件:1.参会回执⏎2.……, 填表说明:⏎1.……: the attachments' names, notes: a list
             continue
         if in_annex_list and annex_item.match(line.text):
             continue

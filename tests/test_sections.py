@@ -207,3 +207,12 @@ def test_a_posts_parts_numbered_after_a_pin_and_its_figure_cards_are_no_headings
             "我们把劳动争议诉调对接机制延伸到各街道,律师每周定点坐班,职工在家门口就能找到人。\n")
     (doc,) = parse_text(text)
     assert [(s.heading, s.level) for s in doc.sections] == [("组织建设", 1), ("维权服务", 1)]
+
+
+def test_the_numbered_lines_under_a_sheets_filling_notes_head_nothing():
+    from extractor.pipeline import parse_text
+
+    text = ("北苑区总工会2023年工会工作统计表\n基本情况\n指标\t单位\t2022年\t2023年\n基层工会组织\t个\t612\t648\n会员\t人\t78906\t82274\n\n"
+            "说明\n填表说明:\n1.全区职工入会率为92.1%,比上年提高0.8个百分点。\n2.困难职工帮扶资金203.8万元。\n")
+    (doc,) = parse_text(text)
+    assert not any(s.heading.startswith(("全区", "困难")) for s in doc.sections)
