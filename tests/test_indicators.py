@@ -1571,3 +1571,8 @@ def test_an_amount_a_union_recommends_is_proposed():
 def test_a_completion_share_of_the_years_plan_is_a_fact():
     found = indicators("全年组织职工技能培训1682人次,完成年度计划的112.1%。")
     assert [i.status for i in found] == ["actual", "actual"]
+
+
+def test_one_after_a_name_ending_in_a_one_character_noun_is_a_count():
+    found = indicators("在乡综治中心设立农民工法律援助点一个,全年接待法律咨询二百余人次。")
+    assert [i.value for i in found] == [1, 200]

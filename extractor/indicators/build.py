@@ -40,8 +40,11 @@ def _counted_after_its_noun(text: str, q: Quantity) -> bool:
         return False  # 建一个、巩固一个、发挥作用一个: a slogan's rhythm; 每个乡镇一个: per, no count
     before = segment(text[max(0, q.span[0] - 6):q.span[0]])
     # (a noun jieba tags as a verb, 超市, still names the thing: only a verb of the cue list is one)
+    cues = indicator_cues()
+    if before and before[-1] in cues.group_suffixes and len(before) >= 2:
+        return True  # 农民工法律援助【点】一个: a one-character noun that ends a name (点, 站, 室)
     return bool(before) and len(before[-1]) >= 2 and (tag_of(before[-1])[:1] == "n"
-                                                      or before[-1] not in indicator_cues().verbs)
+                                                      or before[-1] not in cues.verbs)
 _ONLY_CONJUNCTIONS = regex.compile(r"[、和及与\s]*")
 
 
