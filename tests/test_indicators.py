@@ -1576,3 +1576,8 @@ def test_a_completion_share_of_the_years_plan_is_a_fact():
 def test_one_after_a_name_ending_in_a_one_character_noun_is_a_count():
     found = indicators("在乡综治中心设立农民工法律援助点一个,全年接待法律咨询二百余人次。")
     assert [i.value for i in found] == [1, 200]
+
+
+def test_a_change_of_a_count_counts_what_the_count_before_counts():
+    found = indicators("全年在档困难职工405户。坚持动态管理,全年新增12户、退出31户。")
+    assert [(i.value, i.object) for i in found] == [(405, "在档困难职工"), (12, "在档困难职工"), (31, "在档困难职工")]

@@ -42,6 +42,7 @@ class Cues:
     whole_only_words: frozenset  # 总数: names only a whole
     resultative_complements: frozenset  # 成 in 调解成了: the verb's result, no object
     batch_units: frozenset  # 批: 分3批 says how a thing is done, 分 is no word of its name
+    change_of_count_verbs: frozenset  # 新增, 退出: alone before a figure they name nothing
     reach_verbs: frozenset  # 惠及: its figure's thing is named elsewhere
     money_verbs: frozenset  # 补贴: after a verb used as a noun (培训), the pair names the money
     qualifying_verbs: frozenset  # 参赛: before a nominal verb (补贴) it names the aid
@@ -211,6 +212,7 @@ def indicator_cues() -> Cues:
         whole_only_words=frozenset(words["whole_only_words"]),
         resultative_complements=frozenset(words["resultative_complements"]),
         batch_units=frozenset(words["batch_units"]),
+        change_of_count_verbs=frozenset(words["change_of_count_verbs"]),
         reach_verbs=frozenset(words["reach_verbs"]),
         money_verbs=frozenset(words["money_verbs"]),
         qualifying_verbs=frozenset(words["qualifying_verbs"]),

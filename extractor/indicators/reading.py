@@ -521,7 +521,11 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
             if predicate not in cues.nominal_verbs else ""
         if subject:
             return Reading(predicate, subject, 0.55, -1)  # 工会经费收缴力争突破3.2亿元
-        if predicate in cues.reach_verbs or predicate in cues.not_objects:  # (还差2540人: a gap, named before)
+        if (predicate in cues.change_of_count_verbs and previous is not None and previous.unit == q.unit
+                and previous.object and previous.predicate not in cues.change_of_count_verbs):
+            return Reading(predicate, previous.object, 0.45, -1)  # 在档困难职工405户……新增12户: the count it changes
+        if predicate in cues.reach_verbs or predicate in cues.not_objects or predicate in cues.change_of_count_verbs:
+            # (还差2540人: a gap; 新增12户、退出31户: the change of a count named before)
             return Reading(predicate, None, 0.3, -1)  # 惠及近3000人: whom it reached is named elsewhere, not by 惠及
         return Reading(predicate, predicate, 0.5, -1)
     bare = left.strip()
