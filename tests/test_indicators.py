@@ -1581,3 +1581,8 @@ def test_one_after_a_name_ending_in_a_one_character_noun_is_a_count():
 def test_a_change_of_a_count_counts_what_the_count_before_counts():
     found = indicators("全年在档困难职工405户。坚持动态管理,全年新增12户、退出31户。")
     assert [(i.value, i.object) for i in found] == [(405, "在档困难职工"), (12, "在档困难职工"), (31, "在档困难职工")]
+
+
+def test_a_per_head_standard_is_the_standard_of_the_thing_named_before():
+    found = indicators("组织全校128名教职工参加健康体检,人均标准600元。")
+    assert [(i.value, i.object) for i in found] == [(128, "教职工"), (600, "健康体检")]

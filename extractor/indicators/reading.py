@@ -28,6 +28,7 @@ _DIGIT = regex.compile(r"[\d一二三四五六七八九十百千万]")
 _PER_WORDS = frozenset({"人", "户", "每人", "每户", "人均", "户均"})
 _RATE_WORD = regex.compile(r"(率|比例|比重|覆盖面|参与面|活动面|知晓面|满意度|知晓度|参与度|进度)$")
 _LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}\s*[.、,]|[(]\d{1,2}[)]|[一二三四五六七八九十]+、)\s*")
+_STANDARD_ONLY = regex.compile(r"(?:人均|户均|每人|每户)?标准")  # a standard alone names no thing
 _BUDGET_CLASS = regex.compile(r"[(（][类款项][)）]|[(（](?:科目)?(?:编码|代码)[:：]?\d+[)）]|(?<![\d.,])[12]\d{4,6}(?=\p{Han})")
 # (and its code: 2012904群众团体事务, (科目编码2012901))
 _NUMBERISH = regex.compile(r"[\d一二三四五六七八九十百千万亿两几数*xX]")
@@ -532,6 +533,7 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     if (predicate is None and not reading.before_verb and 2 <= len(bare) <= 4 and _ALL_HAN.fullmatch(bare)
             and not _PER_PHRASE_END.match(bare) and bare not in cues.worth_words
             and bare not in cues.sum_words and not cues.part_markers.fullmatch(bare)
+            and not _STANDARD_ONLY.fullmatch(bare)  # (人均标准1500元: the standard of a thing named before)
             and not any(tag_of(t) in _NOT_A_PLACE for t in segment(bare))):
         return Reading(None, bare, 0.4, -1)  # 全镇8.2万人: the place is what is counted
     if not reading.before_verb:
