@@ -139,16 +139,21 @@ def _with_fixed_timestamps(archive: bytes) -> bytes:
     return out.getvalue()
 
 
+def _source_text(source: str) -> str:
+    """A sample's UTF-8 source under scripts/corpora_src/."""
+    return (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+
+
 def build(corpora: Path = CORPORA) -> list[Path]:
     """Write every derived file; return the paths written."""
     written = []
     for source, (name, how) in ENCODED_FILES.items():
-        text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+        text = _source_text(source)
         target = corpora / name
         target.write_bytes(encode_text(text, how))
         written.append(target)
     for source, name in DOCX_FILES.items():
-        text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+        text = _source_text(source)
         target = corpora / name
         write_docx(text, target)
         written.append(target)
@@ -156,19 +161,19 @@ def build(corpora: Path = CORPORA) -> list[Path]:
     from rtf_layout import wordpad_rtf
 
     for source, name in RTF_FILES.items():
-        text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+        text = _source_text(source)
         target = corpora / name
         target.write_bytes(wordpad_rtf(text))
         written.append(target)
     for source, name in RTF_UNICODE_FILES.items():
-        text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+        text = _source_text(source)
         target = corpora / name
         target.write_bytes(wordpad_rtf(text, encoding="big5", unicode_escapes=True))
         written.append(target)
     from xlsx_layout import workbook
 
     for source, name in XLSX_FILES.items():
-        text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+        text = _source_text(source)
         target = corpora / name
         target.write_bytes(workbook(text))  # (openpyxl stamps the time: a rebuild differs in bytes, not text)
         written.append(target)
@@ -176,7 +181,7 @@ def build(corpora: Path = CORPORA) -> list[Path]:
         from doc_layout import write_doc  # (LibreOffice stamps the time: a rebuild differs in bytes, not text)
 
         for source, name in DOC97_FILES.items():
-            text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+            text = _source_text(source)
             target = corpora / name
             write_doc(text, target)
             written.append(target)
@@ -184,14 +189,14 @@ def build(corpora: Path = CORPORA) -> list[Path]:
         from pdf_layout import gongwen_pdf  # (reportlab, a dev dependency)
 
         for source, (name, layout) in PDF_FILES.items():
-            text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+            text = _source_text(source)
             target = corpora / name
             target.write_bytes(gongwen_pdf(text, **layout))
             written.append(target)
     for source, (name, layout) in OFD_FILES.items():
         from ofd_layout import gongwen_ofd
 
-        text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+        text = _source_text(source)
         target = corpora / name
         target.write_bytes(gongwen_ofd(text, **layout))
         written.append(target)
@@ -199,14 +204,14 @@ def build(corpora: Path = CORPORA) -> list[Path]:
         from xls_layout import write_xls  # (LibreOffice stamps the time: a rebuild differs in bytes, not text)
 
         for source, name in XLS_FILES.items():
-            text = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+            text = _source_text(source)
             target = corpora / name
             write_xls(text, target)
             written.append(target)
     for source, (name, options) in MHT_FILES.items():
         from mht_layout import web_archive
 
-        page = (Path(__file__).resolve().parent / "corpora_src" / source).read_text(encoding="utf-8")
+        page = _source_text(source)
         target = corpora / name
         target.write_bytes(web_archive(page, **options))
         written.append(target)

@@ -44,3 +44,7 @@ GONGWEN_SUMMARY = [
     "#r 青石县总工会",
     "#r 2024年1月8日",
 ]
+# ... and the figures both readers must find in it, with their status
+GONGWEN_SUMMARY_FIGURES = {(38, "家", "actual"), (2160, "人", "actual"), (1380, "人", "actual"), (215, "份", "actual"),
+                           (23000, "人", "actual"), (579000, "元", "actual"), (12.5, "%", "actual"),
+                           (30, "家", "target"), (2000, "人", "target")}

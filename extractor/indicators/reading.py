@@ -367,7 +367,7 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     cues = indicator_cues()
     left_start = max(ctx.clause_start, left_from, q.span[0] - cues.left_window)
     left = text[left_start:q.span[0]]
-    if "类" in left or "款" in left or "项" in left or "码" in left:
+    if "款" in left or "码" in left or "类)" in left or "项)" in left or "类）" in left or "项）" in left:
         # 一般公共服务支出【(类)】: a budget's level names nothing; the 项 after a 款 is the thing
         left = _BUDGET_CLASS.sub("", left[max(left.rfind("(款)"), left.rfind("（款）")) + 1:].lstrip("款)）"))
     right = text[q.span[1]:min(ctx.clause_end, q.span[1] + cues.right_window)]

@@ -18,6 +18,7 @@ import regex
 from ..documents.rules import HEADING_START
 from ..quantities import find_quantities
 from ..records import Quantity, fill
+from ..resources import load_toml
 from .cues import TableWords, indicator_cues
 
 
@@ -47,8 +48,14 @@ def _approx_marks():
     return regex.compile("|".join(regex.escape(word) for word in marks)), marks
 
 
-_PROSE_CELL_CHARS = 30  # a cell longer than a label, with clause marks, holds sentences
 _CLAUSE_MARK = regex.compile(r"[,，。;；]")
+
+
+@lru_cache(maxsize=1)
+def _prose_cell_chars() -> int:
+    """A cell longer than a table's figure cell may be (the reading step's max_cell_chars), with
+    clause marks, holds sentences."""
+    return load_toml("clean_rules.toml")["tables"]["max_cell_chars"]
 _BOUND_MARKS = {"≥": "lower", "≤": "upper", ">": "lower", "<": "upper"}  # a cell's sign of its bound
 _BARE_FIGURE = regex.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _FIGURE_CELL = regex.compile(r"(?!\s*(?:19|20)[0-9]{2}年)\s*[-+≥≤<>]?[0-9][0-9.,]*\s*(?:%|\p{Han}{1,3})?(?:以上|以下|左右)?\s*")  # 118, 5家, 93.7% (a year, 2022年, heads a column)
@@ -256,7 +263,7 @@ class TableRows:
             label = header[column].strip()  # 资金拨付及时率 | …… | 得分 5: the row's score, as the header names it
         cell_start, cell_end = cells[column]
         own_words = bool(_HAN.search(self._text, cell_start, start) or _HAN.search(self._text, end, cell_end))
-        prose = cell_end - cell_start > _PROSE_CELL_CHARS and _CLAUSE_MARK.search(self._text, cell_start, cell_end) is not None
+        prose = cell_end - cell_start > _prose_cell_chars() and _CLAUSE_MARK.search(self._text, cell_start, cell_end) is not None
         year = None
         if header is not None and column < len(header) and (named := _HEADER_YEAR.search(header[column])):
             year = int(named.group(1))
