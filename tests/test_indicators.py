@@ -1586,3 +1586,43 @@ def test_a_change_of_a_count_counts_what_the_count_before_counts():
 def test_a_per_head_standard_is_the_standard_of_the_thing_named_before():
     found = indicators("组织全校128名教职工参加健康体检,人均标准600元。")
     assert [(i.value, i.object) for i in found] == [(128, "教职工"), (600, "健康体检")]
+
+
+def test_a_verb_before_an_expense_names_the_expense():
+    found = indicators("工会经费支出412.6万元,其中慰问支出186.3万元、文体活动支出98.5万元。")
+    assert [i.object for i in found] == ["工会经费支出", "慰问支出", "文体活动支出"]
+
+
+def test_a_place_name_is_not_cut_to_its_last_character():
+    found = indicators("各县(市、区)总工会共分配36名:\n西坝区　12名\n北关区　12名\n新港区　12名\n")
+    assert all(i.object != "区" and i.object != "坝区" for i in found)
+
+
+def test_batches_count_the_activity_they_divide():
+    found = indicators("2022年,市总工会分3批组织108名劳模赴省职工疗休养基地开展疗休养。")
+    assert [(i.value, i.object) for i in found] == [(3, "疗休养"), (108, "劳模")]
+
+
+def test_a_place_counted_after_its_measure_word_keeps_its_name():
+    found = indicators("全区累计建成心理服务站18个,覆盖全区九个街道和三个工业园区。")
+    assert [(i.value, i.object) for i in found] == [(18, "心理服务站"), (9, "街道"), (3, "工业园区")]
+
+
+def test_passing_review_counts_what_was_reviewed():
+    found = indicators("全年受理理赔申请2263件,审核通过2198件。")
+    assert found[1].object == found[0].object
+
+
+def test_the_amount_of_a_share_is_of_the_share_before_it():
+    found = indicators("所需经费由县总工会承担70%、约51万元,单位承担30%、约21.9万元。")
+    assert found[1].object == found[0].object and found[3].object == found[2].object
+
+
+def test_how_a_standard_is_reckoned_or_paid_names_no_thing():
+    found = indicators("交通费按每人280元核定。继续按每张卡30元标准发放激活消费券。")
+    assert [(i.value, i.object) for i in found] == [(280, "交通费"), (30, "激活消费券")]
+
+
+def test_a_programme_named_a_plan_is_no_target():
+    found = indicators("选取企业15家开展职工心理援助计划试点,其中国有企业4家、民营企业9家、外资企业2家。")
+    assert [i.status for i in found] == ["actual"] * 4

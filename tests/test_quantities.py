@@ -164,6 +164,7 @@ BRIEF_EXCLUDE = [
     "25.72:26.84:47.44", "“五一劳动奖章”", "百家争鸣", "一次性补助", "十分重要",
     "手机13912345678", "一起开展", "一条龙服务", "守住两条底线", "以十二分的热情", "提供三百六十度服务",
     "八点四十五分", "保留一位小数", "第5至7项之和", "新一期合同",
+    "申请二次报销", "由县总工会统一包车", "开通24小时心理援助专线",
 ]
 
 AFTER_QUOTE = [
@@ -427,3 +428,8 @@ def test_a_bare_figure_after_its_noun_takes_bounds_approximations_and_rates():
     assert [(q.value, q.unit, q.kind, q.bound, q.approx) for q in found] == [
         (70, "家", "count", "lower", None), (4000, "人", "count", "lower", None), (3000, "人", "count", None, "近"),
         (89.6, "%", "percent", None, None), (1.4, "个百分点", "percent", None, None)]
+
+
+def test_cases_handled_are_counted_and_a_time_limit_keeps_its_hours():
+    found = [(x.value, x.unit) for x in find_quantities("处置职工心理危机干预7例,24小时内办结。")]
+    assert found == [(7, "例"), (24, "小时")]

@@ -46,6 +46,7 @@ def _counted_after_its_noun(text: str, q: Quantity) -> bool:
     return bool(before) and len(before[-1]) >= 2 and (tag_of(before[-1])[:1] == "n"
                                                       or before[-1] not in cues.verbs)
 _ONLY_CONJUNCTIONS = regex.compile(r"[、和及与\s]*")
+_SHARE_AMOUNT_JOINS = ("、", ",", "，", "即")  # 承担70%、约51万元: a share, then its amount
 
 
 
@@ -255,6 +256,10 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 and previous.object and previous.span[0] >= ctx.clause_start and previous.quantity_span[1] == q.span[0]):
             # 重复救助7户1.4万元: the money of the item the count right before it names
             reading = reading._replace(object=previous.object, confidence=0.6)
+        elif (q.kind == "money" and not reading.object and previous is not None and previous.kind == "percent"
+              and previous.object and text[previous.quantity_span[1]:q.span[0]] in _SHARE_AMOUNT_JOINS):
+            # 县总工会承担70%、约51万元: the amount of the share right before it
+            reading = reading._replace(object=previous.object, confidence=0.6)
         group = cues.bare_share.fullmatch(text, ctx.clause_start, q.span[0]) if q.kind == "percent" else None
         if group is not None and _HAN.search(group.group("group")) and len(group.group("group").strip()) >= 2:
             # 30岁以下的占42.6%: the group's share, as written (its threshold is no object of its own)
@@ -298,8 +303,9 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         elif (same_sentence and reading.predicate is None and reading.object and previous.unit == q.unit
               and not cues.respectively.search(text, ctx.sentence_start, q.span[0])  # (……分别: see _respectively)
               and previous.object and len(reading.object) >= 3 and cues.place_name.search(reading.object)
-              and not cues.place_name.search(previous.object)):
+              and not cues.place_name.search(previous.object) and reading.consumed_right <= q.span[1]):
             # 各县区新建工会组织不少于20家,高新区不少于10家: the place says where, the noun is the one before
+            # (not a place counted after its measure word: 九个街道和【三个工业园区】)
             reading = reading._replace(object=previous.object, confidence=0.6)
         elif (same_sentence and q.per and previous.per and previous.unit == q.unit and previous.object
               and reading.object in (None, "", q.per, reading.predicate) and reading.object != previous.object):

@@ -74,6 +74,7 @@ class Cues:
     time_item: object  # 8月 in a list before 分别
     time_listing: object  # 2016年至2020年 before 分别: times, no things
     place_name: object  # 江滨区: an object that is only a place
+    place_tail: object  # 区, 坝区: what a place name leaves when its first word goes
     place_prefix: object  # 平川区 opening 平川区诉求量: a place before a thing's name
     part_markers: object
     part_marker_words: tuple  # the same words, for str.startswith
@@ -238,6 +239,7 @@ def indicator_cues() -> Cues:
         age_units=frozenset(words["age_units"]),
         level_suffixes=tuple(words["level_suffixes"]),
         place_name=regex.compile(words["place_name"]),
+        place_tail=regex.compile(words["place_tail"]),
         place_prefix=regex.compile(words["place_prefix"]),
         generic_units=frozenset(words["generic_units"]),
         people_and_home_units=frozenset(words["people_and_home_units"]),

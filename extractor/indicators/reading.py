@@ -116,6 +116,9 @@ def _trim_tokens(tokens: Sequence[str]) -> Sequence[str]:
     while first < end and (tag_of(tokens[first]) in bad_tags or tokens[first] in prefixes):
         if first + 1 < end and tokens[first + 1] in cues.level_suffixes:
             break  # 全国级, 全省性: the place names a level
+        if (tag_of(tokens[first]) in _PLACE_WORD_TAGS and first + 1 < end
+                and cues.place_tail.match("".join(tokens[first + 1:end]).strip())):
+            break  # 新港|区, 西|坝区: the words are one place's name, not a place before a thing
         scope = tokens[first] == "全" and end - first > 1 and tokens[first + 1][-1:] not in cues.level_suffixes
         first += 2 if scope else 1  # 【全】【集团】: a scope, whole (not 全【县级】劳动模范)
     # a whole-word suffix such as 任务 or 目标 may be the object itself (完成【任务】的112%)
@@ -143,6 +146,7 @@ def _phrase(tokens: Sequence[str]) -> str:
     return ""
 
 
+_PLACE_WORD_TAGS = frozenset(("ns", "f"))  # jieba's tags of place names and directions
 _ADVERBIAL_TAGS = frozenset("dtcp")  # adverbs, time words, conjunctions, prepositions (jieba's tags)
 
 
@@ -304,8 +308,9 @@ def _right_object(right: str, what_they_did: bool = False) -> str:
         return ""  # (任务二百二十万元【的百分之一百零七点三】: a share of it, no noun)
     phrase: list[str] = []
     tokens = segment(right)
-    if nominal and len(tokens) > 2 and tokens[0] in cues.standard_nouns and tokens[1] in cues.verbs:
-        tokens = tokens[2:]  # 每个1.5万元【的标准给予】补助: what the verb gives is counted
+    if len(tokens) > 2 and tokens[0] in cues.standard_nouns and tokens[1] in cues.verbs:
+        # 每个1.5万元【的标准给予】补助, 每张卡30元【标准发放】激活消费券: what the verb gives is counted
+        tokens = tokens[2:]
     if "(" in right:
         tokens = _with_unit_lists(right, tokens)
     verbs = cues.verbs
@@ -373,6 +378,9 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
     right = text[q.span[1]:min(ctx.clause_end, q.span[1] + cues.right_window)]
     if left.endswith("分") and q.unit in cues.batch_units:
         left = left[:-1]  # 市总工会【分】3批组织……: in three batches
+        activity = cues.phrases["batch_activity"].search(text, q.span[1], ctx.clause_end)
+        if activity is not None:  # ……赴基地开展【疗休养】: the batches are the activity's
+            return Reading(None, activity.group("activity"), 0.7, -1)
     reading = _left_reading(left)
     predicate, obj = reading.predicate, reading.object
     if q.kind == "percent" and (rate := rate_noun(text[ctx.clause_start:q.span[0]])):
