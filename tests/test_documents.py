@@ -459,3 +459,16 @@ def test_a_bulletins_masthead_gives_way_to_its_issues_title_and_a_months_title_i
     (doc,) = parse_text(text)
     assert doc.title == "安和市总工会12351职工服务热线2023年11月运行情况通报"
     assert (doc.period.year, doc.period.part) == (2023, "month")
+
+
+def test_a_formal_title_under_a_portals_name_and_a_headline():
+    page = ("临水市人民政府\n市总工会：全市38.6万名会员实现实名入库\n"
+            "发布时间：2024-01-22 10:26 来源：临水市总工会 浏览次数：2146\n"
+            "临水市总工会关于2023年会员实名制和普惠服务工作情况的报告\n"
+            "2023年，市总工会坚持以职工为中心，全市实名入库会员386215人，累计发放会员服务卡241860张，"
+            "全年开展普惠活动326场。现将有关情况报告如下。\n")
+    (doc,) = parse_text(page)
+    assert doc.title == "临水市总工会关于2023年会员实名制和普惠服务工作情况的报告"
+    assert (doc.period.year, doc.period.part) == (2023, "year")
+    # the headline's figure is the document's; the site's name is no part of it
+    assert [i.value for i in doc.indicators][:1] == [386000]

@@ -231,6 +231,20 @@ def _repeated_below_a_masthead(block: list[Line], i: int) -> bool:
     return False
 
 
+def _formal_title_below(block: list[Line], i: int) -> Optional[int]:
+    """The index of a formal title (an organisation's, ending in its kind of document) one or
+    two lines below the line at ``i``, when that line and any between are short lines naming no
+    kind of document (a site's name, a news headline), else None."""
+    rules = document_rules()
+    for j in range(i + 1, min(i + 3, len(block))):
+        between = block[i:j]
+        if any(len(x.text) >= 40 or rules.doc_keyword.search(x.text) or HEADING_START.match(x.text) for x in between):
+            return None
+        if _mid_page_title(block[j].text) and not block[j].text.startswith(("—", "-")):
+            return j  # (not a speech's subtitle: ——在……大会上的报告)
+    return None
+
+
 def _title(block: list[Line]) -> tuple[Optional[str], Optional[Span], int]:
     """The title, its span and the index of the first body line."""
     first = block[0]
@@ -253,6 +267,14 @@ def _title(block: list[Line]) -> tuple[Optional[str], Optional[Span], int]:
             continue  # 汝阳市总工会 / 汝工发〔2024〕6号: a red head's masthead, the title comes after
         if is_title_like(line.text) and _repeated_below_a_masthead(block, i):
             continue  # a bulletin's masthead (……职工服务热线 / 运行情况通报), its issue's title repeating it below
+        formal = _formal_title_below(block, i)
+        if formal is not None:
+            # 临水市人民政府 / 市总工会：全市38.6万名会员实现实名入库 / 临水市总工会关于……的报告: a portal's
+            # name and a news headline over the document's own title; the headline's words are
+            # the document's (its body starts there), the site's name is not
+            title_line = block[formal]
+            text = strip_trailing_pipes(title_line.text)
+            return text, (title_line.span[0], title_line.span[0] + len(text)), i + 1
         if is_title_like(line.text):
             text = strip_trailing_pipes(line.text)
             span = (line.span[0], line.span[0] + len(text))
@@ -346,6 +368,8 @@ def _find_documents(text: str) -> list[DocumentBlock]:
         opening, subtitles = opening_text(body_lines)
         doc_type = doc_type_of(title, opening)
         start = title_span[0] if title_span else block[0].span[0]
+        if body_lines and body_lines[0].span[0] < start:
+            start = body_lines[0].span[0]  # a headline over the formal title is the document's
         documents.append(DocumentBlock(
             span=(start, block[-1].span[1]),
             lines=tuple(block),
