@@ -472,3 +472,12 @@ def test_a_formal_title_under_a_portals_name_and_a_headline():
     assert (doc.period.year, doc.period.part) == (2023, "year")
     # the headline's figure is the document's; the site's name is no part of it
     assert [i.value for i in doc.indicators][:1] == [386000]
+
+
+def test_an_election_report_is_about_no_period_and_not_the_year_the_old_term_began():
+    page = ("金源化工有限公司工会关于第五次会员代表大会选举结果的报告\n"
+            "公司第四届工会委员会于2018年7月经第四次会员代表大会选举产生,现已任期届满。经公司党委研究同意,"
+            "公司工会于2023年6月28日召开第五次会员代表大会,选举产生了第五届工会委员会。现将选举结果报告如下:\n"
+            "大会应到会员代表156名,实到148名。\n")
+    (doc,) = parse_text(page)
+    assert (doc.period.year, doc.period.part) == (2023, None)

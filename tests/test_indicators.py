@@ -1626,3 +1626,21 @@ def test_how_a_standard_is_reckoned_or_paid_names_no_thing():
 def test_a_programme_named_a_plan_is_no_target():
     found = indicators("选取企业15家开展职工心理援助计划试点,其中国有企业4家、民营企业9家、外资企业2家。")
     assert [i.status for i in found] == ["actual"] * 4
+
+
+def test_votes_are_what_a_candidate_got_not_the_candidate():
+    found = indicators("表决结果为:赞成146票、反对0票、弃权2票。选举王建国同志为工会主席,得7票。"
+                       "得票情况如下:\n郑晓红(女):140票,当选\n何立新:133票,当选\n")
+    assert [(i.value, i.object) for i in found] == [
+        (146, "赞成"), (0, "反对"), (2, "弃权"), (7, "得票"), (140, "得票"), (133, "得票")]
+
+
+def test_an_average_age_is_kept_and_an_age_class_is_of_the_totals_thing():
+    found = indicators("第五届工会委员会由7名委员组成,其中女性2名、35岁以下1名,平均年龄43.6岁。")
+    assert [(i.value, i.object) for i in found] == [(7, "委员"), (2, "女性"), (1, "委员"), (43.6, "平均年龄")]
+    assert found[3].part_of is None
+
+
+def test_places_widened_in_brackets_stay_in_the_object():
+    found = indicators("全区12个镇(街道)、区直8个系统工会均成立了竞赛领导小组。")
+    assert [i.object for i in found] == ["镇(街道)", "系统工会"]

@@ -227,7 +227,11 @@ def period_of(title: Optional[str], opening: str, doc_type: str, doc_text: str, 
     year, year_text, masked = _year(title) if title else (None, None, False)
     if year is None and not masked:
         # a titled document names its year in the first sentences; an untitled one in the first
-        year, year_text, masked = _year(first_sentences(opening, 3 if title else 1))
+        # (not the year a term that has run out began)
+        opening_words = first_sentences(opening, 3 if title else 1)
+        if "届满" in opening_words:
+            opening_words = rules["past_term"].sub("", opening_words)
+        year, year_text, masked = _year(opening_words)
     if year is None and not masked and doc_type == "report":
         stamp = _STAMP_YEAR.search(page_head)  # news pages: the publication stamp
         if stamp:
@@ -305,6 +309,8 @@ def _part(title: str, first: str, doc_type: str, has_title: bool, looking_back: 
     rules = document_rules().period
     if has_title and rules["term"].search(title):
         return None  # 2020—2021学年第一学期: a school's term, none of the parts
+    if has_title and rules["event_report"].search(title) and not rules["year"].search(title):
+        return None  # ……关于第五次会员代表大会选举结果的报告: one event, no period
     for text in (title, first) if has_title else (first,):
         if rules["any_part"].search(text):  # else none of the four checks holds
             if rules["h1"].search(text) and not rules["h2"].search(text.split("上半年")[0]):

@@ -252,6 +252,8 @@ def document_rules() -> Rules:
             "month_anywhere": regex.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:份)?[,，]"),
             "year_cues": regex.compile(_without_captures(p["year_cues"])),
             "term": regex.compile(p["term_cues"]),
+            "event_report": regex.compile(p["event_report"]),
+            "past_term": regex.compile(p["past_term"]),
             "multi": regex.compile(_without_captures(p["multi_year"])),
             # all evidence phrases as one alternation (plain phrases: the standard library's
             # engine finds them several times faster), then each alone to tell which matched

@@ -147,8 +147,10 @@ def is_indicator(text: str, q: Quantity) -> bool:
     """SPEC section 3: a quantity that measures work, people, money or results."""
     cues = indicator_cues()
     unit = q.unit
-    if unit is None or q.kind == "ratio" or unit in cues.drop_units:
+    if unit is None or q.kind == "ratio":
         return False
+    if unit in cues.drop_units and not (unit in cues.age_units and cues.average_before.search(text, max(0, q.span[0] - 6), q.span[0])):
+        return False  # (平均年龄43.6岁: a group's average age describes the group, it stays)
     if (unit in cues.article_units and q.number_span and text[q.number_span[0]:q.number_span[1]] == "一"
             and not _counted_after_its_noun(text, q)):
         return False  # 一个宣传载体: an article (工会联合会【一个】, at a clause's end, counts)
@@ -378,6 +380,11 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
               and q.span[0] - allotted[0] <= cues.allotment_reach and not predicate_of(reading.object)):
             # ……共分配78名: 江口县 15名, 西坝区 12名: each unit's share of the quota
             reading = reading._replace(object=allotted[1], confidence=0.6)
+        if q.unit in cues.vote_units and (not reading.object or reading.object in cues.obtaining_votes
+                                          or text[max(0, q.span[0] - 2):q.span[0]].endswith(tuple(cues.obtaining_votes))
+                                          or _names_a_person(reading.object, cues)):
+            # 得7票, 郑晓红(女):140票: the votes a candidate got, not the candidate
+            reading = reading._replace(object=cues.votes_got, confidence=0.7)
         cell = tables.cell_of(q.span[0], q.span[1])
         if (cell is not None and cell.own_words and reading.object and tag_of(reading.object)[:1] == "v"
                 and any(ind.unit == q.unit and text.rfind("\n", 0, ind.span[0]) == text.rfind("\n", 0, q.span[0])
@@ -451,20 +458,23 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             "concept": concept_for(reading.object, predicate, q.unit, q.kind),
             "value": None if q.masked else q.value, "unit": q.unit, "kind": q.kind, "approx": q.approx,
             "bound": q.bound, "range": q.range, "per": q.per, "status": status, "masked": q.masked,
-            # an amount per head is no share of a total (其中,为每户……发放慰问金2000元)
+            # an amount per head is no share of a total (其中,为每户……发放慰问金2000元), nor is an
+            # average age (其中女性2名……,平均年龄43.6岁)
             "part_of": (_total_in_table(tables, q, made, cues)
                         or part_of_total(text, q, ctx, made, totals, status)
                         or _list_goes_on(text, q, ctx, made, reading.predicate))
-            if may_have_parts and not q.per else None,
+            if may_have_parts and not q.per and q.unit not in cues.age_units else None,
             "confidence": reading.confidence, "change": q.change, "quantity_span": q.span,
         })
         if indicator.part_of:
             total = next(i for i in made if i.id == indicator.part_of)
-            if indicator.object is None or _names_what_they_did(indicator) or (indicator.object == indicator.predicate
+            if indicator.object is None or _names_what_they_did(indicator) or indicator.object.isdigit() \
+                    or (indicator.object == indicator.predicate
                                             and (indicator.confidence <= 0.5 or indicator.predicate == total.predicate)
                                             and total.sentence_span == indicator.sentence_span):
                 # (收缴工会经费1.36亿元,……其中二季度收缴7920万元: the total's verb again, its thing too)
                 # 培训职工620人,其中320人取得了证书: a part named by its verb only counts the total's thing
+                # (其中……35岁以下1名: an age class leaves only its number, the part is of the total's thing)
                 indicator = evolve(indicator, object=total.object, concept=total.concept)
         elif (previous is not None and indicator.unit in cues.people_units and previous.unit in cues.people_units
               and previous.object and previous.sentence_span == indicator.sentence_span
@@ -479,6 +489,17 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         consumed = max(q.span[1], reading.consumed_right)
     return _values_named_by_the_last(text, _tasks_named_by_their_figure(
         _money_per_head_named_by_its_sum(text, _objects_from_a_total(text, _respectively(text, made, lo, hi), lo, hi))))
+
+
+_BRACKETED = regex.compile(r"[(（][^)）]*[)）]")
+_HAN_ONLY = regex.compile(r"\p{Han}+")
+
+
+def _names_a_person(words: str, cues) -> bool:
+    """Whether ``words`` are a person's name (郑晓红(女), 冯涛): tagged so, or two to four
+    hanzi opening with a common surname."""
+    name = _BRACKETED.sub("", words).replace(" ", "").replace("\u3000", "")
+    return 2 <= len(name) <= 4 and (tag_of(name) == "nr" or (name[0] in cues.surnames and _HAN_ONLY.fullmatch(name) is not None))
 
 
 def _last_match(pattern, text: str, start: int, end: int) -> str:

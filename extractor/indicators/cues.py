@@ -75,6 +75,11 @@ class Cues:
     time_listing: object  # 2016年至2020年 before 分别: times, no things
     place_name: object  # 江滨区: an object that is only a place
     place_tail: object  # 区, 坝区: what a place name leaves when its first word goes
+    average_before: object  # 平均年龄【43.6岁】: an average, which an age unit does not drop
+    vote_units: frozenset  # 票
+    obtaining_votes: frozenset  # 得, 获得: a verb of getting votes names no thing
+    votes_got: str  # what votes a candidate got are called: 得票
+    surnames: frozenset  # the commonest surnames, one character each
     place_prefix: object  # 平川区 opening 平川区诉求量: a place before a thing's name
     part_markers: object
     part_marker_words: tuple  # the same words, for str.startswith
@@ -240,6 +245,11 @@ def indicator_cues() -> Cues:
         level_suffixes=tuple(words["level_suffixes"]),
         place_name=regex.compile(words["place_name"]),
         place_tail=regex.compile(words["place_tail"]),
+        average_before=regex.compile(words["average_before"]),
+        vote_units=frozenset(words["vote_units"]),
+        obtaining_votes=frozenset(words["obtaining_votes"]),
+        votes_got=words["votes_got"],
+        surnames=frozenset(words["surnames"]),
         place_prefix=regex.compile(words["place_prefix"]),
         generic_units=frozenset(words["generic_units"]),
         people_and_home_units=frozenset(words["people_and_home_units"]),

@@ -147,6 +147,7 @@ def _phrase(tokens: Sequence[str]) -> str:
 
 
 _PLACE_WORD_TAGS = frozenset(("ns", "f"))  # jieba's tags of place names and directions
+_PLACE_LEVELS = frozenset("省市县区镇乡村")  # a place word a bracket may widen: 镇(街道), 县(市、区)
 _ADVERBIAL_TAGS = frozenset("dtcp")  # adverbs, time words, conjunctions, prepositions (jieba's tags)
 
 
@@ -279,7 +280,8 @@ def _with_unit_lists(right: str, tokens: Sequence[str]) -> list[str]:
     while i < len(tokens):
         token = tokens[i]
         unit_list = bracketed_units.match(right, position) if token == "(" and merged else None
-        if unit_list and _STARTS_HAN_OR_QUOTE.match(right, unit_list.end()):
+        if unit_list and (_STARTS_HAN_OR_QUOTE.match(right, unit_list.end())
+                          or merged[-1][-1:] in _PLACE_LEVELS):  # (12个镇【(街道)】、: the places, as written)
             merged.append(unit_list.group())
             while position < unit_list.end():  # the tokens it spans
                 position += len(tokens[i])
