@@ -88,9 +88,10 @@ class NormalizedText:
         return (norm_start, max(norm_start, norm_end))
 
 
-def normalize(text: str, markup: Iterable[Span] = ()) -> NormalizedText:
+def normalize(text: str, markup: Iterable[Span] = (), text_format: str = "") -> NormalizedText:
     """The normalised copy of ``text`` with its offset map (see the module doc);
-    ``markup``: spans of ``text`` left out of the copy (a Markdown file's ``**``)."""
+    ``markup``: spans of ``text`` left out of the copy (a Markdown file's ``**``);
+    ``text_format``: the reader's format (a slide deck's lines are never joined)."""
     rules = _rules()
     copy = _fold(text, rules)  # 1:1, so offsets in `copy` are source offsets
     if rules.ocr_probe.search(copy):
@@ -110,8 +111,9 @@ def normalize(text: str, markup: Iterable[Span] = ()) -> NormalizedText:
     copy, index = _delete(copy, index, _pinyin_spans(copy, rules))
     indented = _indented_line_starts(copy, index, rules)  # (source offsets: the spaces go next)
     copy, index = _delete(copy, index, _space_spans(copy, rules))
-    copy, index = _delete(copy, index, _figure_line_breaks(copy, rules))
-    copy, index = _delete(copy, index, _line_join_spans(copy, rules, index, indented))
+    if text_format not in rules.paragraph_formats:
+        copy, index = _delete(copy, index, _figure_line_breaks(copy, rules))
+        copy, index = _delete(copy, index, _line_join_spans(copy, rules, index, indented))
     index.append(len(text))
     return NormalizedText(text, copy, index)
 
@@ -457,6 +459,7 @@ class _Rules:
     cjk_before_space: re.Pattern
     cjk_after_space: re.Pattern
     join_candidates: re.Pattern  # a run of line breaks between a join_after and a join_before character
+    paragraph_formats: frozenset  # formats whose every line is a paragraph: no break of theirs is deleted
     heading: re.Pattern
     label: re.Pattern
     paragraph_start: re.Pattern  # a dateline (本报讯): the line starts a paragraph
@@ -530,6 +533,7 @@ def _compile_rules(data: dict) -> _Rules:
         cjk_after_space=re.compile(f"[{classes['hanzi']}{classes['cjk_punct']}]"),
         # a whole run of breaks, written to begin with its first "\n" so re
         # searches for that quickly; the characters beside it checked around it
+        paragraph_formats=frozenset(lines["paragraph_formats"]),
         join_candidates=re.compile(f"\n(?<=[{lines['join_after']}]\n)(?<!\n\n)\n*+(?=[{lines['join_before']}])"),
         heading=re.compile(lines["heading_start"]),
         label=re.compile(lines["label_start"]),

@@ -43,7 +43,7 @@ def _run_to_end(stages: Iterator[None]) -> list[Document]:
 def _stages(src: SourceText, *, use_model: bool, audit: bool) -> Generator[None, None, list[Document]]:
     """``parse_source``, pausing after each stage (see ``parse_sources_safely``);
     the documents are the generator's return value."""
-    norm = normalize(src.text, src.markup)
+    norm = normalize(src.text, src.markup, src.format)
     yield
     quantities = find_quantities(norm.text)  # one scan per page, shared by its documents
     yield

@@ -377,3 +377,9 @@ def test_a_tables_rows_on_either_side_of_a_page_break_are_one_table():
             "户均慰问金(元)\t800\t1000\n正文继续。")
     rows = [line for line in normalize(text).text.split("\n") if "\t" in line]
     assert rows[-1] == "户均慰问金(元)\t800\t1000"
+
+
+def test_a_slide_decks_lines_are_never_joined():
+    text = "新建基层工会组织58家,其中非公企业工会36家、村(社区)工会14家、联合工会8家\n发展会员4,260人,新就业形态劳动者入会1,820人\n"
+    assert "8家发展会员" in normalize(text).text  # in a text file the lines read as one wrapped paragraph
+    assert normalize(text, text_format="pptx").text == text  # on a slide each is a paragraph

@@ -1644,3 +1644,8 @@ def test_an_average_age_is_kept_and_an_age_class_is_of_the_totals_thing():
 def test_places_widened_in_brackets_stay_in_the_object():
     found = indicators("全区12个镇(街道)、区直8个系统工会均成立了竞赛领导小组。")
     assert [i.object for i in found] == ["镇(街道)", "系统工会"]
+
+
+def test_a_part_of_a_group_in_heads_counts_the_group():
+    found = indicators("全县约4,600名新就业形态劳动者中尚有近1,300人未入会。三是仍有3个偏远乡镇未建成职工驿站。")
+    assert [(i.value, i.object) for i in found] == [(4600, "新就业形态劳动者"), (1300, "新就业形态劳动者"), (3, "偏远乡镇")]

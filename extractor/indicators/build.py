@@ -46,6 +46,7 @@ def _counted_after_its_noun(text: str, q: Quantity) -> bool:
     return bool(before) and len(before[-1]) >= 2 and (tag_of(before[-1])[:1] == "n"
                                                       or before[-1] not in cues.verbs)
 _ONLY_CONJUNCTIONS = regex.compile(r"[、和及与\s]*")
+_HEADS = frozenset("人名位")  # people counted once each (1800名……中,尚有1400人); 人次 counts visits
 _SHARE_AMOUNT_JOINS = ("、", ",", "，", "即")  # 承担70%、约51万元: a share, then its amount
 
 
@@ -266,7 +267,8 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
         if group is not None and _HAN.search(group.group("group")) and len(group.group("group").strip()) >= 2:
             # 30岁以下的占42.6%: the group's share, as written (its threshold is no object of its own)
             reading = reading._replace(object=group.group("group").strip(), confidence=0.7)
-        elif same_prior and prior.unit == q.unit and prior.object and not q.per and (
+        elif same_prior and (prior.unit == q.unit or (prior.unit in _HEADS and q.unit in _HEADS)) \
+                and prior.object and not q.per and (
                 not reading.object
                 # a verb for its object borrows only from the figure right before it (会员5万人,
                 # 入会率92%,培训2000人: not 会员)
@@ -336,7 +338,8 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # 签订率仅为71.3%,不到四分之三: the same rate again, as a fraction
             reading = reading._replace(object=previous.object, confidence=0.6)
         if (reading.object and reading.predicate and (
-                (len(reading.object) <= 4 and cues.place_name.search(reading.object))
+                (len(reading.object) <= 4 and cues.place_name.search(reading.object)
+                 and reading.consumed_right <= q.span[1])  # (仍有3个【偏远乡镇】: the places are counted)
                 or (reading.confidence <= 0.6 and 2 <= clause_left.find(reading.predicate) <= 5
                     and cues.place_name.search(clause_left[:clause_left.find(reading.predicate)])))
                 and (earlier := _same_verb_before(made, q, reading.predicate, cues)) is not None):
