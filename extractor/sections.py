@@ -206,8 +206,9 @@ def _line_headings(line: Line, previous: Optional[Line], following: Sequence[Lin
                 end = match.end()
             if style.list_when_adjacent and any(
                     neighbour is not None and style.marker.match(neighbour.text)
+                    and _next_to(neighbour.span, line.span)
                     for neighbour in (previous, following[0] if following else None)):
-                end = match.end()  # 1️⃣ …⏎2️⃣ …: a list, one item a line
+                end = match.end()  # 1️⃣ …⏎2️⃣ …: a list, one item a line (a blank line between parts them)
             if end > match.end() and not (style.max_heading_chars and end - match.end() > style.max_heading_chars):
                 head = (end, style.key, value)
                 found.append(HeadingMatch(offset, offset + match.end(), offset + end, style.key, number, value))
@@ -216,6 +217,12 @@ def _line_headings(line: Line, previous: Optional[Line], following: Sequence[Lin
         found.append(HeadingMatch(offset, offset, offset + len(text), "plain", None, None))
     found.extend(_inline_headings(text, offset, head, limits))
     return found
+
+
+def _next_to(a: Span, b: Span) -> bool:
+    """Whether two lines stand one right under the other, no blank line between."""
+    first, second = (a, b) if a[0] < b[0] else (b, a)
+    return second[0] - first[1] <= 1
 
 
 def _is_plain_heading(text: str, previous: Optional[Line], following: Sequence[Line], limits,

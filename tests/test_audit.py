@@ -766,3 +766,10 @@ def test_a_part_marker_after_a_whole_of_its_own_and_cells_of_words_and_figures()
     (doc,) = parse_text("南坪市总工会2022年度统计\n一、主要指标\n发放帮扶资金含“两节”送温暖资金612.5万元,"
                         "工会经费收入含上级工会补助收入1580.6万元。\n")
     assert not [f for f in doc.findings if f.check == "breakdown.exceeds_total"]
+
+
+def test_a_cards_year_on_the_line_above_tells_two_years_apart():
+    text = ("某县总工会2023年工作汇报\n经费保障\n2022年\n工会经费收缴1,862万元\n同比↑8.4%\n"
+            "2023年\n工会经费收缴2,018万元\n")
+    (doc,) = _parse_text(text, use_model=False)
+    assert not [f for f in doc.findings if f.check == "value.conflict"]

@@ -1649,3 +1649,8 @@ def test_places_widened_in_brackets_stay_in_the_object():
 def test_a_part_of_a_group_in_heads_counts_the_group():
     found = indicators("全县约4,600名新就业形态劳动者中尚有近1,300人未入会。三是仍有3个偏远乡镇未建成职工驿站。")
     assert [(i.value, i.object) for i in found] == [(4600, "新就业形态劳动者"), (1300, "新就业形态劳动者"), (3, "偏远乡镇")]
+
+
+def test_a_cards_verb_and_figure_count_the_label_above():
+    found = indicators("三大服务阵地\n职工之家\n新建12家\n职工书屋\n新建9家\n")
+    assert [(i.value, i.object) for i in found] == [(12, "职工之家"), (9, "职工书屋")]

@@ -433,3 +433,9 @@ def test_a_bare_figure_after_its_noun_takes_bounds_approximations_and_rates():
 def test_cases_handled_are_counted_and_a_time_limit_keeps_its_hours():
     found = [(x.value, x.unit) for x in find_quantities("处置职工心理危机干预7例,24小时内办结。")]
     assert found == [(7, "例"), (24, "小时")]
+
+
+def test_a_cards_label_and_bare_figure_and_a_table_row_of_more_cells():
+    card = [(x.value, x.unit) for x in find_quantities("职工服务人次\t1.26万\n服务人次力争突破1.5万\n")]
+    assert card == [(12600, "人次"), (15000, "人次")]
+    assert find_quantities("7月\t慰问一线职工\t180;420\t6500\n") == []

@@ -40,7 +40,7 @@ def test_any_unicode_text(text):
 
 
 @SETTINGS
-@given(st.binary(max_size=300), st.sampled_from(["a.txt", "b.html", "c.docx", "d", "e.pdf", "f.md", "g.rtf", "h.doc", "i.xlsx", "j.ofd", "k.xls", "l.mht", "m.wps", "n.odt", "o.ods"]))
+@given(st.binary(max_size=300), st.sampled_from(["a.txt", "b.html", "c.docx", "d", "e.pdf", "f.md", "g.rtf", "h.doc", "i.xlsx", "j.ofd", "k.xls", "l.mht", "m.wps", "n.odt", "o.ods", "p.pptx"]))
 def test_read_bytes_raises_only_typed_errors(data, name):
     try:
         src = read_bytes(data, name)
@@ -51,7 +51,8 @@ def test_read_bytes_raises_only_typed_errors(data, name):
 
 
 @pytest.mark.parametrize("name", ["liulin_summary_word97.doc", "stats.xlsx", "report.pdf", "gongwen.ofd",
-                                  "xiaoshan_stats_excel97.xls", "page.mht", "report.odt", "stats.ods"])
+                                  "xiaoshan_stats_excel97.xls", "page.mht", "report.odt", "stats.ods",
+                                  "qingshi_report_deck.pptx"])
 def test_damaged_binary_documents_raise_only_typed_errors(name):
     import io
     import random
@@ -59,7 +60,7 @@ def test_damaged_binary_documents_raise_only_typed_errors(name):
 
     from openpyxl import Workbook
 
-    if name.endswith((".doc", ".xls")):
+    if name.endswith((".doc", ".xls", ".pptx")):
         data = (Path(__file__).parent / "fixtures" / name).read_bytes()
     elif name.endswith(".mht"):
         from email.mime.image import MIMEImage

@@ -56,12 +56,27 @@ def _time_phrases(ind: Indicator, view: DocumentView, found: dict) -> frozenset:
     each sentence and heading, shared by the figures there."""
     where = [sentence_text(ind, view.text)]
     where += [simplify(s.heading) for s in section_chain(ind.section, view.sections)]
+    label = _label_line_above(ind, view.text)
+    if label:
+        where.append(label)  # 2022年 / 工会经费收缴1,862万元: a card's time, on the line above
     phrases = []
     for chunk in where:
         if chunk not in found:
             found[chunk] = _phrases_in(chunk)
         phrases.append(found[chunk])
     return frozenset().union(*phrases)
+
+
+_LABEL_LINE_CHARS = 8  # a line above a figure's line this short is a label of it, not a sentence
+
+
+def _label_line_above(ind: Indicator, text: str) -> str:
+    """The short line right above a figure's line (a card's label: 2022年), or ''."""
+    start = text.rfind("\n", 0, ind.span[0])
+    if start <= 0:
+        return ""
+    above = text[text.rfind("\n", 0, start) + 1:start].strip()
+    return simplify(above) if 0 < len(above) <= _LABEL_LINE_CHARS else ""
 
 
 _PART_CUES = word_finder(rules("conflict")["part_cues"])

@@ -66,13 +66,24 @@ def _topic_of_line(text: str, q: Quantity, lo: int, made: Sequence[Indicator], c
     line_start = text.rfind("\n", lo, q.span[0]) + 1
     found = cues.phrases["topic_line"].match(text, line_start, q.span[0])
     if found is None:
-        return None
+        return _card_label(text, line_start, lo, cues)
     topic = found.group("topic").strip()
     parts = [part.strip() for part in topic.split("/")]
     if len(parts) == 2 and all(len(part) >= 3 and not is_verb(part) for part in parts):
         order = sum(1 for ind in made if found.end() <= ind.quantity_span[0] < q.span[0])
         return parts[order] if order < 2 else None
     return parts[0] or None
+
+
+def _card_label(text: str, line_start: int, lo: int, cues) -> Optional[str]:
+    """The label line right above a card's short line of a verb and figure (职工之家 / 新建12家)."""
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_start - 1 <= lo or not cues.phrases["card_line"].fullmatch(text, line_start, line_end):
+        return None
+    label_start = text.rfind("\n", lo, line_start - 1) + 1
+    label = cues.phrases["card_label"].fullmatch(text, max(label_start, lo), line_start - 1)
+    return label.group() if label is not None else None
 
 
 _LIST_REACH = 40  # lines a list of label-and-figure lines may run under its lead-in

@@ -155,6 +155,8 @@ def _counts_without_unit(lex: Lexicon, text: str, found: List[Quantity], per_cue
         noun = match.group("noun")
         if found[bisect_right(ends, start):bisect_left(starts, end)]:
             continue  # inside a quantity already read
+        if match.group("tab") and not _label_and_figure_line(text, match):
+            continue  # (a table's row of more cells: its header says what each column counts)
         value = read_number(match.group("num") + (match.group("power") or ""))
         if value is None:
             continue
@@ -165,6 +167,12 @@ def _counts_without_unit(lex: Lexicon, text: str, found: List[Quantity], per_cue
         if quantity is not None:
             added.append(quantity)
     return sorted(found + added, key=lambda q: q.span) if added else found
+
+
+def _label_and_figure_line(text: str, match) -> bool:
+    """Whether a bare figure after a tab is the line's second and last cell (职工服务人次 | 1.26万)."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return "\t" not in text[line_start:match.start("tab")] and text[match.end():match.end() + 1] in ("", "\n", "\r")
 
 
 _FIGURE_WINDOW = 16  # characters before a bare 万 / 亿 its figure may start

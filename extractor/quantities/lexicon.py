@@ -142,8 +142,8 @@ def lexicon() -> Lexicon:
         implicit_before_nouns=tuple(sorted(before, key=len, reverse=True)),
         bare_figure_after_noun=re.compile(
             f"(?P<noun>{sorted_alternation(before)})(?:{sorted_alternation(markers['implicit_before_between']['words'])})?"
-            "(?P<num>[0-9]+(?:[.][0-9]+)?)(?P<power>[万千])?(?P<infix>[余多])?"
-            "(?=(?:以上|以下|左右)?(?:[,，。;；、(（)）]|$))(?![,，][0-9]{3})"),  # (not 1,280)
+            "(?:(?P<tab>\t)|[ ]?)(?P<num>[0-9]+(?:[.][0-9]+)?)(?P<power>[万千])?(?P<infix>[余多])?"
+            "(?=(?:以上|以下|左右)?(?:[,，。;；、(（)）\n]|$))(?![,，][0-9]{3})"),  # (not 1,280)
         scanner=scanner(_numeral_shape(units, markers), units, _scan_markers(units_data, markers), exclusions, implicit,
                         units_data["currency_before"]["words"]),
         currency_before=tuple(sorted(units_data["currency_before"]["words"], key=len, reverse=True)),

@@ -43,7 +43,7 @@ def suffix_of(name: str) -> str:
 
 
 def format_of(name: str, data: bytes | None = None) -> str:
-    """"txt", "html", "docx", "doc", "xlsx", "xls", "pdf", "ofd", "odt", "ods", "rtf", "markdown", "mht" or "zip" for ``name``; ``UnsupportedFormat`` otherwise.
+    """"txt", "html", "docx", "doc", "xlsx", "xls", "pdf", "ofd", "odt", "ods", "pptx", "rtf", "markdown", "mht" or "zip" for ``name``; ``UnsupportedFormat`` otherwise.
 
     A name without extension is sniffed from ``data`` (when given) and
     taken as text when no known signature matches.
@@ -67,6 +67,10 @@ def format_of(name: str, data: bytes | None = None) -> str:
         opendocument = odf_kind(data)
         if opendocument:
             return opendocument
+        from .pptx import is_pptx_package  # (a deck saved without its extension: its ppt/presentation.xml)
+
+        if is_pptx_package(data):
+            return "pptx"
     if sniffed == "doc" and compound_kind(data) == "xls":
         return "xls"
     if sniffed in (None, "html", "pdf", "rtf", "doc", "mht"):

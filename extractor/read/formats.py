@@ -16,6 +16,7 @@ from .mht import mht_to_text
 from .odf import ods_to_text, odt_to_text
 from .ofd import ofd_to_text
 from .pdf import pdf_to_text
+from .pptx import pptx_to_text
 from .rtf import rtf_to_text
 from .xls import xls_to_text
 from .xlsx import xlsx_to_text
@@ -58,6 +59,8 @@ def read_bytes(data: bytes, name: str, sha256: str | None = None) -> SourceText:
         (text, headings), encoding = odt_to_text(data, name), None
     elif kind == "ods":
         (text, headings), encoding = ods_to_text(data, name), None
+    elif kind == "pptx":
+        (text, headings), encoding = pptx_to_text(data, name), None
     else:
         text, encoding = decode_text(data, name)
         if kind == "markdown" or (kind == "txt" and looks_like_markdown(text)):
