@@ -42,7 +42,7 @@ __all__ = [
 
 GOLD_SUFFIX = ".gold.json"
 SOURCE_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".doc", ".md", ".pdf", ".rtf", ".xlsx", ".xls", ".et", ".wps",
-                   ".mht", ".mhtml", ".ofd", ".odt", ".ods", ".pptx", ".dps")  # order of preference for NAME.*
+                   ".mht", ".mhtml", ".ofd", ".odt", ".ods", ".pptx", ".dps", ".csv")  # order of preference for NAME.*
 VALUE_ABS_TOLERANCE = 0.01
 VALUE_REL_TOLERANCE = 0.005
 OBJECT_MIN_RUN = 3  # shortest shared run of characters that can make two objects the same

@@ -144,7 +144,7 @@ def test_directory_walk_is_recursive_sorted_and_skips_outputs(tmp_path):
     files = {
         "b.txt": "乙文件内容", "a/z.txt": "甲乙内容", "a/c/d.txt": "丙丁内容",
         "a.txt": "甲文件内容", ".hidden.txt": "隐藏", ".git/x.txt": "隐藏",
-        "out.jsonl": "{}", "doc.gold.json": "{}", "doc.meta.json": "{}", "table.csv": "a,b",
+        "out.jsonl": "{}", "doc.gold.json": "{}", "doc.meta.json": "{}", "out.documents.csv": "doc_key,file_key",
         "scan.pdf": "%PDF", "README.md": "# 说明", "report.md": "# 某县总工会工作总结",
     }
     for name, text in files.items():
@@ -590,3 +590,20 @@ def test_a_table_laid_out_with_divs_reads_as_rows_of_cells():
             "</div></article></body></html>")
     text = read_bytes(page.encode("utf-8"), "page.html").text
     assert "指标\t2023年\n新建基层工会组织（家）\t78\n新发展会员（人）\t4870" in text
+
+
+# --- CSV tables ------------------------------------------------------------------
+
+def test_a_csv_table_in_gbk_is_read_as_tab_parted_rows():
+    data = ('松溪县2022年统计表,,,,\r\n序号,乡镇,基层工会数（个）,会员数（人）\r\n1,城关镇,26,"1,286"\r\n'
+            '合计,,26,"1,286"\r\n,,,,\r\n"说明：会员数含农民工会员，单位为人",,,\r\n').encode("gbk")
+    record = read_bytes(data, "stats.csv")
+    assert (record.format, record.encoding) == ("csv", "gb18030")
+    assert record.text.split("\n") == ["松溪县2022年统计表", "序号\t乡镇\t基层工会数（个）\t会员数（人）",
+                                        "1\t城关镇\t26\t1,286", "合计\t\t26\t1,286", "", "说明：会员数含农民工会员，单位为人"]
+
+
+def test_a_semicolon_csv_and_the_toolkits_own_table_under_another_name():
+    assert read_bytes("指标;数量\n新建工会;12\n".encode("utf-8"), "a.csv").text == "指标\t数量\n新建工会\t12"
+    with pytest.raises(UnsupportedFormat, match="its own output"):
+        read_bytes("doc_key,file_key,source\nabc,def,x.txt\n".encode("utf-8"), "mine.csv")

@@ -40,7 +40,7 @@ def test_any_unicode_text(text):
 
 
 @SETTINGS
-@given(st.binary(max_size=300), st.sampled_from(["a.txt", "b.html", "c.docx", "d", "e.pdf", "f.md", "g.rtf", "h.doc", "i.xlsx", "j.ofd", "k.xls", "l.mht", "m.wps", "n.odt", "o.ods", "p.pptx"]))
+@given(st.binary(max_size=300), st.sampled_from(["a.txt", "b.html", "c.docx", "d", "e.pdf", "f.md", "g.rtf", "h.doc", "i.xlsx", "j.ofd", "k.xls", "l.mht", "m.wps", "n.odt", "o.ods", "p.pptx", "q.csv"]))
 def test_read_bytes_raises_only_typed_errors(data, name):
     try:
         src = read_bytes(data, name)

@@ -9,6 +9,7 @@ from ..errors import InputError, UnsupportedFormat
 from ..records import FileError, SourceText
 from . import base
 from .doc import doc_to_text
+from .csvtable import csv_to_text
 from .docx import docx_to_text_and_headings
 from .html import html_to_text
 from .markdown import looks_like_markdown, markdown_markup
@@ -61,6 +62,8 @@ def read_bytes(data: bytes, name: str, sha256: str | None = None) -> SourceText:
         (text, headings), encoding = ods_to_text(data, name), None
     elif kind == "pptx":
         (text, headings), encoding = pptx_to_text(data, name), None
+    elif kind == "csv":
+        text, encoding = csv_to_text(data, name)
     else:
         text, encoding = decode_text(data, name)
         if kind == "markdown" or (kind == "txt" and looks_like_markdown(text)):
