@@ -393,6 +393,8 @@ def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, i
             continue
         in_annex_list = False
         found = _line_headings(line, previous, body[i + 1:i + 3], items_headed)
+        if found and found[0].style == "notes" and found[0].start == line.span[0]:
+            in_annex_list = True  # 说明:⏎1.……⏎2.……: the notes' numbers head nothing, the label does
         if _NOTES_OPENING_A_LINE.match(line.text):
             # 注:1.本表数据截至……⏎2.……: the notes begin on the line; their numbers head nothing
             found = [HeadingMatch(line.span[0], line.span[0], line.span[0], "notes_inline", None, None)] + found
@@ -407,8 +409,8 @@ def find_headings(text: str, block: DocumentBlock, styled: Sequence[tuple[int, i
         elif level == 0:  # a list's item (a Markdown file's 1. under its # headings): no heading
             found = [heading for heading in found if heading.start != line.span[0]]
         elif level is not None and level <= _MAX_STYLED:
-            if found and found[0].start == line.span[0] and found[0].style == "plain":
-                found = found[1:]  # the unnumbered line is a heading at the depth Word gives it
+            if found and found[0].start == line.span[0] and found[0].style in ("plain", "notes"):
+                found = found[1:]  # the unnumbered line is a heading at the depth Word gives it (a sheet's name, 说明)
             if not (found and found[0].start == line.span[0]):  # (a typed number keeps its own style)
                 found = [HeadingMatch(line.span[0], line.span[0], line.span[1], f"styled{level}", None, None)] + found
         headings.extend(found)
@@ -462,6 +464,9 @@ _NOTES_OPENING_A_LINE = regex.compile(r"(?:注释|附注|注)\s*[:：]\s*(?:[0-9
 _MAX_STYLED = 3  # Heading 1 to 3 (numbering.toml's styled styles)
 
 
+_TOP_ONLY = ("plain", "notes")  # styles that always stand at the top level
+
+
 def assign_levels(headings: Sequence[HeadingMatch]) -> list[int]:
     """Depth of each heading from the order its style nests in this document."""
     styles, _, _ = _config()
@@ -475,10 +480,10 @@ def assign_levels(headings: Sequence[HeadingMatch]) -> list[int]:
         elif heading.style in stack:
             del stack[stack.index(heading.style) + 1:]
         else:
-            while stack and rank[stack[-1]] > rank[heading.style] and heading.style != "plain":
+            while stack and rank[stack[-1]] > rank[heading.style] and heading.style not in _TOP_ONLY:
                 stack.pop()
-            if heading.style == "plain":
-                stack.clear()
+            if heading.style in _TOP_ONLY:
+                stack.clear()  # (注释: the notes close the body's sections, whatever was open)
             stack.append(heading.style)
         levels.append(len(stack))
     return levels

@@ -773,3 +773,14 @@ def test_a_cards_year_on_the_line_above_tells_two_years_apart():
             "2023年\n工会经费收缴2,018万元\n")
     (doc,) = _parse_text(text, use_model=False)
     assert not [f for f in doc.findings if f.check == "value.conflict"]
+
+
+def test_money_nearly_or_over_broken_down_must_add_up_but_a_nested_breakdown_need_not():
+    from extractor.pipeline import parse_text
+
+    (doc,) = parse_text("某县总工会2024年工作总结\n一、主要工作\n全年赔付金额196.4万元,其中住院医疗赔付152.8万元、"
+                        "特殊病种门诊赔付28.5万元、重大疾病补充赔付12.6万元。\n")
+    assert [f.check for f in doc.findings] == ["breakdown.sum_mismatch"]
+    (doc,) = parse_text("某县总工会2022年工作总结\n一、主要工作\n项目资金总额128.46万元,其中补助资金78.46万元"
+                        "(省总工会补助46.00万元、市总工会补助32.46万元)、财政配套资金50.00万元。\n")
+    assert not [f for f in doc.findings if f.check == "breakdown.sum_mismatch"]

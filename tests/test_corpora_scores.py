@@ -47,6 +47,8 @@ PLANTED = {
     "guanghe_district_2022_funds_budget_report.txt": {"breakdown.sum_mismatch"},  # planted blind by a helper
     "mingshan_county_2018_annual_summary.txt": {"breakdown.exceeds_total"},  # planted blind by a helper
     "lushan_city_2022_h1_report.txt": {"breakdown.sum_mismatch"},  # planted blind by a helper
+    "guanshan_county_2024_mutual_medical_aid_summary_gbk.txt": {"breakdown.sum_mismatch"},  # planted blind by a helper
+    "baishi_county_2021_consumption_assistance_summary.txt": {"breakdown.sum_mismatch"},  # planted blind by a helper
 }
 
 

@@ -481,3 +481,8 @@ def test_an_election_report_is_about_no_period_and_not_the_year_the_old_term_beg
             "大会应到会员代表156名,实到148名。\n")
     (doc,) = parse_text(page)
     assert (doc.period.year, doc.period.part) == (2023, None)
+
+
+def test_a_posts_title_names_its_union_after_the_bar():
+    (doc,) = parse_text("数说2023丨清河区总工会这一年\n全年新建基层工会52家,新发展会员3126人,会员总数达到16.8万人。\n")
+    assert doc.org == "清河区总工会"

@@ -219,3 +219,10 @@ def test_the_numbered_lines_under_a_sheets_filling_notes_head_nothing():
             "说明\n填表说明:\n1.全区职工入会率为92.1%,比上年提高0.8个百分点。\n2.困难职工帮扶资金203.8万元。\n")
     (doc,) = parse_text(text)
     assert not any(s.heading.startswith(("全区", "困难")) for s in doc.sections)
+
+
+def test_notes_under_a_tables_rows_and_at_a_documents_end_close_the_body():
+    body = (f"一、主要工作\n{FILLER}\n(一)组织建设\n{FILLER}\n注释\n[1] 含新就业形态劳动者工会12家。\n"
+            "说明:\n1.入会率=会员数÷职工数×100%。\n2.全年新发展会员2100人。\n")
+    assert [(n, level, h) for n, level, h in tree(body)] == [
+        ("一", 1, "主要工作"), ("(一)", 2, "组织建设"), (None, 1, "注释"), (None, 1, "说明")]

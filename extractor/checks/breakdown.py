@@ -39,6 +39,7 @@ if _APPROX_SLACK < 0:  # a tolerance is then never negative, which the checks be
 _EXHAUSTIVE_CUES = word_finder(rules("breakdown")["exhaustive_cues"])
 _PARTIAL_CUES = word_finder(rules("breakdown")["partial_cues"])
 _TOTAL_WORDS = pattern("breakdown", "total_pattern")
+_DELTA = pattern("conflict", "delta")  # a change against a base (比上年减少……), no part of a sum
 _TOTAL_FILLER = pattern("breakdown", "total_filler")
 # the characters one of which a total word has: most clauses are ruled out before they are cut
 _TOTAL_PROBE = clause_probe(needle_characters(_TOTAL_WORDS.pattern))
@@ -102,15 +103,32 @@ def _linked_mode(view: DocumentView, total: Indicator, parts: Sequence[Indicator
     cue = _EXHAUSTIVE_CUES.search(lead)
     if cue:  # 分别; after 其中 it picks kinds out: only a sum above the total is wrong then
         return "parallel" if _PARTIAL_CUES.search(lead) else "exhaustive"
-    if (total.kind == "money" and len(parts) >= 3 and _summed_total(view, total)
-            and sum(p.value for p in parts) >= 0.8 * total.value):
+    table_money = table["money_complete_share"]
+    if (total.kind == "money" and len(parts) >= 3 and not _nested(view, parts)
+            and sum(p.value for p in parts) >= (table_money["summed"] if _summed_total(view, total)
+                                                else table_money["plain"]) * total.value):
         # 共筹集286万元,其中A120万元、B96万元、C58万元: a sum of money broken into three or
         # more sources that nearly reach it is meant to be complete (people counted by
-        # category overlap: 农民工 and 女职工 are not a partition)
+        # category overlap: 农民工 and 女职工 are not a partition); without a sum word only
+        # when they come very near (赔付金额196.4万元,其中住院……152.8万元、……28.5万元、……12.6万元)
         return "exhaustive"
     if all(objects) and len(set(objects)) == len(objects) and len(_common_suffix(objects)) >= 2:
         return "parallel"
     return None
+
+
+def _nested(view: DocumentView, parts: Sequence[Indicator]) -> bool:
+    """Whether the parts hold a change (比上年减少0.80万元) or a part that the next ones
+    break down again (补助资金78.46万元 = 省总工会46.00万元 + 市总工会32.46万元): no flat list."""
+    if any(_DELTA.search(view.clause(p)) for p in parts):
+        return True
+    for k, part in enumerate(parts):
+        running = 0.0
+        for later in parts[k + 1:]:
+            running += later.value
+            if abs(running - part.value) <= _tolerance(view, part, parts[k + 1:]) and running:
+                return True
+    return False
 
 
 def _summed_total(view: DocumentView, total: Indicator) -> bool:

@@ -80,7 +80,7 @@ def _clean_org(name: str) -> Optional[str]:
 
 # the standard library's engine splits along a text faster than `regex`; its \s also takes
 # \x1c-\x1f, which `regex` does not.  No two breaks start alike, so their order is free.
-_ORG_CLAUSE_BREAK = re.compile(r"[,,。:;、【】\[\]()“”《》|]|(?![\x1c-\x1f])\s"
+_ORG_CLAUSE_BREAK = re.compile(r"[,,。:;、【】\[\]()“”《》|丨]|(?![\x1c-\x1f])\s"  # (丨: a post title's bar, 数说2023丨清河区总工会这一年)
                                r"|本期|召开|开展|举[行办]|新(?:发展|组建)|组[建织]|主席|记者|联合(?!会)|网讯")
 
 
