@@ -209,6 +209,10 @@ def _line_headings(line: Line, previous: Optional[Line], following: Sequence[Lin
                     and _next_to(neighbour.span, line.span)
                     for neighbour in (previous, following[0] if following else None)):
                 end = match.end()  # 1️⃣ …⏎2️⃣ …: a list, one item a line (a blank line between parts them)
+            elif _ENDS_IN_FIGURE.search(text) and any(
+                    neighbour is not None and style.marker.match(neighbour.text) and _ENDS_IN_FIGURE.search(neighbour.text)
+                    for neighbour in (previous, following[0] if following else None)):
+                end = match.end()  # 1.市电力公司工会 286分⏎2.……271分: a ranked list's lines, each a figure
             if end > match.end() and not (style.max_heading_chars and end - match.end() > style.max_heading_chars):
                 head = (end, style.key, value)
                 found.append(HeadingMatch(offset, offset + match.end(), offset + end, style.key, number, value))
@@ -464,6 +468,8 @@ _NOTES_OPENING_A_LINE = regex.compile(r"(?:注释|附注|注)\s*[:：]\s*(?:[0-9
 _MAX_STYLED = 3  # Heading 1 to 3 (numbering.toml's styled styles)
 
 
+# a short list line that ends in its figure (1.市电力公司工会 286分): no sentence in it
+_ENDS_IN_FIGURE = regex.compile(r"^[^,，。;；:：]{1,30}?[0-9][0-9.]*\s*\p{Han}{0,2}$")
 _TOP_ONLY = ("plain", "notes")  # styles that always stand at the top level
 
 

@@ -1654,3 +1654,18 @@ def test_a_part_of_a_group_in_heads_counts_the_group():
 def test_a_cards_verb_and_figure_count_the_label_above():
     found = indicators("三大服务阵地\n职工之家\n新建12家\n职工书屋\n新建9家\n")
     assert [(i.value, i.object) for i in found] == [(12, "职工之家"), (9, "职工书屋")]
+
+
+def test_a_ranked_lists_scores_count_what_its_lead_in_names():
+    found = indicators("团体总分前八名如下:\n1.市电力公司工会 286分\n2.岭北钢铁集团工会 271分\n3.岭东区总工会 258.5分\n")
+    assert [(i.value, i.object) for i in found] == [(286, "团体总分前八名"), (271, "团体总分前八名"), (258.5, "团体总分前八名")]
+
+
+def test_people_helped_to_an_outcome_and_people_of_classes_just_counted():
+    found = indicators("帮助脱贫劳动力和农村富余劳动力实现就业1,046人。培训村级工会干部2期60人。")
+    assert [(i.value, i.object) for i in found] == [(1046, "脱贫劳动力和农村富余劳动力"), (2, "村级工会干部"), (60, "村级工会干部")]
+
+
+def test_will_before_a_preposition_plans_what_follows():
+    found = indicators("市总工会将从本届运动会中选拔不少于150名成绩优异的运动员。")
+    assert [(i.value, i.status) for i in found] == [(150, "target")]

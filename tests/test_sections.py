@@ -226,3 +226,10 @@ def test_notes_under_a_tables_rows_and_at_a_documents_end_close_the_body():
             "说明:\n1.入会率=会员数÷职工数×100%。\n2.全年新发展会员2100人。\n")
     assert [(n, level, h) for n, level, h in tree(body)] == [
         ("一", 1, "主要工作"), ("(一)", 2, "组织建设"), (None, 1, "注释"), (None, 1, "说明")]
+
+
+def test_a_posts_bar_marks_a_sub_part_and_a_ranked_list_heads_nothing():
+    body = (f"01 组织建设\n{FILLER}\n▍送温暖\n{FILLER}\n▍金秋助学\n{FILLER}\n02 比赛结果\n团体总分前八名如下:\n"
+            "1.市电力公司工会 286分\n2.岭北钢铁集团工会 271分\n3.岭东区总工会 258.5分\n")
+    assert [(level, h) for _, level, h in tree(body)] == [
+        (1, "组织建设"), (2, "送温暖"), (2, "金秋助学"), (1, "比赛结果")]

@@ -270,6 +270,10 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 and previous.object and previous.span[0] >= ctx.clause_start and previous.quantity_span[1] == q.span[0]):
             # 重复救助7户1.4万元: the money of the item the count right before it names
             reading = reading._replace(object=previous.object, confidence=0.6)
+        elif (q.unit in cues.people_units and reading.confidence <= 0.35 and previous is not None
+              and previous.unit in cues.batch_units and previous.object and previous.quantity_span[1] == q.span[0]):
+            # 培训村级工会干部2期60人: the people of the classes counted right before
+            reading = reading._replace(object=previous.object, confidence=0.6)
         elif (q.kind == "money" and not reading.object and previous is not None and previous.kind == "percent"
               and previous.object and text[previous.quantity_span[1]:q.span[0]] in _SHARE_AMOUNT_JOINS):
             # 县总工会承担70%、约51万元: the amount of the share right before it
@@ -394,6 +398,10 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
               and q.span[0] - allotted[0] <= cues.allotment_reach and not predicate_of(reading.object)):
             # ……共分配78名: 江口县 15名, 西坝区 12名: each unit's share of the quota
             reading = reading._replace(object=allotted[1], confidence=0.6)
+        if q.unit in cues.people_units and (helped := cues.phrases["helped_group"].search(
+                text, max(ctx.clause_start, q.span[0] - 30), q.span[0])):
+            # 帮助脱贫劳动力和农村富余劳动力实现就业1,046人: the people helped, not their outcome
+            reading = reading._replace(object=helped.group("group"), confidence=0.7)
         if q.unit in cues.vote_units and (not reading.object or reading.object in cues.obtaining_votes
                                           or text[max(0, q.span[0] - 2):q.span[0]].endswith(tuple(cues.obtaining_votes))
                                           or _names_a_person(reading.object, cues)):
