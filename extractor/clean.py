@@ -327,27 +327,50 @@ def _page_furniture_spans(text: str, rules: "_Rules") -> list[Span]:
 
 
 def _figure_line_breaks(text: str, rules: "_Rules") -> list[Span]:
-    """The line breaks around a figure set on a line of its own (see [figure_lines])."""
+    """The line breaks around a figure set on a line of its own (see [figure_lines]): joined
+    with its unit's line and with its label, the line above (新发展会员 / 2867 / 人) or, on a
+    card whose label stands under the figure, the line below (1,318 / 家 / 全区基层工会组织)."""
     spans: list[Span] = []
+    claimed = -1  # where the label line the card before took from under it starts
+    below_before = False  # whether the card before took its label from under it
+    last_card_end = -2  # where the card before ends (its last line's end)
     for match in rules.figure_line_probe.finditer(text):
         start = match.start()  # the break before the figure's line
         label_start = text.rfind("\n", 0, start) + 1
         label = text[label_start:start]
-        if not label or len(label) > rules.label_max_chars or not "\u4e00" <= label[-1] <= "\u9fff":
-            continue  # the words before must end in a hanzi, on a short line: a label
-        if rules.heading.match(label.lstrip()):
-            continue  # (a numbered heading, then a figure of the body)
         line_end = text.find("\n", start + 1)
         line_end = len(text) if line_end < 0 else line_end
         figure = text[start + 1:line_end]
         if rules.figure_line.fullmatch(figure):
-            spans.append((start, start + 1))
+            card_end, breaks = line_end, [(start, start + 1)]
         elif rules.number_line.fullmatch(figure):
             unit_end = text.find("\n", line_end + 1)
             unit_end = len(text) if unit_end < 0 else unit_end
-            if line_end < len(text) and rules.unit_line.fullmatch(text, line_end + 1, unit_end):
-                spans.extend([(start, start + 1), (line_end, line_end + 1)])
-    return spans
+            if not (line_end < len(text) and rules.unit_line.fullmatch(text, line_end + 1, unit_end)):
+                continue
+            card_end, breaks = unit_end, [(start, start + 1), (line_end, line_end + 1)]
+        else:
+            continue
+        above_ok = (bool(label) and len(label) <= rules.label_max_chars and "\u4e00" <= label[-1] <= "\u9fff"
+                    and not rules.heading.match(label.lstrip()))  # (a numbered heading, then a figure of the body)
+        below_end = text.find("\n", card_end + 1)
+        below_end = len(text) if below_end < 0 else below_end
+        below_label = card_end < len(text) and rules.card_label.fullmatch(text, card_end + 1, below_end) is not None
+        above_start = text.rfind("\n", 0, max(0, label_start - 1)) + 1
+        above_free = (above_ok and rules.card_label.fullmatch(label) is not None and label_start != claimed
+                      and not (label_start and rules.card_part_heading.match(text, above_start)))
+        # (not the label the card before took from under it, nor the subtitle under a part's heading)
+        if below_label and (not above_free or (below_before and label_start == last_card_end + 1)):
+            # (a run of cards keeps the side its first took: 52家 / 新建基层工会 / 3126 / 人 / 新发展会员)
+            spans.extend(breaks[1:] + [(card_end, card_end + 1)])  # the label under the figure reads with it
+            claimed, below_before = card_end + 1, True
+        elif above_ok:
+            spans.extend(breaks)
+            below_before = False
+        else:
+            continue
+        last_card_end = card_end
+    return sorted(spans)
 
 
 def _indented_line_starts(text: str, index: array, rules: "_Rules") -> frozenset[int]:
@@ -459,6 +482,8 @@ class _Rules:
     cjk_before_space: re.Pattern
     cjk_after_space: re.Pattern
     join_candidates: re.Pattern  # a run of line breaks between a join_after and a join_before character
+    card_label: re.Pattern  # a card's label line: a few words, no figure and no punctuation of a sentence
+    card_part_heading: re.Pattern  # a post's part heading (01 组织建设, ▍送温暖): the line under it is its subtitle
     paragraph_formats: frozenset  # formats whose every line is a paragraph: no break of theirs is deleted
     heading: re.Pattern
     label: re.Pattern
@@ -534,6 +559,8 @@ def _compile_rules(data: dict) -> _Rules:
         # a whole run of breaks, written to begin with its first "\n" so re
         # searches for that quickly; the characters beside it checked around it
         paragraph_formats=frozenset(lines["paragraph_formats"]),
+        card_label=re.compile(data["figure_lines"]["card_label"]),
+        card_part_heading=re.compile(data["figure_lines"]["card_part_heading"]),
         join_candidates=re.compile(f"\n(?<=[{lines['join_after']}]\n)(?<!\n\n)\n*+(?=[{lines['join_before']}])"),
         heading=re.compile(lines["heading_start"]),
         label=re.compile(lines["label_start"]),

@@ -383,3 +383,10 @@ def test_a_slide_decks_lines_are_never_joined():
     text = "新建基层工会组织58家,其中非公企业工会36家、村(社区)工会14家、联合工会8家\n发展会员4,260人,新就业形态劳动者入会1,820人\n"
     assert "8家发展会员" in normalize(text).text  # in a text file the lines read as one wrapped paragraph
     assert normalize(text, text_format="pptx").text == text  # on a slide each is a paragraph
+
+
+def test_a_cards_label_under_its_figure_reads_with_it():
+    text = "01 组织建设\n把更多职工吸引到工会中来\n1,318\n家\n全区基层工会组织\n覆盖职工\n6.9万人\n418\n份\n工资专项集体合同\n"
+    copy = normalize(text).text
+    assert "1,318家全区基层工会组织" in copy  # the label under the card
+    assert "覆盖职工6.9万人\n418份工资专项集体合同" in copy  # the label above, where the line below is no label
