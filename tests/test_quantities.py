@@ -439,3 +439,8 @@ def test_a_cards_label_and_bare_figure_and_a_table_row_of_more_cells():
     card = [(x.value, x.unit) for x in find_quantities("职工服务人次\t1.26万\n服务人次力争突破1.5万\n")]
     assert card == [(12600, "人次"), (15000, "人次")]
     assert find_quantities("7月\t慰问一线职工\t180;420\t6500\n") == []
+
+
+def test_a_races_time_keeps_its_hundredths_and_its_event_name_counts_nothing():
+    found = [(x.text, x.value, x.unit) for x in find_quantities("男子100米 11秒86,男子800米 2分03秒47,女子4×100米接力 53秒18,女子跳远5.12米")]
+    assert found == [("11秒86", 11.86, "秒"), ("2分03秒47", 123.47, "秒"), ("53秒18", 53.18, "秒"), ("5.12米", 5.12, "米")]

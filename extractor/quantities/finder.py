@@ -116,7 +116,25 @@ def _scan(text: str) -> List[Quantity]:
     found = _counts_without_unit(lex, text, found, per_cues)
     if len(found) > 1 and ("秒" in text or "分钟" in text or "小时" in text):
         found = _joined_durations(text, found)
+    if "秒" in text:
+        found = _with_hundredths(text, found)
     return link_changes(lex, text, found)
+
+
+_HUNDREDTHS = re.compile(r"[0-9]{1,2}(?![0-9.\u4e00-\u9fff%])")
+
+
+def _with_hundredths(text: str, found: List[Quantity]) -> List[Quantity]:
+    """11秒86, 2分03秒47: a time of a race, its hundredths written after the 秒 (11.86 秒)."""
+    result = []
+    for quantity in found:
+        digits = _HUNDREDTHS.match(text, quantity.span[1]) if quantity.unit == "秒" and quantity.value is not None else None
+        if digits is not None and text[quantity.span[1] - 1] == "秒" and not quantity.range:
+            end = digits.end()
+            value = quantity.value + int(digits.group()) / (10 ** len(digits.group()))
+            quantity = replace(quantity, span=(quantity.span[0], end), text=text[quantity.span[0]:end], value=round(value, 2))
+        result.append(quantity)
+    return result
 
 
 @lru_cache(maxsize=1)
