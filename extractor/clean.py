@@ -19,6 +19,7 @@ Rules live in ``data/clean_rules.toml`` and ``data/clean_pinyin.txt``.
 """
 from __future__ import annotations
 
+import html
 import re
 from array import array
 from bisect import bisect_left, bisect_right
@@ -70,7 +71,12 @@ class NormalizedText:
             raise ValueError(f"span {span!r} is not inside the normalised text (0..{len(self.text)})")
         if start == end:
             return (self.index[start], self.index[start])
-        return (self.index[start], self.index[end - 1] + 1)
+        last = self.index[end - 1]
+        if self.source[last] == "&" and self.text[end - 1] != "&":  # a character reference read as one character
+            reference = _rules().char_reference.match(self.source, last)
+            if reference is not None:
+                return (self.index[start], reference.end())
+        return (self.index[start], last + 1)
 
     def to_norm_pos(self, source_pos: int) -> int:
         """First normalised position at or after source offset ``source_pos``."""
@@ -104,6 +110,8 @@ def normalize(text: str, markup: Iterable[Span] = (), text_format: str = "") -> 
     if markup or quoted:
         first = _disjoint([*first, *markup, *quoted])
     copy, index = _delete(copy, index, first)
+    if "&" in copy or "<" in copy:  # (a page saved as text with its entities and tags left in)
+        copy, index = _without_markup_left_in(copy, index, rules)
     # page numbers and running heads first: a table's rows on either side of a page break are one table
     copy, index = _delete(copy, index, _page_furniture_spans(copy, rules))
     if "\t" in copy or "  " in copy or "|" in copy or "│" in copy:  # (a pipe table: cells parted by bars)
@@ -177,6 +185,28 @@ def _disjoint(spans: Iterable[Span]) -> list[Span]:
         else:
             joined.append((start, end))
     return joined
+
+
+def _without_markup_left_in(text: str, index: array, rules: "_Rules") -> tuple[str, array]:
+    """HTML character references a scraper left in the text (&ldquo;, &nbsp;, &#8220;) read as
+    the characters they stand for, and stray tags (<br>, <p>) left out: each reference's first
+    character becomes the character, the rest is deleted, so spans still point into the source."""
+    found = [match for match in rules.char_reference.finditer(text)]
+    tags = [match.span() for match in rules.stray_tag.finditer(text)]
+    if not found and not tags:
+        return text, index
+    chars = list(text)
+    gone: list[Span] = list(tags)
+    for match in found:
+        decoded = html.unescape(match.group())
+        if len(decoded) != 1 or decoded == match.group():
+            continue  # (an unknown name, or one that stands for more than a character)
+        if decoded.isspace():
+            gone.append(match.span())  # (&nbsp;: an indent, or a space a Chinese text has no use for)
+            continue
+        chars[match.start()] = decoded
+        gone.append((match.start() + 1, match.end()))
+    return _delete("".join(chars), index, gone)
 
 
 def _delete(text: str, index: array, spans: Iterable[Span]) -> tuple[str, array]:
@@ -482,6 +512,8 @@ class _Rules:
     cjk_before_space: re.Pattern
     cjk_after_space: re.Pattern
     join_candidates: re.Pattern  # a run of line breaks between a join_after and a join_before character
+    char_reference: re.Pattern  # &ldquo; &nbsp; &#8220; &#x201C;: a character reference left in text
+    stray_tag: re.Pattern  # <br>, <p>, </span>: a tag left in text
     card_label: re.Pattern  # a card's label line: a few words, no figure and no punctuation of a sentence
     card_part_heading: re.Pattern  # a post's part heading (01 组织建设, ▍送温暖): the line under it is its subtitle
     paragraph_formats: frozenset  # formats whose every line is a paragraph: no break of theirs is deleted
@@ -559,6 +591,8 @@ def _compile_rules(data: dict) -> _Rules:
         # a whole run of breaks, written to begin with its first "\n" so re
         # searches for that quickly; the characters beside it checked around it
         paragraph_formats=frozenset(lines["paragraph_formats"]),
+        char_reference=re.compile(data["markup_left_in"]["char_reference"]),
+        stray_tag=re.compile(data["markup_left_in"]["stray_tag"]),
         card_label=re.compile(data["figure_lines"]["card_label"]),
         card_part_heading=re.compile(data["figure_lines"]["card_part_heading"]),
         join_candidates=re.compile(f"\n(?<=[{lines['join_after']}]\n)(?<!\n\n)\n*+(?=[{lines['join_before']}])"),

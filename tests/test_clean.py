@@ -5,6 +5,7 @@ the dev corpus and corpora/ at test time and only compare offsets.
 """
 from __future__ import annotations
 
+import html
 import random
 import re
 import time
@@ -209,10 +210,14 @@ def check_map(norm: NormalizedText, samples: int = 0, seed: int = 0) -> None:
     assert all(index[i] < index[i + 1] for i in range(len(norm.text)))
     assert all(folded[index[i]] == char or (char == "\t" and folded[index[i]] in " |│┃")
                or (char == "0" and folded[index[i]] in "Oo") or (char == "1" and folded[index[i]] in "lI")
-               for i, char in enumerate(norm.text))  # (an OCR look-alike read as the digit: 2O家)
+               or (folded[index[i]] == "&" and norm.source.startswith(_reference_of(char), index[i]))
+               for i, char in enumerate(norm.text))  # (an OCR look-alike read as the digit: 2O家; &ldquo; as “)
     kept = set(index[:-1])
     for start, end in _page_furniture_spans(folded, _rules()):
         kept.update(range(start, end))
+    for pattern in (_rules().char_reference, _rules().stray_tag):  # (a scraper's markup left in)
+        for match in pattern.finditer(folded):
+            kept.update(range(match.start(), match.end()))
     deleted = "".join(folded[i] for i in range(len(folded)) if i not in kept)
     assert DELETABLE.fullmatch(deleted), deleted
     rng = random.Random(seed)
@@ -222,6 +227,7 @@ def check_map(norm: NormalizedText, samples: int = 0, seed: int = 0) -> None:
         source_start, source_end = norm.to_source((start, end))
         rules = _rules()
         shown = rules.ocr_zero.sub("0", rules.ocr_one.sub("1", fold(norm.source[source_start:source_end])))
+        shown = rules.char_reference.sub(_as_read, shown)  # (&ldquo; read as “)
         raw = norm.text[start:end]
         wanted = raw.replace("\t", "")  # a table's cell gap comes from a space, a tab or a bar
         if raw[:1] != "\t":
@@ -234,6 +240,19 @@ def check_map(norm: NormalizedText, samples: int = 0, seed: int = 0) -> None:
 # what normalisation may delete: whitespace, zero-width characters, and
 # the pieces of pinyin and emoji annotations
 # (">": the quote marks of a document quoted in an e-mail; box drawing: a drawn table's rules and edges)
+def _as_read(match) -> str:
+    decoded = html.unescape(match.group())
+    if len(decoded) != 1 or decoded == match.group():
+        return match.group()
+    return "" if decoded.isspace() else decoded
+
+
+def _reference_of(char: str) -> str:
+    """What a character reference that stands for ``char`` starts with: & (the rest is checked
+    by ``html.unescape`` in the reader; here only its place)."""
+    return "&"
+
+
 DELETABLE = re.compile(
     r"[\s|│┃>\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f()a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
     r"\u2500-\u257f\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\ufe0f]*"
@@ -390,3 +409,10 @@ def test_a_cards_label_under_its_figure_reads_with_it():
     copy = normalize(text).text
     assert "1,318家全区基层工会组织" in copy  # the label under the card
     assert "覆盖职工6.9万人\n418份工资专项集体合同" in copy  # the label above, where the line below is no label
+
+
+def test_character_references_and_tags_a_scraper_left_read_as_text():
+    text = "&nbsp;&nbsp;（一）组织建设\n&ldquo;金秋助学&rdquo;资助32名，投入资金&nbsp;12.6万元，培训3&mdash;4期。<br>同时&#8220;书屋&rdquo;\n"
+    norm = normalize(text)
+    assert norm.text == "(一)组织建设\n“金秋助学”资助32名,投入资金12.6万元,培训3—4期。同时“书屋”\n"
+    check_map(norm)

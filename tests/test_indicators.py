@@ -1669,3 +1669,8 @@ def test_people_helped_to_an_outcome_and_people_of_classes_just_counted():
 def test_will_before_a_preposition_plans_what_follows():
     found = indicators("市总工会将从本届运动会中选拔不少于150名成绩优异的运动员。")
     assert [(i.value, i.status) for i in found] == [(150, "target")]
+
+
+def test_a_figure_marked_as_the_goal_and_a_years_results_after_a_plan():
+    found = indicators("新建户外劳动者服务站点30个（目标）——已建成36个。年初承诺新建职工之家50家，全年共建成63家。")
+    assert [(i.value, i.status) for i in found] == [(30, "target"), (36, "actual"), (50, "target"), (63, "actual")]

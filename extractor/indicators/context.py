@@ -30,6 +30,11 @@ class Breaks(NamedTuple):
         cues = indicator_cues()
         both = _positions(text, lo, hi, cues.clause_and_sentence_breaks)
         clauses = both + _positions(text, lo, hi, cues.clause_only_breaks)
+        if "——" in text[lo:hi]:  # (30个(目标)——已建成36个: a dash pair parts two clauses; one dash is a range's)
+            at = text.find("——", lo, hi)
+            while at >= 0:
+                clauses.append(at + 1)  # (the clause after starts past both dashes)
+                at = text.find("——", at + 2, hi)
         sentences = both + _positions(text, lo, hi, cues.sentence_only_breaks)
         clauses.sort()
         sentences.sort()

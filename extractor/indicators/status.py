@@ -64,7 +64,7 @@ def _last_cue(text: str, cues: Cues, in_plan: bool, figures: Sequence[int] = ())
     return best
 
 
-_GOAL_AFTER = regex.compile(r"的?\p{Han}{0,4}?(任务|目标|指标)(?!\p{Han}*完成)")
+_GOAL_AFTER = regex.compile(r"[(（]目标[)）]|的?\p{Han}{0,4}?(任务|目标|指标)(?!\p{Han}*完成)")  # (……30个(目标)——已建成36个)
 
 
 def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc_type: str,
