@@ -1674,3 +1674,9 @@ def test_will_before_a_preposition_plans_what_follows():
 def test_a_figure_marked_as_the_goal_and_a_years_results_after_a_plan():
     found = indicators("新建户外劳动者服务站点30个（目标）——已建成36个。年初承诺新建职工之家50家，全年共建成63家。")
     assert [(i.value, i.status) for i in found] == [(30, "target"), (36, "actual"), (50, "target"), (63, "actual")]
+
+
+def test_things_counted_then_partly_done_and_the_rest_scheduled():
+    found = indicators("审计发现的55个问题已整改到位50个,整改率90.9%。其中2个问题将于2023年10月底前整改到位。")
+    assert [(i.value, i.object, i.status) for i in found] == [
+        (55, "问题", "actual"), (50, "问题", "actual"), (90.9, "整改率", "actual"), (2, "问题", "target")]

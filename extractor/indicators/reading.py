@@ -525,6 +525,9 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
         trainees = _class_of(text, ctx, predicate) if q.unit in cues.people_units else ""
         if trainees:
             return Reading(predicate, trainees, 0.55, -1)  # 举办基层工会干部培训班1期,培训60余人
+        if (previous is not None and previous.object and previous.unit == q.unit and not q.per
+                and previous.span[0] >= ctx.clause_start and reading.bare_verb):
+            return Reading(predicate, previous.object, 0.55, -1)  # 55个问题已整改到位50个: of the things just counted
         named = _named_with_verb(text, ctx, predicate) if predicate not in cues.nominal_verbs or q.kind == "count" else ""
         if named:
             return Reading(predicate, named, 0.5, -1)  # 加大工会经费收缴力度,全年力争收缴85万元

@@ -89,6 +89,8 @@ def status_of(text: str, q: Quantity, ctx: Context, category: Optional[str], doc
     if (cues.remainder_planned.search(text, max(ctx.clause_start, q.span[0] - 4), q.span[0])
             and cues.planned_after.match(text, q.span[1], ctx.clause_end)):
         return "target"  # 剩余14个名额将于明年1月安排: the rest of the task, still to be done
+    if cues.phrases["scheduled_after"].match(text, q.span[1], ctx.clause_end):
+        return "target"  # 2个问题将于2023年10月底前整改到位: to be done by the date
     if cues.remainder_before.search(text, max(ctx.clause_start, q.span[0] - 10), q.span[0]):
         return "actual"  # 对尚未建会的18家企业, 尚有64家工会组建任务未完成: what is left undone now
     if _GOAL_AFTER.match(text, q.span[1], ctx.clause_end):
