@@ -1680,3 +1680,8 @@ def test_things_counted_then_partly_done_and_the_rest_scheduled():
     found = indicators("审计发现的55个问题已整改到位50个,整改率90.9%。其中2个问题将于2023年10月底前整改到位。")
     assert [(i.value, i.object, i.status) for i in found] == [
         (55, "问题", "actual"), (50, "问题", "actual"), (90.9, "整改率", "actual"), (2, "问题", "target")]
+
+
+def test_a_multiple_counts_the_sentences_thing_and_a_contests_scoring_rule_counts_nothing():
+    found = indicators("创新工作室从18家增加到27家,是上年的1.5倍。单项第一名至第八名分别计9、7、6、5、4、3、2、1分,破纪录的另加计2分。")
+    assert [(i.value, i.object) for i in found] == [(18, "创新工作室"), (27, "创新工作室"), (1.5, "创新工作室")]

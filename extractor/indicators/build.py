@@ -443,6 +443,10 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 and text[previous.quantity_span[1]:q.span[0]] == "的"):
             # 完成年度任务1300份的86.6%: the share of the figure right before it
             reading = reading._replace(object=previous.object, confidence=0.6)
+        if (q.unit in cues.multiple_units and not reading.object and previous is not None and previous.object
+                and previous.sentence_span[0] == ctx.sentence_start):
+            # 创新工作室从18家增加到27家,是上年的1.5倍: a multiple of what the sentence counted
+            reading = reading._replace(object=previous.object, confidence=0.6)
         if (q.unit == "%" and cues.growth_against.fullmatch(clause_left)
                 and (grown := _last_amount(made, ctx)) is not None):
             # 会员总数达到8.6万人,比2015年增长32%: the change of the last amount in the sentence

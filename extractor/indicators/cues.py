@@ -80,6 +80,7 @@ class Cues:
     obtaining_votes: frozenset  # 得, 获得: a verb of getting votes names no thing
     votes_got: str  # what votes a candidate got are called: 得票
     surnames: frozenset  # the commonest surnames, one character each
+    multiple_units: frozenset  # 倍: a multiple of a figure named before
     place_prefix: object  # 平川区 opening 平川区诉求量: a place before a thing's name
     part_markers: object
     part_marker_words: tuple  # the same words, for str.startswith
@@ -250,6 +251,7 @@ def indicator_cues() -> Cues:
         obtaining_votes=frozenset(words["obtaining_votes"]),
         votes_got=words["votes_got"],
         surnames=frozenset(words["surnames"]),
+        multiple_units=frozenset(words["multiple_units"]),
         place_prefix=regex.compile(words["place_prefix"]),
         generic_units=frozenset(words["generic_units"]),
         people_and_home_units=frozenset(words["people_and_home_units"]),
