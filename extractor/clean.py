@@ -112,6 +112,10 @@ def normalize(text: str, markup: Iterable[Span] = (), text_format: str = "") -> 
     copy, index = _delete(copy, index, first)
     if "&" in copy or "<" in copy:  # (a page saved as text with its entities and tags left in)
         copy, index = _without_markup_left_in(copy, index, rules)
+    if "__" in copy and rules.filled_blank.search(copy):
+        # a form's blanks filled in (职工总数:__1,286__人 reads 职工总数:1,286人); its blanks left
+        # empty (劳务派遣工:______人) are unfilled, no figures hidden: their underscores go too
+        copy, index = _delete(copy, index, _spans(rules.any_blank, copy))
     # page numbers and running heads first: a table's rows on either side of a page break are one table
     copy, index = _delete(copy, index, _page_furniture_spans(copy, rules))
     if "\t" in copy or "  " in copy or "|" in copy or "│" in copy:  # (a pipe table: cells parted by bars)
@@ -513,6 +517,8 @@ class _Rules:
     cjk_after_space: re.Pattern
     join_candidates: re.Pattern  # a run of line breaks between a join_after and a join_before character
     char_reference: re.Pattern  # &ldquo; &nbsp; &#8220; &#x201C;: a character reference left in text
+    filled_blank: re.Pattern  # the underscores around a figure written into a form's blank
+    any_blank: re.Pattern  # a form's blank, filled or not
     stray_tag: re.Pattern  # <br>, <p>, </span>: a tag left in text
     card_label: re.Pattern  # a card's label line: a few words, no figure and no punctuation of a sentence
     card_part_heading: re.Pattern  # a post's part heading (01 组织建设, ▍送温暖): the line under it is its subtitle
@@ -592,6 +598,8 @@ def _compile_rules(data: dict) -> _Rules:
         # searches for that quickly; the characters beside it checked around it
         paragraph_formats=frozenset(lines["paragraph_formats"]),
         char_reference=re.compile(data["markup_left_in"]["char_reference"]),
+        filled_blank=re.compile(data["markup_left_in"]["filled_blank"]),
+        any_blank=re.compile(data["markup_left_in"]["any_blank"]),
         stray_tag=re.compile(data["markup_left_in"]["stray_tag"]),
         card_label=re.compile(data["figure_lines"]["card_label"]),
         card_part_heading=re.compile(data["figure_lines"]["card_part_heading"]),

@@ -470,7 +470,7 @@ _MAX_STYLED = 3  # Heading 1 to 3 (numbering.toml's styled styles)
 
 # a short list line that ends in its figure (1.市电力公司工会 286分): no sentence in it
 _ENDS_IN_FIGURE = regex.compile(r"^[^,，。;；:：]{1,30}?[0-9][0-9.]*\s*\p{Han}{0,2}$")
-_TOP_ONLY = ("plain", "notes")  # styles that always stand at the top level
+_TOP_ONLY = ("plain", "notes", "emoji_year")  # styles that always stand at the top level
 
 
 def assign_levels(headings: Sequence[HeadingMatch]) -> list[int]:

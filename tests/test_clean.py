@@ -215,7 +215,7 @@ def check_map(norm: NormalizedText, samples: int = 0, seed: int = 0) -> None:
     kept = set(index[:-1])
     for start, end in _page_furniture_spans(folded, _rules()):
         kept.update(range(start, end))
-    for pattern in (_rules().char_reference, _rules().stray_tag):  # (a scraper's markup left in)
+    for pattern in (_rules().char_reference, _rules().stray_tag, _rules().any_blank):  # (markup left in, a form's blanks)
         for match in pattern.finditer(folded):
             kept.update(range(match.start(), match.end()))
     deleted = "".join(folded[i] for i in range(len(folded)) if i not in kept)
@@ -415,4 +415,11 @@ def test_character_references_and_tags_a_scraper_left_read_as_text():
     text = "&nbsp;&nbsp;（一）组织建设\n&ldquo;金秋助学&rdquo;资助32名，投入资金&nbsp;12.6万元，培训3&mdash;4期。<br>同时&#8220;书屋&rdquo;\n"
     norm = normalize(text)
     assert norm.text == "(一)组织建设\n“金秋助学”资助32名,投入资金12.6万元,培训3—4期。同时“书屋”\n"
+    check_map(norm)
+
+
+def test_a_forms_filled_blanks_read_as_their_figures_and_its_empty_blanks_as_nothing():
+    text = "职工总数：__1,286__人，其中女职工：__352__人，劳务派遣工：______人\n入会率：__96.4__%\n"
+    norm = normalize(text)
+    assert norm.text == "职工总数:1,286人,其中女职工:352人,劳务派遣工:人\n入会率:96.4%\n"
     check_map(norm)

@@ -49,6 +49,7 @@ PLANTED = {
     "lushan_city_2022_h1_report.txt": {"breakdown.sum_mismatch"},  # planted blind by a helper
     "guanshan_county_2024_mutual_medical_aid_summary_gbk.txt": {"breakdown.sum_mismatch"},  # planted blind by a helper
     "baishi_county_2021_consumption_assistance_summary.txt": {"breakdown.sum_mismatch"},  # planted blind by a helper
+    "longtan_town_201x_summary_masked_figures_gbk.txt": {"value.masked"},  # published with its figures masked
 }
 
 

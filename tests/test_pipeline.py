@@ -11,7 +11,7 @@ from extractor.read import iter_sources
 
 from conftest import CORPORA, DEV_CORPUS
 
-_NUMERAL = regex.compile(r"[\d０-９〇零一二三四五六七八九十百千万亿两兩萬億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟*xX×_＊]")
+_NUMERAL = regex.compile(r"[\d０-９〇零一二三四五六七八九十百千万亿两兩萬億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟*xX×_＊□]")
 
 
 def _corpus_sources():

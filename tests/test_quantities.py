@@ -444,3 +444,8 @@ def test_a_cards_label_and_bare_figure_and_a_table_row_of_more_cells():
 def test_a_races_time_keeps_its_hundredths_and_its_event_name_counts_nothing():
     found = [(x.text, x.value, x.unit) for x in find_quantities("男子100米 11秒86,男子800米 2分03秒47,女子4×100米接力 53秒18,女子跳远5.12米")]
     assert found == [("11秒86", 11.86, "秒"), ("2分03秒47", 123.47, "秒"), ("53秒18", 53.18, "秒"), ("5.12米", 5.12, "米")]
+
+
+def test_figures_masked_with_crosses_or_boxes_and_names_masked_the_same_way():
+    found = [(x.text, x.value, x.masked) for x in find_quantities("覆盖职工×××人,组织□□家企业。陈××74票,××村,男子4×100米接力")]
+    assert found == [("×××人", None, True), ("□□家", None, True), ("74票", 74, False)]

@@ -233,3 +233,10 @@ def test_a_posts_bar_marks_a_sub_part_and_a_ranked_list_heads_nothing():
             "1.市电力公司工会 286分\n2.岭北钢铁集团工会 271分\n3.岭东区总工会 258.5分\n")
     assert [(level, h) for _, level, h in tree(body)] == [
         (1, "组织建设"), (2, "送温暖"), (2, "金秋助学"), (1, "比赛结果")]
+
+
+def test_a_posts_emoji_headings_and_a_rule_of_dashes():
+    body = (f"———————————\n🔥亮点一｜建会入会跑出“加速度”\n{FILLER}\n💪亮点二｜协商维权守住“基本盘”\n{FILLER}\n"
+            f"———————————\n🚩2024，继续出发！\n{FILLER}\n")
+    assert [(level, h) for _, level, h in tree(body)] == [
+        (1, "建会入会跑出“加速度”"), (1, "协商维权守住“基本盘”"), (1, "2024，继续出发！")]

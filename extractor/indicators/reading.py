@@ -385,6 +385,8 @@ def read_quantity(text: str, q: Quantity, ctx: Context, left_from: int, previous
             return Reading(None, activity.group("activity"), 0.7, -1)
     reading = _left_reading(left)
     predicate, obj = reading.predicate, reading.object
+    if q.kind == "percent" and not text[ctx.clause_start:q.span[0]].strip() and (card := _CARD_RATE.match(right)):
+        return Reading(None, card.group(), 0.7, q.span[1] + card.end())  # 98.6%会员实名制录入率: a card's figure, then its rate
     if q.kind == "percent" and (rate := rate_noun(text[ctx.clause_start:q.span[0]])):
         share = cues.phrases["share_of_whole"].search(text, ctx.clause_start, q.span[0]) if rate.endswith(("比例", "比重")) and q.unit == "%" else None
         if share is not None and len(part := strip_object(share.group("part"))) >= 2:
@@ -765,6 +767,9 @@ def _topic_before_adverb(clause: str, cues) -> str:
 
 def _is_noun_tag(tag: str) -> bool:
     return tag[:1] == "n" or tag == "vn"  # a noun, or a verb used as one (经费)
+
+
+_CARD_RATE = regex.compile(r"\p{Han}{2,14}?率(?=$|[,，。;；\n])")
 
 
 @lru_cache(maxsize=16384)

@@ -45,7 +45,7 @@ from .lexicon import Lexicon, lexicon
 from .numerals import parse_range, read_number
 from .spacing import close_spaces, source_span
 
-_MASK_CHARS = frozenset("*＊xX_＿")
+_MASK_CHARS = frozenset("*＊xX_＿×□")
 _POWERS = frozenset("十百千万亿拾佰仟萬億")
 _BARE_POWERS = frozenset("百千万亿佰仟萬億")
 _CHINESE_DIGITS = frozenset("零〇○一二两三四五六七八九壹贰叁肆伍陆柒捌玖兩貳參陸幺")

@@ -21,7 +21,7 @@ ARABIC = rf"(?:{DIGIT}{{1,3}}(?:[,，]{DIGIT}{{3}})+|{DIGIT}+)(?:[.．]{DIGIT}+)
 # (each run written to begin with its character, x(?<![a-z]x) for (?<![a-z])x,
 # so the engine passes the other runs with a one-character test; the
 # leading digits are possessive: a run never starts with a digit)
-_MASK_RUN = r"(?:\*\**|＊＊*|x(?<![a-z]x)x*|X(?<![A-Z]X)X*|__+|＿＿+)"
+_MASK_RUN = r"(?:\*\**|＊＊*|x(?<![a-z]x)x*|X(?<![A-Z]X)X*|__+|＿＿+|××+(?![×0-9])|□□+(?![□0-9]))"  # (×× and □□: one × is a product, 4×100米; 陈××74票 masks a name)
 MASKED = rf"(?>[0-9]*+{_MASK_RUN}(?:[0-9]+(?:{_MASK_RUN}|))*(?:\.(?:[0-9]+|{_MASK_RUN})|))"  # (?:x|) is (?:x)?, see optional
 
 
@@ -179,7 +179,7 @@ def scanner(shape: NumeralShape, units, markers: dict, exclusions: dict, implici
     """One pattern for the whole scan: at each position an excluded region
     (date, ordinal, name, quotation...) wins over a quantity, and the
     lookahead on the first character lets the engine pass everything else."""
-    first = re.escape(shape.characters) + "0-9０-９*＊xX_＿半" + exclusions["patterns"]["first_chars"]
+    first = re.escape(shape.characters) + "0-9０-９*＊xX_＿×□半" + exclusions["patterns"]["first_chars"]
     quantity = quantity_alternatives(shape, units, markers, implicit, currency_before)
     # only the quantity part is verbose: spaces in the exclusions are literal
     inside_numeral = rf"(?<![0-9０-９{re.escape(shape.characters)}])"  # keeps the scan linear
