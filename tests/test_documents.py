@@ -486,3 +486,12 @@ def test_an_election_report_is_about_no_period_and_not_the_year_the_old_term_beg
 def test_a_posts_title_names_its_union_after_the_bar():
     (doc,) = parse_text("数说2023丨清河区总工会这一年\n全年新建基层工会52家,新发展会员3126人,会员总数达到16.8万人。\n")
     assert doc.org == "清河区总工会"
+
+
+def test_a_forms_number_over_its_title_and_a_survey_tables_year():
+    page = ("表3　临浦县总工会制表\n\n香山机械有限公司工会2023年“职工之家”建设情况调查表\n"
+            "填报单位（盖章）：香山机械有限公司工会　统计时段：2023年1月1日—2023年12月31日\n\n一、单位基本情况\n"
+            "职工总数：1,286人，其中女职工：352人。\n")
+    (doc,) = parse_text(page)
+    assert doc.title == "香山机械有限公司工会2023年“职工之家”建设情况调查表"
+    assert (doc.org, doc.period.year, doc.period.part) == ("香山机械有限公司工会", 2023, "year")

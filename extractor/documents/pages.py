@@ -265,6 +265,8 @@ def _title(block: list[Line]) -> tuple[Optional[str], Optional[Span], int]:
         rules = document_rules()
         if nxt is not None and rules.issuer_line.match(line.text) and rules.document_number_line.search(nxt.text):
             continue  # 汝阳市总工会 / 汝工发〔2024〕6号: a red head's masthead, the title comes after
+        if rules.form_marker.match(line.text.replace("\u3000", " ").strip()):
+            continue  # 表3　临浦县总工会制表: a form's number over its title
         if is_title_like(line.text) and _repeated_below_a_masthead(block, i):
             continue  # a bulletin's masthead (……职工服务热线 / 运行情况通报), its issue's title repeating it below
         formal = _formal_title_below(block, i)

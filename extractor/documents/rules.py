@@ -43,6 +43,7 @@ class Rules:
     not_title_any: object  # the not-title patterns as one alternation
     title_continuation: object
     issuer_line: object  # 青石县总工会 alone over 关于……的总结: a title printed over two lines
+    form_marker: object  # 表3　临浦县总工会制表: a form's number and maker over its title
     document_number_line: object  # 汝工发〔2024〕6号: under an issuer alone, a masthead
     title_after_issuer: object
     title_first_half: object
@@ -227,6 +228,7 @@ def document_rules() -> Rules:
         not_title_any=regex.compile(_joined(_without_captures(p_) for p_ in data["title"]["not_title_patterns"])),
         title_continuation=regex.compile(data["title"]["continuation_line"]),
         issuer_line=regex.compile(data["title"]["issuer_line"]),
+        form_marker=regex.compile(data["title"]["form_marker"]),
         document_number_line=regex.compile(data["title"]["document_number_line"]),
         title_after_issuer=regex.compile(data["title"]["title_after_issuer"]),
         title_first_half=regex.compile(data["title"]["title_first_half"]),
