@@ -1685,3 +1685,8 @@ def test_things_counted_then_partly_done_and_the_rest_scheduled():
 def test_a_multiple_counts_the_sentences_thing_and_a_contests_scoring_rule_counts_nothing():
     found = indicators("创新工作室从18家增加到27家,是上年的1.5倍。单项第一名至第八名分别计9、7、6、5、4、3、2、1分,破纪录的另加计2分。")
     assert [(i.value, i.object) for i in found] == [(18, "创新工作室"), (27, "创新工作室"), (1.5, "创新工作室")]
+
+
+def test_each_figure_after_its_own_label_and_colon_is_named_by_it():
+    found = indicators("职工总数:1,286人,其中女职工:352人,农民工:418人。")
+    assert [(i.value, i.object) for i in found] == [(1286, "职工"), (352, "女职工"), (418, "农民工")]  # (总数: the whole of 职工)

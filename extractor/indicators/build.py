@@ -384,7 +384,8 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
                 and (standard := _standard_of_paragraph(text, q.span[0]))):
             # 慰问金标准:困难职工每户1000元至3000元,劳动模范每人2000元: the money the standard sets
             reading = reading._replace(object=standard, confidence=0.6)
-        if not reading.object and (label := _label_before_colon(text, ctx, q)):
+        if (not reading.object or reading.confidence <= 0.6) and (label := _label_before_colon(text, ctx, q)):
+            # (a figure right after its own label's colon is named by it, not borrowed: 女职工:352人,农民工:418人)
             reading = reading._replace(object=label, confidence=0.7)  # 职工人数:1268人 (a form's line)
             if q.kind == "money" and cues.unit_name.search(label) and (shared := _sum_shared_out(made)) is not None:
                 # 江南区总工会:肆拾贰万元: a unit's share of the money the document shares out
