@@ -1690,3 +1690,8 @@ def test_a_multiple_counts_the_sentences_thing_and_a_contests_scoring_rule_count
 def test_each_figure_after_its_own_label_and_colon_is_named_by_it():
     found = indicators("职工总数:1,286人,其中女职工:352人,农民工:418人。")
     assert [(i.value, i.object) for i in found] == [(1286, "职工"), (352, "女职工"), (418, "农民工")]  # (总数: the whole of 职工)
+
+
+def test_a_tables_columns_named_by_their_units_give_bare_cells_their_units():
+    found = indicators("序号\t活动名称\t次数\t参加人次\n1\t职工趣味运动会\t1\t860\n2\t职工技能比武\t4\t312\n")
+    assert [(i.value, i.unit) for i in found] == [(1, "次"), (860, "人次"), (4, "次"), (312, "人次")]
