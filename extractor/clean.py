@@ -195,7 +195,7 @@ def _without_markup_left_in(text: str, index: array, rules: "_Rules") -> tuple[s
     """HTML character references a scraper left in the text (&ldquo;, &nbsp;, &#8220;) read as
     the characters they stand for, and stray tags (<br>, <p>) left out: each reference's first
     character becomes the character, the rest is deleted, so spans still point into the source."""
-    found = [match for match in rules.char_reference.finditer(text)]
+    found = list(rules.char_reference.finditer(text))
     tags = [match.span() for match in rules.stray_tag.finditer(text)]
     if not found and not tags:
         return text, index
@@ -594,8 +594,6 @@ def _compile_rules(data: dict) -> _Rules:
         space_runs=re.compile("  *"),  # " +" written to begin with a literal, which re searches for quickly
         cjk_before_space=re.compile(f"[{classes['hanzi']}{classes['cjk_punct']},;:!?%)]"),
         cjk_after_space=re.compile(f"[{classes['hanzi']}{classes['cjk_punct']}]"),
-        # a whole run of breaks, written to begin with its first "\n" so re
-        # searches for that quickly; the characters beside it checked around it
         paragraph_formats=frozenset(lines["paragraph_formats"]),
         char_reference=re.compile(data["markup_left_in"]["char_reference"]),
         filled_blank=re.compile(data["markup_left_in"]["filled_blank"]),
@@ -603,6 +601,8 @@ def _compile_rules(data: dict) -> _Rules:
         stray_tag=re.compile(data["markup_left_in"]["stray_tag"]),
         card_label=re.compile(data["figure_lines"]["card_label"]),
         card_part_heading=re.compile(data["figure_lines"]["card_part_heading"]),
+        # a whole run of breaks, written to begin with its first "\n" so re
+        # searches for that quickly; the characters beside it checked around it
         join_candidates=re.compile(f"\n(?<=[{lines['join_after']}]\n)(?<!\n\n)\n*+(?=[{lines['join_before']}])"),
         heading=re.compile(lines["heading_start"]),
         label=re.compile(lines["label_start"]),

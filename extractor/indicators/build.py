@@ -46,8 +46,6 @@ def _counted_after_its_noun(text: str, q: Quantity) -> bool:
     return bool(before) and len(before[-1]) >= 2 and (tag_of(before[-1])[:1] == "n"
                                                       or before[-1] not in cues.verbs)
 _ONLY_CONJUNCTIONS = regex.compile(r"[、和及与\s]*")
-_HEADS = frozenset("人名位")  # people counted once each (1800名……中,尚有1400人); 人次 counts visits
-_SHARE_AMOUNT_JOINS = ("、", ",", "，", "即")  # 承担70%、约51万元: a share, then its amount
 
 
 
@@ -275,14 +273,14 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
             # 培训村级工会干部2期60人: the people of the classes counted right before
             reading = reading._replace(object=previous.object, confidence=0.6)
         elif (q.kind == "money" and not reading.object and previous is not None and previous.kind == "percent"
-              and previous.object and text[previous.quantity_span[1]:q.span[0]] in _SHARE_AMOUNT_JOINS):
+              and previous.object and text[previous.quantity_span[1]:q.span[0]] in cues.share_amount_joins):
             # 县总工会承担70%、约51万元: the amount of the share right before it
             reading = reading._replace(object=previous.object, confidence=0.6)
         group = cues.bare_share.fullmatch(text, ctx.clause_start, q.span[0]) if q.kind == "percent" else None
         if group is not None and _HAN.search(group.group("group")) and len(group.group("group").strip()) >= 2:
             # 30岁以下的占42.6%: the group's share, as written (its threshold is no object of its own)
             reading = reading._replace(object=group.group("group").strip(), confidence=0.7)
-        elif same_prior and (prior.unit == q.unit or (prior.unit in _HEADS and q.unit in _HEADS)) \
+        elif same_prior and (prior.unit == q.unit or (prior.unit in cues.head_units and q.unit in cues.head_units)) \
                 and prior.object and not q.per and (
                 not reading.object
                 # a verb for its object borrows only from the figure right before it (会员5万人,
@@ -399,12 +397,12 @@ def find_indicators(text: str, span: Span, sections: Sequence[Section], doc_type
               and q.span[0] - allotted[0] <= cues.allotment_reach and not predicate_of(reading.object)):
             # ……共分配78名: 江口县 15名, 西坝区 12名: each unit's share of the quota
             reading = reading._replace(object=allotted[1], confidence=0.6)
-        if q.unit in cues.people_units and (helped := cues.phrases["helped_group"].search(
-                text, max(ctx.clause_start, q.span[0] - 30), q.span[0])):
+        if (q.unit in cues.people_units and text.endswith(cues.helped_outcomes, 0, q.span[0])
+                and (helped := cues.phrases["helped_group"].search(text, max(ctx.clause_start, q.span[0] - 30), q.span[0]))):
             # 帮助脱贫劳动力和农村富余劳动力实现就业1,046人: the people helped, not their outcome
             reading = reading._replace(object=helped.group("group"), confidence=0.7)
         if q.unit in cues.vote_units and (not reading.object or reading.object in cues.obtaining_votes
-                                          or text[max(0, q.span[0] - 2):q.span[0]].endswith(tuple(cues.obtaining_votes))
+                                          or text.endswith(cues.obtaining_votes, 0, q.span[0])
                                           or _names_a_person(reading.object, cues)):
             # 得7票, 郑晓红(女):140票: the votes a candidate got, not the candidate
             reading = reading._replace(object=cues.votes_got, confidence=0.7)

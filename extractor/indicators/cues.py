@@ -77,7 +77,10 @@ class Cues:
     place_tail: object  # 区, 坝区: what a place name leaves when its first word goes
     average_before: object  # 平均年龄【43.6岁】: an average, which an age unit does not drop
     vote_units: frozenset  # 票
-    obtaining_votes: frozenset  # 得, 获得: a verb of getting votes names no thing
+    obtaining_votes: tuple  # 得, 获得: a verb of getting votes names no thing (also the end of the words before 7票)
+    head_units: frozenset  # 人, 名, 位: people counted once each
+    share_amount_joins: frozenset  # 、: all that stands between a share and its amount
+    helped_outcomes: tuple  # 就业, 脱贫: the ends of helped_group, a cheap test before it
     votes_got: str  # what votes a candidate got are called: 得票
     surnames: frozenset  # the commonest surnames, one character each
     multiple_units: frozenset  # 倍: a multiple of a figure named before
@@ -248,7 +251,10 @@ def indicator_cues() -> Cues:
         place_tail=regex.compile(words["place_tail"]),
         average_before=regex.compile(words["average_before"]),
         vote_units=frozenset(words["vote_units"]),
-        obtaining_votes=frozenset(words["obtaining_votes"]),
+        obtaining_votes=tuple(words["obtaining_votes"]),
+        head_units=frozenset(words["head_units"]),
+        share_amount_joins=frozenset(words["share_amount_joins"]),
+        helped_outcomes=tuple(words["helped_outcomes"]),
         votes_got=words["votes_got"],
         surnames=frozenset(words["surnames"]),
         multiple_units=frozenset(words["multiple_units"]),

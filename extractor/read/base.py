@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
+import re
+import zipfile
+import zlib
 from functools import lru_cache
 from pathlib import PurePath
 from typing import Iterable, Optional
 
-from ..errors import InputTooLarge, UnsupportedFormat
+from ..errors import CorruptArchive, InputTooLarge, UnsupportedFormat
 from ..resources import load_toml
 
 # Largest file (or archive member) read, in bytes.  Official documents are
@@ -30,6 +33,34 @@ def check_size(size: int, source: str) -> None:
     """Raise ``InputTooLarge`` when ``size`` bytes exceed the limit."""
     if size > MAX_INPUT_BYTES:
         raise InputTooLarge(source, f"file larger than the {_megabytes(MAX_INPUT_BYTES)} limit")
+
+
+ZIP_ENCRYPTED = 0x1  # a zip member's general-purpose flag bit: its data needs a password
+DECLARES_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")  # (no part of a zip package format declares one: no entity tricks)
+_ZIP_MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError)
+
+
+def read_zip_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str, budget: list,
+                  kind: str, label: str) -> bytes:
+    """The bytes of one part of a zip package (an .odt's content.xml, a deck's slide), spent
+    from ``budget``, a one-item list of the bytes the package's parts may still unpack to.  An
+    encrypted, oddly compressed, damaged or oversized part is a typed error; ``kind`` names the
+    file in the messages ("OpenDocument file"), ``label`` opens those of damage ("corrupt .odt")."""
+    if info.flag_bits & ZIP_ENCRYPTED:
+        raise UnsupportedFormat(source, f"encrypted (password-protected) {kind}")
+    if info.file_size > budget[0]:
+        raise InputTooLarge(source, f"{info.filename} unpacks to {info.file_size} bytes, far more than the input limit")
+    try:
+        with archive.open(info) as handle:
+            data = handle.read(budget[0] + 1)
+    except NotImplementedError as exc:
+        raise UnsupportedFormat(source, f"{kind} part {info.filename} uses an unsupported compression") from exc
+    except _ZIP_MEMBER_ERRORS as exc:
+        raise CorruptArchive(source, f"{label}: part {info.filename} is damaged ({exc})") from exc
+    budget[0] -= len(data)
+    if budget[0] < 0:
+        raise InputTooLarge(source, "its parts unpack to far more than the input limit")
+    return data
 
 
 def _megabytes(size: int) -> str:

@@ -35,7 +35,7 @@ from . import base
 from .html import data_cell_max_chars
 from .xlsx import cell_text, row_text, workbook_text
 
-_ZIP_ENCRYPTED = 0x1  # a zip member's general-purpose flag bit
+_KIND = "OpenDocument file"  # (in the messages of its errors)
 
 _NAMESPACES = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -60,7 +60,6 @@ _SKIPPED = frozenset(map(_q, ("text:tracked-changes", "office:annotation", "offi
                               "text:user-field-decls", "table:shapes")))
 _DRAW = "{" + _NAMESPACES["draw"] + "}"  # frames, shapes, text boxes: not the body's text (as docx.py)
 _WHITESPACE = re.compile(r"[ \t\r\n]+")  # XML whitespace, one space in ODF text (more are text:s)
-_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
 _ENCRYPTION = re.compile(rb"<(?:[\w.-]+:)?encryption-data\b")
 
 
@@ -126,13 +125,13 @@ def _body(data: bytes, source: str, named: str) -> ElementTree.Element:
         members = {info.filename.lstrip("/"): info for info in archive.infolist()}
         budget = [base.MAX_INPUT_BYTES * int(_rules()["expansion_factor"])]
         manifest = members.get("META-INF/manifest.xml")
-        if manifest is not None and _ENCRYPTION.search(_member(archive, manifest, source, label, budget)):
-            raise UnsupportedFormat(source, "encrypted (password-protected) OpenDocument file")
+        if manifest is not None and _ENCRYPTION.search(base.read_zip_part(archive, manifest, source, budget, _KIND, label)):
+            raise UnsupportedFormat(source, f"encrypted (password-protected) {_KIND}")
         content = members.get("content.xml")
         if content is None:
             raise CorruptArchive(source, f"{label}: no content.xml (not an OpenDocument package)")
-        xml = _member(archive, content, source, label, budget)
-    if _DTD.search(xml):  # (ODF parts declare none: no entity tricks)
+        xml = base.read_zip_part(archive, content, source, budget, _KIND, label)
+    if base.DECLARES_DTD.search(xml):
         raise CorruptArchive(source, f"{label}: content.xml declares a DTD, which OpenDocument parts never do")
     try:
         root = ElementTree.fromstring(xml)
@@ -143,24 +142,6 @@ def _body(data: bytes, source: str, named: str) -> ElementTree.Element:
     if body is None:
         raise CorruptArchive(source, f"{label}: content.xml holds no document body (office:body)")
     return body
-
-
-def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str, label: str, budget: list) -> bytes:
-    if info.flag_bits & _ZIP_ENCRYPTED:
-        raise UnsupportedFormat(source, "encrypted (password-protected) OpenDocument file")
-    if info.file_size > budget[0]:
-        raise InputTooLarge(source, f"{info.filename} unpacks to {info.file_size} bytes, far more than the input limit")
-    try:
-        with archive.open(info) as handle:
-            data = handle.read(budget[0] + 1)
-    except NotImplementedError as exc:
-        raise UnsupportedFormat(source, f"OpenDocument part {info.filename} uses an unsupported compression") from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError) as exc:
-        raise CorruptArchive(source, f"{label}: part {info.filename} is damaged ({exc})") from exc
-    budget[0] -= len(data)
-    if budget[0] < 0:
-        raise InputTooLarge(source, "its parts unpack to far more than the input limit")
-    return data
 
 
 class _Budget:

@@ -27,16 +27,14 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 import zipfile
-import zlib
 from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional
 from xml.etree import ElementTree
 
 import regex
 
-from ..errors import CorruptArchive, EmptyInput, InputTooLarge, UnsupportedFormat
+from ..errors import CorruptArchive, EmptyInput, UnsupportedFormat
 from ..resources import load_toml
 from . import base
 from .html import data_cell_max_chars
@@ -52,9 +50,6 @@ _STRICT = {"{http://purl.oclc.org/ooxml/presentationml/main}": _P,
            "{http://purl.oclc.org/ooxml/officeDocument/relationships}": _R}
 
 _PRESENTATION = "ppt/presentation.xml"  # where every producer puts it (the package's rels may say otherwise)
-_ZIP_ENCRYPTED = 0x1  # a zip member's general-purpose flag bit
-_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")  # (OOXML parts declare none: no entity tricks)
-_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError)
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +130,7 @@ class _Package:
     def __init__(self, archive: zipfile.ZipFile, source: str):
         self.archive, self.source = archive, source
         self.members = {_part_name(info.filename): info for info in archive.infolist()}
-        self.budget = base.MAX_INPUT_BYTES * int(_rules()["expansion_factor"])
+        self.budget = [base.MAX_INPUT_BYTES * int(_rules()["expansion_factor"])]  # (spent by base.read_zip_part)
         self.parsed: dict[str, Optional[ElementTree.Element]] = {}
         self.placeholders: dict[str, list] = {}
 
@@ -148,22 +143,8 @@ class _Package:
         return self.parsed[part]
 
     def _parse(self, info: zipfile.ZipInfo) -> ElementTree.Element:
-        if info.flag_bits & _ZIP_ENCRYPTED:
-            raise UnsupportedFormat(self.source, "password-protected (encrypted) deck")
-        if info.file_size > self.budget:
-            raise InputTooLarge(self.source, f"{info.filename} unpacks to {info.file_size} bytes, far more than "
-                                             "the input limit")
-        try:
-            with self.archive.open(info) as handle:
-                data = handle.read(self.budget + 1)
-        except NotImplementedError as exc:
-            raise UnsupportedFormat(self.source, f"deck part {info.filename} uses an unsupported compression") from exc
-        except _ZIP_ERRORS as exc:
-            raise CorruptArchive(self.source, f"corrupt .pptx: part {info.filename} is damaged ({exc})") from exc
-        self.budget -= len(data)
-        if self.budget < 0:
-            raise InputTooLarge(self.source, "its parts unpack to far more than the input limit")
-        if _DTD.search(data):
+        data = base.read_zip_part(self.archive, info, self.source, self.budget, "deck", "corrupt .pptx")
+        if base.DECLARES_DTD.search(data):
             raise CorruptArchive(self.source, f"corrupt .pptx: {info.filename} declares a DTD, which OOXML parts never do")
         try:
             root = ElementTree.fromstring(data)
